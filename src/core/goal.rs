@@ -1,0 +1,1 @@
+//! goal (to be written).

@@ -1,0 +1,1 @@
+//! inputs (to be written).

@@ -1,0 +1,13 @@
+//! Kling calculator: Kuaishou and Kling (可靈) figures from eight articles, and
+//! the ratios readers ask about, computed in the browser.
+//!
+//! The crate has two halves. [`core`] is the pure calculation core: embedded
+//! figures with their source quotes, reader inputs, metrics, goal seek, claims
+//! check, parsing and formatting. It has no I/O and no browser dependency and is
+//! tested natively with `cargo test`. `ui` (wasm32 only) is the yew shell that
+//! maps DOM events to core calls and core results to DOM.
+
+pub mod core;
+
+#[cfg(target_arch = "wasm32")]
+pub mod ui;
