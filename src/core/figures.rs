@@ -1188,3 +1188,334 @@ pub fn figure(key: &str) -> Option<&'static Figure> {
 pub fn article(id: char) -> Option<&'static Article> {
     ARTICLES.iter().find(|a| a.id == id)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The source text the quotes and titles are checked against.
+    const SOURCE: &str = include_str!("../../tests/data/articles.txt");
+
+    /// The source text's line `n` (1-based), so tests use the numbers in `ARTICLES`.
+    fn line(n: u32) -> &'static str {
+        SOURCE
+            .lines()
+            .nth(n as usize - 1)
+            .unwrap_or_else(|| panic!("source text has no line {n}"))
+    }
+
+    /// The body line of article `id`.
+    fn body(id: char) -> &'static str {
+        line(article(id).expect("article exists").line)
+    }
+
+    /// Relative comparison, so expected values need not match float bits.
+    fn close(a: f64, b: f64) -> bool {
+        (a - b).abs() <= 1e-12 * a.abs().max(b.abs())
+    }
+
+    #[test]
+    fn articles_are_the_eight_in_source_order() {
+        let ids: Vec<char> = ARTICLES.iter().map(|a| a.id).collect();
+        assert_eq!(ids, vec!['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H']);
+        for (i, a) in ARTICLES.iter().enumerate() {
+            // Line 1 is the tag, then title/body pairs: bodies sit on 3, 5, …, 17.
+            assert_eq!(a.line, 3 + 2 * i as u32, "article {}", a.id);
+            assert!(!a.date.is_empty(), "article {} has no date", a.id);
+        }
+        assert_eq!(SOURCE.lines().count(), 17);
+    }
+
+    #[test]
+    fn titles_are_verbatim() {
+        for a in ARTICLES {
+            assert_eq!(a.title, line(a.line - 1), "title of article {}", a.id);
+        }
+    }
+
+    #[test]
+    fn outlets_close_their_bodies() {
+        for a in ARTICLES {
+            let tail = format!(" ({})", a.outlet);
+            assert!(
+                body(a.id).ends_with(&tail),
+                "article {} does not end with {tail}",
+                a.id
+            );
+        }
+    }
+
+    #[test]
+    fn quotes_occur_in_their_own_article_body() {
+        for f in FIGURES {
+            assert!(!f.quote.is_empty(), "{} has an empty quote", f.key);
+            assert!(
+                body(f.article).contains(f.quote),
+                "{}: quote {:?} not in body of article {}",
+                f.key,
+                f.quote,
+                f.article
+            );
+        }
+    }
+
+    #[test]
+    fn keys_unique_values_finite_articles_exist() {
+        let mut keys: Vec<&str> = FIGURES.iter().map(|f| f.key).collect();
+        keys.sort_unstable();
+        let before = keys.len();
+        keys.dedup();
+        assert_eq!(keys.len(), before, "duplicate keys");
+        for f in FIGURES {
+            assert!(f.value.is_finite(), "{} is not finite", f.key);
+            assert!(
+                article(f.article).is_some(),
+                "{}: no article {}",
+                f.key,
+                f.article
+            );
+            assert!(!f.period.is_empty(), "{} has no period", f.key);
+            assert!(
+                !f.label.hant.is_empty() && !f.label.hans.is_empty() && !f.label.en.is_empty(),
+                "{} lacks a label",
+                f.key
+            );
+        }
+    }
+
+    /// Key, expected base value and qualifier for every figure.
+    const EXPECTED: &[(&str, f64, Qualifier)] = &[
+        ("revenue_2025q3", 355.54e8, Qualifier::Exact),
+        ("revenue_yoy_2025q3", 0.142, Qualifier::Exact),
+        ("revenue_2025q3_b", 355.5e8, Qualifier::Exact),
+        ("online_marketing_2025q3", 201e8, Qualifier::Exact),
+        ("online_marketing_yoy_2025q3", 0.14, Qualifier::Exact),
+        ("live_streaming_2025q3", 95.74e8, Qualifier::Exact),
+        ("live_streaming_yoy_2025q3", 0.025, Qualifier::Exact),
+        ("live_streaming_2025q3_a", 96e8, Qualifier::Approx),
+        ("other_services_2025q3", 58.78e8, Qualifier::Exact),
+        ("other_services_yoy_2025q3", 0.413, Qualifier::Exact),
+        ("operating_profit_2025q3", 53e8, Qualifier::Exact),
+        ("operating_profit_yoy_2025q3", 0.699, Qualifier::Exact),
+        ("adjusted_net_profit_2025q3", 49.9e8, Qualifier::Exact),
+        ("adjusted_net_profit_yoy_2025q3", 0.263, Qualifier::Exact),
+        ("adjusted_net_profit_2025q3_a", 50e8, Qualifier::Approx),
+        ("gmv_2025q3", 3850e8, Qualifier::Exact),
+        ("gmv_yoy_2025q3", 0.152, Qualifier::Exact),
+        ("dau_2025q3", 4.16e8, Qualifier::Exact),
+        ("mau_2025q3", 7.31e8, Qualifier::Exact),
+        ("mau_2025q3_a", 7.3e8, Qualifier::Exact),
+        ("minutes_per_dau_2025q3", 134.1, Qualifier::Exact),
+        ("revenue_2025q1", 326.08e8, Qualifier::Exact),
+        ("revenue_yoy_2025q1", 0.109, Qualifier::Exact),
+        ("profit_2025q1", 39.79e8, Qualifier::Exact),
+        ("profit_yoy_2025q1", -0.034, Qualifier::Exact),
+        ("adjusted_net_profit_2025q1", 45.8e8, Qualifier::Exact),
+        ("adjusted_net_profit_yoy_2025q1", 0.044, Qualifier::Exact),
+        ("online_marketing_2025q1", 180e8, Qualifier::Approx),
+        ("live_streaming_2025q1", 98e8, Qualifier::Approx),
+        ("other_services_2025q1", 48e8, Qualifier::Approx),
+        ("online_marketing_yoy_2025q1", 0.08, Qualifier::Exact),
+        ("live_streaming_yoy_2025q1", 0.144, Qualifier::Exact),
+        ("other_services_yoy_2025q1", 0.152, Qualifier::Exact),
+        ("rd_2025q1", 32.98e8, Qualifier::Exact),
+        ("rd_yoy_2025q1", 0.16, Qualifier::Exact),
+        ("mau_2025q1", 7.12e8, Qualifier::Exact),
+        ("mau_yoy_2025q1", 0.021, Qualifier::Exact),
+        ("mau_2024q4", 7.36e8, Qualifier::Exact),
+        ("mau_qoq_2025q1", -0.0326, Qualifier::Exact),
+        ("gmv_yoy_2025q1", 0.154, Qualifier::Exact),
+        ("kling_revenue_2025q1", 1.5e8, Qualifier::Floor),
+        ("kling_revenue_2025q2", 2.5e8, Qualifier::Floor),
+        ("kling_revenue_2025q3", 3e8, Qualifier::Floor),
+        ("kling_revenue_2025q3_b", 3e8, Qualifier::Floor),
+        ("kling_revenue_2025q1_c", 1.5e8, Qualifier::Floor),
+        ("kling_revenue_2025q1_e", 1.5e8, Qualifier::Floor),
+        ("kling_ytd_2025q3", 7e8, Qualifier::Floor),
+        ("kling_share_ceiling", 0.01, Qualifier::Ceiling),
+        ("kling_share_ceiling_e", 0.01, Qualifier::Ceiling),
+        ("kling_fy_target", 10e8, Qualifier::Approx),
+        ("kling_fy_target_usd", 1.4e8, Qualifier::Exact),
+        ("kling_initial_target_usd", 6e7, Qualifier::Exact),
+        ("kling_cumulative_2025_02", 1e8, Qualifier::Floor),
+        ("kling_march_revenue_2025", 5e7, Qualifier::Exact),
+        ("kling_march_share_of_q1", 0.33, Qualifier::Exact),
+        ("kling_p_side_share", 0.7, Qualifier::Exact),
+        ("kling_p_side_share_e", 0.7, Qualifier::Approx),
+        ("kling_p_side_revenue_2025q1", 1.05e8, Qualifier::Approx),
+        ("kling_b_side_revenue_2025q1", 4.5e7, Qualifier::Approx),
+        ("kling_b_side_share", 0.3, Qualifier::Exact),
+        ("kling_paying_members", 5e6, Qualifier::Exact),
+        ("arpu_claim_monthly", 21.0, Qualifier::Approx),
+        ("wenxin_arpu_monthly", 10.0, Qualifier::Approx),
+        ("kling_paid_rate", 0.013, Qualifier::Exact),
+        ("douyin_paid_rate", 0.04, Qualifier::Exact),
+        ("kling_users_d", 2.2e7, Qualifier::Floor),
+        ("kling_users_e", 2.2e7, Qualifier::Floor),
+        ("kling_users_h", 2.2e7, Qualifier::Floor),
+        ("kling_mau_2025q2", 1.133e6, Qualifier::Exact),
+        ("kling_mau_qoq_2025q2", -0.16, Qualifier::Exact),
+        ("jimeng_mau_2025q2", 9.589e6, Qualifier::Exact),
+        ("jimeng_mau_qoq_2025q2", 0.682, Qualifier::Exact),
+        ("jimeng_mau_2025_09", 1.01231e7, Qualifier::Exact),
+        ("market_cap", 2690e8, Qualifier::Exact),
+        ("pe_kuaishou", 13.12, Qualifier::Exact),
+        ("pe_baidu", 24.96, Qualifier::Exact),
+        ("pe_alibaba", 24.59, Qualifier::Exact),
+        ("pe_tencent", 21.07, Qualifier::Exact),
+        ("share_price_high_2025", 92.6, Qualifier::Exact),
+        ("share_price_drop_from_high", 0.26, Qualifier::Floor),
+        ("share_price_ath", 417.34, Qualifier::Exact),
+        ("share_price_drop_from_ath", 0.836, Qualifier::Exact),
+        ("share_price_2025_11_19", 63.5, Qualifier::Exact),
+        ("share_price_change_2025_11_19", -0.0178, Qualifier::Exact),
+        ("market_cap_hkd_2025_11_19", 2745e8, Qualifier::Exact),
+    ];
+
+    #[test]
+    fn values_and_qualifiers() {
+        for &(key, value, qualifier) in EXPECTED {
+            let f = figure(key).unwrap_or_else(|| panic!("missing figure {key}"));
+            assert!(close(f.value, value), "{key}: {} != {value}", f.value);
+            assert_eq!(f.qualifier, qualifier, "{key}");
+        }
+        assert_eq!(
+            EXPECTED.len(),
+            FIGURES.len(),
+            "every figure has an expectation"
+        );
+    }
+
+    /// Key and the figure's number as its article writes it.
+    const NUMERALS: &[(&str, &str)] = &[
+        ("revenue_2025q3", "355.54"),
+        ("revenue_yoy_2025q3", "14.2"),
+        ("revenue_2025q3_b", "355.5"),
+        ("online_marketing_2025q3", "201"),
+        ("online_marketing_yoy_2025q3", "14"),
+        ("live_streaming_2025q3", "95.74"),
+        ("live_streaming_yoy_2025q3", "2.5"),
+        ("live_streaming_2025q3_a", "96"),
+        ("other_services_2025q3", "58.78"),
+        ("other_services_yoy_2025q3", "41.3"),
+        ("operating_profit_2025q3", "53"),
+        ("operating_profit_yoy_2025q3", "69.9"),
+        ("adjusted_net_profit_2025q3", "49.9"),
+        ("adjusted_net_profit_yoy_2025q3", "26.3"),
+        ("adjusted_net_profit_2025q3_a", "50"),
+        ("gmv_2025q3", "3,850"),
+        ("gmv_yoy_2025q3", "15.2"),
+        ("dau_2025q3", "4.16"),
+        ("mau_2025q3", "7.31"),
+        ("mau_2025q3_a", "7.3"),
+        ("minutes_per_dau_2025q3", "134.1"),
+        ("revenue_2025q1", "326.08"),
+        ("revenue_yoy_2025q1", "10.9"),
+        ("profit_2025q1", "39.79"),
+        ("profit_yoy_2025q1", "3.4"),
+        ("adjusted_net_profit_2025q1", "45.8"),
+        ("adjusted_net_profit_yoy_2025q1", "4.4"),
+        ("online_marketing_2025q1", "180"),
+        ("live_streaming_2025q1", "98"),
+        ("other_services_2025q1", "48"),
+        ("online_marketing_yoy_2025q1", "8%"),
+        ("live_streaming_yoy_2025q1", "14.4"),
+        ("other_services_yoy_2025q1", "15.2"),
+        ("rd_2025q1", "32.98"),
+        ("rd_yoy_2025q1", "16%"),
+        ("mau_2025q1", "7.12"),
+        ("mau_yoy_2025q1", "2.1"),
+        ("mau_2024q4", "7.36"),
+        ("mau_qoq_2025q1", "3.26"),
+        ("gmv_yoy_2025q1", "15.4"),
+        ("kling_revenue_2025q1", "1.5"),
+        ("kling_revenue_2025q2", "超過2.5億"),
+        ("kling_revenue_2025q3", "超過3億"),
+        ("kling_revenue_2025q3_b", "超過3億"),
+        ("kling_revenue_2025q1_c", "1.5"),
+        ("kling_revenue_2025q1_e", "1.5"),
+        ("kling_ytd_2025q3", "超過7億"),
+        ("kling_share_ceiling", "不足1%"),
+        ("kling_share_ceiling_e", "不到1%"),
+        ("kling_fy_target", "10億"),
+        ("kling_fy_target_usd", "1.4"),
+        ("kling_initial_target_usd", "6000"),
+        ("kling_cumulative_2025_02", "超1億"),
+        ("kling_march_revenue_2025", "5000"),
+        ("kling_march_share_of_q1", "33"),
+        ("kling_p_side_share", "70"),
+        ("kling_p_side_share_e", "70"),
+        ("kling_p_side_revenue_2025q1", "1.05"),
+        ("kling_b_side_revenue_2025q1", "4500"),
+        ("kling_b_side_share", "30"),
+        ("kling_paying_members", "500"),
+        ("arpu_claim_monthly", "21"),
+        ("wenxin_arpu_monthly", "10"),
+        ("kling_paid_rate", "1.3"),
+        ("douyin_paid_rate", "4%"),
+        ("kling_users_d", "2200"),
+        ("kling_users_e", "2200"),
+        ("kling_users_h", "2200"),
+        ("kling_mau_2025q2", "113.3"),
+        ("kling_mau_qoq_2025q2", "16"),
+        ("jimeng_mau_2025q2", "958.9"),
+        ("jimeng_mau_qoq_2025q2", "68.2"),
+        ("jimeng_mau_2025_09", "1,012.31"),
+        ("market_cap", "2,690"),
+        ("pe_kuaishou", "13.12"),
+        ("pe_baidu", "24.96"),
+        ("pe_alibaba", "24.59"),
+        ("pe_tencent", "21.07"),
+        ("share_price_high_2025", "92.6"),
+        ("share_price_drop_from_high", "26"),
+        ("share_price_ath", "417.34"),
+        ("share_price_drop_from_ath", "83.6"),
+        ("share_price_2025_11_19", "63.5"),
+        ("share_price_change_2025_11_19", "1.78"),
+        ("market_cap_hkd_2025_11_19", "2745"),
+    ];
+
+    #[test]
+    fn quotes_contain_their_numerals() {
+        for &(key, numeral) in NUMERALS {
+            let f = figure(key).unwrap_or_else(|| panic!("missing figure {key}"));
+            assert!(
+                f.quote.contains(numeral),
+                "{key}: {numeral:?} not in {:?}",
+                f.quote
+            );
+        }
+        for f in FIGURES {
+            assert!(
+                NUMERALS.iter().any(|&(k, _)| k == f.key),
+                "{} has no numeral",
+                f.key
+            );
+        }
+    }
+
+    /// The value of a figure that must exist.
+    fn v(key: &str) -> f64 {
+        figure(key)
+            .unwrap_or_else(|| panic!("missing figure {key}"))
+            .value
+    }
+
+    #[test]
+    fn q3_segments_add_up_to_revenue() {
+        let parts =
+            v("online_marketing_2025q3") + v("live_streaming_2025q3") + v("other_services_2025q3");
+        let gap = v("revenue_2025q3") - parts;
+        // 201億 is rounded to 1億 (error up to 0.5億); 95.74億 and 58.78億 to 0.01億 (0.005億 each).
+        let tolerance = 0.5e8 + 0.005e8 + 0.005e8;
+        assert!(gap.abs() <= tolerance, "gap {gap}");
+        // 355.54億 − 355.52億: the published parts fall 200萬 short of the total.
+        assert!((gap - 2e6).abs() <= 1.0, "gap {gap}");
+    }
+
+    #[test]
+    fn q1_mau_change_matches_the_stated_figures() {
+        let qoq = v("mau_2025q1") / v("mau_2024q4") - 1.0;
+        assert!((qoq - v("mau_qoq_2025q1")).abs() <= 0.00005, "qoq {qoq}");
+    }
+}
