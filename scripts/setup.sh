@@ -1,0 +1,69 @@
+# shellcheck shell=bash
+# Installs what the build and the tests need, skipping whatever is already
+# present at the pinned version. Sourced by scripts/run.sh and scripts/test.sh.
+#
+#   ensure_build_tools   wasm32 target, Trunk, wasm-bindgen-cli, npm dev tools
+#   ensure_browser       Debian's chromium + chromium-driver (apt; root only)
+#
+# Every step prints what it installs; a step that cannot install says exactly
+# what to run by hand and stops the script.
+
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+TRUNK_VERSION="0.21.14"
+# wasm-bindgen-cli must equal the wasm-bindgen crate in Cargo.lock.
+WASM_BINDGEN_VERSION="$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/[^0-9.]/, ""); print; exit}' "$ROOT/Cargo.lock")"
+export PATH="$ROOT/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+
+say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
+die() { printf '\033[1;31m[setup] %s\033[0m\n' "$*" >&2; exit 1; }
+
+ensure_build_tools() {
+  command -v cargo >/dev/null || die "cargo not found: install Rust with rustup (https://rustup.rs) first."
+  command -v npm >/dev/null || die "npm not found: install Node.js 20+ and npm first (e.g. apt-get install -y nodejs npm)."
+
+  if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
+    say "adding the wasm32-unknown-unknown target (rustup)"
+    rustup target add wasm32-unknown-unknown || die "could not add the wasm32 target: run 'rustup target add wasm32-unknown-unknown'."
+  fi
+
+  if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
+    say "installing Trunk $TRUNK_VERSION (cargo install --locked; about 6 minutes on 2 cores)"
+    cargo install trunk --version "$TRUNK_VERSION" --locked \
+      || die "could not install Trunk: run 'cargo install trunk --version $TRUNK_VERSION --locked'."
+  fi
+
+  [ -n "$WASM_BINDGEN_VERSION" ] || die "no wasm-bindgen version in Cargo.lock"
+  if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERSION" ]; then
+    say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 2 minutes)"
+    # Not --locked: the registry lacks one of its locked dependencies.
+    cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" \
+      || die "could not install wasm-bindgen-cli: run 'cargo install wasm-bindgen-cli --version $WASM_BINDGEN_VERSION'."
+  fi
+
+  # npm ci only when node_modules is missing or older than the lock file.
+  if [ ! -x "$ROOT/node_modules/.bin/wasm-opt" ] || [ ! -d "$ROOT/node_modules/playwright-core" ] \
+     || [ "$ROOT/package-lock.json" -nt "$ROOT/node_modules/.package-lock.json" ]; then
+    say "installing npm dev tools (binaryen for wasm-opt, playwright-core)"
+    (cd "$ROOT" && npm ci --no-audit --no-fund) || die "npm ci failed: run 'npm ci' in $ROOT."
+  fi
+}
+
+ensure_browser() {
+  if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; then return; fi
+  local cmd="apt-get update && apt-get install -y chromium chromium-driver"
+  if [ "$(id -u)" -ne 0 ]; then
+    die "Chromium and ChromeDriver are missing. Run as root: sudo sh -c '$cmd'"
+  fi
+  say "installing Chromium and ChromeDriver from Debian (apt)"
+  sh -c "$cmd" >/dev/null || die "apt could not install Chromium: run '$cmd'."
+}
+
+# Builds dist/ (Trunk release build) and dist/standalone.html.
+build_release() {
+  say "building the release widget into dist/ (trunk build --release --offline)"
+  (cd "$ROOT" && trunk build --release --offline)
+  say "inlining dist/ into dist/standalone.html"
+  (cd "$ROOT" && cargo run --quiet --release --features bundler --bin standalone -- dist)
+}

@@ -1,0 +1,64 @@
+//! One metric: its value (or why it cannot be computed) and how it is computed.
+//!
+//! The `<output>` carries the page contract: `data-metric` is the metric id and
+//! `data-value` its base-unit value, empty when the metric is not computable,
+//! in which case the element's text gives the reason.
+
+use yew::prelude::*;
+
+use super::state::CalcContext;
+use crate::core::format::format_value;
+use crate::core::metrics::MetricId;
+use crate::core::units::Text;
+
+/// Properties of [`MetricView`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct MetricViewProps {
+    /// The metric shown.
+    pub id: MetricId,
+}
+
+const HOW: Text = Text {
+    hant: "計算方式",
+    hans: "计算方式",
+    en: "How",
+};
+
+/// Shows one metric of the instance's current results.
+#[function_component(MetricView)]
+pub fn metric_view(props: &MetricViewProps) -> Html {
+    let calc = use_context::<CalcContext>().expect("MetricView outside the App context");
+    let locale = calc.locale;
+    let spec = props.id.spec();
+    let outcome = calc.results.get(props.id);
+    let (data_value, text) = match outcome.value {
+        Ok(v) => (
+            js_number(v),
+            format_value(v, spec.unit, outcome.qualifier, locale),
+        ),
+        Err(reason) => (String::new(), reason.message(locale).to_string()),
+    };
+    let operands = spec.operands.iter().map(|op| {
+        let (label, value) = calc.operand(*op);
+        html! { <li>{label}{" = "}{value}</li> }
+    });
+    let label_id = calc.dom_id("m", props.id.key());
+    html! {
+        <div class="kc-metric">
+            <span class="kc-metric-label" id={label_id.clone()}>{spec.label.get(locale)}</span>
+            <output class="kc-value" data-metric={props.id.key()} data-value={data_value} aria-labelledby={label_id}>{text}</output>
+            <details class="kc-how">
+                <summary>{HOW.get(locale)}</summary>
+                <p>{spec.formula.get(locale)}</p>
+                <ul>{for operands}</ul>
+            </details>
+        </div>
+    }
+}
+
+/// A base-unit value as JavaScript's `Number()` reads it (shortest round-trip form).
+fn js_number(v: f64) -> String {
+    // `{}` on f64 prints the shortest representation that round-trips, which is
+    // exactly what tests and host pages parse back; the core never yields NaN/inf.
+    v.to_string()
+}

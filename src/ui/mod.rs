@@ -1,0 +1,67 @@
+//! The yew shell: maps DOM events to core calls and core results to DOM.
+//!
+//! Nothing here computes a figure. [`state`] holds the reader's state as a
+//! `Reducible` whose actions call into [`crate::core`]; the components render
+//! what the core returns. At start-up every element carrying
+//! `data-kling-calc` gets its own independent [`app::App`].
+
+pub mod app;
+pub mod input_field;
+pub mod metric_view;
+pub mod state;
+
+use std::sync::atomic::{AtomicU32, Ordering};
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::core::units::Locale;
+
+/// Mounts a widget in every `[data-kling-calc]` element once the module loads.
+#[wasm_bindgen(start)]
+pub fn start() {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Ok(nodes) = document.query_selector_all("[data-kling-calc]") else {
+        return;
+    };
+    for i in 0..nodes.length() {
+        if let Some(el) = nodes
+            .item(i)
+            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+        {
+            mount(el);
+        }
+    }
+}
+
+/// Mounts one widget into `root`, replacing its content (the no-JS fallback).
+pub fn mount(root: web_sys::Element) -> yew::AppHandle<app::App> {
+    // Ids only need to be unique within the page; wasm is single-threaded.
+    static NEXT: AtomicU32 = AtomicU32::new(1);
+    let instance = NEXT.fetch_add(1, Ordering::Relaxed);
+    let locale = initial_locale(&root);
+    root.set_inner_html("");
+    yew::Renderer::<app::App>::with_root_and_props(root, app::AppProps { locale, instance })
+        .render()
+}
+
+/// The language from the mount element's `data-lang`, else the page's `?lang=`, else zh-Hant.
+fn initial_locale(root: &web_sys::Element) -> Locale {
+    if let Some(l) = root
+        .get_attribute("data-lang")
+        .and_then(|t| Locale::from_tag(&t))
+    {
+        return l;
+    }
+    let search = web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default();
+    search
+        .trim_start_matches('?')
+        .split('&')
+        .filter_map(|kv| kv.strip_prefix("lang="))
+        .find_map(Locale::from_tag)
+        .unwrap_or(Locale::Hant)
+}

@@ -1,0 +1,218 @@
+//! The reader's state and the actions that change it.
+//!
+//! One [`Calc`] per widget instance, shared with the components through a
+//! context (`CalcContext`). Every action goes through the core: typed text is
+//! parsed with the field's display scale, checked against the input's range,
+//! and only a valid value changes [`Inputs`]; the metrics are then recomputed
+//! in full (the core's recompute is a few microseconds, so no caching).
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::core::figures::figure;
+use crate::core::format::{display_scale, format_field, format_value};
+use crate::core::inputs::{DefaultRule, InputId, Inputs, RangeError};
+use crate::core::metrics::{compute, Operand, Results};
+use crate::core::parse::{parse_number, ParseError};
+use crate::core::units::{Locale, Scale, Text};
+
+/// Why the text in a field was not taken.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum FieldError {
+    /// The text is not a number the parser accepts.
+    Parse(ParseError),
+    /// The number is outside the input's allowed range.
+    Range(RangeError),
+}
+
+impl FieldError {
+    /// The message shown and announced under the field.
+    pub fn message(self, locale: Locale) -> &'static str {
+        match self {
+            FieldError::Parse(e) => e.message(locale),
+            FieldError::Range(e) => e.message(locale),
+        }
+    }
+}
+
+/// What one text field shows: the reader's own text while they edit, and its error.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Field {
+    /// The text as typed; `None` shows the formatted current value.
+    pub draft: Option<AttrValue>,
+    /// Set while the draft is rejected; results keep the last valid value.
+    pub error: Option<FieldError>,
+}
+
+/// A widget instance's whole state.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Calc {
+    /// The language everything is shown in.
+    pub locale: Locale,
+    /// The reader's inputs (overrides of the published figures).
+    pub inputs: Inputs,
+    /// Every metric, recomputed after each accepted change.
+    pub results: Results,
+    /// Per-input field state, indexed by `InputId as usize`.
+    pub fields: Vec<Field>,
+    /// A number unique on the page, prefixed to element ids.
+    pub instance: u32,
+}
+
+/// Everything a reader can do.
+pub enum Action {
+    /// The reader typed `text` into the field of an input.
+    Edit(InputId, AttrValue),
+    /// Return one input to the article's figure.
+    Reset(InputId),
+    /// Return every input to the articles' figures.
+    ResetAll,
+    /// Switch language; inputs and drafts are kept.
+    SetLocale(Locale),
+}
+
+impl Calc {
+    /// The state at the published figures.
+    pub fn new(locale: Locale, instance: u32) -> Calc {
+        let inputs = Inputs::published();
+        Calc {
+            locale,
+            instance,
+            results: compute(&inputs),
+            inputs,
+            fields: vec![Field::default(); InputId::COUNT],
+        }
+    }
+
+    /// The display scale of an input's field: 億/萬 in Chinese, billion/million in English.
+    pub fn scale(&self, id: InputId) -> Scale {
+        let magnitude = Inputs::published().resolve().values[id as usize]
+            .or_else(|| self.results.resolved().values[InputId::Revenue2025Q3 as usize])
+            .unwrap_or(0.0);
+        display_scale(id.spec().unit, magnitude.abs(), self.locale)
+    }
+
+    /// The text a field shows: the draft while editing, else the current value.
+    pub fn field_text(&self, id: InputId) -> AttrValue {
+        if let Some(d) = &self.fields[id as usize].draft {
+            return d.clone();
+        }
+        match self.results.resolved().values[id as usize] {
+            Some(v) => AttrValue::from(format_field(v, id.spec().unit, self.scale(id))),
+            None => AttrValue::Static(""),
+        }
+    }
+
+    /// An element id unique on the page: `kc<instance>-<kind>-<key>`.
+    pub fn dom_id(&self, kind: &str, key: &str) -> AttrValue {
+        let mut s = String::with_capacity(8 + kind.len() + key.len());
+        s.push_str("kc");
+        push_uint(&mut s, self.instance);
+        s.push('-');
+        s.push_str(kind);
+        s.push('-');
+        s.push_str(key);
+        AttrValue::from(s)
+    }
+
+    /// The published figure (or default rule's value) of an input, formatted for reading.
+    pub fn published_text(&self, id: InputId) -> String {
+        let published = Inputs::published().resolve();
+        match published.values[id as usize] {
+            Some(v) => format_value(
+                v,
+                id.spec().unit,
+                published.qualifiers[id as usize],
+                self.locale,
+            ),
+            None => String::from("—"),
+        }
+    }
+
+    /// The label and formatted current value of a formula operand.
+    pub fn operand(&self, op: Operand) -> (&'static str, String) {
+        let locale = self.locale;
+        match op {
+            Operand::Input(id) => {
+                let r = self.results.resolved();
+                let text = match r.values[id as usize] {
+                    Some(v) => format_value(v, id.spec().unit, r.qualifiers[id as usize], locale),
+                    None => String::from(MISSING.get(locale)),
+                };
+                (id.spec().label.get(locale), text)
+            }
+            Operand::Metric(id) => {
+                let o = self.results.get(id);
+                let text = match o.value {
+                    Ok(v) => format_value(v, id.spec().unit, o.qualifier, locale),
+                    Err(reason) => String::from(reason.message(locale)),
+                };
+                (id.spec().label.get(locale), text)
+            }
+            Operand::Figure(key) => match figure(key) {
+                Some(f) => (
+                    f.label.get(locale),
+                    format_value(f.value, f.unit, f.qualifier, locale),
+                ),
+                None => (key, String::from("—")),
+            },
+        }
+    }
+
+    fn edit(&mut self, id: InputId, text: AttrValue) {
+        let spec = id.spec();
+        let parsed = if text.trim().is_empty() && matches!(spec.default, DefaultRule::Empty) {
+            self.inputs.clear(id);
+            Ok(())
+        } else {
+            parse_number(&text, spec.unit, self.scale(id))
+                .map_err(FieldError::Parse)
+                .and_then(|v| self.inputs.set(id, v).map_err(FieldError::Range))
+        };
+        let field = &mut self.fields[id as usize];
+        field.draft = Some(text);
+        field.error = parsed.err();
+    }
+}
+
+impl Reducible for Calc {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = (*self).clone();
+        match action {
+            Action::Edit(id, text) => next.edit(id, text),
+            Action::Reset(id) => {
+                next.inputs.reset(id);
+                next.fields[id as usize] = Field::default();
+            }
+            Action::ResetAll => {
+                next.inputs.reset_all();
+                next.fields.iter_mut().for_each(|f| *f = Field::default());
+            }
+            Action::SetLocale(locale) => next.locale = locale,
+        }
+        if next.inputs != self.inputs {
+            next.results = compute(&next.inputs);
+        }
+        Rc::new(next)
+    }
+}
+
+const MISSING: Text = Text {
+    hant: "未填",
+    hans: "未填",
+    en: "not set",
+};
+
+/// Appends the decimal digits of `n` without the formatting machinery.
+fn push_uint(s: &mut String, n: u32) {
+    if n >= 10 {
+        push_uint(s, n / 10);
+    }
+    s.push(char::from(b'0' + (n % 10) as u8));
+}
+
+/// The context through which components read the state and dispatch actions.
+pub type CalcContext = UseReducerHandle<Calc>;

@@ -1,0 +1,87 @@
+// Shared set-up for the end-to-end tests: a loopback static server for dist/,
+// headless Debian Chromium through playwright-core, and request recording.
+import { createServer } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize, resolve, dirname } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const DIST = join(ROOT, 'dist');
+export const STANDALONE_URL = pathToFileURL(join(DIST, 'standalone.html')).href;
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css',
+};
+
+/** Serves dist/ on 127.0.0.1 at a free port; resolves to { url, close }. */
+export async function serveDist() {
+  const server = createServer(async (req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname));
+    const file = join(DIST, path.endsWith('/') ? path + 'index.html' : path);
+    if (!file.startsWith(DIST)) { res.writeHead(403).end(); return; }
+    try {
+      const body = await readFile(file);
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  const { port } = server.address();
+  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((ok) => server.close(ok)) };
+}
+
+/** Launches headless Chromium with the flags this closed network needs. */
+export function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+      '--disable-sync', '--disable-quic', '--no-first-run', '--disable-dev-shm-usage',
+    ],
+  });
+}
+
+/** A new page that records every request URL and every console error / page error. */
+export async function openPage(browser, options = {}) {
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  const requests = [];
+  const errors = [];
+  page.on('request', (r) => requests.push(r.url()));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  return { page, context, requests, errors };
+}
+
+/** Waits until the widget has rendered a value for `metric`; returns that value. */
+export async function metricValue(page, metric) {
+  const sel = `[data-metric="${metric}"]`;
+  await page.waitForSelector(sel);
+  return page.$eval(sel, (el) => el.getAttribute('data-value'));
+}
+
+/** Waits until `metric`'s data-value differs from `previous`; returns the new value. */
+export async function nextMetricValue(page, metric, previous) {
+  const handle = await page.waitForFunction(
+    ([sel, prev]) => {
+      const el = document.querySelector(sel);
+      return el && el.getAttribute('data-value') !== prev ? el.getAttribute('data-value') : null;
+    },
+    [`[data-metric="${metric}"]`, previous],
+  );
+  return handle.jsonValue();
+}
+
+/** Replaces a field's text with real key presses (select all, then type). */
+export async function typeInto(page, input, text) {
+  const field = page.locator(`[data-input="${input}"]`);
+  await field.click();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.type(text);
+}
