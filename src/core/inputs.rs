@@ -708,10 +708,10 @@ impl Inputs {
             qualifiers: [Qualifier::Exact; N],
             assumed: [false; N],
         };
-        for i in 0..N {
-            if let Some(v) = self.overrides[i] {
+        for (i, (&over, fig)) in self.overrides.iter().zip(DEFAULT_FIGURES).enumerate() {
+            if let Some(v) = over {
                 r.values[i] = Some(v);
-            } else if let Some(f) = DEFAULT_FIGURES[i] {
+            } else if let Some(f) = fig {
                 r.values[i] = Some(f.value);
                 r.qualifiers[i] = f.qualifier;
             }
