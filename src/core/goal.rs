@@ -130,6 +130,8 @@ pub fn paying_members_for_monthly_arpu(
 const GRID: usize = 64;
 /// Doublings beyond the slider range, enough to go from any slider end to 1e15.
 const EXPANSIONS: usize = 64;
+/// Halvings towards a range end or zero, where a ÷ input has its pole.
+const HALVINGS: usize = 48;
 /// Bisection steps; 200 halvings exhaust any f64 interval.
 const STEPS: usize = 200;
 /// Relative width at which bisection stops.
@@ -138,13 +140,15 @@ const TOL: f64 = 1e-9;
 /// The value of `input` at which `metric` equals `target`, found numerically.
 ///
 /// Method: evaluate metric − target on a 64-point grid over the slider range
-/// (`slider_min..=slider_max`), then on doublings outward towards the input's
-/// full range. The first pair of neighbouring computable points with a sign
-/// change is refined by bisection until the bracket is narrower than 1e-9 of
-/// its magnitude (at most 200 steps). A bracket that straddles a pole (the
-/// metric jumps instead of narrowing) is discarded and the search goes on.
-/// Points where the metric cannot be computed are skipped; if none can be,
-/// the first reason is reported.
+/// (`slider_min..=slider_max`), then along walks that reach the rest of the
+/// input's range: doublings outward to its ends, and 48 halvings towards the
+/// low end and towards zero, where a metric that divides by the input has its
+/// pole. The first pair of neighbouring computable points with a sign change is
+/// refined by bisection until the bracket is narrower than 1e-9 of its
+/// magnitude (at most 200 steps). A bracket that straddles a pole (the metric
+/// jumps instead of narrowing) is discarded and the search goes on. Points where
+/// the metric cannot be computed are skipped; if none can be, the first reason
+/// is reported.
 pub fn seek(
     inputs: &Inputs,
     input: InputId,
@@ -173,57 +177,55 @@ pub fn seek(
         spec.min
     };
     let (s_lo, s_hi) = (spec.slider_min().max(lo), spec.slider_max);
-    let mut points = [0.0; GRID + 2 * EXPANSIONS];
-    let mut n = 0;
-    for i in 0..GRID {
-        points[n] = s_lo + (s_hi - s_lo) * i as f64 / (GRID - 1) as f64;
-        n += 1;
-    }
-    let mut x = s_hi;
-    while x < spec.max && n < GRID + EXPANSIONS {
-        x = (x.abs().max(spec.step) * 2.0).min(spec.max);
-        points[n] = x;
-        n += 1;
-    }
-    let upward = n;
-    let mut x = s_lo;
-    while x > lo && n < GRID + 2 * EXPANSIONS {
-        // Below zero, double away from it; above zero, halve towards the minimum.
-        x = if x > 0.0 {
-            (x / 2.0).max(lo)
-        } else {
-            (x * 2.0 - spec.step).max(lo)
-        };
-        points[n] = x;
-        n += 1;
-    }
-    let mut prev: Option<(f64, f64)> = None;
-    let mut first = None;
+    let gap = (s_hi - s_lo) / (GRID - 1) as f64;
+    let grid = |k: usize| s_lo + gap * k as f64;
+    // The grid points either side of zero, where poles of ÷ input sit.
+    let k0 = ((-s_lo / gap).floor().max(0.0) as usize).min(GRID - 2);
+    let zero_inside = s_lo < 0.0 && s_hi > 0.0;
+    let halvings = |on: bool| if on { HALVINGS } else { 0 };
+    // Each walk: start, anchor, ratio, length; x_k = anchor + (start − anchor)·ratio^k,
+    // except the first, the linear grid (ratio 0).
+    let walks = [
+        (s_lo, 0.0, 0.0, GRID - 1),
+        (s_hi, 0.0, 2.0, if s_hi < spec.max { EXPANSIONS } else { 0 }),
+        (s_lo, 0.0, 2.0, if s_lo > lo { EXPANSIONS } else { 0 }),
+        (grid(1), s_lo, 0.5, HALVINGS),
+        (grid(k0 + 1), 0.0, 0.5, halvings(zero_inside)),
+        (grid(k0), 0.0, 0.5, halvings(zero_inside)),
+    ];
     let mut computable = false;
-    for (i, &x) in points[..n].iter().enumerate() {
-        if i == upward {
-            // The downward run starts again from the slider's low end.
-            prev = first;
-        }
-        let Some(fx) = f(x) else {
-            prev = None;
-            continue;
-        };
-        computable = true;
-        if i == 0 {
-            first = Some((x, fx));
-        }
-        if fx == 0.0 {
-            return allowed(input, x);
-        }
-        if let Some((px, pf)) = prev {
-            if pf.signum() != fx.signum() {
-                if let Some(root) = bisect(&mut f, (px, pf), (x, fx), spec.step) {
-                    return allowed(input, root);
+    for (start, anchor, ratio, len) in walks {
+        let mut prev = None;
+        let mut r = 1.0;
+        for k in 0..=len {
+            let x = if k == 0 {
+                start
+            } else if ratio == 0.0 {
+                grid(k)
+            } else {
+                r *= ratio;
+                (anchor + (start - anchor) * r).clamp(lo, spec.max)
+            };
+            let Some(fx) = f(x) else {
+                prev = None;
+                continue;
+            };
+            computable = true;
+            if fx == 0.0 {
+                return allowed(input, x);
+            }
+            if let Some((px, pf)) = prev {
+                if f64::signum(pf) != fx.signum() {
+                    if let Some(root) = bisect(&mut f, (px, pf), (x, fx), spec.step) {
+                        return allowed(input, root);
+                    }
                 }
             }
+            prev = Some((x, fx));
+            if k > 0 && (x == lo || x == spec.max) {
+                break;
+            }
         }
-        prev = Some((x, fx));
     }
     match first_error {
         Some(e) if !computable => Err(Unreachable::NotComputable(e)),
