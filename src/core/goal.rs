@@ -391,6 +391,16 @@ mod tests {
             seek(&p, I::KlingPayingMembers, X::ArpuPayingMonthly, 21.0),
             1.05e8 / 63.0,
         );
+        // Between the pole at zero members and the first grid point.
+        near(
+            seek(&p, I::KlingPayingMembers, X::ArpuPayingMonthly, 120.0),
+            1.05e8 / 360.0,
+        );
+        // Near the pole at a zero P/E.
+        near(
+            seek(&p, I::PeKuaishou, X::ImpliedUpside, 999.0),
+            70.62 / 3.0 / 1000.0,
+        );
         // Beyond the slider (10億) but within the range.
         near(seek(&p, I::KlingRevenue2025q4, X::KlingFy2025, 50e8), 43e8);
         // Below zero, outside the P/E slider.
