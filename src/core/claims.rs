@@ -1,1 +1,658 @@
-//! claims (to be written).
+//! The articles' claims about derived numbers, checked against the current inputs.
+//!
+//! Each claim has a pure verdict function over plain values, so the tests can
+//! flip every claim (including the ones resting only on figures the reader
+//! cannot edit), and [`check_claims`] feeds those functions from the inputs
+//! and metrics, so a reader's edit can change a verdict.
+
+use super::figures::figure;
+use super::inputs::{t, InputId, Inputs};
+use super::metrics::{MetricId, Results};
+use super::units::{Text, Unit};
+
+/// A claim an article makes about a derived number.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Claim {
+    /// Stable key.
+    pub key: &'static str,
+    /// The letter of the article that makes the claim (the first, where several do).
+    pub article: char,
+    /// The claim in each locale.
+    pub text: Text,
+    /// The keys of the figures the claim rests on.
+    pub figures: &'static [&'static str],
+}
+
+/// Every claim the widget checks, in display order.
+pub const CLAIMS: &[Claim] = &[
+    Claim {
+        key: "kling_share_below_1pct",
+        article: 'A',
+        text: t(
+            "可靈收入佔快手收入不足1%(A、E)",
+            "可灵收入占快手收入不足1%(A、E)",
+            "Kling is less than 1% of Kuaishou's revenue (A, E)",
+        ),
+        figures: &[
+            "kling_share_ceiling",
+            "kling_revenue_2025q1",
+            "kling_revenue_2025q2",
+            "kling_revenue_2025q3",
+            "revenue_2025q1",
+            "revenue_2025q3",
+        ],
+    },
+    Claim {
+        key: "kling_ytd_above_7yi",
+        article: 'A',
+        text: t(
+            "可靈前三季收入超過7億",
+            "可灵前三季收入超过7亿",
+            "Kling's revenue in the first three quarters exceeds 7億",
+        ),
+        figures: &[
+            "kling_ytd_2025q3",
+            "kling_revenue_2025q1",
+            "kling_revenue_2025q2",
+            "kling_revenue_2025q3",
+        ],
+    },
+    Claim {
+        key: "guidance_usd_cny",
+        article: 'A',
+        text: t(
+            "1.4億美元約合人民幣10億元,是最初6000萬美元目標的兩倍多",
+            "1.4亿美元约合人民币10亿元,是最初6000万美元目标的两倍多",
+            "US$1.4億 is about RMB 10億, more than double the initial US$6000萬 target",
+        ),
+        figures: &[
+            "kling_fy_target",
+            "kling_fy_target_usd",
+            "kling_initial_target_usd",
+        ],
+    },
+    Claim {
+        key: "march_share_of_q1",
+        article: 'C',
+        text: t(
+            "3月收入5000萬,佔可靈Q1收入的33%",
+            "3月收入5000万,占可灵Q1收入的33%",
+            "March's 5000萬 is 33% of Kling's Q1 revenue",
+        ),
+        figures: &[
+            "kling_march_revenue_2025",
+            "kling_march_share_of_q1",
+            "kling_revenue_2025q1",
+        ],
+    },
+    Claim {
+        key: "arpu_monthly",
+        article: 'C',
+        text: t(
+            "500萬付費會員、70%收入,ARPU約21元/月",
+            "500万付费会员、70%收入,ARPU约21元/月",
+            "500萬 paying members and 70% of Q1 revenue give an ARPU of about 21元 a month",
+        ),
+        figures: &[
+            "arpu_claim_monthly",
+            "kling_paying_members",
+            "kling_p_side_share",
+            "kling_revenue_2025q1",
+        ],
+    },
+    Claim {
+        key: "mau_qoq_2025q1",
+        article: 'E',
+        text: t(
+            "Q1月活7.12億,較上季7.36億下降3.26%",
+            "Q1月活7.12亿,较上季7.36亿下降3.26%",
+            "Q1 MAU of 7.12億 is 3.26% below Q4 2024's 7.36億",
+        ),
+        figures: &["mau_qoq_2025q1", "mau_2025q1", "mau_2024q4"],
+    },
+    Claim {
+        key: "segments_add_up",
+        article: 'B',
+        text: t(
+            "Q3各業務收入合計等於總收入",
+            "Q3各业务收入合计等于总收入",
+            "The Q3 segment revenues add up to the reported total",
+        ),
+        figures: &[
+            "revenue_2025q3",
+            "online_marketing_2025q3",
+            "live_streaming_2025q3",
+            "other_services_2025q3",
+        ],
+    },
+];
+
+/// Whether a claim holds for the current inputs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Verdict {
+    /// The numbers bear the claim out.
+    Holds,
+    /// The numbers contradict the claim.
+    DoesNotHold,
+    /// A number the check needs is missing or cannot be computed.
+    CannotCheck,
+}
+
+/// One claim checked against the current inputs.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ClaimResult {
+    /// The claim checked.
+    pub claim: &'static Claim,
+    /// Whether it holds.
+    pub verdict: Verdict,
+    /// The number the verdict turns on, shown beside the explanation.
+    pub value: Option<f64>,
+    /// What `value` measures.
+    pub unit: Unit,
+    /// A one-line reason for the verdict, in each locale.
+    pub explanation: Text,
+}
+
+/// A verdict, the value it turns on, and its explanation.
+type Check = (Verdict, Option<f64>, Text);
+
+const MISSING: Text = t(
+    "缺少核對所需的數值",
+    "缺少核对所需的数值",
+    "A number the check needs is missing or cannot be computed",
+);
+
+fn cannot() -> Check {
+    (Verdict::CannotCheck, None, MISSING)
+}
+
+/// True when `a` and `b` agree once scaled by `scale` and rounded, as the articles print numbers.
+fn same_rounded(a: f64, b: f64, scale: f64) -> bool {
+    (a * scale).round() == (b * scale).round()
+}
+
+/// Kling's quarterly shares against the ceiling; Q2 counts only when its revenue is entered.
+fn share_below(shares: &[Option<f64>], ceiling: Option<f64>) -> Check {
+    let (Some(ceiling), true) = (ceiling, shares.iter().all(Option::is_some)) else {
+        return cannot();
+    };
+    let max = shares.iter().flatten().fold(f64::MIN, |m, &s| m.max(s));
+    if max < ceiling {
+        (
+            Verdict::Holds,
+            Some(max),
+            t(
+                "每季可靈收入均不足快手收入的1%(可靈收入為下限,實際佔比可能略高)",
+                "每季可灵收入均不足快手收入的1%(可灵收入为下限,实际占比可能略高)",
+                "Every quarter Kling is below 1% (its revenue is a floor, so the true share may be a little higher)",
+            ),
+        )
+    } else {
+        (
+            Verdict::DoesNotHold,
+            Some(max),
+            t(
+                "至少有一季可靈收入佔比達1%或以上",
+                "至少有一季可灵收入占比达1%或以上",
+                "In at least one quarter Kling is 1% of revenue or more",
+            ),
+        )
+    }
+}
+
+/// The year-to-date sum against the stated floor.
+fn ytd_above(ytd: Option<f64>, floor: Option<f64>) -> Check {
+    let (Some(ytd), Some(floor)) = (ytd, floor) else {
+        return cannot();
+    };
+    if ytd >= floor {
+        (
+            Verdict::Holds,
+            Some(ytd),
+            t(
+                "每季收入都是下限,下限之和仍是下限,且達到7億",
+                "每季收入都是下限,下限之和仍是下限,且达到7亿",
+                "Each quarter is a floor, so their sum is a floor too, and it reaches 7億",
+            ),
+        )
+    } else {
+        (
+            Verdict::DoesNotHold,
+            Some(ytd),
+            t(
+                "三季合計不足7億",
+                "三季合计不足7亿",
+                "The three quarters add up to less than 7億",
+            ),
+        )
+    }
+}
+
+/// The US dollar target converted at `rate`, against the yuan target and the initial target.
+fn guidance(
+    fy: Option<f64>,
+    fy_usd: Option<f64>,
+    initial_usd: Option<f64>,
+    rate: Option<f64>,
+    rate_assumed: bool,
+) -> Check {
+    let (Some(fy), Some(fy_usd), Some(initial), Some(rate)) = (fy, fy_usd, initial_usd, rate)
+    else {
+        return cannot();
+    };
+    if fy <= 0.0 || initial <= 0.0 {
+        return cannot();
+    }
+    let rmb = fy_usd * rate;
+    if fy_usd / initial < 2.0 {
+        return (
+            Verdict::DoesNotHold,
+            Some(rmb),
+            t(
+                "上調後的目標不到最初目標的兩倍",
+                "上调后的目标不到最初目标的两倍",
+                "The raised target is less than double the initial one",
+            ),
+        );
+    }
+    if (rmb / fy - 1.0).abs() > 0.05 {
+        return (
+            Verdict::DoesNotHold,
+            Some(rmb),
+            t(
+                "按此匯率,美元目標與人民幣10億相差超過5%",
+                "按此汇率,美元目标与人民币10亿相差超过5%",
+                "At this rate the US dollar target is more than 5% away from RMB 10億",
+            ),
+        );
+    }
+    let text = if rate_assumed {
+        t(
+            "預設匯率正是文章自己的10億 ÷ 1.4億美元,故必然成立;請輸入匯率核對",
+            "预设汇率正是文章自己的10亿 ÷ 1.4亿美元,故必然成立;请输入汇率核对",
+            "Holds by construction: the default rate is the article's own 10億 ÷ US$1.4億; set the USD/CNY rate to check it",
+        )
+    } else {
+        t(
+            "按此匯率,美元目標與人民幣10億相差不到5%,且是最初目標的兩倍多",
+            "按此汇率,美元目标与人民币10亿相差不到5%,且是最初目标的两倍多",
+            "At this rate the US dollar target is within 5% of RMB 10億 and more than double the initial one",
+        )
+    };
+    (Verdict::Holds, Some(rmb), text)
+}
+
+/// March's revenue over Q1's, rounded to whole percent against the stated share.
+fn march_share(march: Option<f64>, q1: Option<f64>, stated: Option<f64>) -> Check {
+    let (Some(march), Some(q1), Some(stated)) = (march, q1, stated) else {
+        return cannot();
+    };
+    if q1 <= 0.0 {
+        return cannot();
+    }
+    let share = march / q1;
+    if same_rounded(share, stated, 100.0) {
+        (
+            Verdict::Holds,
+            Some(share),
+            t(
+                "5000萬 ÷ 可靈Q1收入約為33%;Q1收入是下限,實際佔比最多如此",
+                "5000万 ÷ 可灵Q1收入约为33%;Q1收入是下限,实际占比最多如此",
+                "5000萬 ÷ Kling Q1 revenue rounds to 33%; Q1 is a floor, so the true share is at most this",
+            ),
+        )
+    } else {
+        (
+            Verdict::DoesNotHold,
+            Some(share),
+            t(
+                "5000萬 ÷ 可靈Q1收入不等於33%",
+                "5000万 ÷ 可灵Q1收入不等于33%",
+                "5000萬 ÷ Kling Q1 revenue does not round to 33%",
+            ),
+        )
+    }
+}
+
+/// The computed monthly ARPU against the claimed one, to the nearest yuan.
+fn arpu(monthly: Option<f64>, quarterly: Option<f64>, claimed: Option<f64>) -> Check {
+    let (Some(monthly), Some(quarterly), Some(claimed)) = (monthly, quarterly, claimed) else {
+        return cannot();
+    };
+    if same_rounded(monthly, claimed, 1.0) {
+        return (
+            Verdict::Holds,
+            Some(monthly),
+            t(
+                "P端Q1收入 ÷ 付費會員 ÷ 3 約為每月21元",
+                "P端Q1收入 ÷ 付费会员 ÷ 3 约为每月21元",
+                "P-side Q1 revenue ÷ paying members ÷ 3 comes to about 21元 a month",
+            ),
+        );
+    }
+    let text = if same_rounded(quarterly, claimed, 1.0) {
+        t(
+            "21元是季度數字:1.05億 ÷ 500萬;按月計算只有三分之一",
+            "21元是季度数字:1.05亿 ÷ 500万;按月计算只有三分之一",
+            "21元 is per quarter: 1.05億 ÷ 500萬; per month it is a third of that",
+        )
+    } else {
+        t(
+            "按月計算的ARPU不是21元",
+            "按月计算的ARPU不是21元",
+            "The monthly ARPU does not come to 21元",
+        )
+    };
+    (Verdict::DoesNotHold, Some(monthly), text)
+}
+
+/// The MAU change, rounded to 0.01%, against the stated change.
+fn mau_qoq(q1: Option<f64>, q4: Option<f64>, stated: Option<f64>) -> Check {
+    let (Some(q1), Some(q4), Some(stated)) = (q1, q4, stated) else {
+        return cannot();
+    };
+    if q4 <= 0.0 {
+        return cannot();
+    }
+    let change = q1 / q4 - 1.0;
+    if same_rounded(change, stated, 1e4) {
+        (
+            Verdict::Holds,
+            Some(change),
+            t(
+                "7.12億 ÷ 7.36億 − 1 約為 −3.26%",
+                "7.12亿 ÷ 7.36亿 − 1 约为 −3.26%",
+                "7.12億 ÷ 7.36億 − 1 rounds to −3.26%",
+            ),
+        )
+    } else {
+        (
+            Verdict::DoesNotHold,
+            Some(change),
+            t(
+                "月活變化不等於文中的 −3.26%",
+                "月活变化不等于文中的 −3.26%",
+                "The MAU change does not round to the stated −3.26%",
+            ),
+        )
+    }
+}
+
+/// How far the segments may miss the total from rounding alone: 201億 is
+/// rounded to 1億 (±0.5億) and the other two parts to 0.01億 (±0.005億 each);
+/// the total is given to 0.01億 too, which the spare 0.005億 of slack covers
+/// in practice. A gap within this says nothing is missing.
+pub const SEGMENT_TOLERANCE: f64 = 0.5e8 + 2.0 * 0.005e8;
+
+/// The total minus the segments, against what rounding explains.
+fn segments(gap: Option<f64>) -> Check {
+    let Some(gap) = gap else {
+        return cannot();
+    };
+    if gap.abs() <= SEGMENT_TOLERANCE {
+        (
+            Verdict::Holds,
+            Some(gap),
+            t(
+                "差額在四捨五入範圍內(201億取整到億,其餘到0.01億:±0.51億)",
+                "差额在四舍五入范围内(201亿取整到亿,其余到0.01亿:±0.51亿)",
+                "The gap is within rounding (201億 is rounded to 1億, the rest to 0.01億: ±0.51億)",
+            ),
+        )
+    } else {
+        (
+            Verdict::DoesNotHold,
+            Some(gap),
+            t(
+                "差額超出四捨五入所能解釋的±0.51億",
+                "差额超出四舍五入所能解释的±0.51亿",
+                "The gap is more than rounding explains (±0.51億)",
+            ),
+        )
+    }
+}
+
+/// Checks every claim against the current inputs and the metrics computed from them.
+///
+/// `results` must come from `compute(inputs)`; the claim on MAU rests on figures
+/// the reader cannot edit, so its verdict is fixed by the data.
+pub fn check_claims(inputs: &Inputs, results: &Results) -> [ClaimResult; 7] {
+    let m = |id: MetricId| results.get(id).value.ok();
+    let input = |id: InputId| results.resolved().values[id as usize];
+    let fig = |key: &str| figure(key).map(|f| f.value);
+    let mut shares = [
+        m(MetricId::KlingShare2025q1),
+        m(MetricId::KlingShare2025q3),
+        None,
+    ];
+    // Q2 is checked only once the reader enters Kuaishou's Q2 revenue.
+    let n = if input(InputId::Revenue2025q2).is_some() {
+        shares[2] = m(MetricId::KlingShare2025q2);
+        3
+    } else {
+        2
+    };
+    let checks: [(Check, Unit); 7] = [
+        (
+            share_below(&shares[..n], fig("kling_share_ceiling")),
+            Unit::Share,
+        ),
+        (
+            ytd_above(m(MetricId::KlingYtd2025q3), fig("kling_ytd_2025q3")),
+            Unit::Cny,
+        ),
+        (
+            guidance(
+                input(InputId::KlingFyTarget),
+                input(InputId::KlingFyTargetUsd),
+                input(InputId::KlingInitialTargetUsd),
+                input(InputId::UsdCny),
+                !inputs.is_changed(InputId::UsdCny),
+            ),
+            Unit::Cny,
+        ),
+        (
+            march_share(
+                fig("kling_march_revenue_2025"),
+                input(InputId::KlingRevenue2025q1),
+                fig("kling_march_share_of_q1"),
+            ),
+            Unit::Share,
+        ),
+        (
+            arpu(
+                m(MetricId::ArpuPayingMonthly),
+                m(MetricId::ArpuPayingQuarterly),
+                fig("arpu_claim_monthly"),
+            ),
+            Unit::Cny,
+        ),
+        (
+            mau_qoq(fig("mau_2025q1"), fig("mau_2024q4"), fig("mau_qoq_2025q1")),
+            Unit::Change,
+        ),
+        (segments(m(MetricId::SegmentsGap2025q3)), Unit::Cny),
+    ];
+    let mut i = 0;
+    checks.map(|((verdict, value, explanation), unit)| {
+        i += 1;
+        ClaimResult {
+            claim: &CLAIMS[i - 1],
+            verdict,
+            value,
+            unit,
+            explanation,
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::metrics::compute;
+    use crate::core::units::Locale;
+    use InputId as I;
+    use Verdict::*;
+
+    fn check(changes: &[(InputId, f64)]) -> [ClaimResult; 7] {
+        let mut inp = Inputs::published();
+        for &(id, v) in changes {
+            inp.set(id, v).unwrap();
+        }
+        check_claims(&inp, &compute(&inp))
+    }
+
+    fn verdict(changes: &[(InputId, f64)], key: &str) -> (Verdict, Option<f64>) {
+        let r = check(changes);
+        let c = r.iter().find(|c| c.claim.key == key).unwrap();
+        (c.verdict, c.value)
+    }
+
+    fn near(v: Option<f64>, want: f64) {
+        let v = v.unwrap();
+        assert!(
+            (v - want).abs() <= 1e-9 * want.abs().max(1.0),
+            "got {v}, want {want}"
+        );
+    }
+
+    #[test]
+    fn claims_are_in_order_and_cite_real_figures() {
+        let keys: Vec<_> = CLAIMS.iter().map(|c| c.key).collect();
+        assert_eq!(
+            keys,
+            [
+                "kling_share_below_1pct",
+                "kling_ytd_above_7yi",
+                "guidance_usd_cny",
+                "march_share_of_q1",
+                "arpu_monthly",
+                "mau_qoq_2025q1",
+                "segments_add_up"
+            ]
+        );
+        for c in CLAIMS {
+            for key in c.figures {
+                assert!(figure(key).is_some(), "{}: no figure {key}", c.key);
+            }
+        }
+        let r = check(&[]);
+        for (c, claim) in r.iter().zip(CLAIMS) {
+            assert_eq!(c.claim, claim);
+        }
+    }
+
+    #[test]
+    fn verdicts_at_defaults() {
+        let r = check(&[]);
+        let want: [(Verdict, f64, Unit); 7] = [
+            (Holds, 3e8 / 355.54e8, Unit::Share),
+            (Holds, 7e8, Unit::Cny),
+            (Holds, 10e8, Unit::Cny),
+            (Holds, 1.0 / 3.0, Unit::Share),
+            (DoesNotHold, 7.0, Unit::Cny),
+            (Holds, 7.12 / 7.36 - 1.0, Unit::Change),
+            (Holds, 2e6, Unit::Cny),
+        ];
+        for (c, (verdict, value, unit)) in r.iter().zip(want) {
+            assert_eq!(c.verdict, verdict, "{}", c.claim.key);
+            assert_eq!(c.unit, unit, "{}", c.claim.key);
+            let v = c.value.unwrap();
+            assert!(
+                (v - value).abs() <= 1e-6 * value.abs(),
+                "{}: {v}",
+                c.claim.key
+            );
+        }
+        assert!(r[2].explanation.en.starts_with("Holds by construction"));
+        assert_eq!(
+            r[4].explanation.en,
+            "21元 is per quarter: 1.05億 ÷ 500萬; per month it is a third of that"
+        );
+        assert!(r[4]
+            .explanation
+            .get(Locale::Hant)
+            .starts_with("21元是季度數字"));
+    }
+
+    #[test]
+    fn reader_edits_flip_verdicts() {
+        // 1. A 4億 Q3 is 1.125% of revenue.
+        let (v, x) = verdict(&[(I::KlingRevenue2025q3, 4e8)], "kling_share_below_1pct");
+        assert_eq!(v, DoesNotHold);
+        near(x, 4.0 / 355.54);
+        // Q2 joins the check once entered: 2.5億 of 200億 is 1.25%.
+        let (v, x) = verdict(&[(I::Revenue2025q2, 200e8)], "kling_share_below_1pct");
+        assert_eq!(v, DoesNotHold);
+        near(x, 0.0125);
+        let (v, x) = verdict(&[(I::Revenue2025q2, 340e8)], "kling_share_below_1pct");
+        assert_eq!(v, Holds);
+        near(x, 3.0 / 355.54);
+        let (v, _) = verdict(&[(I::Revenue2025q2, 0.0)], "kling_share_below_1pct");
+        assert_eq!(v, CannotCheck);
+        // 2.
+        let (v, x) = verdict(&[(I::KlingRevenue2025q3, 2.9e8)], "kling_ytd_above_7yi");
+        assert_eq!(v, DoesNotHold);
+        near(x, 6.9e8);
+        // 3. At 7.2 the conversion is 10.08億: holds, now as a real check.
+        let r = check(&[(I::UsdCny, 7.2)]);
+        assert_eq!(r[2].verdict, Holds);
+        near(r[2].value, 10.08e8);
+        assert!(r[2].explanation.en.starts_with("At this rate"));
+        let (v, x) = verdict(&[(I::UsdCny, 6.0)], "guidance_usd_cny");
+        assert_eq!(v, DoesNotHold);
+        near(x, 8.4e8);
+        let r = check(&[(I::UsdCny, 7.2), (I::KlingInitialTargetUsd, 8e7)]);
+        assert_eq!(r[2].verdict, DoesNotHold);
+        assert_eq!(
+            r[2].explanation.en,
+            "The raised target is less than double the initial one"
+        );
+        // 4.
+        let (v, x) = verdict(&[(I::KlingRevenue2025q1, 2e8)], "march_share_of_q1");
+        assert_eq!(v, DoesNotHold);
+        near(x, 0.25);
+        let (v, _) = verdict(&[(I::KlingRevenue2025q1, 0.0)], "march_share_of_q1");
+        assert_eq!(v, CannotCheck);
+        // 5. A third of the members gives 21元 a month.
+        let (v, x) = verdict(&[(I::KlingPayingMembers, 5e6 / 3.0)], "arpu_monthly");
+        assert_eq!(v, Holds);
+        near(x, 21.0);
+        let r = check(&[(I::KlingPayingMembers, 4e6)]);
+        assert_eq!(r[4].verdict, DoesNotHold);
+        assert_eq!(
+            r[4].explanation.en,
+            "The monthly ARPU does not come to 21元"
+        );
+        let (v, x) = verdict(&[(I::KlingPayingMembers, 0.0)], "arpu_monthly");
+        assert_eq!((v, x), (CannotCheck, None));
+        // 7. 210億 of online marketing leaves a 9億 gap.
+        let (v, x) = verdict(&[(I::OnlineMarketing2025q3, 210e8)], "segments_add_up");
+        assert_eq!(v, DoesNotHold);
+        near(x, -8.98e8);
+        let (v, _) = verdict(&[(I::Revenue2025q3, 356.02e8)], "segments_add_up");
+        assert_eq!(v, Holds);
+        let (v, _) = verdict(&[(I::Revenue2025q3, 356.04e8)], "segments_add_up");
+        assert_eq!(v, DoesNotHold);
+    }
+
+    #[test]
+    fn figure_only_claims_flip_on_other_numbers() {
+        // 6. Only figures feed the MAU claim, so flip it through its verdict function.
+        assert_eq!(mau_qoq(Some(7.12e8), Some(7.36e8), Some(-0.0326)).0, Holds);
+        let (v, x, _) = mau_qoq(Some(7.10e8), Some(7.36e8), Some(-0.0326));
+        assert_eq!(v, DoesNotHold);
+        near(x, 7.10 / 7.36 - 1.0);
+        assert_eq!(mau_qoq(None, Some(7.36e8), Some(-0.0326)).0, CannotCheck);
+        assert_eq!(
+            march_share(Some(6e7), Some(1.5e8), Some(0.33)).0,
+            DoesNotHold
+        );
+        assert_eq!(share_below(&[Some(0.004)], None).0, CannotCheck);
+        assert_eq!(ytd_above(Some(7e8), Some(7e8)).0, Holds);
+        assert_eq!(
+            guidance(Some(10e8), None, Some(6e7), Some(7.0), false).0,
+            CannotCheck
+        );
+    }
+}
