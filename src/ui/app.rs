@@ -38,8 +38,8 @@ const SECTIONS: &[Section] = &[Section {
         hans: "可灵",
         en: "Kling",
     },
-    inputs: &[InputId::KlingRevenue2025Q3, InputId::Revenue2025Q3],
-    metrics: &[MetricId::KlingShare2025Q3],
+    inputs: &[InputId::KlingRevenue2025q3, InputId::Revenue2025q3],
+    metrics: &[MetricId::KlingShare2025q3],
 }];
 
 const TITLE: Text = Text {

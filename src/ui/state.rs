@@ -88,7 +88,7 @@ impl Calc {
     /// The display scale of an input's field: 億/萬 in Chinese, billion/million in English.
     pub fn scale(&self, id: InputId) -> Scale {
         let magnitude = Inputs::published().resolve().values[id as usize]
-            .or_else(|| self.results.resolved().values[InputId::Revenue2025Q3 as usize])
+            .or_else(|| self.results.resolved().values[InputId::Revenue2025q3 as usize])
             .unwrap_or(0.0);
         display_scale(id.spec().unit, magnitude.abs(), self.locale)
     }
