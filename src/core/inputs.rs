@@ -9,7 +9,7 @@
 //! Qualifiers are combined by [`Bound`]: a value is "maybe higher" (a floor),
 //! "maybe lower" (a ceiling), both (approximate) or neither (exact).
 
-use super::figures::{Figure, FIGURES};
+use super::figures::FIGURES;
 use super::units::{Locale, Qualifier, Text, Unit};
 
 /// Identifies one editable input; the discriminant indexes every per-input table.
@@ -540,16 +540,19 @@ const fn str_eq(a: &str, b: &str) -> bool {
     true
 }
 
-/// Each input's default figure, found at compile time so resolving costs no string search.
-const DEFAULT_FIGURES: [Option<&Figure>; N] = {
-    let mut out: [Option<&Figure>; N] = [None; N];
+/// Each input's default figure (value and qualifier), found at compile time so
+/// resolving costs no string search. Copies of the two fields, not `&Figure`:
+/// a reference into a `const` table in a const initialiser makes rustc emit a
+/// second copy of the whole table (quotes and labels included) into the wasm.
+const DEFAULT_FIGURES: [Option<(f64, Qualifier)>; N] = {
+    let mut out: [Option<(f64, Qualifier)>; N] = [None; N];
     let mut i = 0;
     while i < N {
         if let DefaultRule::Figure(key) = SPECS[i].default {
             let mut j = 0;
             while j < FIGURES.len() {
                 if str_eq(FIGURES[j].key, key) {
-                    out[i] = Some(&FIGURES[j]);
+                    out[i] = Some((FIGURES[j].value, FIGURES[j].qualifier));
                     break;
                 }
                 j += 1;
@@ -711,9 +714,9 @@ impl Inputs {
         for (i, (&over, fig)) in self.overrides.iter().zip(DEFAULT_FIGURES).enumerate() {
             if let Some(v) = over {
                 r.values[i] = Some(v);
-            } else if let Some(f) = fig {
-                r.values[i] = Some(f.value);
-                r.qualifiers[i] = f.qualifier;
+            } else if let Some((value, qualifier)) = fig {
+                r.values[i] = Some(value);
+                r.qualifiers[i] = qualifier;
             }
         }
         // Derived defaults read only figure-backed inputs, so one pass in any order suffices.

@@ -419,38 +419,66 @@ fn fits(unit: Unit, mark: Mark) -> bool {
     }
 }
 
-/// The correctly rounded value of `num` × 10^`shift`, via the standard parser
-/// on a decimal string, so no binary multiplication adds an error.
+/// The value of `num` × 10^`shift`.
+///
+/// Correctly rounded whenever the significant digits fit in 2^53 and the
+/// decimal exponent is within ±22 (Clinger's fast path: both factors are then
+/// exact doubles and one IEEE multiplication or division rounds once), which
+/// covers everything a reader types into these fields ("355.54" in a 億 field
+/// is exactly 35554000000.0). Beyond that the result is within a few ulps.
+/// This replaces `str::parse::<f64>`, whose tables and big-number fallback
+/// cost about 16 KB of wasm.
 fn decimal_value(num: &Num, shift: i32) -> Result<f64, ParseError> {
-    let mut s = String::with_capacity(num.digits.len() + 10);
-    if num.digits.starts_with('.') {
-        s.push('0');
-    }
-    s.push_str(&num.digits);
-    if s.ends_with('.') {
-        s.push('0');
-    }
-    s.push('e');
-    let e = num.exp.saturating_add(shift);
-    if e < 0 {
-        s.push('-');
-    }
-    let mut buf = [0u8; 12];
-    let mut n = e.unsigned_abs();
-    let mut len = 0;
-    loop {
-        buf[len] = b'0' + (n % 10) as u8;
-        n /= 10;
-        len += 1;
-        if n == 0 {
-            break;
+    let mut mantissa: u64 = 0;
+    let mut exp10: i64 = i64::from(num.exp) + i64::from(shift);
+    let mut after_point = false;
+    for b in num.digits.bytes() {
+        match b {
+            b'.' => after_point = true,
+            b'0'..=b'9' => {
+                if mantissa < 1_000_000_000_000_000_000 {
+                    mantissa = mantissa * 10 + u64::from(b - b'0');
+                    if after_point {
+                        exp10 -= 1;
+                    }
+                } else if !after_point {
+                    // Digits past 19 significant ones only scale the value.
+                    exp10 += 1;
+                }
+            }
+            _ => return Err(ParseError::Malformed),
         }
     }
-    for &b in buf[..len].iter().rev() {
-        s.push(b as char);
+    if mantissa == 0 {
+        return Ok(0.0);
     }
-    s.parse::<f64>().map_err(|_| ParseError::Malformed)
+    if exp10 > 400 {
+        return Ok(f64::INFINITY);
+    }
+    if exp10 < -400 {
+        return Ok(0.0);
+    }
+    let m = mantissa as f64;
+    let e = exp10 as i32;
+    Ok(if mantissa < (1 << 53) && (-22..=22).contains(&e) {
+        if e >= 0 {
+            m * POW10[e as usize]
+        } else {
+            m / POW10[(-e) as usize]
+        }
+    } else if e >= 0 {
+        m * 10f64.powi(e)
+    } else {
+        // Two steps keep 10^-e finite for e down to -400.
+        m / 10f64.powi((-e).min(300)) / 10f64.powi((-e - 300).max(0))
+    })
 }
+
+/// Powers of ten that are exact doubles.
+const POW10: [f64; 23] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
+    1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+];
 
 /// Checks the order of the tokens and computes the value in base units.
 fn evaluate(toks: &[Tok], unit: Unit, scale: Scale) -> Result<f64, ParseError> {
@@ -792,6 +820,22 @@ mod tests {
         fn never_panics_on_number_like(s in "[-+−0-9０-９.,，．e億萬万元%x $¥]{0,20}") {
             let _ = parse_number(&s, Cny, Wan);
             let _ = parse_number(&s, Share, Percent);
+        }
+
+        #[test]
+        fn plain_decimals_match_the_standard_parser(int in 0u64..10_000_000_000, frac in 0u32..10_000, exp in -6i32..=10) {
+            // What readers type (up to 14 significant digits, modest exponents)
+            // must come out exactly as the correctly rounded standard parser does.
+            let mut text = int.to_string();
+            if frac > 0 {
+                text.push('.');
+                text.push_str(&format!("{frac:04}"));
+            }
+            text.push_str(&format!("e{exp}"));
+            let expected: f64 = text.parse().unwrap();
+            if expected <= MAX_ABS {
+                proptest::prop_assert_eq!(parse_number(&text, Multiple, One), Ok(expected));
+            }
         }
     }
 }
