@@ -9,5 +9,5 @@ if [ "${1:-}" = "--build-only" ]; then
   say "artifacts: $(cd "$ROOT/dist" && ls | tr '\n' ' ')"
   exit 0
 fi
-say "serving dist/ at http://127.0.0.1:8080/ (standalone: file://$ROOT/dist/standalone.html); Ctrl-C stops"
-cd "$ROOT" && exec trunk serve --release --offline --address 127.0.0.1 --port 8080 --no-autoreload
+say "standalone file: file://$ROOT/dist/standalone.html"
+exec node "$ROOT/scripts/serve.mjs" 8080

@@ -1,0 +1,44 @@
+// A static file server for dist/ on loopback only. Used by scripts/run.sh to
+// serve the widget and by the end-to-end tests (port 0 = any free port).
+//   node scripts/serve.mjs [port]
+import { createServer } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize, resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const DIST = resolve(dirname(fileURLToPath(import.meta.url)), '../dist');
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css; charset=utf-8',
+};
+
+/** Serves dist/ on 127.0.0.1:`port`; resolves to { url, close }. */
+export async function serveDist(port = 0) {
+  const server = createServer(async (req, res) => {
+    let path;
+    try {
+      path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname));
+    } catch {
+      res.writeHead(400).end();
+      return;
+    }
+    const file = join(DIST, path.endsWith('/') ? path + 'index.html' : path);
+    if (!file.startsWith(DIST)) { res.writeHead(403).end(); return; }
+    try {
+      const body = await readFile(file);
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise((ok, fail) => { server.once('error', fail); server.listen(port, '127.0.0.1', ok); });
+  return { url: `http://127.0.0.1:${server.address().port}/`, close: () => new Promise((ok) => server.close(ok)) };
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const { url } = await serveDist(Number(process.argv[2] ?? 8080));
+  console.log(`serving ${DIST} at ${url} (Ctrl-C stops)`);
+}
