@@ -160,7 +160,7 @@ impl TrunkPage {
             let next_css = rest.find(CSS_MARK);
             let next_script = rest.find(SCRIPT_MARK);
             match (next_css, next_script) {
-                (Some(c), s) if s.map_or(true, |s| c < s) => {
+                (Some(c), s) if s.is_none_or(|s| c < s) => {
                     out.push_str(&rest[..c]);
                     out.push_str("<style>");
                     out.push_str(css_iter.next().ok_or("more stylesheet links than files")?);

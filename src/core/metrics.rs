@@ -26,6 +26,7 @@
 //! [`Reason::Depends`]. No value is ever NaN or infinite.
 
 use super::figures::figure;
+use super::format::format_value;
 use super::inputs::{t, Bound, InputId, InputSet, Inputs, Resolved};
 use super::units::{Locale, Qualifier, Text, Unit};
 use std::ops::Index;
@@ -243,8 +244,6 @@ pub struct MetricSpec {
     pub unit: Unit,
     /// A short label in each locale.
     pub label: Text,
-    /// The formula in words, in each locale.
-    pub formula: Text,
     /// What the metric is computed from, in formula order.
     pub operands: &'static [Operand],
     op: Op,
@@ -286,6 +285,24 @@ impl Reason {
             ),
         }
         .get(locale)
+    }
+}
+
+impl Reason {
+    /// The message, naming the missing input or failing metric where there is one,
+    /// e.g. "missing input: Kuaishou Q2 revenue".
+    pub fn describe(self, locale: Locale) -> String {
+        let mut out = String::from(self.message(locale));
+        let name = match self {
+            Reason::Missing(id) => Some(id.spec().label.get(locale)),
+            Reason::Depends(id) => Some(id.spec().label.get(locale)),
+            _ => None,
+        };
+        if let Some(name) = name {
+            out.push_str(if locale.is_chinese() { ":" } else { ": " });
+            out.push_str(name);
+        }
+        out
     }
 }
 
@@ -429,6 +446,114 @@ fn evaluate(spec: &MetricSpec, r: &Resolved, rests: &[InputSet], done: &[Outcome
     }
 }
 
+impl Op {
+    /// The formula's shape; `a`, `b` and `c` stand for the operands in order
+    /// (no other ASCII letter occurs, so the slots are unambiguous).
+    fn template(self) -> &'static str {
+        match self {
+            Op::Deflate => "a ÷ (1 + b)",
+            Op::Ratio => "a ÷ b",
+            Op::Growth => "a ÷ b − 1",
+            Op::Discount => "1 − a ÷ b",
+            Op::Sum => "a + b + c",
+            Op::Diff => "a − b",
+            Op::Mul => "a × b",
+            Op::MulComplement => "a × (1 − b)",
+            Op::Third => "a ÷ 3",
+            Op::Mean => "(a + b + c) ÷ 3",
+        }
+    }
+}
+
+impl Operand {
+    /// The operand's short label in `locale`.
+    pub fn label(self, locale: Locale) -> &'static str {
+        match self {
+            Operand::Input(id) => id.spec().label.get(locale),
+            Operand::Metric(id) => id.spec().label.get(locale),
+            Operand::Figure(key) => figure(key).map_or(key, |f| f.label.get(locale)),
+        }
+    }
+}
+
+impl MetricId {
+    /// The formula in words, e.g. "Kling Q3 revenue ÷ Kuaishou Q3 revenue".
+    ///
+    /// Built from the metric's operation and its operands' labels, so the text
+    /// can never disagree with what [`compute`] does.
+    pub fn formula(self, locale: Locale) -> String {
+        self.fill(|out, op| out.push_str(op.label(locale)))
+    }
+
+    /// The formula with the current numbers plugged in and its result, e.g.
+    /// "超過3億元 ÷ 355.54億元 = 超過0.84%"; an operand or result that cannot be
+    /// computed shows its reason instead of a number.
+    pub fn plugged(self, results: &Results, locale: Locale) -> String {
+        let mut out = self.fill(|out, op| match results.operand(op) {
+            Ok((v, unit, q)) => out.push_str(&format_value(v, unit, q, locale)),
+            Err(reason) => {
+                out.push('[');
+                out.push_str(&reason.describe(locale));
+                out.push(']');
+            }
+        });
+        out.push_str(" = ");
+        let o = results.get(self);
+        match o.value {
+            Ok(v) => out.push_str(&format_value(v, self.spec().unit, o.qualifier, locale)),
+            Err(reason) => out.push_str(&reason.describe(locale)),
+        }
+        out
+    }
+
+    /// Writes the template with each operand slot filled by `slot`.
+    fn fill(self, mut slot: impl FnMut(&mut String, Operand)) -> String {
+        let spec = self.spec();
+        let mut out = String::with_capacity(64);
+        let template = spec.op.template();
+        // A two-operand sum drops its third slot together with the " + " before it.
+        let template = match (spec.op, spec.operands.len()) {
+            (Op::Sum, 2) => &template[..template.len() - " + c".len()],
+            _ => template,
+        };
+        for ch in template.chars() {
+            match ch {
+                'a' | 'b' | 'c' => match spec.operands.get((ch as u8 - b'a') as usize) {
+                    Some(&op) => slot(&mut out, op),
+                    None => out.push('?'),
+                },
+                _ => out.push(ch),
+            }
+        }
+        out
+    }
+}
+
+impl Results {
+    /// An operand's current value with its unit and qualifier, or why it has none.
+    pub fn operand(&self, op: Operand) -> Result<(f64, Unit, Qualifier), Reason> {
+        match op {
+            Operand::Input(id) => {
+                let i = id as usize;
+                let v = self.resolved.values[i].ok_or(Reason::Missing(id))?;
+                let q = if self.resolved.assumed[i] {
+                    Qualifier::Approx
+                } else {
+                    self.resolved.qualifiers[i]
+                };
+                Ok((v, id.spec().unit, q))
+            }
+            Operand::Metric(id) => {
+                let o = self.get(id);
+                o.value.map(|v| (v, id.spec().unit, o.qualifier))
+            }
+            Operand::Figure(key) => figure(key)
+                .map(|f| (f.value, f.unit, f.qualifier))
+                .ok_or(Reason::OutOfRange),
+        }
+    }
+}
+
 use InputId as I;
 use MetricId as X;
 use Operand::{Input as In, Metric as Me};
@@ -439,13 +564,11 @@ const fn row(
     op: Op,
     operands: &'static [Operand],
     label: Text,
-    formula: Text,
 ) -> MetricSpec {
     MetricSpec {
         id,
         unit,
         label,
-        formula,
         operands,
         op,
         positive: 0,
@@ -464,11 +587,6 @@ const SPECS: [MetricSpec; M] = [
             "快手2024年Q1收入",
             "Kuaishou 2024 Q1 revenue",
         ),
-        t(
-            "快手Q1收入 ÷ (1 + Q1收入同比)",
-            "快手Q1收入 ÷ (1 + Q1收入同比)",
-            "Kuaishou Q1 revenue ÷ (1 + Q1 revenue YoY)",
-        ),
     ),
     row(
         X::Revenue2024q3,
@@ -480,11 +598,6 @@ const SPECS: [MetricSpec; M] = [
             "快手2024年Q3收入",
             "Kuaishou 2024 Q3 revenue",
         ),
-        t(
-            "快手Q3收入 ÷ (1 + Q3收入同比)",
-            "快手Q3收入 ÷ (1 + Q3收入同比)",
-            "Kuaishou Q3 revenue ÷ (1 + Q3 revenue YoY)",
-        ),
     ),
     row(
         X::RevenueQoq2025q3,
@@ -492,11 +605,6 @@ const SPECS: [MetricSpec; M] = [
         Op::Growth,
         &[In(I::Revenue2025q3), In(I::Revenue2025q2)],
         t("Q3收入環比", "Q3收入环比", "Q3 revenue QoQ"),
-        t(
-            "快手Q3收入 ÷ 快手Q2收入 − 1",
-            "快手Q3收入 ÷ 快手Q2收入 − 1",
-            "Kuaishou Q3 revenue ÷ Kuaishou Q2 revenue − 1",
-        ),
     ),
     row(
         X::OnlineMarketing2024q3,
@@ -511,11 +619,6 @@ const SPECS: [MetricSpec; M] = [
             "2024年Q3线上营销",
             "2024 Q3 online marketing",
         ),
-        t(
-            "Q3線上營銷服務 ÷ (1 + 線上營銷同比)",
-            "Q3线上营销服务 ÷ (1 + 线上营销同比)",
-            "Q3 online marketing ÷ (1 + online marketing YoY)",
-        ),
     ),
     row(
         X::LiveStreaming2024q3,
@@ -523,11 +626,6 @@ const SPECS: [MetricSpec; M] = [
         Op::Deflate,
         &[In(I::LiveStreaming2025q3), In(I::LiveStreamingYoy2025q3)],
         t("2024年Q3直播", "2024年Q3直播", "2024 Q3 live streaming"),
-        t(
-            "Q3直播 ÷ (1 + 直播同比)",
-            "Q3直播 ÷ (1 + 直播同比)",
-            "Q3 live streaming ÷ (1 + live streaming YoY)",
-        ),
     ),
     row(
         X::OtherServices2024q3,
@@ -538,11 +636,6 @@ const SPECS: [MetricSpec; M] = [
             "2024年Q3其他服務",
             "2024年Q3其他服务",
             "2024 Q3 other services",
-        ),
-        t(
-            "Q3其他服務 ÷ (1 + 其他服務同比)",
-            "Q3其他服务 ÷ (1 + 其他服务同比)",
-            "Q3 other services ÷ (1 + other services YoY)",
         ),
     ),
     row(
@@ -555,11 +648,6 @@ const SPECS: [MetricSpec; M] = [
             In(I::OtherServices2025q3),
         ],
         t("Q3三項業務合計", "Q3三项业务合计", "Q3 segments sum"),
-        t(
-            "Q3線上營銷服務 + Q3直播 + Q3其他服務",
-            "Q3线上营销服务 + Q3直播 + Q3其他服务",
-            "Q3 online marketing + Q3 live streaming + Q3 other services",
-        ),
     ),
     row(
         X::SegmentsGap2025q3,
@@ -570,11 +658,6 @@ const SPECS: [MetricSpec; M] = [
             "Q3總收入與分項差額",
             "Q3总收入与分项差额",
             "Q3 total minus segments",
-        ),
-        t(
-            "快手Q3收入 − Q3三項業務合計",
-            "快手Q3收入 − Q3三项业务合计",
-            "Kuaishou Q3 revenue − Q3 segments sum",
         ),
     ),
     row(
@@ -587,11 +670,6 @@ const SPECS: [MetricSpec; M] = [
             "线上营销占Q3收入",
             "Online marketing share of Q3 revenue",
         ),
-        t(
-            "Q3線上營銷服務 ÷ 快手Q3收入",
-            "Q3线上营销服务 ÷ 快手Q3收入",
-            "Q3 online marketing ÷ Kuaishou Q3 revenue",
-        ),
     ),
     row(
         X::LiveStreamingShare2025q3,
@@ -602,11 +680,6 @@ const SPECS: [MetricSpec; M] = [
             "直播佔Q3收入",
             "直播占Q3收入",
             "Live streaming share of Q3 revenue",
-        ),
-        t(
-            "Q3直播 ÷ 快手Q3收入",
-            "Q3直播 ÷ 快手Q3收入",
-            "Q3 live streaming ÷ Kuaishou Q3 revenue",
         ),
     ),
     row(
@@ -619,11 +692,6 @@ const SPECS: [MetricSpec; M] = [
             "其他服务占Q3收入",
             "Other services share of Q3 revenue",
         ),
-        t(
-            "Q3其他服務 ÷ 快手Q3收入",
-            "Q3其他服务 ÷ 快手Q3收入",
-            "Q3 other services ÷ Kuaishou Q3 revenue",
-        ),
     ),
     row(
         X::OperatingMargin2025q3,
@@ -631,11 +699,6 @@ const SPECS: [MetricSpec; M] = [
         Op::Ratio,
         &[In(I::OperatingProfit2025q3), In(I::Revenue2025q3)],
         t("Q3經營利潤率", "Q3经营利润率", "Q3 operating margin"),
-        t(
-            "Q3經營利潤 ÷ 快手Q3收入",
-            "Q3经营利润 ÷ 快手Q3收入",
-            "Q3 operating profit ÷ Kuaishou Q3 revenue",
-        ),
     ),
     row(
         X::AdjustedNetMargin2025q1,
@@ -643,11 +706,6 @@ const SPECS: [MetricSpec; M] = [
         Op::Ratio,
         &[In(I::AdjustedNetProfit2025q1), In(I::Revenue2025q1)],
         t("Q1經調整淨利率", "Q1经调整净利率", "Q1 adjusted net margin"),
-        t(
-            "Q1經調整淨利潤 ÷ 快手Q1收入",
-            "Q1经调整净利润 ÷ 快手Q1收入",
-            "Q1 adjusted net profit ÷ Kuaishou Q1 revenue",
-        ),
     ),
     row(
         X::AdjustedNetMargin2025q3,
@@ -655,11 +713,6 @@ const SPECS: [MetricSpec; M] = [
         Op::Ratio,
         &[In(I::AdjustedNetProfit2025q3), In(I::Revenue2025q3)],
         t("Q3經調整淨利率", "Q3经调整净利率", "Q3 adjusted net margin"),
-        t(
-            "Q3經調整淨利潤 ÷ 快手Q3收入",
-            "Q3经调整净利润 ÷ 快手Q3收入",
-            "Q3 adjusted net profit ÷ Kuaishou Q3 revenue",
-        ),
     ),
     row(
         X::KlingShare2025q1,
@@ -667,11 +720,6 @@ const SPECS: [MetricSpec; M] = [
         Op::Ratio,
         &[In(I::KlingRevenue2025q1), In(I::Revenue2025q1)],
         t("可靈佔Q1收入", "可灵占Q1收入", "Kling share of Q1 revenue"),
-        t(
-            "可靈Q1收入 ÷ 快手Q1收入",
-            "可灵Q1收入 ÷ 快手Q1收入",
-            "Kling Q1 revenue ÷ Kuaishou Q1 revenue",
-        ),
     ),
     row(
         X::KlingShare2025q2,
@@ -679,11 +727,6 @@ const SPECS: [MetricSpec; M] = [
         Op::Ratio,
         &[In(I::KlingRevenue2025q2), In(I::Revenue2025q2)],
         t("可靈佔Q2收入", "可灵占Q2收入", "Kling share of Q2 revenue"),
-        t(
-            "可靈Q2收入 ÷ 快手Q2收入",
-            "可灵Q2收入 ÷ 快手Q2收入",
-            "Kling Q2 revenue ÷ Kuaishou Q2 revenue",
-        ),
     ),
     row(
         X::KlingShare2025q3,
@@ -691,11 +734,6 @@ const SPECS: [MetricSpec; M] = [
         Op::Ratio,
         &[In(I::KlingRevenue2025q3), In(I::Revenue2025q3)],
         t("可靈佔Q3收入", "可灵占Q3收入", "Kling share of Q3 revenue"),
-        t(
-            "可靈Q3收入 ÷ 快手Q3收入",
-            "可灵Q3收入 ÷ 快手Q3收入",
-            "Kling Q3 revenue ÷ Kuaishou Q3 revenue",
-        ),
     ),
     row(
         X::KlingShareOfOtherServices2025q3,
@@ -707,11 +745,6 @@ const SPECS: [MetricSpec; M] = [
             "可灵占Q3其他服务",
             "Kling share of Q3 other services",
         ),
-        t(
-            "可靈Q3收入 ÷ Q3其他服務",
-            "可灵Q3收入 ÷ Q3其他服务",
-            "Kling Q3 revenue ÷ Q3 other services",
-        ),
     ),
     row(
         X::KlingQoq2025q2,
@@ -719,11 +752,6 @@ const SPECS: [MetricSpec; M] = [
         Op::Growth,
         &[In(I::KlingRevenue2025q2), In(I::KlingRevenue2025q1)],
         t("可靈Q2環比", "可灵Q2环比", "Kling Q2 QoQ"),
-        t(
-            "可靈Q2收入 ÷ 可靈Q1收入 − 1",
-            "可灵Q2收入 ÷ 可灵Q1收入 − 1",
-            "Kling Q2 revenue ÷ Kling Q1 revenue − 1",
-        ),
     ),
     row(
         X::KlingQoq2025q3,
@@ -731,11 +759,6 @@ const SPECS: [MetricSpec; M] = [
         Op::Growth,
         &[In(I::KlingRevenue2025q3), In(I::KlingRevenue2025q2)],
         t("可靈Q3環比", "可灵Q3环比", "Kling Q3 QoQ"),
-        t(
-            "可靈Q3收入 ÷ 可靈Q2收入 − 1",
-            "可灵Q3收入 ÷ 可灵Q2收入 − 1",
-            "Kling Q3 revenue ÷ Kling Q2 revenue − 1",
-        ),
     ),
     row(
         X::KlingYtd2025q3,
@@ -747,11 +770,6 @@ const SPECS: [MetricSpec; M] = [
             In(I::KlingRevenue2025q3),
         ],
         t("可靈前三季收入", "可灵前三季收入", "Kling revenue, Q1–Q3"),
-        t(
-            "可靈Q1收入 + 可靈Q2收入 + 可靈Q3收入",
-            "可灵Q1收入 + 可灵Q2收入 + 可灵Q3收入",
-            "Kling Q1 revenue + Kling Q2 revenue + Kling Q3 revenue",
-        ),
     ),
     row(
         X::KlingQ4Required,
@@ -763,11 +781,6 @@ const SPECS: [MetricSpec; M] = [
             "达标所需Q4收入",
             "Q4 revenue needed for the target",
         ),
-        t(
-            "可靈全年目標 − 可靈前三季收入",
-            "可灵全年目标 − 可灵前三季收入",
-            "Kling full-year target − Kling revenue, Q1–Q3",
-        ),
     ),
     row(
         X::KlingQ4RequiredQoq,
@@ -775,11 +788,6 @@ const SPECS: [MetricSpec; M] = [
         Op::Growth,
         &[Me(X::KlingQ4Required), In(I::KlingRevenue2025q3)],
         t("所需Q4環比", "所需Q4环比", "Required Q4 QoQ"),
-        t(
-            "達標所需Q4收入 ÷ 可靈Q3收入 − 1",
-            "达标所需Q4收入 ÷ 可灵Q3收入 − 1",
-            "Q4 revenue needed ÷ Kling Q3 revenue − 1",
-        ),
     ),
     row(
         X::KlingFy2025,
@@ -787,11 +795,6 @@ const SPECS: [MetricSpec; M] = [
         Op::Sum,
         &[Me(X::KlingYtd2025q3), In(I::KlingRevenue2025q4)],
         t("可靈2025全年收入", "可灵2025全年收入", "Kling 2025 revenue"),
-        t(
-            "可靈前三季收入 + 可靈Q4收入",
-            "可灵前三季收入 + 可灵Q4收入",
-            "Kling revenue, Q1–Q3 + Kling Q4 revenue",
-        ),
     ),
     row(
         X::KlingTargetAttainmentYtd,
@@ -803,11 +806,6 @@ const SPECS: [MetricSpec; M] = [
             "前三季目标完成度",
             "Target reached by Q3",
         ),
-        t(
-            "可靈前三季收入 ÷ 可靈全年目標",
-            "可灵前三季收入 ÷ 可灵全年目标",
-            "Kling revenue, Q1–Q3 ÷ Kling full-year target",
-        ),
     ),
     row(
         X::KlingGuidanceRaise,
@@ -815,11 +813,6 @@ const SPECS: [MetricSpec; M] = [
         Op::Growth,
         &[In(I::KlingFyTargetUsd), In(I::KlingInitialTargetUsd)],
         t("目標上調幅度", "目标上调幅度", "Guidance raise"),
-        t(
-            "可靈全年目標(美元) ÷ 可靈初始目標(美元) − 1",
-            "可灵全年目标(美元) ÷ 可灵初始目标(美元) − 1",
-            "Kling full-year target (USD) ÷ Kling initial target (USD) − 1",
-        ),
     ),
     row(
         X::KlingFy2025Usd,
@@ -830,11 +823,6 @@ const SPECS: [MetricSpec; M] = [
             "可靈2025全年收入(美元)",
             "可灵2025全年收入(美元)",
             "Kling 2025 revenue (USD)",
-        ),
-        t(
-            "可靈2025全年收入 ÷ 美元兌人民幣",
-            "可灵2025全年收入 ÷ 美元兑人民币",
-            "Kling 2025 revenue ÷ USD/CNY",
         ),
     ),
     row(
@@ -847,11 +835,6 @@ const SPECS: [MetricSpec; M] = [
             "可灵Q1 P端收入",
             "Kling Q1 P-side revenue",
         ),
-        t(
-            "可靈Q1收入 × P端收入佔比",
-            "可灵Q1收入 × P端收入占比",
-            "Kling Q1 revenue × P-side revenue share",
-        ),
     ),
     row(
         X::KlingBSideRevenue2025q1,
@@ -862,11 +845,6 @@ const SPECS: [MetricSpec; M] = [
             "可靈Q1 B端收入",
             "可灵Q1 B端收入",
             "Kling Q1 B-side revenue",
-        ),
-        t(
-            "可靈Q1收入 × (1 − P端收入佔比)",
-            "可灵Q1收入 × (1 − P端收入占比)",
-            "Kling Q1 revenue × (1 − P-side revenue share)",
         ),
     ),
     row(
@@ -879,11 +857,6 @@ const SPECS: [MetricSpec; M] = [
             "付费会员季度ARPU",
             "Quarterly ARPU per paying member",
         ),
-        t(
-            "可靈Q1 P端收入 ÷ 付費會員數",
-            "可灵Q1 P端收入 ÷ 付费会员数",
-            "Kling Q1 P-side revenue ÷ paying members",
-        ),
     ),
     row(
         X::ArpuPayingMonthly,
@@ -895,11 +868,6 @@ const SPECS: [MetricSpec; M] = [
             "付费会员月ARPU",
             "Monthly ARPU per paying member",
         ),
-        t(
-            "付費會員季度ARPU ÷ 3",
-            "付费会员季度ARPU ÷ 3",
-            "Quarterly ARPU per paying member ÷ 3",
-        ),
     ),
     row(
         X::RevenuePerDau2025q3,
@@ -907,11 +875,6 @@ const SPECS: [MetricSpec; M] = [
         Op::Ratio,
         &[In(I::Revenue2025q3), In(I::Dau2025q3)],
         t("Q3每日活用戶收入", "Q3每日活用户收入", "Q3 revenue per DAU"),
-        t(
-            "快手Q3收入 ÷ Q3日活躍用戶",
-            "快手Q3收入 ÷ Q3日活跃用户",
-            "Kuaishou Q3 revenue ÷ Q3 DAU",
-        ),
     ),
     row(
         X::RevenuePerMau2025q3,
@@ -919,11 +882,6 @@ const SPECS: [MetricSpec; M] = [
         Op::Ratio,
         &[In(I::Revenue2025q3), In(I::Mau2025q3)],
         t("Q3每月活用戶收入", "Q3每月活用户收入", "Q3 revenue per MAU"),
-        t(
-            "快手Q3收入 ÷ Q3月活躍用戶",
-            "快手Q3收入 ÷ Q3月活跃用户",
-            "Kuaishou Q3 revenue ÷ Q3 MAU",
-        ),
     ),
     row(
         X::DauMauRatio2025q3,
@@ -931,11 +889,6 @@ const SPECS: [MetricSpec; M] = [
         Op::Ratio,
         &[In(I::Dau2025q3), In(I::Mau2025q3)],
         t("Q3日活/月活", "Q3日活/月活", "Q3 DAU/MAU"),
-        t(
-            "Q3日活躍用戶 ÷ Q3月活躍用戶",
-            "Q3日活跃用户 ÷ Q3月活跃用户",
-            "Q3 DAU ÷ Q3 MAU",
-        ),
     ),
     row(
         X::PePeerAverage,
@@ -943,11 +896,6 @@ const SPECS: [MetricSpec; M] = [
         Op::Mean,
         &[In(I::PeBaidu), In(I::PeAlibaba), In(I::PeTencent)],
         t("同業平均市盈率", "同业平均市盈率", "Peer average P/E"),
-        t(
-            "(百度市盈率 + 阿里巴巴市盈率 + 騰訊市盈率) ÷ 3",
-            "(百度市盈率 + 阿里巴巴市盈率 + 腾讯市盈率) ÷ 3",
-            "(Baidu P/E + Alibaba P/E + Tencent P/E) ÷ 3",
-        ),
     ),
     MetricSpec {
         positive: 0b11,
@@ -957,11 +905,6 @@ const SPECS: [MetricSpec; M] = [
             Op::Discount,
             &[In(I::PeKuaishou), Me(X::PePeerAverage)],
             t("相對同業折讓", "相对同业折让", "Discount to peers"),
-            t(
-                "1 − 快手市盈率 ÷ 同業平均市盈率",
-                "1 − 快手市盈率 ÷ 同业平均市盈率",
-                "1 − Kuaishou P/E ÷ peer average P/E",
-            ),
         )
     },
     MetricSpec {
@@ -972,11 +915,6 @@ const SPECS: [MetricSpec; M] = [
             Op::Discount,
             &[In(I::PeKuaishou), In(I::PeBaidu)],
             t("相對百度折讓", "相对百度折让", "Discount to Baidu"),
-            t(
-                "1 − 快手市盈率 ÷ 百度市盈率",
-                "1 − 快手市盈率 ÷ 百度市盈率",
-                "1 − Kuaishou P/E ÷ Baidu P/E",
-            ),
         )
     },
     MetricSpec {
@@ -991,11 +929,6 @@ const SPECS: [MetricSpec; M] = [
                 "相对阿里巴巴折让",
                 "Discount to Alibaba",
             ),
-            t(
-                "1 − 快手市盈率 ÷ 阿里巴巴市盈率",
-                "1 − 快手市盈率 ÷ 阿里巴巴市盈率",
-                "1 − Kuaishou P/E ÷ Alibaba P/E",
-            ),
         )
     },
     MetricSpec {
@@ -1006,11 +939,6 @@ const SPECS: [MetricSpec; M] = [
             Op::Discount,
             &[In(I::PeKuaishou), In(I::PeTencent)],
             t("相對騰訊折讓", "相对腾讯折让", "Discount to Tencent"),
-            t(
-                "1 − 快手市盈率 ÷ 騰訊市盈率",
-                "1 − 快手市盈率 ÷ 腾讯市盈率",
-                "1 − Kuaishou P/E ÷ Tencent P/E",
-            ),
         )
     },
     MetricSpec {
@@ -1021,11 +949,6 @@ const SPECS: [MetricSpec; M] = [
             Op::Ratio,
             &[In(I::MarketCap), In(I::PeKuaishou)],
             t("隱含年化盈利", "隐含年化盈利", "Implied earnings"),
-            t(
-                "快手市值 ÷ 快手市盈率",
-                "快手市值 ÷ 快手市盈率",
-                "Kuaishou market cap ÷ Kuaishou P/E",
-            ),
         )
     },
     MetricSpec {
@@ -1040,11 +963,6 @@ const SPECS: [MetricSpec; M] = [
                 "目标市盈率下市值",
                 "Market cap at target P/E",
             ),
-            t(
-                "隱含年化盈利 × 目標市盈率",
-                "隐含年化盈利 × 目标市盈率",
-                "Implied earnings × target P/E",
-            ),
         )
     },
     row(
@@ -1053,17 +971,35 @@ const SPECS: [MetricSpec; M] = [
         Op::Growth,
         &[Me(X::ImpliedMarketCap), In(I::MarketCap)],
         t("隱含上漲空間", "隐含上涨空间", "Implied upside"),
-        t(
-            "目標市盈率下市值 ÷ 快手市值 − 1",
-            "目标市盈率下市值 ÷ 快手市值 − 1",
-            "Market cap at target P/E ÷ Kuaishou market cap − 1",
-        ),
     ),
 ];
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn formulas_read_and_plug_in_the_current_numbers() {
+        let published = compute(&Inputs::published());
+        let mut q2 = Inputs::published();
+        q2.set(I::Revenue2025q2, 340e8).unwrap();
+        let with_q2 = compute(&q2);
+        // (metric, locale, results, formula in words, formula with numbers)
+        let cases: [(MetricId, Locale, &Results, &str, &str); 8] = [
+            (X::KlingShare2025q3, Locale::Hant, &published, "可靈Q3收入 ÷ 快手Q3收入", "超過3億元 ÷ 355.54億元 = 超過0.84%"),
+            (X::KlingShare2025q3, Locale::En, &published, "Kling Q3 revenue ÷ Kuaishou Q3 revenue", "≥ RMB 300 million ÷ RMB 35.55 billion = ≥ 0.84%"),
+            (X::SegmentsSum2025q3, Locale::Hant, &published, "Q3線上營銷服務 + Q3直播 + Q3其他服務", "201億元 + 95.74億元 + 58.78億元 = 355.52億元"),
+            (X::KlingFy2025, Locale::Hans, &published, "可灵前三季收入 + 可灵Q4收入", "超过7亿元 + 约3亿元 = 约10亿元"),
+            (X::PePeerAverage, Locale::En, &published, "(Baidu P/E + Alibaba P/E + Tencent P/E) ÷ 3", "(24.96x + 24.59x + 21.07x) ÷ 3 = 23.54x"),
+            (X::PeDiscountToPeers, Locale::Hant, &published, "1 − 快手市盈率 ÷ 同業平均市盈率", "1 − 13.12倍 ÷ 23.54倍 = 44.3%"),
+            (X::RevenueQoq2025q3, Locale::En, &published, "Kuaishou Q3 revenue ÷ Kuaishou Q2 revenue − 1", "RMB 35.55 billion ÷ [missing input: Kuaishou Q2 revenue] − 1 = missing input: Kuaishou Q2 revenue"),
+            (X::RevenueQoq2025q3, Locale::En, &with_q2, "Kuaishou Q3 revenue ÷ Kuaishou Q2 revenue − 1", "RMB 35.55 billion ÷ RMB 34 billion − 1 = +4.57%"),
+        ];
+        for (id, locale, results, words, plugged) in cases {
+            assert_eq!(id.formula(locale), words, "{}", id.key());
+            assert_eq!(id.plugged(results, locale), plugged, "{}", id.key());
+        }
+    }
     use proptest::prelude::*;
 
     type Want = Result<f64, Reason>;

@@ -36,12 +36,8 @@ pub fn metric_view(props: &MetricViewProps) -> Html {
             js_number(v),
             format_value(v, spec.unit, outcome.qualifier, locale),
         ),
-        Err(reason) => (String::new(), reason.message(locale).to_string()),
+        Err(reason) => (String::new(), reason.describe(locale)),
     };
-    let operands = spec.operands.iter().map(|op| {
-        let (label, value) = calc.operand(*op);
-        html! { <li>{label}{" = "}{value}</li> }
-    });
     let label_id = calc.dom_id("m", props.id.key());
     html! {
         <div class="kc-metric">
@@ -49,8 +45,8 @@ pub fn metric_view(props: &MetricViewProps) -> Html {
             <output class="kc-value" data-metric={props.id.key()} data-value={data_value} aria-labelledby={label_id}>{text}</output>
             <details class="kc-how">
                 <summary>{HOW.get(locale)}</summary>
-                <p>{spec.formula.get(locale)}</p>
-                <ul>{for operands}</ul>
+                <p>{props.id.formula(locale)}</p>
+                <p>{props.id.plugged(&calc.results, locale)}</p>
             </details>
         </div>
     }

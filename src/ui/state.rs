@@ -10,12 +10,11 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::core::figures::figure;
 use crate::core::format::{display_scale, format_field, format_value};
 use crate::core::inputs::{DefaultRule, InputId, Inputs, RangeError};
-use crate::core::metrics::{compute, Operand, Results};
+use crate::core::metrics::{compute, Results};
 use crate::core::parse::{parse_number, ParseError};
-use crate::core::units::{Locale, Scale, Text};
+use crate::core::units::{Locale, Scale};
 
 /// Why the text in a field was not taken.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -130,36 +129,6 @@ impl Calc {
         }
     }
 
-    /// The label and formatted current value of a formula operand.
-    pub fn operand(&self, op: Operand) -> (&'static str, String) {
-        let locale = self.locale;
-        match op {
-            Operand::Input(id) => {
-                let r = self.results.resolved();
-                let text = match r.values[id as usize] {
-                    Some(v) => format_value(v, id.spec().unit, r.qualifiers[id as usize], locale),
-                    None => String::from(MISSING.get(locale)),
-                };
-                (id.spec().label.get(locale), text)
-            }
-            Operand::Metric(id) => {
-                let o = self.results.get(id);
-                let text = match o.value {
-                    Ok(v) => format_value(v, id.spec().unit, o.qualifier, locale),
-                    Err(reason) => String::from(reason.message(locale)),
-                };
-                (id.spec().label.get(locale), text)
-            }
-            Operand::Figure(key) => match figure(key) {
-                Some(f) => (
-                    f.label.get(locale),
-                    format_value(f.value, f.unit, f.qualifier, locale),
-                ),
-                None => (key, String::from("—")),
-            },
-        }
-    }
-
     fn edit(&mut self, id: InputId, text: AttrValue) {
         let spec = id.spec();
         let parsed = if text.trim().is_empty() && matches!(spec.default, DefaultRule::Empty) {
@@ -199,12 +168,6 @@ impl Reducible for Calc {
         Rc::new(next)
     }
 }
-
-const MISSING: Text = Text {
-    hant: "未填",
-    hans: "未填",
-    en: "not set",
-};
 
 /// Appends the decimal digits of `n` without the formatting machinery.
 fn push_uint(s: &mut String, n: u32) {
