@@ -10,4 +10,5 @@ pub mod goal;
 pub mod inputs;
 pub mod metrics;
 pub mod parse;
+pub mod sections;
 pub mod units;

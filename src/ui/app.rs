@@ -1,16 +1,17 @@
 //! The root component of one widget instance.
 //!
 //! Owns the instance's [`Calc`] state (a `use_reducer`), shares it through a
-//! context, and lays out the sections: each section lists its inputs as
-//! labelled fields and its metrics as outputs, all driven by the core's tables.
+//! context, and lays out the header (title, language switch), the sections of
+//! [`crate::core::sections::SECTIONS`], and a polite live region that
+//! announces which results changed after an edit.
 
 use yew::prelude::*;
 
 use super::input_field::InputField;
 use super::metric_view::MetricView;
 use super::state::{Action, Calc, CalcContext};
-use crate::core::inputs::InputId;
-use crate::core::metrics::MetricId;
+use crate::core::format::format_value;
+use crate::core::sections::SECTIONS;
 use crate::core::units::{Locale, Text};
 
 /// Properties of [`App`].
@@ -23,42 +24,26 @@ pub struct AppProps {
     pub instance: u32,
 }
 
-/// One section of the calculator: its heading, inputs and metrics.
-struct Section {
-    key: &'static str,
-    title: Text,
-    inputs: &'static [InputId],
-    metrics: &'static [MetricId],
-}
-
-const SECTIONS: &[Section] = &[Section {
-    key: "kling",
-    title: Text {
-        hant: "可靈",
-        hans: "可灵",
-        en: "Kling",
-    },
-    inputs: &[InputId::KlingRevenue2025q3, InputId::Revenue2025q3],
-    metrics: &[MetricId::KlingShare2025q3],
-}];
-
 const TITLE: Text = Text {
     hant: "快手與可靈計算器",
     hans: "快手与可灵计算器",
     en: "Kuaishou & Kling calculator",
+};
+const INTRO: Text = Text {
+    hant: "數字取自八篇報道;改動任何輸入,所有結果即時更新。",
+    hans: "数字取自八篇报道;改动任何输入,所有结果实时更新。",
+    en: "Figures from eight articles; change any input and every result updates at once.",
 };
 const RESET_ALL: Text = Text {
     hant: "全部還原為報道數字",
     hans: "全部还原为报道数字",
     en: "Reset all to published figures",
 };
-const LANGUAGE: Text = Text {
-    hant: "語言",
-    hans: "语言",
-    en: "Language",
-};
+const LANGUAGE: Text = Text { hant: "語言", hans: "语言", en: "Language" };
+const UPDATED: Text = Text { hant: "已更新:", hans: "已更新:", en: "Updated: " };
+const MORE: Text = Text { hant: "等", hans: "等", en: " and more" };
 
-/// The widget: language switch, sections, global reset.
+/// The widget: header, sections, global reset and the live region.
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
     let calc = use_reducer(|| Calc::new(props.locale, props.instance));
@@ -85,20 +70,46 @@ pub fn app(props: &AppProps) -> Html {
 
     html! {
         <ContextProvider<CalcContext> context={calc.clone()}>
-            <section class="kc" lang={locale.tag()} data-lang={locale.tag()}>
+            <article class="kc" lang={locale.tag()} data-lang={locale.tag()}>
                 <header class="kc-head">
                     <h2 class="kc-title">{TITLE.get(locale)}</h2>
                     <div class="kc-langs" role="group" aria-label={LANGUAGE.get(locale)}>{for lang_buttons}</div>
+                    <p class="kc-intro">{INTRO.get(locale)}</p>
                 </header>
-                {for SECTIONS.iter().map(|s| html! {
-                    <section class="kc-section" data-section={s.key}>
-                        <h3>{s.title.get(locale)}</h3>
-                        <div class="kc-inputs">{for s.inputs.iter().map(|&id| html! { <InputField {id} /> })}</div>
-                        <div class="kc-metrics">{for s.metrics.iter().map(|&id| html! { <MetricView {id} /> })}</div>
-                    </section>
+                {for SECTIONS.iter().map(|s| {
+                    let heading = calc.dom_id("h", s.key);
+                    html! {
+                        <section class="kc-section" data-section={s.key} aria-labelledby={heading.clone()}>
+                            <h3 id={heading}>{s.title.get(locale)}</h3>
+                            <div class="kc-inputs">{for s.inputs.iter().map(|&id| html! { <InputField {id} /> })}</div>
+                            <div class="kc-metrics">{for s.metrics.iter().map(|&id| html! { <MetricView {id} /> })}</div>
+                        </section>
+                    }
                 })}
                 <button type="button" class="kc-reset-all" onclick={reset_all}>{RESET_ALL.get(locale)}</button>
-            </section>
+                <p class="kc-sr" aria-live="polite" aria-atomic="true" data-live="">{announcement(&calc)}</p>
+            </article>
         </ContextProvider<CalcContext>>
     }
+}
+
+/// What the live region says after an edit: the first few results that changed.
+fn announcement(calc: &Calc) -> String {
+    const SHOWN: usize = 3;
+    let locale = calc.locale;
+    let mut out = String::new();
+    for (n, &id) in calc.changed.iter().take(SHOWN).enumerate() {
+        out.push_str(if n == 0 { UPDATED.get(locale) } else if locale.is_chinese() { ";" } else { "; " });
+        out.push_str(id.spec().label.get(locale));
+        out.push(' ');
+        let o = calc.results.get(id);
+        match o.value {
+            Ok(v) => out.push_str(&format_value(v, id.spec().unit, o.qualifier, locale)),
+            Err(r) => out.push_str(&r.describe(locale)),
+        }
+    }
+    if calc.changed.len() > SHOWN {
+        out.push_str(MORE.get(locale));
+    }
+    out
 }

@@ -7,9 +7,10 @@
 use yew::prelude::*;
 
 use super::state::{Action, CalcContext};
-use crate::core::format::scale_suffix;
+use super::js_number;
+use crate::core::format::{format_value, scale_suffix};
 use crate::core::inputs::InputId;
-use crate::core::units::Text;
+use crate::core::units::{Qualifier, Text};
 
 /// Properties of [`InputField`].
 #[derive(Properties, PartialEq, Clone)]
@@ -23,6 +24,7 @@ const RESET: Text = Text {
     hans: "还原",
     en: "Reset",
 };
+const SLIDER: Text = Text { hant: "(滑桿)", hans: "(滑杆)", en: " (slider)" };
 const CHANGED: Text = Text {
     hant: "已改動,報道數字為",
     hans: "已改动,报道数字为",
@@ -52,6 +54,21 @@ pub fn input_field(props: &InputFieldProps) -> Html {
         Callback::from(move |_| calc.dispatch(Action::Reset(id)))
     };
     let label = spec.label.get(locale);
+    let value = calc.results.resolved().values[id as usize];
+    let onslide = {
+        let calc = calc.clone();
+        Callback::from(move |e: InputEvent| {
+            let el: web_sys::HtmlInputElement = e.target_unchecked_into();
+            let v = el.value_as_number();
+            if v.is_finite() {
+                calc.dispatch(Action::Set(id, v));
+            }
+        })
+    };
+    // An exclusive minimum (growth > −100%) starts the slider one step inside.
+    let lo = if spec.min_exclusive && spec.slider_min() <= spec.min { spec.min + spec.step } else { spec.slider_min() };
+    let hi = spec.slider_max.max(value.unwrap_or(lo));
+    let slider_value = js_number(value.unwrap_or(lo).clamp(lo, hi));
     html! {
         <div class={classes!("kc-field", changed.then_some("kc-changed"))}>
             <label for={dom_id.clone()}>{label}</label>
@@ -65,6 +82,10 @@ pub fn input_field(props: &InputFieldProps) -> Html {
                         aria-label={[RESET.get(locale), " ", label].concat()}>{RESET.get(locale)}</button>
                 }
             </div>
+            <input type="range" class="kc-slider" min={js_number(lo)} max={js_number(hi)} step={js_number(spec.step)}
+                value={slider_value} aria-label={[label, SLIDER.get(locale)].concat()}
+                aria-valuetext={value.map(|v| format_value(v, spec.unit, Qualifier::Exact, locale)).unwrap_or_default()}
+                oninput={onslide} />
             <p id={msg_id} class="kc-msg" aria-live="polite">
                 if let Some(err) = field.error {
                     <span class="kc-error">{err.message(locale)}</span>

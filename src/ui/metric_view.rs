@@ -6,6 +6,7 @@
 
 use yew::prelude::*;
 
+use super::js_number;
 use super::state::CalcContext;
 use crate::core::format::format_value;
 use crate::core::metrics::MetricId;
@@ -50,15 +51,4 @@ pub fn metric_view(props: &MetricViewProps) -> Html {
             </details>
         </div>
     }
-}
-
-/// A base-unit value as JavaScript's `Number()` reads it back (shortest round-trip form).
-///
-/// Asks the browser's own `Number.prototype.toString` rather than Rust's float
-/// formatting, which would add about 20 KB of wasm for this one use.
-fn js_number(v: f64) -> String {
-    js_sys::Number::from(v)
-        .to_string_with_radix(10)
-        .map(String::from)
-        .unwrap_or_default()
 }

@@ -65,3 +65,14 @@ fn initial_locale(root: &web_sys::Element) -> Locale {
         .find_map(Locale::from_tag)
         .unwrap_or(Locale::Hant)
 }
+
+/// A base-unit value as JavaScript's `Number()` reads it back (shortest round-trip form).
+///
+/// Asks the browser's own `Number.prototype.toString` rather than Rust's float
+/// formatting, which would add about 20 KB of wasm for this one use.
+pub fn js_number(v: f64) -> String {
+    js_sys::Number::from(v)
+        .to_string_with_radix(10)
+        .map(String::from)
+        .unwrap_or_default()
+}

@@ -12,7 +12,7 @@ use yew::prelude::*;
 
 use crate::core::format::{display_scale, format_field, format_value};
 use crate::core::inputs::{DefaultRule, InputId, Inputs, RangeError};
-use crate::core::metrics::{compute, Results};
+use crate::core::metrics::{compute, MetricId, Results};
 use crate::core::parse::{parse_number, ParseError};
 use crate::core::units::{Locale, Scale};
 
@@ -57,12 +57,17 @@ pub struct Calc {
     pub fields: Vec<Field>,
     /// A number unique on the page, prefixed to element ids.
     pub instance: u32,
+    /// The metrics whose outcome the last action changed, for the live region.
+    pub changed: Vec<MetricId>,
 }
 
 /// Everything a reader can do.
 pub enum Action {
     /// The reader typed `text` into the field of an input.
     Edit(InputId, AttrValue),
+    /// Set an input to a base-unit value (from a slider or an inline number);
+    /// out-of-range values are refused the same way typed ones are.
+    Set(InputId, f64),
     /// Return one input to the article's figure.
     Reset(InputId),
     /// Return every input to the articles' figures.
@@ -81,6 +86,7 @@ impl Calc {
             results: compute(&inputs),
             inputs,
             fields: vec![Field::default(); InputId::COUNT],
+            changed: Vec::new(),
         }
     }
 
@@ -150,8 +156,16 @@ impl Reducible for Calc {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
+        // A language switch re-renders the announcement in the new language;
+        // any other action that changes no result clears it.
+        let keeps_announcement = matches!(action, Action::SetLocale(_));
         match action {
             Action::Edit(id, text) => next.edit(id, text),
+            Action::Set(id, v) => {
+                let field = &mut next.fields[id as usize];
+                field.draft = None;
+                field.error = next.inputs.set(id, v).err().map(FieldError::Range);
+            }
             Action::Reset(id) => {
                 next.inputs.reset(id);
                 next.fields[id as usize] = Field::default();
@@ -164,6 +178,12 @@ impl Reducible for Calc {
         }
         if next.inputs != self.inputs {
             next.results = compute(&next.inputs);
+            next.changed = MetricId::ALL
+                .into_iter()
+                .filter(|&m| next.results.get(m) != self.results.get(m))
+                .collect();
+        } else if !keeps_announcement {
+            next.changed.clear();
         }
         Rc::new(next)
     }
