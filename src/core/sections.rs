@@ -27,7 +27,11 @@ use MetricId as M;
 pub const SECTIONS: &[Section] = &[
     Section {
         key: "kling",
-        title: Text { hant: "可靈收入", hans: "可灵收入", en: "Kling revenue" },
+        title: Text {
+            hant: "可靈收入",
+            hans: "可灵收入",
+            en: "Kling revenue",
+        },
         inputs: &[
             I::KlingRevenue2025q1,
             I::KlingRevenue2025q2,
@@ -56,7 +60,11 @@ pub const SECTIONS: &[Section] = &[
     },
     Section {
         key: "growth",
-        title: Text { hant: "增長與利潤", hans: "增长与利润", en: "Growth and margins" },
+        title: Text {
+            hant: "增長與利潤",
+            hans: "增长与利润",
+            en: "Growth and margins",
+        },
         inputs: &[
             I::Revenue2025q1,
             I::RevenueYoy2025q1,
@@ -92,8 +100,17 @@ pub const SECTIONS: &[Section] = &[
     },
     Section {
         key: "arpu",
-        title: Text { hant: "ARPU 與用戶", hans: "ARPU 与用户", en: "ARPU and users" },
-        inputs: &[I::KlingPSideShare, I::KlingPayingMembers, I::Dau2025q3, I::Mau2025q3],
+        title: Text {
+            hant: "ARPU 與用戶",
+            hans: "ARPU 与用户",
+            en: "ARPU and users",
+        },
+        inputs: &[
+            I::KlingPSideShare,
+            I::KlingPayingMembers,
+            I::Dau2025q3,
+            I::Mau2025q3,
+        ],
         metrics: &[
             M::KlingPSideRevenue2025q1,
             M::KlingBSideRevenue2025q1,
@@ -106,8 +123,19 @@ pub const SECTIONS: &[Section] = &[
     },
     Section {
         key: "valuation",
-        title: Text { hant: "估值", hans: "估值", en: "Valuation" },
-        inputs: &[I::MarketCap, I::PeKuaishou, I::PeBaidu, I::PeAlibaba, I::PeTencent, I::TargetPe],
+        title: Text {
+            hant: "估值",
+            hans: "估值",
+            en: "Valuation",
+        },
+        inputs: &[
+            I::MarketCap,
+            I::PeKuaishou,
+            I::PeBaidu,
+            I::PeAlibaba,
+            I::PeTencent,
+            I::TargetPe,
+        ],
         metrics: &[
             M::PePeerAverage,
             M::PeDiscountToPeers,
@@ -133,11 +161,19 @@ mod tests {
     #[test]
     fn every_input_and_metric_appears_exactly_once() {
         for id in InputId::ALL {
-            let n = SECTIONS.iter().flat_map(|s| s.inputs).filter(|&&i| i == id).count();
+            let n = SECTIONS
+                .iter()
+                .flat_map(|s| s.inputs)
+                .filter(|&&i| i == id)
+                .count();
             assert_eq!(n, 1, "input {} appears {n} times", id.key());
         }
         for id in MetricId::ALL {
-            let n = SECTIONS.iter().flat_map(|s| s.metrics).filter(|&&m| m == id).count();
+            let n = SECTIONS
+                .iter()
+                .flat_map(|s| s.metrics)
+                .filter(|&&m| m == id)
+                .count();
             assert_eq!(n, 1, "metric {} appears {n} times", id.key());
         }
     }

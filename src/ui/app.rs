@@ -39,9 +39,21 @@ const RESET_ALL: Text = Text {
     hans: "全部还原为报道数字",
     en: "Reset all to published figures",
 };
-const LANGUAGE: Text = Text { hant: "語言", hans: "语言", en: "Language" };
-const UPDATED: Text = Text { hant: "已更新:", hans: "已更新:", en: "Updated: " };
-const MORE: Text = Text { hant: "等", hans: "等", en: " and more" };
+const LANGUAGE: Text = Text {
+    hant: "語言",
+    hans: "语言",
+    en: "Language",
+};
+const UPDATED: Text = Text {
+    hant: "已更新:",
+    hans: "已更新:",
+    en: "Updated: ",
+};
+const MORE: Text = Text {
+    hant: "等",
+    hans: "等",
+    en: " and more",
+};
 
 /// The widget: header, sections, global reset and the live region.
 #[function_component(App)]
@@ -99,7 +111,13 @@ fn announcement(calc: &Calc) -> String {
     let locale = calc.locale;
     let mut out = String::new();
     for (n, &id) in calc.changed.iter().take(SHOWN).enumerate() {
-        out.push_str(if n == 0 { UPDATED.get(locale) } else if locale.is_chinese() { ";" } else { "; " });
+        out.push_str(if n == 0 {
+            UPDATED.get(locale)
+        } else if locale.is_chinese() {
+            ";"
+        } else {
+            "; "
+        });
         out.push_str(id.spec().label.get(locale));
         out.push(' ');
         let o = calc.results.get(id);

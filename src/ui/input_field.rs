@@ -6,8 +6,8 @@
 
 use yew::prelude::*;
 
-use super::state::{Action, CalcContext};
 use super::js_number;
+use super::state::{Action, CalcContext};
 use crate::core::format::{format_value, scale_suffix};
 use crate::core::inputs::InputId;
 use crate::core::units::{Qualifier, Text};
@@ -24,7 +24,11 @@ const RESET: Text = Text {
     hans: "还原",
     en: "Reset",
 };
-const SLIDER: Text = Text { hant: "(滑桿)", hans: "(滑杆)", en: " (slider)" };
+const SLIDER: Text = Text {
+    hant: "(滑桿)",
+    hans: "(滑杆)",
+    en: " (slider)",
+};
 const CHANGED: Text = Text {
     hant: "已改動,報道數字為",
     hans: "已改动,报道数字为",
@@ -66,7 +70,11 @@ pub fn input_field(props: &InputFieldProps) -> Html {
         })
     };
     // An exclusive minimum (growth > −100%) starts the slider one step inside.
-    let lo = if spec.min_exclusive && spec.slider_min() <= spec.min { spec.min + spec.step } else { spec.slider_min() };
+    let lo = if spec.min_exclusive && spec.slider_min() <= spec.min {
+        spec.min + spec.step
+    } else {
+        spec.slider_min()
+    };
     let hi = spec.slider_max.max(value.unwrap_or(lo));
     let slider_value = js_number(value.unwrap_or(lo).clamp(lo, hi));
     html! {

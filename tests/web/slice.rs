@@ -1,60 +1,8 @@
-//! In-browser tests of the yew shell, run by wasm-bindgen-test in headless Chromium.
-//!
-//! Each test mounts a fresh widget into its own element, drives it through real
-//! DOM events, waits for yew's scheduler to finish (`yew::scheduler::flush`, no
-//! sleeps) and reads the page contract (`data-input`, `data-metric`, `data-value`).
-#![cfg(target_arch = "wasm32")]
+//! The first vertical slice: Kling's share of Q3 revenue, typed input, rejection.
 
+use super::{field, host, metric, type_into, value_of};
 use kling_calc::ui::mount;
-use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{Element, Event, EventInit, HtmlInputElement};
-
-wasm_bindgen_test_configure!(run_in_browser);
-
-/// A fresh mount element attached to the document body.
-fn host(lang: &str) -> Element {
-    let doc = web_sys::window().unwrap().document().unwrap();
-    let el = doc.create_element("div").unwrap();
-    el.set_attribute("data-lang", lang).unwrap();
-    doc.body().unwrap().append_child(&el).unwrap();
-    el
-}
-
-fn field(root: &Element, id: &str) -> HtmlInputElement {
-    root.query_selector(&["[data-input=\"", id, "\"]"].concat())
-        .unwrap()
-        .unwrap_or_else(|| panic!("no field {id}"))
-        .dyn_into()
-        .unwrap()
-}
-
-fn metric(root: &Element, id: &str) -> Element {
-    root.query_selector(&["[data-metric=\"", id, "\"]"].concat())
-        .unwrap()
-        .unwrap_or_else(|| panic!("no metric {id}"))
-}
-
-/// Sets the field's text the way typing does and lets yew render.
-async fn type_into(root: &Element, id: &str, text: &str) {
-    let input = field(root, id);
-    input.set_value(text);
-    let init = EventInit::new();
-    init.set_bubbles(true);
-    input
-        .dispatch_event(&Event::new_with_event_init_dict("input", &init).unwrap())
-        .unwrap();
-    yew::scheduler::flush().await;
-}
-
-fn value_of(root: &Element, id: &str) -> Option<f64> {
-    let v = metric(root, id).get_attribute("data-value").unwrap();
-    if v.is_empty() {
-        None
-    } else {
-        Some(v.parse().unwrap())
-    }
-}
 
 #[wasm_bindgen_test]
 async fn shows_published_kling_share() {
