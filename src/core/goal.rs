@@ -6,7 +6,7 @@
 
 use super::inputs::{t, InputId, Inputs};
 use super::metrics::{compute, MetricId, Reason};
-use super::units::Locale;
+use super::units::{Locale, Text, Unit};
 
 /// Why no input value reaches the target.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -125,6 +125,78 @@ pub fn paying_members_for_monthly_arpu(
     let p_side = metric(inputs, MetricId::KlingPSideRevenue2025q1)?;
     allowed(InputId::KlingPayingMembers, p_side / (3.0 * arpu_monthly))
 }
+
+/// One "what would it take" question the UI offers, answered by a closed form.
+#[derive(Clone, Copy, Debug)]
+pub struct Goal {
+    /// Stable key, used in `data-goal`.
+    pub key: &'static str,
+    /// The question, in each locale.
+    pub question: Text,
+    /// What the reader types as the target.
+    pub target_unit: Unit,
+    /// The target offered before the reader types one, in base units.
+    pub default_target: f64,
+    /// The input the answer is a value of (the UI can apply it there).
+    pub solves_for: InputId,
+    /// Computes the answer from the current inputs and a target.
+    pub solve: fn(&Inputs, f64) -> Result<f64, Unreachable>,
+}
+
+/// The goals the UI offers, in page order.
+pub const GOALS: &[Goal] = &[
+    Goal {
+        key: "kling_q4_for_fy_total",
+        question: t(
+            "可靈全年收入要達到多少?Q4 需要:",
+            "可灵全年收入要达到多少?Q4 需要:",
+            "For Kling's 2025 revenue to reach this, Q4 needs:",
+        ),
+        target_unit: Unit::Cny,
+        default_target: 12e8,
+        solves_for: InputId::KlingRevenue2025q4,
+        solve: kling_q4_for_fy_total,
+    },
+    Goal {
+        key: "kling_q4_for_share",
+        question: t(
+            "可靈要佔快手Q4收入多少?(假設Q4收入同Q3)Q4 需要:",
+            "可灵要占快手Q4收入多少?(假设Q4收入同Q3)Q4 需要:",
+            "For Kling to be this share of Kuaishou's Q4 revenue (assumed equal to Q3's), Q4 needs:",
+        ),
+        target_unit: Unit::Share,
+        default_target: 0.01,
+        solves_for: InputId::KlingRevenue2025q4,
+        solve: |inputs, share| match default_q4_company_revenue(inputs) {
+            Some(revenue) => kling_q4_for_share(inputs, share, revenue),
+            None => Err(Unreachable::NotComputable(Reason::Missing(InputId::Revenue2025q3))),
+        },
+    },
+    Goal {
+        key: "target_pe_for_market_cap",
+        question: t(
+            "快手市值要達到多少?所需市盈率:",
+            "快手市值要达到多少?所需市盈率:",
+            "For Kuaishou to be worth this, the P/E needed:",
+        ),
+        target_unit: Unit::Cny,
+        default_target: 4000e8,
+        solves_for: InputId::TargetPe,
+        solve: target_pe_for_market_cap,
+    },
+    Goal {
+        key: "paying_members_for_monthly_arpu",
+        question: t(
+            "每月ARPU要達到多少?所需付費會員:",
+            "每月ARPU要达到多少?所需付费会员:",
+            "For monthly ARPU per paying member to be this, paying members needed:",
+        ),
+        target_unit: Unit::Cny,
+        default_target: 21.0,
+        solves_for: InputId::KlingPayingMembers,
+        solve: paying_members_for_monthly_arpu,
+    },
+];
 
 /// Points on the coarse grid over the slider range.
 const GRID: usize = 64;
@@ -269,6 +341,53 @@ fn bisect(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn goal_table_answers_at_defaults() {
+        let inputs = Inputs::published();
+        // (goal key, target, expected answer)
+        let cases: [(&str, f64, f64); 5] = [
+            ("kling_q4_for_fy_total", 12e8, 5e8),
+            ("kling_q4_for_share", 0.01, 355.54e8 * 0.01),
+            (
+                "target_pe_for_market_cap",
+                4000e8,
+                4000e8 / (2690e8 / 13.12),
+            ),
+            ("paying_members_for_monthly_arpu", 21.0, 1.05e8 / 63.0),
+            ("paying_members_for_monthly_arpu", 7.0, 5e6),
+        ];
+        for (key, target, want) in cases {
+            let goal = GOALS.iter().find(|g| g.key == key).unwrap();
+            let got = (goal.solve)(&inputs, target).unwrap();
+            assert!(
+                (got - want).abs() <= 1e-9 * want.abs(),
+                "{key}: {got} != {want}"
+            );
+            // Applying the answer reaches the target.
+            let mut applied = inputs;
+            applied.set(goal.solves_for, got).unwrap();
+            let results = compute(&applied);
+            let reached = match key {
+                "kling_q4_for_fy_total" => results.get(MetricId::KlingFy2025).value.unwrap(),
+                "kling_q4_for_share" => got / 355.54e8,
+                "target_pe_for_market_cap" => {
+                    results.get(MetricId::ImpliedMarketCap).value.unwrap()
+                }
+                _ => results.get(MetricId::ArpuPayingMonthly).value.unwrap(),
+            };
+            assert!(
+                (reached - target).abs() <= 1e-9 * target.abs(),
+                "{key}: reached {reached}"
+            );
+        }
+        let mut no_q3 = inputs;
+        no_q3.set(InputId::Revenue2025q3, 0.0).unwrap();
+        assert_eq!((GOALS[1].solve)(&no_q3, 0.5), Ok(0.0));
+        assert_eq!((GOALS[1].solve)(&inputs, 1.5), Err(Unreachable::OutOfRange));
+        assert_eq!((GOALS[0].solve)(&inputs, 5e8), Err(Unreachable::OutOfRange));
+        assert_eq!((GOALS[3].solve)(&inputs, 0.0), Err(Unreachable::OutOfRange));
+    }
     use proptest::prelude::*;
     use InputId as I;
     use MetricId as X;

@@ -27,7 +27,7 @@
 
 use super::figures::figure;
 use super::format::format_value;
-use super::inputs::{t, Bound, InputId, InputSet, Inputs, Resolved};
+use super::inputs::{t, Bound, DefaultRule, InputId, InputSet, Inputs, Resolved};
 use super::units::{Locale, Qualifier, Text, Unit};
 use std::ops::Index;
 
@@ -506,6 +506,39 @@ impl MetricId {
         out
     }
 
+    /// The keys of the published figures this metric's value traces to, in
+    /// operand order without repeats: through operand metrics and derived
+    /// defaults, skipping inputs the reader has changed (those numbers are the
+    /// reader's own, not an article's).
+    pub fn sources(self, inputs: &Inputs) -> Vec<&'static str> {
+        fn input(id: InputId, inputs: &Inputs, out: &mut Vec<&'static str>) {
+            if inputs.is_changed(id) {
+                return;
+            }
+            match id.spec().default {
+                DefaultRule::Figure(key) => push(key, out),
+                rule => rule.sources().iter().for_each(|&i| input(i, inputs, out)),
+            }
+        }
+        fn push(key: &'static str, out: &mut Vec<&'static str>) {
+            if !out.contains(&key) {
+                out.push(key);
+            }
+        }
+        fn walk(id: MetricId, inputs: &Inputs, out: &mut Vec<&'static str>) {
+            for &op in id.spec().operands {
+                match op {
+                    Operand::Input(i) => input(i, inputs, out),
+                    Operand::Metric(m) => walk(m, inputs, out),
+                    Operand::Figure(key) => push(key, out),
+                }
+            }
+        }
+        let mut out = Vec::new();
+        walk(self, inputs, &mut out);
+        out
+    }
+
     /// Writes the template with each operand slot filled by `slot`.
     fn fill(self, mut slot: impl FnMut(&mut String, Operand)) -> String {
         let spec = self.spec();
@@ -977,6 +1010,52 @@ const SPECS: [MetricSpec; M] = [
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sources_trace_to_published_figures() {
+        let published = Inputs::published();
+        let mut changed = published;
+        changed.set(I::KlingRevenue2025q3, 3.2e8).unwrap();
+        // (metric, inputs, figure keys expected)
+        let cases: [(MetricId, &Inputs, &[&str]); 5] = [
+            (
+                X::KlingShare2025q3,
+                &published,
+                &["kling_revenue_2025q3", "revenue_2025q3"],
+            ),
+            (X::KlingShare2025q3, &changed, &["revenue_2025q3"]),
+            (
+                X::KlingFy2025,
+                &published,
+                &[
+                    "kling_revenue_2025q1",
+                    "kling_revenue_2025q2",
+                    "kling_revenue_2025q3",
+                    "kling_fy_target",
+                ],
+            ),
+            (
+                X::ImpliedMarketCap,
+                &published,
+                &[
+                    "market_cap",
+                    "pe_kuaishou",
+                    "pe_baidu",
+                    "pe_alibaba",
+                    "pe_tencent",
+                ],
+            ),
+            (X::RevenueQoq2025q3, &published, &["revenue_2025q3"]),
+        ];
+        for (id, inputs, want) in cases {
+            assert_eq!(id.sources(inputs), want, "{}", id.key());
+        }
+        for id in MetricId::ALL {
+            for key in id.sources(&published) {
+                assert!(figure(key).is_some(), "{}: {key} is not a figure", id.key());
+            }
+        }
+    }
 
     #[test]
     fn formulas_read_and_plug_in_the_current_numbers() {

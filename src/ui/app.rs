@@ -7,8 +7,11 @@
 
 use yew::prelude::*;
 
+use super::claims_view::ClaimsView;
+use super::goal_seek::GoalSeek;
 use super::input_field::InputField;
 use super::metric_view::MetricView;
+use super::sources_view::SourcesView;
 use super::state::{Action, Calc, CalcContext};
 use crate::core::format::format_value;
 use crate::core::sections::SECTIONS;
@@ -98,6 +101,9 @@ pub fn app(props: &AppProps) -> Html {
                         </section>
                     }
                 })}
+                <GoalSeek />
+                <ClaimsView />
+                <SourcesView />
                 <button type="button" class="kc-reset-all" onclick={reset_all}>{RESET_ALL.get(locale)}</button>
                 <p class="kc-sr" aria-live="polite" aria-atomic="true" data-live="">{announcement(&calc)}</p>
             </article>

@@ -8,6 +8,7 @@ use yew::prelude::*;
 
 use super::js_number;
 use super::state::CalcContext;
+use crate::core::figures::figure;
 use crate::core::format::format_value;
 use crate::core::metrics::MetricId;
 use crate::core::units::Text;
@@ -25,6 +26,22 @@ const HOW: Text = Text {
     en: "How",
 };
 
+const RESTS_ON: Text = Text {
+    hant: "近似或下限數字:",
+    hans: "近似或下限数字:",
+    en: "Rests on approximate, floor or assumed figures: ",
+};
+const SOURCES: Text = Text {
+    hant: "來源:",
+    hans: "来源:",
+    en: "Sources: ",
+};
+const SEP: Text = Text {
+    hant: "、",
+    hans: "、",
+    en: ", ",
+};
+
 /// Shows one metric of the instance's current results.
 #[function_component(MetricView)]
 pub fn metric_view(props: &MetricViewProps) -> Html {
@@ -40,6 +57,7 @@ pub fn metric_view(props: &MetricViewProps) -> Html {
         Err(reason) => (String::new(), reason.describe(locale)),
     };
     let label_id = calc.dom_id("m", props.id.key());
+    let sources = props.id.sources(&calc.inputs);
     html! {
         <div class="kc-metric">
             <span class="kc-metric-label" id={label_id.clone()}>{spec.label.get(locale)}</span>
@@ -48,6 +66,21 @@ pub fn metric_view(props: &MetricViewProps) -> Html {
                 <summary>{HOW.get(locale)}</summary>
                 <p>{props.id.formula(locale)}</p>
                 <p>{props.id.plugged(&calc.results, locale)}</p>
+                if !outcome.rests_on.is_empty() {
+                    <p>{RESTS_ON.get(locale)}{for outcome.rests_on.iter().enumerate().map(|(n, id)| html! {
+                        <>{if n > 0 { SEP.get(locale) } else { "" }}{id.spec().label.get(locale)}</>
+                    })}</p>
+                }
+                if !sources.is_empty() {
+                    <p>{SOURCES.get(locale)}{for sources.iter().enumerate().map(|(n, key)| {
+                        let label = figure(key).map_or(*key, |f| f.label.get(locale));
+                        let article = figure(key).map_or('?', |f| f.article);
+                        html! {
+                            <>{if n > 0 { SEP.get(locale) } else { "" }}
+                            <a href={["#", &calc.dom_id("fig", key)].concat()}>{label}{" ("}{article}{")"}</a></>
+                        }
+                    })}</p>
+                }
             </details>
         </div>
     }

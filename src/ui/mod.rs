@@ -6,8 +6,11 @@
 //! `data-kling-calc` gets its own independent [`app::App`].
 
 pub mod app;
+pub mod claims_view;
+pub mod goal_seek;
 pub mod input_field;
 pub mod metric_view;
+pub mod sources_view;
 pub mod state;
 
 use std::sync::atomic::{AtomicU32, Ordering};

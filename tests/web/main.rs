@@ -12,6 +12,7 @@ use web_sys::{Element, Event, EventInit, HtmlInputElement};
 wasm_bindgen_test_configure!(run_in_browser);
 
 mod slice;
+mod views;
 
 /// A fresh mount element attached to the document body.
 pub fn host(lang: &str) -> Element {

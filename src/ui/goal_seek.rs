@@ -1,0 +1,92 @@
+//! "What would it take": for each goal of [`crate::core::goal::GOALS`], the
+//! reader types a target and sees the input value that reaches it, with a
+//! button that applies that value to the calculator.
+
+use yew::prelude::*;
+
+use super::state::{Action, CalcContext};
+use crate::core::format::{display_scale, format_field, format_value, scale_suffix};
+use crate::core::goal::{Goal, GOALS};
+use crate::core::parse::parse_number;
+use crate::core::units::{Qualifier, Text};
+
+const TITLE: Text = Text {
+    hant: "要達到目標需要甚麼?",
+    hans: "要达到目标需要什么?",
+    en: "What would it take?",
+};
+const APPLY: Text = Text {
+    hant: "套用",
+    hans: "套用",
+    en: "Apply",
+};
+
+/// Properties of [`GoalRow`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct GoalRowProps {
+    /// Index into [`GOALS`].
+    pub index: usize,
+}
+
+/// All goals.
+#[function_component(GoalSeek)]
+pub fn goal_seek() -> Html {
+    let calc = use_context::<CalcContext>().expect("GoalSeek outside the App context");
+    let heading = calc.dom_id("h", "goals");
+    html! {
+        <section class="kc-section" data-section="goals" aria-labelledby={heading.clone()}>
+            <h3 id={heading}>{TITLE.get(calc.locale)}</h3>
+            {for (0..GOALS.len()).map(|index| html! { <GoalRow {index} /> })}
+        </section>
+    }
+}
+
+/// One goal: target field, answer, apply button.
+#[function_component(GoalRow)]
+pub fn goal_row(props: &GoalRowProps) -> Html {
+    let calc = use_context::<CalcContext>().expect("GoalRow outside the App context");
+    let goal: &'static Goal = &GOALS[props.index];
+    let locale = calc.locale;
+    let scale = display_scale(goal.target_unit, goal.default_target, locale);
+    // The typed target; None until the reader types, so the default follows the language's scale.
+    let draft = use_state(|| None::<AttrValue>);
+    let text = (*draft).clone().unwrap_or_else(|| {
+        AttrValue::from(format_field(goal.default_target, goal.target_unit, scale))
+    });
+    let target = parse_number(&text, goal.target_unit, scale);
+    let answer = target
+        .map_err(|e| e.message(locale))
+        .and_then(|t| (goal.solve)(&calc.inputs, t).map_err(|e| e.message(locale)));
+    let solves = goal.solves_for.spec();
+    let field_id = calc.dom_id("goal", goal.key);
+    let oninput = {
+        let draft = draft.clone();
+        Callback::from(move |e: InputEvent| {
+            let el: web_sys::HtmlInputElement = e.target_unchecked_into();
+            draft.set(Some(AttrValue::from(el.value())));
+        })
+    };
+    let apply = answer.ok().map(|v| {
+        let calc = calc.clone();
+        Callback::from(move |_| calc.dispatch(Action::Set(goal.solves_for, v)))
+    });
+    html! {
+        <div class="kc-goal" data-goal={goal.key}>
+            <label for={field_id.clone()}>{goal.question.get(locale)}</label>
+            <div class="kc-field-row">
+                <input id={field_id} type="text" inputmode="decimal" autocomplete="off" value={text}
+                    aria-invalid={target.is_err().to_string()} {oninput} />
+                <span class="kc-suffix" aria-hidden="true">{scale_suffix(goal.target_unit, scale, locale)}</span>
+                <span aria-hidden="true">{"→"}</span>
+                <output class="kc-goal-answer" aria-live="polite" data-goal-value={answer.ok().map(super::js_number).unwrap_or_default()}>
+                    {solves.label.get(locale)}{" "}
+                    {match answer {
+                        Ok(v) => format_value(v, solves.unit, Qualifier::Exact, locale),
+                        Err(why) => String::from(why),
+                    }}
+                </output>
+                <button type="button" disabled={apply.is_none()} onclick={apply.unwrap_or_default()}>{APPLY.get(locale)}</button>
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,152 @@
+//! The claims check, goal seek and sources views, and each metric's explanation.
+
+use super::{field, host, metric, type_into, value_of};
+use kling_calc::ui::mount;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, Event, EventInit, HtmlElement, HtmlInputElement};
+
+fn one(root: &Element, selector: &str) -> Element {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("nothing matches {selector}"))
+}
+
+async fn mounted(lang: &str) -> Element {
+    let root = host(lang);
+    let app = mount(root.clone());
+    // The handle is leaked on purpose: each test's widget lives until the page closes.
+    std::mem::forget(app);
+    yew::scheduler::flush().await;
+    root
+}
+
+#[wasm_bindgen_test]
+async fn claims_show_verdicts_that_follow_the_inputs() {
+    let root = mounted("en").await;
+    // (claim key, verdict at the published figures)
+    let cases = [
+        ("kling_share_below_1pct", "holds"),
+        ("kling_ytd_above_7yi", "holds"),
+        ("march_share_of_q1", "holds"),
+        ("arpu_monthly", "does-not-hold"),
+        ("mau_qoq_2025q1", "holds"),
+        ("segments_add_up", "holds"),
+    ];
+    for (key, verdict) in cases {
+        let row = one(&root, &["[data-claim=\"", key, "\"]"].concat());
+        assert_eq!(
+            row.get_attribute("data-verdict").as_deref(),
+            Some(verdict),
+            "{key}"
+        );
+    }
+    assert_eq!(root.query_selector_all("[data-claim]").unwrap().length(), 7);
+    // Kling Q3 at RMB 400 million (the English field is in millions) is over 1% of revenue.
+    type_into(&root, "kling_revenue_2025q3", "400").await;
+    let row = one(&root, "[data-claim=\"kling_share_below_1pct\"]");
+    assert_eq!(
+        row.get_attribute("data-verdict").as_deref(),
+        Some("does-not-hold")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn goal_seek_answers_and_applies() {
+    let root = mounted("zh-Hant").await;
+    let goal = one(&root, "[data-goal=\"kling_q4_for_fy_total\"]");
+    let answer = one(&goal, "[data-goal-value]");
+    // Default target 12億: Q4 needs 12 − 7 = 5億.
+    assert_eq!(
+        answer.get_attribute("data-goal-value").as_deref(),
+        Some("500000000")
+    );
+    let input: HtmlInputElement = one(&goal, "input").dyn_into().unwrap();
+    input.set_value("15億");
+    let init = EventInit::new();
+    init.set_bubbles(true);
+    input
+        .dispatch_event(&Event::new_with_event_init_dict("input", &init).unwrap())
+        .unwrap();
+    yew::scheduler::flush().await;
+    assert_eq!(
+        answer.get_attribute("data-goal-value").as_deref(),
+        Some("800000000")
+    );
+    let apply: HtmlElement = one(&goal, "button").dyn_into().unwrap();
+    apply.click();
+    yew::scheduler::flush().await;
+    assert_eq!(value_of(&root, "kling_fy_2025"), Some(15e8));
+    assert_eq!(field(&root, "kling_revenue_2025q4").value(), "8");
+    // An unreachable target says so and cannot be applied.
+    input.set_value("1億");
+    input
+        .dispatch_event(&Event::new_with_event_init_dict("input", &init).unwrap())
+        .unwrap();
+    yew::scheduler::flush().await;
+    assert_eq!(answer.get_attribute("data-goal-value").as_deref(), Some(""));
+    assert!(
+        answer.text_content().unwrap().contains("範圍"),
+        "{:?}",
+        answer.text_content()
+    );
+    assert!(one(&goal, "button").has_attribute("disabled"));
+}
+
+#[wasm_bindgen_test]
+async fn explanations_plug_in_numbers_and_link_sources() {
+    let root = mounted("zh-Hant").await;
+    let how = metric(&root, "kling_share_2025q3")
+        .parent_element()
+        .unwrap();
+    let text = how.text_content().unwrap();
+    assert!(
+        text.contains("超過3億元 ÷ 355.54億元 = 超過0.84%"),
+        "{text}"
+    );
+    let links = how.query_selector_all("a[href]").unwrap();
+    assert_eq!(links.length(), 2);
+    for i in 0..links.length() {
+        let href = links
+            .item(i)
+            .unwrap()
+            .dyn_into::<Element>()
+            .unwrap()
+            .get_attribute("href")
+            .unwrap();
+        let target = web_sys::window()
+            .unwrap()
+            .document()
+            .unwrap()
+            .get_element_by_id(&href[1..]);
+        let target = target.unwrap_or_else(|| panic!("{href} points nowhere"));
+        assert!(target.has_attribute("data-figure"));
+        let quote = target
+            .query_selector("q")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap();
+        assert!(!quote.is_empty());
+    }
+}
+
+#[wasm_bindgen_test]
+async fn sources_list_every_article_and_figure() {
+    let root = mounted("en").await;
+    assert_eq!(
+        root.query_selector_all("[data-article]").unwrap().length(),
+        8
+    );
+    assert_eq!(
+        root.query_selector_all("[data-figure]").unwrap().length() as usize,
+        kling_calc::core::figures::FIGURES.len()
+    );
+    let q3 = one(&root, "[data-figure=\"revenue_2025q3\"]")
+        .text_content()
+        .unwrap();
+    assert!(
+        q3.contains("RMB 35.55 billion") && q3.contains("355.54億元"),
+        "{q3}"
+    );
+}
