@@ -29,6 +29,11 @@ const SLIDER: Text = Text {
     hans: "(滑杆)",
     en: " (slider)",
 };
+const STILL_USING: Text = Text {
+    hant: "計算仍用:",
+    hans: "计算仍用:",
+    en: " Still using: ",
+};
 const CHANGED: Text = Text {
     hant: "已改動,報道數字為",
     hans: "已改动,报道数字为",
@@ -97,6 +102,7 @@ pub fn input_field(props: &InputFieldProps) -> Html {
             <p id={msg_id} class="kc-msg" aria-live="polite">
                 if let Some(err) = field.error {
                     <span class="kc-error">{err.message(locale)}</span>
+                    <span class="kc-note">{STILL_USING.get(locale)}{value.map_or_else(|| String::from("—"), |v| format_value(v, spec.unit, Qualifier::Exact, locale))}</span>
                 } else if changed {
                     <span class="kc-note">{CHANGED.get(locale)}{" "}{calc.published_text(id)}</span>
                 }

@@ -174,7 +174,15 @@ impl Reducible for Calc {
                 next.inputs.reset_all();
                 next.fields.iter_mut().for_each(|f| *f = Field::default());
             }
-            Action::SetLocale(locale) => next.locale = locale,
+            Action::SetLocale(locale) => {
+                next.locale = locale;
+                // An accepted draft was read in the old language's scale (億 vs
+                // million): show the value re-formatted in the new one instead.
+                // A rejected draft stays, so the reader can still correct it.
+                for f in next.fields.iter_mut().filter(|f| f.error.is_none()) {
+                    f.draft = None;
+                }
+            }
         }
         if next.inputs != self.inputs {
             next.results = compute(&next.inputs);

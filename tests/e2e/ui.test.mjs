@@ -1,0 +1,138 @@
+// End-to-end: the reader's calculator through real keyboard input in Chromium,
+// accessibility (axe-core, WCAG 2.0/2.1/2.2 A and AA) in every language, light
+// and dark, narrow and wide.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { serveDist, launch, openPage, metricValue, nextMetricValue, typeInto } from './harness.mjs';
+
+const AXE = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const LANGS = ['zh-Hant', 'zh-Hans', 'en'];
+
+let server;
+let browser;
+before(async () => {
+  server = await serveDist();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(lang = 'zh-Hant', options = {}) {
+  const handle = await openPage(browser, options);
+  await handle.page.goto(`${server.url}index.html?lang=${lang}`);
+  await metricValue(handle.page, 'kling_share_2025q3');
+  return handle;
+}
+
+const num = (v) => (v === '' || v === null ? null : Number(v));
+const near = (a, b) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
+
+test('typing into several fields updates the right metrics', async () => {
+  const { page, context, errors } = await open('zh-Hant');
+  // (field, typed text, metric, expected base-unit value after the edit)
+  const cases = [
+    ['revenue_2025q3', '400', 'kling_share_2025q3', 3e8 / 400e8],
+    ['revenue_2025q2', '340億', 'revenue_qoq_2025q3', 400e8 / 340e8 - 1],
+    ['revenue_2025q2', '340', 'kling_share_2025q2', 2.5e8 / 340e8],
+    ['kling_paying_members', '250萬', 'arpu_paying_monthly', 1.05e8 / 2.5e6 / 3],
+    ['pe_kuaishou', '10', 'implied_earnings', 2690e8 / 10],
+    ['target_pe', '20倍', 'implied_market_cap', (2690e8 / 10) * 20],
+    ['online_marketing_yoy_2025q3', '10%', 'online_marketing_2024q3', 201e8 / 1.1],
+  ];
+  for (const [input, text, metric, want] of cases) {
+    const before = await page.getAttribute(`[data-metric="${metric}"]`, 'data-value');
+    await typeInto(page, input, text);
+    const got = near(num(before), want) ? num(before) : num(await nextMetricValue(page, metric, before));
+    assert.ok(near(got, want), `${input}=${text}: ${metric} ${got} != ${want}`);
+  }
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a rejected entry is marked, announced and leaves results alone; resets restore', async () => {
+  const { page, context } = await open('en');
+  const field = '[data-input="kling_revenue_2025q3"]';
+  const share = await metricValue(page, 'kling_share_2025q3');
+  // Every prefix of these is rejected too, so no keystroke changes a result.
+  for (const bad of ['abc', 'x1,5', '-2', '<b>1</b>', 'NaN']) {
+    await typeInto(page, 'kling_revenue_2025q3', bad);
+    await page.waitForSelector(`${field}[aria-invalid="true"]`);
+    const msgId = await page.getAttribute(field, 'aria-describedby');
+    const msg = await page.textContent(`#${msgId}`);
+    assert.match(msg, /\S/, `no message for ${bad}`);
+    assert.equal(await page.getAttribute(`#${msgId}`, 'aria-live'), 'polite');
+    assert.equal(await page.getAttribute('[data-metric="kling_share_2025q3"]', 'data-value'), share, bad);
+  }
+  // A valid entry clears the error and marks the field changed, with a reset button.
+  await typeInto(page, 'kling_revenue_2025q3', '500');
+  await nextMetricValue(page, 'kling_share_2025q3', share);
+  assert.equal(await page.getAttribute(field, 'aria-invalid'), 'false');
+  const reset = page.locator('.kc-changed button.kc-reset');
+  assert.equal(await reset.count(), 1);
+  await reset.click();
+  assert.equal(await nextMetricValue(page, 'kling_share_2025q3', String(5e8 / 355.54e8)), share);
+  assert.equal(await page.inputValue(field), '300');
+  // Global reset returns every input to the published figures.
+  await typeInto(page, 'pe_kuaishou', '20');
+  await typeInto(page, 'dau_2025q3', '500');
+  await page.click('.kc-reset-all');
+  await page.waitForFunction(() => document.querySelectorAll('.kc-changed').length === 0);
+  assert.equal(await page.inputValue('[data-input="pe_kuaishou"]'), '13.12');
+  assert.equal(num(await metricValue(page, 'revenue_per_dau_2025q3')), 355.54e8 / 4.16e8);
+  await context.close();
+});
+
+test('the live region announces what changed', async () => {
+  const { page, context } = await open('en');
+  await typeInto(page, 'market_cap', '3000');
+  await page.waitForFunction(() => document.querySelector('[data-live]').textContent.includes('Implied earnings'));
+  const text = await page.textContent('[data-live]');
+  assert.match(text, /^Updated: /);
+  assert.equal(await page.getAttribute('[data-live]', 'aria-live'), 'polite');
+  await context.close();
+});
+
+test('language switch changes text and number scaling, keeping edits', async () => {
+  const { page, context } = await open('zh-Hant');
+  await typeInto(page, 'kling_revenue_2025q3', '4');
+  await page.waitForFunction(() => document.querySelector('[data-metric="kling_share_2025q3"]').textContent === '1.13%');
+  // (button, text of revenue_2024q3, Kling Q3 field text, heading)
+  const cases = [
+    ['English', 'RMB 31.13 billion', '400', 'Kuaishou & Kling calculator'],
+    ['简体', '311.33亿元', '4', '快手与可灵计算器'],
+    ['繁體', '311.33億元', '4', '快手與可靈計算器'],
+  ];
+  for (const [button, revenue, field, title] of cases) {
+    await page.click(`button.kc-lang:text-is("${button}")`);
+    await page.waitForFunction((t) => document.querySelector('.kc-title').textContent === t, title);
+    assert.equal(await page.textContent('[data-metric="revenue_2024q3"]'), revenue);
+    assert.equal(await page.inputValue('[data-input="kling_revenue_2025q3"]'), field);
+    assert.equal(num(await metricValue(page, 'kling_share_2025q3')), 4e8 / 355.54e8);
+  }
+  await context.close();
+});
+
+// WCAG 2.0/2.1/2.2 A and AA, in every language, light and dark, narrow and wide.
+for (const lang of LANGS) {
+  for (const colorScheme of ['light', 'dark']) {
+    for (const width of [320, 1280]) {
+      test(`axe: no violations (${lang}, ${colorScheme}, ${width}px)`, async () => {
+        const { page, context } = await open(lang, { colorScheme, viewport: { width, height: 900 } });
+        // Open every disclosure so hidden content is checked too.
+        await page.$$eval('details', (ds) => ds.forEach((d) => { d.open = true; }));
+        await page.addScriptTag({ content: AXE });
+        const result = await page.evaluate(() => window.axe.run(document, {
+          runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+        }));
+        const found = result.violations.map((v) => `${v.id}: ${v.nodes.length} (${v.nodes[0].target.join(' ')})`);
+        assert.deepEqual(found, []);
+        assert.ok(result.passes.length > 10, 'axe ran its checks');
+        await context.close();
+      });
+    }
+  }
+}
