@@ -8,6 +8,7 @@
 pub mod app;
 pub mod input_field;
 pub mod metric_view;
+pub mod narrative;
 pub mod state;
 
 use std::sync::atomic::{AtomicU32, Ordering};
