@@ -270,6 +270,17 @@ struct Drag {
     moved: bool,
 }
 
+/// What an inline number remembers between events without re-rendering.
+#[derive(Default)]
+struct Local {
+    drag: Option<Drag>,
+    /// True while the text box is live; a blur that arrives after Enter or
+    /// Escape already closed it must not commit a second time.
+    open: bool,
+    /// Set when the keyboard closed the text box, so focus returns to the span.
+    refocus: bool,
+}
+
 /// An adjustable number inside prose: a `role="slider"` span that steps with
 /// the keyboard and with horizontal drags, and turns into a small text box on
 /// click or Enter.
@@ -282,12 +293,9 @@ pub fn inline_number(props: &InlineNumberProps) -> Html {
     let calc = use_context::<CalcContext>().expect("InlineNumber outside the App context");
     let editing = use_state_eq(|| false);
     let invalid = use_state_eq(|| false);
-    let drag = use_mut_ref(|| None::<Drag>);
-    // True while the text box is live; a blur that arrives after Enter or
-    // Escape already closed it must not commit a second time.
-    let open = use_mut_ref(|| false);
-    // Set when the keyboard closed the text box, so focus returns to the span.
-    let refocus = use_mut_ref(|| false);
+    // One cell for all non-rendered state: each hook type is another copy
+    // of yew's generic hook code in the wasm.
+    let local = use_mut_ref(Local::default);
     let span_ref = use_node_ref();
     let input_ref = use_node_ref();
 
@@ -300,14 +308,14 @@ pub fn inline_number(props: &InlineNumberProps) -> Html {
     let current = value.unwrap_or(lo);
 
     {
-        let (span_ref, input_ref, refocus) = (span_ref.clone(), input_ref.clone(), refocus.clone());
+        let (span_ref, input_ref, local) = (span_ref.clone(), input_ref.clone(), local.clone());
         use_effect_with(*editing, move |&editing| {
             if editing {
                 if let Some(el) = input_ref.cast::<web_sys::HtmlInputElement>() {
                     let _ = el.focus();
                     el.select();
                 }
-            } else if refocus.replace(false) {
+            } else if std::mem::take(&mut local.borrow_mut().refocus) {
                 if let Some(el) = span_ref.cast::<web_sys::HtmlElement>() {
                     let _ = el.focus();
                 }
@@ -316,22 +324,19 @@ pub fn inline_number(props: &InlineNumberProps) -> Html {
     }
 
     let start_editing = {
-        let (editing, open) = (editing.clone(), open.clone());
+        let (editing, local) = (editing.clone(), local.clone());
         move || {
-            *open.borrow_mut() = true;
+            local.borrow_mut().open = true;
             editing.set(true);
         }
     };
     let close = {
-        let (editing, invalid, open, refocus) = (
-            editing.clone(),
-            invalid.clone(),
-            open.clone(),
-            refocus.clone(),
-        );
+        let (editing, invalid, local) = (editing.clone(), invalid.clone(), local.clone());
         move |keyboard: bool| {
-            *open.borrow_mut() = false;
-            *refocus.borrow_mut() = keyboard;
+            let mut l = local.borrow_mut();
+            l.open = false;
+            l.refocus = keyboard;
+            drop(l);
             invalid.set(false);
             editing.set(false);
         }
@@ -373,9 +378,10 @@ pub fn inline_number(props: &InlineNumberProps) -> Html {
             })
         };
         let onblur = {
-            let open = open.clone();
+            let local = local.clone();
             Callback::from(move |e: FocusEvent| {
-                if *open.borrow() {
+                let open = local.borrow().open;
+                if open {
                     // Leaving the box keeps valid text and drops the rest.
                     let el: web_sys::HtmlInputElement = e.target_unchecked_into();
                     accept(el.value());
@@ -417,7 +423,7 @@ pub fn inline_number(props: &InlineNumberProps) -> Html {
         })
     };
     let onpointerdown = {
-        let (drag, span_ref) = (drag.clone(), span_ref.clone());
+        let (local, span_ref) = (local.clone(), span_ref.clone());
         Callback::from(move |e: PointerEvent| {
             if !e.is_primary() || e.button() != 0 {
                 return;
@@ -430,7 +436,7 @@ pub fn inline_number(props: &InlineNumberProps) -> Html {
                 // still works while the pointer stays over the number.
                 let _ = el.set_pointer_capture(e.pointer_id());
             }
-            *drag.borrow_mut() = Some(Drag {
+            local.borrow_mut().drag = Some(Drag {
                 pointer: e.pointer_id(),
                 x: e.client_x(),
                 from: current,
@@ -441,10 +447,10 @@ pub fn inline_number(props: &InlineNumberProps) -> Html {
         })
     };
     let onpointermove = {
-        let (calc, drag) = (calc.clone(), drag.clone());
+        let (calc, local) = (calc.clone(), local.clone());
         Callback::from(move |e: PointerEvent| {
-            let mut drag = drag.borrow_mut();
-            let Some(d) = drag.as_mut().filter(|d| d.pointer == e.pointer_id()) else {
+            let mut local = local.borrow_mut();
+            let Some(d) = local.drag.as_mut().filter(|d| d.pointer == e.pointer_id()) else {
                 return;
             };
             let dx = e.client_x() - d.x;
@@ -463,16 +469,16 @@ pub fn inline_number(props: &InlineNumberProps) -> Html {
         })
     };
     let onpointerup = {
-        let drag = drag.clone();
+        let local = local.clone();
         Callback::from(move |e: PointerEvent| {
-            let ended = drag.borrow_mut().take();
+            let ended = local.borrow_mut().drag.take();
             if ended.is_some_and(|d| d.pointer == e.pointer_id() && !d.moved) {
                 start_editing();
             }
         })
     };
     let onpointercancel = Callback::from(move |_: PointerEvent| {
-        drag.borrow_mut().take();
+        local.borrow_mut().drag = None;
     });
     let text = format_value(
         value.unwrap_or(f64::NAN),
