@@ -11,6 +11,7 @@ use super::claims_view::ClaimsView;
 use super::goal_seek::GoalSeek;
 use super::input_field::InputField;
 use super::metric_view::MetricView;
+use super::narrative::Narrative;
 use super::sources_view::SourcesView;
 use super::state::{Action, Calc, CalcContext};
 use crate::core::format::format_value;
@@ -96,6 +97,7 @@ pub fn app(props: &AppProps) -> Html {
                     html! {
                         <section class="kc-section" data-section={s.key} aria-labelledby={heading.clone()}>
                             <h3 id={heading}>{s.title.get(locale)}</h3>
+                            <Narrative section={s.key} />
                             <div class="kc-inputs">{for s.inputs.iter().map(|&id| html! { <InputField {id} /> })}</div>
                             <div class="kc-metrics">{for s.metrics.iter().map(|&id| html! { <MetricView {id} /> })}</div>
                         </section>

@@ -10,6 +10,7 @@ pub mod claims_view;
 pub mod goal_seek;
 pub mod input_field;
 pub mod metric_view;
+pub mod narrative;
 pub mod sources_view;
 pub mod state;
 
