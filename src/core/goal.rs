@@ -276,7 +276,7 @@ pub fn seek(
                 grid(k)
             } else {
                 r *= ratio;
-                (anchor + (start - anchor) * r).clamp(lo, spec.max)
+                (anchor + (start - anchor) * r).max(lo).min(spec.max)
             };
             let Some(fx) = f(x) else {
                 prev = None;

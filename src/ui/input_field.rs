@@ -81,7 +81,7 @@ pub fn input_field(props: &InputFieldProps) -> Html {
         spec.slider_min()
     };
     let hi = spec.slider_max.max(value.unwrap_or(lo));
-    let slider_value = js_number(value.unwrap_or(lo).clamp(lo, hi));
+    let slider_value = js_number(value.unwrap_or(lo).max(lo).min(hi));
     html! {
         <div class={classes!("kc-field", changed.then_some("kc-changed"))}>
             <label for={dom_id.clone()}>{label}</label>

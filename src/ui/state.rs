@@ -45,7 +45,7 @@ pub struct Field {
 }
 
 /// A widget instance's whole state.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct Calc {
     /// The language everything is shown in.
     pub locale: Locale,
