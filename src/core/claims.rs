@@ -48,7 +48,7 @@ pub const CLAIMS: &[Claim] = &[
         text: t(
             "可靈前三季收入超過7億",
             "可灵前三季收入超过7亿",
-            "Kling's revenue in the first three quarters exceeds 7億",
+            "Kling's revenue in the first three quarters exceeds RMB 700 million",
         ),
         figures: &[
             "kling_ytd_2025q3",
@@ -63,7 +63,7 @@ pub const CLAIMS: &[Claim] = &[
         text: t(
             "1.4億美元約合人民幣10億元,是最初6000萬美元目標的兩倍多",
             "1.4亿美元约合人民币10亿元,是最初6000万美元目标的两倍多",
-            "US$1.4億 is about RMB 10億, more than double the initial US$6000萬 target",
+            "US$140 million is about RMB 1 billion, more than double the initial US$60 million target",
         ),
         figures: &[
             "kling_fy_target",
@@ -77,7 +77,7 @@ pub const CLAIMS: &[Claim] = &[
         text: t(
             "3月收入5000萬,佔可靈Q1收入的33%",
             "3月收入5000万,占可灵Q1收入的33%",
-            "March's 5000萬 is 33% of Kling's Q1 revenue",
+            "March's RMB 50 million is 33% of Kling's Q1 revenue",
         ),
         figures: &[
             "kling_march_revenue_2025",
@@ -91,7 +91,7 @@ pub const CLAIMS: &[Claim] = &[
         text: t(
             "500萬付費會員、70%收入,ARPU約21元/月",
             "500万付费会员、70%收入,ARPU约21元/月",
-            "500萬 paying members and 70% of Q1 revenue give an ARPU of about 21元 a month",
+            "5 million paying members and 70% of Q1 revenue give an ARPU of about RMB 21 a month",
         ),
         figures: &[
             "arpu_claim_monthly",
@@ -106,7 +106,7 @@ pub const CLAIMS: &[Claim] = &[
         text: t(
             "Q1月活7.12億,較上季7.36億下降3.26%",
             "Q1月活7.12亿,较上季7.36亿下降3.26%",
-            "Q1 MAU of 7.12億 is 3.26% below Q4 2024's 7.36億",
+            "Q1 MAU of 712 million is 3.26% below Q4 2024's 736 million",
         ),
         figures: &["mau_qoq_2025q1", "mau_2025q1", "mau_2024q4"],
     },
@@ -182,9 +182,9 @@ fn share_below(shares: &[Option<f64>], ceiling: Option<f64>) -> Check {
             Verdict::Holds,
             Some(max),
             t(
-                "每季可靈收入均不足快手收入的1%(可靈收入為下限,實際佔比可能略高)",
-                "每季可灵收入均不足快手收入的1%(可灵收入为下限,实际占比可能略高)",
-                "Every quarter Kling is below 1% (its revenue is a floor, so the true share may be a little higher)",
+                "已知收入的各季(Q1、Q3;填入Q2收入後含Q2)可靈均不足快手收入的1%(可靈收入為下限,實際佔比可能略高)",
+                "已知收入的各季(Q1、Q3;填入Q2收入后含Q2)可灵均不足快手收入的1%(可灵收入为下限,实际占比可能略高)",
+                "In every quarter with known revenue (Q1 and Q3; Q2 once its revenue is entered) Kling is below 1%; its revenue is a floor, so the true share may be a little higher",
             ),
         )
     } else {
@@ -212,7 +212,7 @@ fn ytd_above(ytd: Option<f64>, floor: Option<f64>) -> Check {
             t(
                 "每季收入都是下限,下限之和仍是下限,且達到7億",
                 "每季收入都是下限,下限之和仍是下限,且达到7亿",
-                "Each quarter is a floor, so their sum is a floor too, and it reaches 7億",
+                "Each quarter is a floor, so their sum is a floor too, and it reaches RMB 700 million",
             ),
         )
     } else {
@@ -222,7 +222,7 @@ fn ytd_above(ytd: Option<f64>, floor: Option<f64>) -> Check {
             t(
                 "三季合計不足7億",
                 "三季合计不足7亿",
-                "The three quarters add up to less than 7億",
+                "The three quarters add up to less than RMB 700 million",
             ),
         )
     }
@@ -262,7 +262,7 @@ fn guidance(
             t(
                 "按此匯率,美元目標與人民幣10億相差超過5%",
                 "按此汇率,美元目标与人民币10亿相差超过5%",
-                "At this rate the US dollar target is more than 5% away from RMB 10億",
+                "At this rate the US dollar target is more than 5% away from RMB 1 billion",
             ),
         );
     }
@@ -270,13 +270,13 @@ fn guidance(
         t(
             "預設匯率正是文章自己的10億 ÷ 1.4億美元,故必然成立;請輸入匯率核對",
             "预设汇率正是文章自己的10亿 ÷ 1.4亿美元,故必然成立;请输入汇率核对",
-            "Holds by construction: the default rate is the article's own 10億 ÷ US$1.4億; set the USD/CNY rate to check it",
+            "Holds by construction: the default rate is the article's own RMB 1 billion ÷ US$140 million; set the USD/CNY rate to check it",
         )
     } else {
         t(
             "按此匯率,美元目標與人民幣10億相差不到5%,且是最初目標的兩倍多",
             "按此汇率,美元目标与人民币10亿相差不到5%,且是最初目标的两倍多",
-            "At this rate the US dollar target is within 5% of RMB 10億 and more than double the initial one",
+            "At this rate the US dollar target is within 5% of RMB 1 billion and more than double the initial one",
         )
     };
     (Verdict::Holds, Some(rmb), text)
@@ -296,9 +296,9 @@ fn march_share(march: Option<f64>, q1: Option<f64>, stated: Option<f64>) -> Chec
             Verdict::Holds,
             Some(share),
             t(
-                "5000萬 ÷ 可靈Q1收入約為33%;Q1收入是下限,實際佔比最多如此",
-                "5000万 ÷ 可灵Q1收入约为33%;Q1收入是下限,实际占比最多如此",
-                "5000萬 ÷ Kling Q1 revenue rounds to 33%; Q1 is a floor, so the true share is at most this",
+                "5000萬 ÷ 可靈Q1收入約為33%;Q1收入為文章所說的下限時,實際佔比最多如此",
+                "5000万 ÷ 可灵Q1收入约为33%;Q1收入为文章所说的下限时,实际占比最多如此",
+                "RMB 50 million ÷ Kling Q1 revenue rounds to 33%; while Q1 is the article's floor, the true share is at most this",
             ),
         )
     } else {
@@ -308,7 +308,7 @@ fn march_share(march: Option<f64>, q1: Option<f64>, stated: Option<f64>) -> Chec
             t(
                 "5000萬 ÷ 可靈Q1收入不等於33%",
                 "5000万 ÷ 可灵Q1收入不等于33%",
-                "5000萬 ÷ Kling Q1 revenue does not round to 33%",
+                "RMB 50 million ÷ Kling Q1 revenue does not round to 33%",
             ),
         )
     }
@@ -326,7 +326,7 @@ fn arpu(monthly: Option<f64>, quarterly: Option<f64>, claimed: Option<f64>) -> C
             t(
                 "P端Q1收入 ÷ 付費會員 ÷ 3 約為每月21元",
                 "P端Q1收入 ÷ 付费会员 ÷ 3 约为每月21元",
-                "P-side Q1 revenue ÷ paying members ÷ 3 comes to about 21元 a month",
+                "P-side Q1 revenue ÷ paying members ÷ 3 comes to about RMB 21 a month",
             ),
         );
     }
@@ -334,13 +334,13 @@ fn arpu(monthly: Option<f64>, quarterly: Option<f64>, claimed: Option<f64>) -> C
         t(
             "21元是季度數字:1.05億 ÷ 500萬;按月計算只有三分之一",
             "21元是季度数字:1.05亿 ÷ 500万;按月计算只有三分之一",
-            "21元 is per quarter: 1.05億 ÷ 500萬; per month it is a third of that",
+            "RMB 21 is per quarter: RMB 105 million ÷ 5 million; per month it is a third of that",
         )
     } else {
         t(
             "按月計算的ARPU不是21元",
             "按月计算的ARPU不是21元",
-            "The monthly ARPU does not come to 21元",
+            "The monthly ARPU does not come to RMB 21",
         )
     };
     (Verdict::DoesNotHold, Some(monthly), text)
@@ -362,7 +362,7 @@ fn mau_qoq(q1: Option<f64>, q4: Option<f64>, stated: Option<f64>) -> Check {
             t(
                 "7.12億 ÷ 7.36億 − 1 約為 −3.26%",
                 "7.12亿 ÷ 7.36亿 − 1 约为 −3.26%",
-                "7.12億 ÷ 7.36億 − 1 rounds to −3.26%",
+                "712 million ÷ 736 million − 1 rounds to −3.26%",
             ),
         )
     } else {
@@ -396,7 +396,7 @@ fn segments(gap: Option<f64>) -> Check {
             t(
                 "差額在四捨五入範圍內(201億取整到億,其餘到0.01億:±0.51億)",
                 "差额在四舍五入范围内(201亿取整到亿,其余到0.01亿:±0.51亿)",
-                "The gap is within rounding (201億 is rounded to 1億, the rest to 0.01億: ±0.51億)",
+                "The gap is within rounding (RMB 20.1 billion is rounded to RMB 100 million, the rest to RMB 1 million: ±RMB 51 million)",
             ),
         )
     } else {
@@ -406,7 +406,7 @@ fn segments(gap: Option<f64>) -> Check {
             t(
                 "差額超出四捨五入所能解釋的±0.51億",
                 "差额超出四舍五入所能解释的±0.51亿",
-                "The gap is more than rounding explains (±0.51億)",
+                "The gap is more than rounding explains (±RMB 51 million)",
             ),
         )
     }
@@ -567,7 +567,7 @@ mod tests {
         assert!(r[2].explanation.en.starts_with("Holds by construction"));
         assert_eq!(
             r[4].explanation.en,
-            "21元 is per quarter: 1.05億 ÷ 500萬; per month it is a third of that"
+            "RMB 21 is per quarter: RMB 105 million ÷ 5 million; per month it is a third of that"
         );
         assert!(r[4]
             .explanation
@@ -622,7 +622,7 @@ mod tests {
         assert_eq!(r[4].verdict, DoesNotHold);
         assert_eq!(
             r[4].explanation.en,
-            "The monthly ARPU does not come to 21元"
+            "The monthly ARPU does not come to RMB 21"
         );
         let (v, x) = verdict(&[(I::KlingPayingMembers, 0.0)], "arpu_monthly");
         assert_eq!((v, x), (CannotCheck, None));

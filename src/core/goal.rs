@@ -95,6 +95,10 @@ pub fn kling_q4_for_share(
         .check(target_share)
         .map_err(|_| Unreachable::OutOfRange)?;
     allowed(InputId::Revenue2025q3, q4_company_revenue)?;
+    // A share of no revenue is undefined, so no Kling revenue reaches it.
+    if q4_company_revenue <= 0.0 {
+        return Err(Unreachable::NotComputable(Reason::DivisionByZero));
+    }
     allowed(
         InputId::KlingRevenue2025q4,
         target_share * q4_company_revenue,
@@ -123,6 +127,11 @@ pub fn paying_members_for_monthly_arpu(
         return Err(Unreachable::OutOfRange);
     }
     let p_side = metric(inputs, MetricId::KlingPSideRevenue2025q1)?;
+    // With no P-side revenue every positive member count gives ARPU 0, and 0
+    // members leaves ARPU undefined: no answer reaches a positive target.
+    if p_side <= 0.0 {
+        return Err(Unreachable::NoBracket);
+    }
     allowed(InputId::KlingPayingMembers, p_side / (3.0 * arpu_monthly))
 }
 
@@ -383,7 +392,16 @@ mod tests {
         }
         let mut no_q3 = inputs;
         no_q3.set(InputId::Revenue2025q3, 0.0).unwrap();
-        assert_eq!((GOALS[1].solve)(&no_q3, 0.5), Ok(0.0));
+        assert_eq!(
+            (GOALS[1].solve)(&no_q3, 0.5),
+            Err(Unreachable::NotComputable(Reason::DivisionByZero))
+        );
+        let mut no_p_side = inputs;
+        no_p_side.set(InputId::KlingPSideShare, 0.0).unwrap();
+        assert_eq!(
+            (GOALS[3].solve)(&no_p_side, 7.0),
+            Err(Unreachable::NoBracket)
+        );
         assert_eq!((GOALS[1].solve)(&inputs, 1.5), Err(Unreachable::OutOfRange));
         assert_eq!((GOALS[0].solve)(&inputs, 5e8), Err(Unreachable::OutOfRange));
         assert_eq!((GOALS[3].solve)(&inputs, 0.0), Err(Unreachable::OutOfRange));
@@ -485,9 +503,10 @@ mod tests {
             paying_members_for_monthly_arpu(&p, -3.0),
             Err(Unreachable::OutOfRange)
         );
-        close(
+        // No P-side revenue: no member count gives a positive ARPU.
+        assert_eq!(
             paying_members_for_monthly_arpu(&with(&[(I::KlingPSideShare, 0.0)]), 7.0),
-            0.0,
+            Err(Unreachable::NoBracket)
         );
     }
 

@@ -233,6 +233,9 @@ pub struct InputSpec {
     pub step: f64,
     /// A sensible slider end; the slider spans [`InputSpec::slider_min`] to this.
     pub slider_max: f64,
+    /// True when the published default is an article's assumption rather than
+    /// a reported figure (C's "假設500萬付費會員"): results resting on it say so.
+    pub assumption: bool,
 }
 
 impl InputSpec {
@@ -305,6 +308,7 @@ const fn amount(id: InputId, unit: Unit, label: Text, step: f64, slider_max: f64
         min_exclusive: false,
         step,
         slider_max,
+        assumption: false,
     }
 }
 
@@ -484,13 +488,16 @@ const SPECS: [InputSpec; N] = [
             1.0,
         )
     },
-    amount(
-        I::KlingPayingMembers,
-        Unit::Count,
-        t("付費會員數", "付费会员数", "Paying members"),
-        1e4,
-        2e7,
-    ),
+    InputSpec {
+        assumption: true,
+        ..amount(
+            I::KlingPayingMembers,
+            Unit::Count,
+            t("付費會員數", "付费会员数", "Paying members"),
+            1e4,
+            2e7,
+        )
+    },
     InputSpec {
         step: 1e9,
         ..yuan(
@@ -601,12 +608,16 @@ impl Bound {
         Bound(((self.0 & 1) << 1) | ((self.0 >> 1) & 1))
     }
 
-    /// This bound if `sensitivity` is non-negative, flipped otherwise.
+    /// This bound if `sensitivity` is positive, flipped if negative, and
+    /// exact if zero: an operand the result does not move with cannot make it
+    /// uncertain (a × 0, or a shortfall already met).
     pub fn signed(self, sensitivity: f64) -> Bound {
         if sensitivity < 0.0 {
             self.flip()
-        } else {
+        } else if sensitivity > 0.0 {
             self
+        } else {
+            Bound::EXACT
         }
     }
 
@@ -717,6 +728,7 @@ impl Inputs {
             } else if let Some((value, qualifier)) = fig {
                 r.values[i] = Some(value);
                 r.qualifiers[i] = qualifier;
+                r.assumed[i] = SPECS[i].assumption;
             }
         }
         // Derived defaults read only figure-backed inputs, so one pass in any order suffices.

@@ -225,6 +225,8 @@ enum Op {
     Sum,
     /// a − b.
     Diff,
+    /// a − b, or zero once b has reached a: what is still needed to reach a target.
+    Shortfall,
     /// a × b.
     Mul,
     /// a × (1 − b).
@@ -273,9 +275,9 @@ impl Reason {
             Reason::Missing(_) => t("缺少輸入", "缺少输入", "missing input"),
             Reason::DivisionByZero => t("除數為零", "除数为零", "division by zero"),
             Reason::NegativeEarnings => t(
-                "不適用:盈利為負",
-                "不适用:盈利为负",
-                "n/m: negative earnings",
+                "不適用:市盈率或盈利不為正",
+                "不适用:市盈率或盈利不为正",
+                "n/m: P/E or earnings not positive",
             ),
             Reason::OutOfRange => t("結果超出範圍", "结果超出范围", "result out of range"),
             Reason::Depends(_) => t(
@@ -424,6 +426,9 @@ fn evaluate(spec: &MetricSpec, r: &Resolved, rests: &[InputSet], done: &[Outcome
         Op::Discount => nonzero(b).map(|d| (1.0 - a / d, [-d, a, 0.0])),
         Op::Sum => Ok((a + b + c, [1.0; 3])),
         Op::Diff => Ok((a - b, [1.0, -1.0, 0.0])),
+        // Past the target nothing more is needed: 0, exact with respect to both.
+        Op::Shortfall if a <= b => Ok((0.0, [0.0; 3])),
+        Op::Shortfall => Ok((a - b, [1.0, -1.0, 0.0])),
         Op::Mul => Ok((a * b, [b, a, 0.0])),
         Op::MulComplement => Ok((a * (1.0 - b), [1.0 - b, -a, 0.0])),
         Op::Third => Ok((a / 3.0, [1.0; 3])),
@@ -457,6 +462,7 @@ impl Op {
             Op::Discount => "1 − a ÷ b",
             Op::Sum => "a + b + c",
             Op::Diff => "a − b",
+            Op::Shortfall => "max(a − b, 0)",
             Op::Mul => "a × b",
             Op::MulComplement => "a × (1 − b)",
             Op::Third => "a ÷ 3",
@@ -490,6 +496,11 @@ impl MetricId {
     /// computed shows its reason instead of a number.
     pub fn plugged(self, results: &Results, locale: Locale) -> String {
         let mut out = self.fill(|out, op| match results.operand(op) {
+            // A growth rate inside "1 + b" reads better unsigned: "1 + 14.2%".
+            Ok((v, Unit::Change, q)) if v > 0.0 => {
+                let text = format_value(v, Unit::Change, q, locale);
+                out.push_str(&text.replacen('+', "", 1));
+            }
             Ok((v, unit, q)) => out.push_str(&format_value(v, unit, q, locale)),
             Err(reason) => {
                 out.push('[');
@@ -807,7 +818,7 @@ const SPECS: [MetricSpec; M] = [
     row(
         X::KlingQ4Required,
         Unit::Cny,
-        Op::Diff,
+        Op::Shortfall,
         &[In(I::KlingFyTarget), Me(X::KlingYtd2025q3)],
         t(
             "達標所需Q4收入",
@@ -1349,7 +1360,14 @@ mod tests {
         assert_eq!(r[X::KlingQ4Required].qualifier, Qualifier::Approx);
         // Floor ÷ Floor can move either way.
         assert_eq!(r[X::KlingQoq2025q3].qualifier, Qualifier::Approx);
-        assert_eq!(r[X::ArpuPayingMonthly].qualifier, Qualifier::Floor);
+        // ARPU rests on the article's assumed 500萬 members, so it is approximate.
+        let arpu = r[X::ArpuPayingMonthly];
+        assert_eq!(arpu.qualifier, Qualifier::Approx);
+        assert!(arpu.rests_on.contains(I::KlingPayingMembers));
+        assert!(arpu.rests_on.contains(I::KlingRevenue2025q1));
+        // With the reader's own member count it is a floor again (Q1 revenue is one).
+        let own = with(&[(I::KlingPayingMembers, 4e6)]);
+        assert_eq!(own[X::ArpuPayingMonthly].qualifier, Qualifier::Floor);
         assert_eq!(r[X::KlingGuidanceRaise].qualifier, Qualifier::Exact);
         // The assumed Q4 makes the full year approximate and brings its sources along.
         let fy = r[X::KlingFy2025];
@@ -1375,26 +1393,31 @@ mod tests {
         let r = with(&[(I::KlingRevenue2025q4, 4e8)]);
         assert_eq!(r[X::KlingFy2025].qualifier, Qualifier::Floor);
         let r = with(&[(I::KlingFyTarget, 5e8), (I::UsdCny, 7.0)]);
-        // Exact − Floor = Ceiling: the target is already beaten by at least 2億.
+        // The target is already beaten (by at least 2億): nothing more is
+        // needed, exactly, and Q4 could fall to zero (−100%) and still meet it.
+        assert_eq!(r[X::KlingQ4Required].qualifier, Qualifier::Exact);
+        assert_eq!(r[X::KlingQ4Required].value, Ok(0.0));
+        assert_eq!(r[X::KlingQ4RequiredQoq].value, Ok(-1.0));
+        assert_eq!(r[X::KlingQ4RequiredQoq].qualifier, Qualifier::Exact);
+        // Below the target, Exact − Floor = Ceiling: at most this much is needed.
+        let r = with(&[(I::KlingFyTarget, 9e8), (I::UsdCny, 7.0)]);
         assert_eq!(r[X::KlingQ4Required].qualifier, Qualifier::Ceiling);
-        assert_eq!(r[X::KlingQ4Required].value, Ok(-2e8));
-        // Ceiling ÷ Floor with a negative numerator: a larger Q3 raises the
-        // ratio (the divisor keeps its Floor), a lower requirement lowers it.
-        assert_eq!(r[X::KlingQ4RequiredQoq].qualifier, Qualifier::Approx);
-        let r = with(&[(I::KlingFyTarget, 5e8), (I::KlingRevenue2025q3, 3e8)]);
+        assert_eq!(r[X::KlingQ4Required].value, Ok(2e8));
+        let r = with(&[(I::KlingFyTarget, 9e8), (I::KlingRevenue2025q3, 3e8)]);
         // Now Q3 is exact: Ceiling ÷ Exact stays a ceiling.
         assert_eq!(r[X::KlingQ4RequiredQoq].qualifier, Qualifier::Ceiling);
+        assert_eq!(r[X::KlingQ4RequiredQoq].value, Ok(2e8 / 3e8 - 1.0));
     }
 
     #[test]
     fn reasons_speak_three_languages() {
         assert_eq!(
             Reason::NegativeEarnings.message(Locale::En),
-            "n/m: negative earnings"
+            "n/m: P/E or earnings not positive"
         );
         assert_eq!(
             Reason::NegativeEarnings.message(Locale::Hant),
-            "不適用:盈利為負"
+            "不適用:市盈率或盈利不為正"
         );
         assert_eq!(Reason::DivisionByZero.message(Locale::Hans), "除数为零");
     }

@@ -94,9 +94,9 @@ impl ParseError {
                 en: "Not a number: type digits and an optional unit, e.g. 3.5 billion.",
             },
             ParseError::NonFinite => Text {
-                hant: "數值必須是有限的，不能是無窮大。",
-                hans: "数值必须是有限的，不能是无穷大。",
-                en: "The value must be finite, not infinity.",
+                hant: "請輸入有限的數字，不能是無窮大或 NaN。",
+                hans: "请输入有限的数字，不能是无穷大或 NaN。",
+                en: "Type a finite number, not infinity or NaN.",
             },
             ParseError::Overflow => Text {
                 hant: "數值太大，超出計算範圍（上限 1000兆）。",
@@ -223,7 +223,23 @@ pub fn parse_number(text: &str, unit: Unit, scale: Scale) -> Result<f64, ParseEr
     if chars.iter().all(|&c| c == ' ') {
         return Err(ParseError::Empty);
     }
-    evaluate(&tokenize(&chars)?, unit, scale)
+    evaluate(&tokenize(strip_qualifier(&chars))?, unit, scale)
+}
+
+/// Words and signs that qualify a displayed figure ("超過3億元", "≈ RMB 5 billion").
+/// A reader who pastes what the widget shows means the number itself.
+const QUALIFIERS: &[&str] = &[
+    "超過", "超过", "約", "约", "近", "不足", "≈", "≥", "≤", "~", "<", ">",
+];
+
+/// Drops one leading qualifier (after any spaces).
+fn strip_qualifier(c: &[char]) -> &[char] {
+    let start = c.iter().position(|&ch| ch != ' ').unwrap_or(0);
+    let rest = &c[start..];
+    match QUALIFIERS.iter().find(|q| starts_with(rest, q)) {
+        Some(q) => &rest[q.chars().count()..],
+        None => c,
+    }
 }
 
 /// Folds a character to the form the scanner reads: full-width to ASCII, every
@@ -323,7 +339,7 @@ fn ascii_word(word: &str) -> Result<Word, ParseError> {
         "hkd" | "hk$" => Word::Mark(Mark::Money(Unit::Hkd)),
         "x" => Word::Mark(Mark::Times),
         "min" | "mins" | "minute" | "minutes" => Word::Mark(Mark::Minutes),
-        "inf" | "infinity" => return Err(ParseError::NonFinite),
+        "inf" | "infinity" | "nan" => return Err(ParseError::NonFinite),
         _ => return Err(ParseError::NotANumber),
     })
 }
@@ -721,7 +737,12 @@ mod tests {
         ("", Cny, One, Err(Empty)),
         ("   ", Cny, One, Err(Empty)),
         ("\u{3000}\u{a0}", Cny, One, Err(Empty)),
-        ("NaN", Cny, One, Err(NotANumber)),
+        ("NaN", Cny, One, Err(NonFinite)),
+        ("超過3億元", Cny, Yi, Ok(3e8)),
+        ("≈ RMB 5 billion", Cny, Billion, Ok(5e9)),
+        ("≥ 0.84%", Share, Percent, Ok(0.0084)),
+        ("約7.1429", CnyPerUsd, One, Ok(7.1429)),
+        ("超過", Cny, Yi, Err(NotANumber)),
         ("Infinity", Cny, One, Err(NonFinite)),
         ("inf", Cny, One, Err(NonFinite)),
         ("-inf", Cny, One, Err(NonFinite)),

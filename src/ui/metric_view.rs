@@ -61,7 +61,7 @@ pub fn metric_view(props: &MetricViewProps) -> Html {
     html! {
         <div class="kc-metric">
             <span class="kc-metric-label" id={label_id.clone()}>{spec.label.get(locale)}</span>
-            <output class="kc-value" data-metric={props.id.key()} data-value={data_value} aria-labelledby={label_id}>{text}</output>
+            <output class={classes!("kc-value", outcome.value.is_err().then_some("kc-reason"))} data-metric={props.id.key()} data-value={data_value} aria-labelledby={label_id}>{text}</output>
             <details class="kc-how">
                 <summary>{HOW.get(locale)}</summary>
                 <p>{props.id.formula(locale)}</p>
