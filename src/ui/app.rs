@@ -7,6 +7,7 @@
 
 use yew::prelude::*;
 
+use super::charts::{KlingChart, PeChart};
 use super::input_field::InputField;
 use super::metric_view::MetricView;
 use super::state::{Action, Calc, CalcContext};
@@ -95,6 +96,8 @@ pub fn app(props: &AppProps) -> Html {
                             <h3 id={heading}>{s.title.get(locale)}</h3>
                             <div class="kc-inputs">{for s.inputs.iter().map(|&id| html! { <InputField {id} /> })}</div>
                             <div class="kc-metrics">{for s.metrics.iter().map(|&id| html! { <MetricView {id} /> })}</div>
+                            if s.key == "kling" { <KlingChart /> }
+                            if s.key == "valuation" { <PeChart /> }
                         </section>
                     }
                 })}

@@ -6,6 +6,7 @@
 //! `data-kling-calc` gets its own independent [`app::App`].
 
 pub mod app;
+pub mod charts;
 pub mod input_field;
 pub mod metric_view;
 pub mod state;

@@ -1,0 +1,371 @@
+//! Two inline-SVG charts: Kling's revenue by quarter with its share of
+//! Kuaishou's revenue, and the P/E comparison behind the valuation section.
+//!
+//! Like every component they compute no figure: bar lengths are the core's
+//! values scaled to a fixed `viewBox`, and every label is `format_value`'s
+//! text. Each figure has a `<title>`/`<desc>` and a data table with the same
+//! numbers, so the picture is never the only way to read them. Strings are
+//! built with `push_str` and coordinates with `push_decimal`, not `format!`,
+//! which keeps the float formatting machinery out of the wasm.
+
+use yew::prelude::*;
+
+use super::js_number;
+use super::state::{Calc, CalcContext};
+use crate::core::format::{format_value, push_decimal};
+use crate::core::inputs::InputId as I;
+use crate::core::metrics::MetricId as M;
+use crate::core::units::{Qualifier, Text, Unit};
+
+const fn t(hant: &'static str, hans: &'static str, en: &'static str) -> Text {
+    Text { hant, hans, en }
+}
+
+const KLING_TITLE: Text = t(
+    "可靈2025年各季收入及佔快手收入比例",
+    "可灵2025年各季收入及占快手收入比例",
+    "Kling revenue by quarter in 2025 and its share of Kuaishou revenue",
+);
+const QUARTER: Text = t("季度", "季度", "Quarter");
+const REVENUE: Text = t("可靈收入(元)", "可灵收入(元)", "Kling revenue (RMB)");
+const SHARE: Text = t("佔快手收入", "占快手收入", "Share of Kuaishou revenue");
+const ASSUMED: Text = t("(假設)", "(假设)", " (assumed)");
+const Q4_ASSUMED: Text = t(
+    "虛線:假設值(全年目標減首三季)",
+    "虚线:假设值(全年目标减前三季)",
+    "Dashed: assumed (full-year target minus Q1–Q3)",
+);
+const PE_TITLE: Text = t(
+    "市盈率:快手與同業",
+    "市盈率:快手与同业",
+    "P/E: Kuaishou and peers",
+);
+const ITEM: Text = t("項目", "项目", "Item");
+const PE: Text = t("市盈率", "市盈率", "P/E");
+const NM: Text = t("(虧損,不適用)", "(亏损,不适用)", " (loss, n/m)");
+const TARGET_ASSUMED: Text = t(
+    "虛線:目標市盈率預設為同業平均",
+    "虚线:目标市盈率默认为同业平均",
+    "Dashed: target P/E defaults to the peer average",
+);
+const TABLE: Text = t("數據表", "数据表", "Data table");
+const EMPTY: Text = t(
+    "沒有可畫的數字。",
+    "没有可画的数字。",
+    "No figures to chart.",
+);
+
+/// One row of a chart's data table: its row header and cells (`None` is shown as `—`).
+struct Row {
+    label: &'static str,
+    cells: Vec<Option<String>>,
+}
+
+/// A coordinate as attribute text: one decimal is finer than a pixel at any
+/// size the widget is shown, and `push_decimal` never writes `NaN` or `-0`.
+fn num(v: f64) -> String {
+    let mut s = String::new();
+    push_decimal(&mut s, v, 1);
+    s
+}
+
+/// The top of a column scale: the least 1, 2 or 5 times a power of ten at or
+/// above `max` (> 0), so the axis reads as a round figure and a column grows
+/// visibly when its value does, even when it is the largest.
+fn nice(max: f64) -> f64 {
+    let mut step = 1.0;
+    while step * 10.0 <= max {
+        step *= 10.0;
+    }
+    while step > max {
+        step /= 10.0;
+    }
+    [1.0, 2.0, 5.0, 10.0]
+        .into_iter()
+        .map(|m| m * step)
+        .find(|&top| top >= max)
+        .unwrap_or(max)
+}
+
+/// A bar's `data-value`: the base-unit value as JavaScript reads it, empty when missing.
+fn data_value(v: Option<f64>) -> String {
+    v.map(js_number).unwrap_or_default()
+}
+
+/// The figure around a chart: caption with legend, the SVG (or an empty-state
+/// note when nothing can be scaled), and the data table with a `<desc>` that
+/// says the same in words.
+fn figure(
+    calc: &Calc,
+    key: &'static str,
+    title: Text,
+    legend: Vec<(&'static str, &'static str)>,
+    view_box: &'static str,
+    plot: Option<Html>,
+    head: &[Text],
+    rows: &[Row],
+) -> Html {
+    let l = calc.locale;
+    let (comma, semi) = if l.is_chinese() {
+        (",", ";")
+    } else {
+        (", ", "; ")
+    };
+    let mut desc = String::new();
+    for (k, row) in rows.iter().enumerate() {
+        desc.push_str(if k == 0 { "" } else { semi });
+        desc.push_str(row.label);
+        let mut first = true;
+        for (h, cell) in head[1..].iter().zip(&row.cells) {
+            if let Some(c) = cell {
+                desc.push_str(if first { " " } else { comma });
+                desc.push_str(h.get(l));
+                desc.push(' ');
+                desc.push_str(c);
+                first = false;
+            }
+        }
+    }
+    let title_id = calc.dom_id("chart", key);
+    let desc_id = calc.dom_id("chart-desc", key);
+    let mut labelled = String::from(title_id.as_str());
+    labelled.push(' ');
+    labelled.push_str(&desc_id);
+    html! {
+        <figure class="kc-chart" data-chart={key}>
+            <figcaption>
+                {title.get(l)}
+                if !legend.is_empty() {
+                    <ul class="kc-legend">{for legend.into_iter().map(|(class, text)| html! { <li {class}>{text}</li> })}</ul>
+                }
+            </figcaption>
+            if let Some(plot) = plot {
+                <svg role="img" aria-labelledby={labelled} viewBox={view_box} width="100%">
+                    <title id={title_id}>{title.get(l)}</title>
+                    <desc id={desc_id}>{desc}</desc>
+                    {plot}
+                </svg>
+            } else {
+                <p class="kc-note">{EMPTY.get(l)}</p>
+            }
+            <details class="kc-how">
+                <summary>{TABLE.get(l)}</summary>
+                <table>
+                    <caption>{title.get(l)}</caption>
+                    <thead><tr>{for head.iter().map(|h| html! { <th scope="col">{h.get(l)}</th> })}</tr></thead>
+                    <tbody>{for rows.iter().map(|r| html! {
+                        <tr>
+                            <th scope="row">{r.label}</th>
+                            {for r.cells.iter().map(|c| html! { <td>{c.as_deref().unwrap_or("—")}</td> })}
+                        </tr>
+                    })}</tbody>
+                </table>
+            </details>
+        </figure>
+    }
+}
+
+/// Kling's quarters: bar key, label, revenue input and share-of-revenue metric
+/// (Q4 has none: Kuaishou's Q4 revenue is not in the articles).
+const QUARTERS: [(&str, &str, I, Option<M>); 4] = [
+    ("q1", "Q1", I::KlingRevenue2025q1, Some(M::KlingShare2025q1)),
+    ("q2", "Q2", I::KlingRevenue2025q2, Some(M::KlingShare2025q2)),
+    ("q3", "Q3", I::KlingRevenue2025q3, Some(M::KlingShare2025q3)),
+    ("q4", "Q4", I::KlingRevenue2025q4, None),
+];
+
+/// Kling revenue by quarter as columns, with its share of Kuaishou's revenue
+/// as dots on their own scale in a band above (joined where quarters are
+/// adjacent); the Q4 column is dashed while it is the assumed remainder.
+#[function_component(KlingChart)]
+pub fn kling_chart() -> Html {
+    // Geometry in viewBox units (0 0 360 190): 4 slots, share band, column band.
+    const SLOT: f64 = 85.0;
+    const X0: f64 = 10.0;
+    const BAR: f64 = 40.0;
+    const S_TOP: f64 = 24.0;
+    const S_BOT: f64 = 56.0;
+    const B_TOP: f64 = 72.0;
+    const B_BOT: f64 = 146.0;
+
+    let calc = use_context::<CalcContext>().expect("KlingChart outside the App context");
+    let l = calc.locale;
+    let r = calc.results.resolved();
+    let data = QUARTERS.map(|(key, label, id, share)| {
+        let i = id as usize;
+        let share = share
+            .map(|m| calc.results.get(m))
+            .and_then(|o| o.value.ok().map(|v| (v, o.qualifier)));
+        (
+            key,
+            label,
+            r.values[i],
+            r.qualifiers[i],
+            r.assumed[i],
+            share,
+        )
+    });
+    let vmax = data.iter().filter_map(|d| d.2).fold(0.0, f64::max);
+    let smax = data.iter().filter_map(|d| d.5).fold(0.0, |m, s| s.0.max(m));
+    let cx = |k: usize| X0 + SLOT * (k as f64 + 0.5);
+    let plot = (vmax > 0.0).then(|| {
+        let top = nice(vmax);
+        let dots = data.map(|d| {
+            d.5.map(|(s, _)| {
+                // Only a positive maximum scales; otherwise every dot sits on the band's floor.
+                if smax > 0.0 {
+                    S_BOT - s.max(0.0) / smax * (S_BOT - S_TOP)
+                } else {
+                    S_BOT
+                }
+            })
+        });
+        let mut marks = Vec::new();
+        for (k, d) in data.iter().enumerate() {
+            let (x, h) = (cx(k), d.2.map_or(0.0, |v| v.max(0.0) / top * (B_BOT - B_TOP)));
+            let label = d.2.map_or_else(|| String::from("—"), |v| format_value(v, Unit::Count, d.3, l));
+            marks.push(html! { <>
+                <rect class={if d.4 { "kc-bar kc-hi kc-assumed" } else { "kc-bar kc-hi" }} data-bar={d.0} data-value={data_value(d.2)}
+                    x={num(x - BAR / 2.0)} y={num(B_BOT - h)} width={num(BAR)} height={num(h)} />
+                <text x={num(x)} y="162" text-anchor="middle">{d.1}</text>
+                <text x={num(x)} y="178" text-anchor="middle">{label}</text>
+            </> });
+            if let (Some(y), Some((s, q))) = (dots[k], d.5) {
+                if let Some(Some(y0)) = k.checked_sub(1).map(|p| dots[p]) {
+                    marks.push(html! { <line class="kc-share" x1={num(cx(k - 1))} y1={num(y0)} x2={num(x)} y2={num(y)} /> });
+                }
+                marks.push(html! { <>
+                    <circle class="kc-share" cx={num(x)} cy={num(y)} r="3" />
+                    <text x={num(x)} y={num(y - 7.0)} text-anchor="middle">{format_value(s, Unit::Share, q, l)}</text>
+                </> });
+            }
+        }
+        html! { <>
+            <line class="kc-grid" x1="4" x2="356" y1={num(B_TOP)} y2={num(B_TOP)} />
+            <text x="4" y={num(B_TOP - 3.0)}>{format_value(top, Unit::Count, Qualifier::Exact, l)}</text>
+            <line class="kc-axis" x1="4" x2="356" y1={num(B_BOT)} y2={num(B_BOT)} />
+            {for marks}
+        </> }
+    });
+    let rows = data.map(|d| {
+        let revenue = d.2.map(|v| {
+            let mut s = format_value(v, Unit::Cny, d.3, l);
+            if d.4 {
+                s.push_str(ASSUMED.get(l));
+            }
+            s
+        });
+        let share = d.5.map(|(s, q)| format_value(s, Unit::Share, q, l));
+        Row {
+            label: d.1,
+            cells: vec![revenue, share],
+        }
+    });
+    let mut legend = vec![
+        ("kc-key", REVENUE.get(l)),
+        ("kc-key kc-key-share", SHARE.get(l)),
+    ];
+    if data[3].4 {
+        legend.push(("kc-key kc-key-assumed", Q4_ASSUMED.get(l)));
+    }
+    figure(
+        &calc,
+        "kling",
+        KLING_TITLE,
+        legend,
+        "0 0 360 190",
+        plot,
+        &[QUARTER, REVENUE, SHARE],
+        &rows,
+    )
+}
+
+/// The P/E rows: bar key and label; values are read in [`pe_chart`].
+const PE_ROWS: [(&str, Text); 6] = [
+    ("kuaishou", t("快手", "快手", "Kuaishou")),
+    ("baidu", t("百度", "百度", "Baidu")),
+    ("alibaba", t("阿里巴巴", "阿里巴巴", "Alibaba")),
+    ("tencent", t("騰訊", "腾讯", "Tencent")),
+    ("average", t("同業平均", "同业平均", "Peer average")),
+    ("target", t("目標", "目标", "Target")),
+];
+
+/// P/E of Kuaishou (highlighted), its three peers, the peer average and the
+/// target as horizontal bars from a zero line; a negative P/E (a loss) runs
+/// left of it and is labelled not meaningful.
+#[function_component(PeChart)]
+pub fn pe_chart() -> Html {
+    // Geometry in viewBox units (0 0 360 148): names left, bars between X_L and X_R, values right.
+    const ROW: f64 = 22.0;
+    const TOP: f64 = 8.0;
+    const X_L: f64 = 100.0;
+    const X_R: f64 = 290.0;
+
+    let calc = use_context::<CalcContext>().expect("PeChart outside the App context");
+    let l = calc.locale;
+    let r = calc.results.resolved();
+    let input = |id: I| {
+        let i = id as usize;
+        (r.values[i], r.qualifiers[i], r.assumed[i])
+    };
+    let avg = calc.results.get(M::PePeerAverage);
+    let vals = [
+        input(I::PeKuaishou),
+        input(I::PeBaidu),
+        input(I::PeAlibaba),
+        input(I::PeTencent),
+        (avg.value.ok(), avg.qualifier, false),
+        input(I::TargetPe),
+    ];
+    let lo = vals.iter().filter_map(|v| v.0).fold(0.0, f64::min);
+    let hi = vals.iter().filter_map(|v| v.0).fold(0.0, f64::max);
+    let span = hi - lo;
+    let text = |v: Option<f64>, q: Qualifier| {
+        v.map(|v| {
+            let mut s = format_value(v, Unit::Multiple, q, l);
+            if v < 0.0 {
+                s.push_str(NM.get(l));
+            }
+            s
+        })
+    };
+    let plot = (span > 0.0).then(|| {
+        let x = |v: f64| X_L + (v - lo) / span * (X_R - X_L);
+        let zero = x(0.0);
+        let bars = PE_ROWS.iter().zip(&vals).enumerate().map(|(k, ((key, name), v))| {
+            let y = TOP + ROW * k as f64;
+            let end = v.0.map_or(zero, x);
+            let class = match (k, v.2) {
+                (0, _) => "kc-bar kc-hi",
+                (_, true) => "kc-bar kc-assumed",
+                _ => "kc-bar",
+            };
+            html! { <>
+                <text x="94" y={num(y + 15.0)} text-anchor="end">{name.get(l)}</text>
+                <rect {class} data-bar={*key} data-value={data_value(v.0)}
+                    x={num(end.min(zero))} y={num(y + 4.0)} width={num((end - zero).abs())} height="14" />
+                <text x={num(end.max(zero) + 4.0)} y={num(y + 15.0)}>{text(v.0, v.1).unwrap_or_else(|| String::from("—"))}</text>
+            </> }
+        });
+        html! { <>{for bars}<line class="kc-axis kc-zero" x1={num(zero)} x2={num(zero)} y1="4" y2="144" /></> }
+    });
+    let rows = PE_ROWS.iter().zip(&vals).map(|((_, name), v)| Row {
+        label: name.get(l),
+        cells: vec![text(v.0, v.1)],
+    });
+    let legend = if vals[5].2 {
+        vec![("kc-key kc-key-assumed", TARGET_ASSUMED.get(l))]
+    } else {
+        Vec::new()
+    };
+    figure(
+        &calc,
+        "pe",
+        PE_TITLE,
+        legend,
+        "0 0 360 148",
+        plot,
+        &[ITEM, PE],
+        &rows.collect::<Vec<_>>(),
+    )
+}
