@@ -92,16 +92,15 @@ fn data_value(v: Option<f64>) -> String {
     v.map(js_number).unwrap_or_default()
 }
 
-/// The figure around a chart: caption with legend, the SVG (or an empty-state
-/// note when nothing can be scaled), and the data table with a `<desc>` that
+/// The figure around a chart: caption with legend, the SVG from its `viewBox`
+/// and marks (or an empty-state note when nothing can be scaled), and the data table with a `<desc>` that
 /// says the same in words.
 fn figure(
     calc: &Calc,
     key: &'static str,
     title: Text,
     legend: Vec<(&'static str, &'static str)>,
-    view_box: &'static str,
-    plot: Option<Html>,
+    plot: Option<(&'static str, Html)>,
     head: &[Text],
     rows: &[Row],
 ) -> Html {
@@ -139,7 +138,7 @@ fn figure(
                     <ul class="kc-legend">{for legend.into_iter().map(|(class, text)| html! { <li {class}>{text}</li> })}</ul>
                 }
             </figcaption>
-            if let Some(plot) = plot {
+            if let Some((view_box, plot)) = plot {
                 <svg role="img" aria-labelledby={labelled} viewBox={view_box} width="100%">
                     <title id={title_id}>{title.get(l)}</title>
                     <desc id={desc_id}>{desc}</desc>
@@ -273,8 +272,7 @@ pub fn kling_chart() -> Html {
         "kling",
         KLING_TITLE,
         legend,
-        "0 0 360 190",
-        plot,
+        plot.map(|p| ("0 0 360 190", p)),
         &[QUARTER, REVENUE, SHARE],
         &rows,
     )
@@ -354,7 +352,7 @@ pub fn pe_chart() -> Html {
         cells: vec![text(v.0, v.1)],
     });
     let legend = if vals[5].2 {
-        vec![("kc-key kc-key-assumed", TARGET_ASSUMED.get(l))]
+        vec![("kc-key kc-key-assumed kc-key-peer", TARGET_ASSUMED.get(l))]
     } else {
         Vec::new()
     };
@@ -363,8 +361,7 @@ pub fn pe_chart() -> Html {
         "pe",
         PE_TITLE,
         legend,
-        "0 0 360 148",
-        plot,
+        plot.map(|p| ("0 0 360 148", p)),
         &[ITEM, PE],
         &rows.collect::<Vec<_>>(),
     )
