@@ -61,12 +61,83 @@ struct Row {
     cells: Vec<Option<String>>,
 }
 
-/// A coordinate as attribute text: one decimal is finer than a pixel at any
-/// size the widget is shown, and `push_decimal` never writes `NaN` or `-0`.
-fn num(v: f64) -> String {
-    let mut s = String::new();
-    push_decimal(&mut s, v, 1);
-    s
+/// Chart markup (SVG, caption, table) built as text and handed to yew as raw
+/// nodes: a few `push_str` calls per mark cost far less wasm than an `html!`
+/// node per element and attribute, and a chart is redrawn whole on any change anyway.
+struct Markup(String);
+
+impl Markup {
+    /// Opens an element with its class, if any: `<tag class="…"`.
+    fn open(&mut self, tag: &str, class: &str) {
+        self.0.push('<');
+        self.0.push_str(tag);
+        if !class.is_empty() {
+            self.attr("class", class);
+        }
+    }
+
+    /// A text attribute; callers pass markup-safe text (keys, classes, anchors).
+    fn attr(&mut self, name: &str, value: &str) {
+        self.0.push(' ');
+        self.0.push_str(name);
+        self.0.push_str("=\"");
+        self.0.push_str(value);
+        self.0.push('"');
+    }
+
+    /// A coordinate attribute: one decimal is finer than a pixel at any size
+    /// the widget is shown, and `push_decimal` never writes `NaN` or `-0`.
+    fn num(&mut self, name: &str, v: f64) {
+        self.attr(name, "");
+        self.0.pop();
+        push_decimal(&mut self.0, v, 1);
+        self.0.push('"');
+    }
+
+    /// Text content with the two characters markup would misread escaped
+    /// (an English ceiling is written `< 3`).
+    fn body(&mut self, text: &str) {
+        for c in text.chars() {
+            match c {
+                '<' => self.0.push_str("&lt;"),
+                '&' => self.0.push_str("&amp;"),
+                c => self.0.push(c),
+            }
+        }
+    }
+
+    /// A line from (`x1`, `y1`) to (`x2`, `y2`).
+    fn line(&mut self, class: &str, x1: f64, y1: f64, x2: f64, y2: f64) {
+        self.open("line", class);
+        self.num("x1", x1);
+        self.num("y1", y1);
+        self.num("x2", x2);
+        self.num("y2", y2);
+        self.0.push_str("/>");
+    }
+
+    /// A label at (`x`, `y`) with its `text-anchor` (`start`, `middle` or `end`).
+    fn text(&mut self, x: f64, y: f64, anchor: &str, text: &str) {
+        self.open("text", "");
+        self.num("x", x);
+        self.num("y", y);
+        self.attr("text-anchor", anchor);
+        self.0.push('>');
+        self.body(text);
+        self.0.push_str("</text>");
+    }
+
+    /// A bar at `[x, y, width, height]` carrying the page contract: `data-bar`
+    /// key and base-unit `data-value` (empty, with no extent, when the value is missing).
+    fn bar(&mut self, class: &str, key: &str, v: Option<f64>, rect: [f64; 4]) {
+        self.open("rect", class);
+        self.attr("data-bar", key);
+        self.attr("data-value", &v.map(js_number).unwrap_or_default());
+        for (name, v) in ["x", "y", "width", "height"].into_iter().zip(rect) {
+            self.num(name, v);
+        }
+        self.0.push_str("/>");
+    }
 }
 
 /// The top of a column scale: the least 1, 2 or 5 times a power of ten at or
@@ -87,20 +158,18 @@ fn nice(max: f64) -> f64 {
         .unwrap_or(max)
 }
 
-/// A bar's `data-value`: the base-unit value as JavaScript reads it, empty when missing.
-fn data_value(v: Option<f64>) -> String {
-    v.map(js_number).unwrap_or_default()
-}
-
 /// The figure around a chart: caption with legend, the SVG from its `viewBox`
-/// and marks (or an empty-state note when nothing can be scaled), and the data table with a `<desc>` that
-/// says the same in words.
+/// and marks (or an empty-state note when nothing can be scaled) with a
+/// `<desc>` reading the data out, and the data table in a disclosure.
+///
+/// Only the `<figure>` and `<details>` are yew nodes, so a disclosure the
+/// reader opened stays open across edits; their contents are markup text.
 fn figure(
     calc: &Calc,
     key: &'static str,
     title: Text,
     legend: Vec<(&'static str, &'static str)>,
-    plot: Option<(&'static str, Html)>,
+    plot: Option<(&'static str, Markup)>,
     head: &[Text],
     rows: &[Row],
 ) -> Html {
@@ -110,55 +179,92 @@ fn figure(
     } else {
         (", ", "; ")
     };
-    let mut desc = String::new();
-    for (k, row) in rows.iter().enumerate() {
-        desc.push_str(if k == 0 { "" } else { semi });
-        desc.push_str(row.label);
-        let mut first = true;
-        for (h, cell) in head[1..].iter().zip(&row.cells) {
-            if let Some(c) = cell {
-                desc.push_str(if first { " " } else { comma });
-                desc.push_str(h.get(l));
-                desc.push(' ');
-                desc.push_str(c);
-                first = false;
+    let mut m = Markup(String::with_capacity(2048));
+    m.0.push_str("<figcaption>");
+    m.body(title.get(l));
+    if !legend.is_empty() {
+        m.0.push_str("<ul class=\"kc-legend\">");
+        for (class, text) in legend {
+            m.open("li", class);
+            m.0.push('>');
+            m.body(text);
+            m.0.push_str("</li>");
+        }
+        m.0.push_str("</ul>");
+    }
+    m.0.push_str("</figcaption>");
+    match plot {
+        Some((view_box, marks)) => {
+            let title_id = calc.dom_id("chart", key);
+            let desc_id = calc.dom_id("chart-desc", key);
+            m.open("svg", "");
+            m.attr("role", "img");
+            m.0.push_str(" aria-labelledby=\"");
+            m.0.push_str(&title_id);
+            m.0.push(' ');
+            m.0.push_str(&desc_id);
+            m.0.push('"');
+            m.attr("viewBox", view_box);
+            m.attr("width", "100%");
+            m.0.push_str("><title");
+            m.attr("id", &title_id);
+            m.0.push('>');
+            m.body(title.get(l));
+            m.0.push_str("</title><desc");
+            m.attr("id", &desc_id);
+            m.0.push('>');
+            for (k, row) in rows.iter().enumerate() {
+                m.body(if k == 0 { "" } else { semi });
+                m.body(row.label);
+                let mut first = true;
+                for (h, cell) in head[1..].iter().zip(&row.cells) {
+                    if let Some(c) = cell {
+                        m.body(if first { " " } else { comma });
+                        m.body(h.get(l));
+                        m.0.push(' ');
+                        m.body(c);
+                        first = false;
+                    }
+                }
             }
+            m.0.push_str("</desc>");
+            m.0.push_str(&marks.0);
+            m.0.push_str("</svg>");
+        }
+        None => {
+            m.0.push_str("<p class=\"kc-note\">");
+            m.body(EMPTY.get(l));
+            m.0.push_str("</p>");
         }
     }
-    let title_id = calc.dom_id("chart", key);
-    let desc_id = calc.dom_id("chart-desc", key);
-    let mut labelled = String::from(title_id.as_str());
-    labelled.push(' ');
-    labelled.push_str(&desc_id);
+    let mut t = Markup(String::with_capacity(1024));
+    t.0.push_str("<table><caption>");
+    t.body(title.get(l));
+    t.0.push_str("</caption><thead><tr>");
+    for h in head {
+        t.0.push_str("<th scope=\"col\">");
+        t.body(h.get(l));
+        t.0.push_str("</th>");
+    }
+    t.0.push_str("</tr></thead><tbody>");
+    for r in rows {
+        t.0.push_str("<tr><th scope=\"row\">");
+        t.body(r.label);
+        t.0.push_str("</th>");
+        for c in &r.cells {
+            t.0.push_str("<td>");
+            t.body(c.as_deref().unwrap_or("—"));
+            t.0.push_str("</td>");
+        }
+        t.0.push_str("</tr>");
+    }
+    t.0.push_str("</tbody></table>");
     html! {
         <figure class="kc-chart" data-chart={key}>
-            <figcaption>
-                {title.get(l)}
-                if !legend.is_empty() {
-                    <ul class="kc-legend">{for legend.into_iter().map(|(class, text)| html! { <li {class}>{text}</li> })}</ul>
-                }
-            </figcaption>
-            if let Some((view_box, plot)) = plot {
-                <svg role="img" aria-labelledby={labelled} viewBox={view_box} width="100%">
-                    <title id={title_id}>{title.get(l)}</title>
-                    <desc id={desc_id}>{desc}</desc>
-                    {plot}
-                </svg>
-            } else {
-                <p class="kc-note">{EMPTY.get(l)}</p>
-            }
+            {Html::from_html_unchecked(AttrValue::from(m.0))}
             <details class="kc-how">
                 <summary>{TABLE.get(l)}</summary>
-                <table>
-                    <caption>{title.get(l)}</caption>
-                    <thead><tr>{for head.iter().map(|h| html! { <th scope="col">{h.get(l)}</th> })}</tr></thead>
-                    <tbody>{for rows.iter().map(|r| html! {
-                        <tr>
-                            <th scope="row">{r.label}</th>
-                            {for r.cells.iter().map(|c| html! { <td>{c.as_deref().unwrap_or("—")}</td> })}
-                        </tr>
-                    })}</tbody>
-                </table>
+                {Html::from_html_unchecked(AttrValue::from(t.0))}
             </details>
         </figure>
     }
@@ -219,32 +325,44 @@ pub fn kling_chart() -> Html {
                 }
             })
         });
-        let mut marks = Vec::new();
+        let mut svg = Markup(String::new());
+        svg.line("kc-grid", 4.0, B_TOP, 356.0, B_TOP);
+        svg.text(
+            4.0,
+            B_TOP - 3.0,
+            "start",
+            &format_value(top, Unit::Count, Qualifier::Exact, l),
+        );
+        svg.line("kc-axis", 4.0, B_BOT, 356.0, B_BOT);
         for (k, d) in data.iter().enumerate() {
-            let (x, h) = (cx(k), d.2.map_or(0.0, |v| v.max(0.0) / top * (B_BOT - B_TOP)));
-            let label = d.2.map_or_else(|| String::from("—"), |v| format_value(v, Unit::Count, d.3, l));
-            marks.push(html! { <>
-                <rect class={if d.4 { "kc-bar kc-hi kc-assumed" } else { "kc-bar kc-hi" }} data-bar={d.0} data-value={data_value(d.2)}
-                    x={num(x - BAR / 2.0)} y={num(B_BOT - h)} width={num(BAR)} height={num(h)} />
-                <text x={num(x)} y="162" text-anchor="middle">{d.1}</text>
-                <text x={num(x)} y="178" text-anchor="middle">{label}</text>
-            </> });
+            let (x, h) = (
+                cx(k),
+                d.2.map_or(0.0, |v| v.max(0.0) / top * (B_BOT - B_TOP)),
+            );
+            let class = if d.4 {
+                "kc-bar kc-hi kc-assumed"
+            } else {
+                "kc-bar kc-hi"
+            };
+            svg.bar(class, d.0, d.2, [x - BAR / 2.0, B_BOT - h, BAR, h]);
+            svg.text(x, 162.0, "middle", d.1);
+            let label = d.2.map_or_else(
+                || String::from("—"),
+                |v| format_value(v, Unit::Count, d.3, l),
+            );
+            svg.text(x, 178.0, "middle", &label);
             if let (Some(y), Some((s, q))) = (dots[k], d.5) {
                 if let Some(Some(y0)) = k.checked_sub(1).map(|p| dots[p]) {
-                    marks.push(html! { <line class="kc-share" x1={num(cx(k - 1))} y1={num(y0)} x2={num(x)} y2={num(y)} /> });
+                    svg.line("kc-share", cx(k - 1), y0, x, y);
                 }
-                marks.push(html! { <>
-                    <circle class="kc-share" cx={num(x)} cy={num(y)} r="3" />
-                    <text x={num(x)} y={num(y - 7.0)} text-anchor="middle">{format_value(s, Unit::Share, q, l)}</text>
-                </> });
+                svg.open("circle", "kc-share");
+                svg.num("cx", x);
+                svg.num("cy", y);
+                svg.0.push_str(" r=\"3\"/>");
+                svg.text(x, y - 7.0, "middle", &format_value(s, Unit::Share, q, l));
             }
         }
-        html! { <>
-            <line class="kc-grid" x1="4" x2="356" y1={num(B_TOP)} y2={num(B_TOP)} />
-            <text x="4" y={num(B_TOP - 3.0)}>{format_value(top, Unit::Count, Qualifier::Exact, l)}</text>
-            <line class="kc-axis" x1="4" x2="356" y1={num(B_BOT)} y2={num(B_BOT)} />
-            {for marks}
-        </> }
+        svg
     });
     let rows = data.map(|d| {
         let revenue = d.2.map(|v| {
@@ -330,7 +448,8 @@ pub fn pe_chart() -> Html {
     let plot = (span > 0.0).then(|| {
         let x = |v: f64| X_L + (v - lo) / span * (X_R - X_L);
         let zero = x(0.0);
-        let bars = PE_ROWS.iter().zip(&vals).enumerate().map(|(k, ((key, name), v))| {
+        let mut svg = Markup(String::new());
+        for (k, ((key, name), v)) in PE_ROWS.iter().zip(&vals).enumerate() {
             let y = TOP + ROW * k as f64;
             let end = v.0.map_or(zero, x);
             let class = match (k, v.2) {
@@ -338,14 +457,18 @@ pub fn pe_chart() -> Html {
                 (_, true) => "kc-bar kc-assumed",
                 _ => "kc-bar",
             };
-            html! { <>
-                <text x="94" y={num(y + 15.0)} text-anchor="end">{name.get(l)}</text>
-                <rect {class} data-bar={*key} data-value={data_value(v.0)}
-                    x={num(end.min(zero))} y={num(y + 4.0)} width={num((end - zero).abs())} height="14" />
-                <text x={num(end.max(zero) + 4.0)} y={num(y + 15.0)}>{text(v.0, v.1).unwrap_or_else(|| String::from("—"))}</text>
-            </> }
-        });
-        html! { <>{for bars}<line class="kc-axis kc-zero" x1={num(zero)} x2={num(zero)} y1="4" y2="144" /></> }
+            svg.text(94.0, y + 15.0, "end", name.get(l));
+            svg.bar(
+                class,
+                key,
+                v.0,
+                [end.min(zero), y + 4.0, (end - zero).abs(), 14.0],
+            );
+            let label = text(v.0, v.1).unwrap_or_else(|| String::from("—"));
+            svg.text(end.max(zero) + 4.0, y + 15.0, "start", &label);
+        }
+        svg.line("kc-axis kc-zero", zero, 4.0, zero, 144.0);
+        svg
     });
     let rows = PE_ROWS.iter().zip(&vals).map(|((_, name), v)| Row {
         label: name.get(l),
