@@ -4,9 +4,12 @@
 //! Like every component they compute no figure: bar lengths are the core's
 //! values scaled to a fixed `viewBox`, and every label is `format_value`'s
 //! text. Each figure has a `<title>`/`<desc>` and a data table with the same
-//! numbers, so the picture is never the only way to read them. Strings are
-//! built with `push_str` and coordinates with `push_decimal`, not `format!`,
-//! which keeps the float formatting machinery out of the wasm.
+//! numbers, so the picture is never the only way to read them.
+//!
+//! The markup inside each figure is built as text with `push_str` (coordinates
+//! with `push_decimal`, not `format!`, which keeps the float formatting
+//! machinery out of the wasm) and handed to yew as raw nodes; all text content
+//! goes through [`Markup::body`], which escapes it.
 
 use yew::prelude::*;
 
@@ -17,6 +20,7 @@ use crate::core::inputs::InputId as I;
 use crate::core::metrics::MetricId as M;
 use crate::core::units::{Qualifier, Text, Unit};
 
+/// Shorthand for a [`Text`] constant, to keep the many strings below compact.
 const fn t(hant: &'static str, hans: &'static str, en: &'static str) -> Text {
     Text { hant, hans, en }
 }
