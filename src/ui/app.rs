@@ -7,6 +7,7 @@
 
 use yew::prelude::*;
 
+use super::charts::{KlingChart, PeChart};
 use super::claims_view::ClaimsView;
 use super::goal_seek::GoalSeek;
 use super::input_field::InputField;
@@ -100,6 +101,8 @@ pub fn app(props: &AppProps) -> Html {
                             <Narrative section={s.key} />
                             <div class="kc-inputs">{for s.inputs.iter().map(|&id| html! { <InputField {id} /> })}</div>
                             <div class="kc-metrics">{for s.metrics.iter().map(|&id| html! { <MetricView {id} /> })}</div>
+                            if s.key == "kling" { <KlingChart /> }
+                            if s.key == "valuation" { <PeChart /> }
                         </section>
                     }
                 })}

@@ -6,6 +6,7 @@
 //! `data-kling-calc` gets its own independent [`app::App`].
 
 pub mod app;
+pub mod charts;
 pub mod claims_view;
 pub mod goal_seek;
 pub mod input_field;

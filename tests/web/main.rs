@@ -11,6 +11,7 @@ use web_sys::{Element, Event, EventInit, HtmlInputElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+mod charts;
 mod narrative;
 mod slice;
 mod views;

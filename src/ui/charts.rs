@@ -1,0 +1,495 @@
+//! Two inline-SVG charts: Kling's revenue by quarter with its share of
+//! Kuaishou's revenue, and the P/E comparison behind the valuation section.
+//!
+//! Like every component they compute no figure: bar lengths are the core's
+//! values scaled to a fixed `viewBox`, and every label is `format_value`'s
+//! text. Each figure has a `<title>`/`<desc>` and a data table with the same
+//! numbers, so the picture is never the only way to read them.
+//!
+//! The markup inside each figure is built as text with `push_str` (coordinates
+//! with `push_decimal`, not `format!`, which keeps the float formatting
+//! machinery out of the wasm) and handed to yew as raw nodes; all text content
+//! goes through [`Markup::body`], which escapes it.
+
+use yew::prelude::*;
+
+use super::js_number;
+use super::state::{Calc, CalcContext};
+use crate::core::format::{format_value, push_decimal};
+use crate::core::inputs::InputId as I;
+use crate::core::metrics::MetricId as M;
+use crate::core::units::{Qualifier, Text, Unit};
+
+/// Shorthand for a [`Text`] constant, to keep the many strings below compact.
+const fn t(hant: &'static str, hans: &'static str, en: &'static str) -> Text {
+    Text { hant, hans, en }
+}
+
+const KLING_TITLE: Text = t(
+    "可靈2025年各季收入及佔快手收入比例",
+    "可灵2025年各季收入及占快手收入比例",
+    "Kling revenue by quarter in 2025 and its share of Kuaishou revenue",
+);
+const QUARTER: Text = t("季度", "季度", "Quarter");
+const REVENUE: Text = t("可靈收入(元)", "可灵收入(元)", "Kling revenue (RMB)");
+const SHARE: Text = t("佔快手收入", "占快手收入", "Share of Kuaishou revenue");
+const ASSUMED: Text = t("(假設)", "(假设)", " (assumed)");
+const Q4_ASSUMED: Text = t(
+    "虛線:假設值(全年目標減首三季)",
+    "虚线:假设值(全年目标减前三季)",
+    "Dashed: assumed (full-year target minus Q1–Q3)",
+);
+const PE_TITLE: Text = t(
+    "市盈率:快手與同業",
+    "市盈率:快手与同业",
+    "P/E: Kuaishou and peers",
+);
+const ITEM: Text = t("項目", "项目", "Item");
+const PE: Text = t("市盈率", "市盈率", "P/E");
+const NM: Text = t("(虧損,不適用)", "(亏损,不适用)", " (loss, n/m)");
+const TARGET_ASSUMED: Text = t(
+    "虛線:目標市盈率預設為同業平均",
+    "虚线:目标市盈率默认为同业平均",
+    "Dashed: target P/E defaults to the peer average",
+);
+const TABLE: Text = t("數據表", "数据表", "Data table");
+const EMPTY: Text = t(
+    "沒有可畫的數字。",
+    "没有可画的数字。",
+    "No figures to chart.",
+);
+
+/// One row of a chart's data table: its row header and cells (`None` is shown as `—`).
+struct Row {
+    label: &'static str,
+    cells: Vec<Option<String>>,
+}
+
+/// Chart markup (SVG, caption, table) built as text and handed to yew as raw
+/// nodes: a few `push_str` calls per mark cost far less wasm than an `html!`
+/// node per element and attribute, and a chart is redrawn whole on any change anyway.
+struct Markup(String);
+
+impl Markup {
+    /// Opens an element with its class, if any: `<tag class="…"`.
+    fn open(&mut self, tag: &str, class: &str) {
+        self.0.push('<');
+        self.0.push_str(tag);
+        if !class.is_empty() {
+            self.attr("class", class);
+        }
+    }
+
+    /// A text attribute; callers pass markup-safe text (keys, classes, anchors).
+    fn attr(&mut self, name: &str, value: &str) {
+        self.0.push(' ');
+        self.0.push_str(name);
+        self.0.push_str("=\"");
+        self.0.push_str(value);
+        self.0.push('"');
+    }
+
+    /// A coordinate attribute: one decimal is finer than a pixel at any size
+    /// the widget is shown, and `push_decimal` never writes `NaN` or `-0`.
+    fn num(&mut self, name: &str, v: f64) {
+        self.attr(name, "");
+        self.0.pop();
+        push_decimal(&mut self.0, v, 1);
+        self.0.push('"');
+    }
+
+    /// Text content with the two characters markup would misread escaped
+    /// (an English ceiling is written `< 3`).
+    fn body(&mut self, text: &str) {
+        for c in text.chars() {
+            match c {
+                '<' => self.0.push_str("&lt;"),
+                '&' => self.0.push_str("&amp;"),
+                c => self.0.push(c),
+            }
+        }
+    }
+
+    /// A line from (`x1`, `y1`) to (`x2`, `y2`).
+    fn line(&mut self, class: &str, x1: f64, y1: f64, x2: f64, y2: f64) {
+        self.open("line", class);
+        self.num("x1", x1);
+        self.num("y1", y1);
+        self.num("x2", x2);
+        self.num("y2", y2);
+        self.0.push_str("/>");
+    }
+
+    /// A label at (`x`, `y`) with its `text-anchor` (`start`, `middle` or `end`).
+    fn text(&mut self, x: f64, y: f64, anchor: &str, text: &str) {
+        self.open("text", "");
+        self.num("x", x);
+        self.num("y", y);
+        self.attr("text-anchor", anchor);
+        self.0.push('>');
+        self.body(text);
+        self.0.push_str("</text>");
+    }
+
+    /// A bar at `[x, y, width, height]` carrying the page contract: `data-bar`
+    /// key and base-unit `data-value` (empty, with no extent, when the value is missing).
+    fn bar(&mut self, class: &str, key: &str, v: Option<f64>, rect: [f64; 4]) {
+        self.open("rect", class);
+        self.attr("data-bar", key);
+        self.attr("data-value", &v.map(js_number).unwrap_or_default());
+        for (name, v) in ["x", "y", "width", "height"].into_iter().zip(rect) {
+            self.num(name, v);
+        }
+        self.0.push_str("/>");
+    }
+}
+
+/// The top of a column scale: the least 1, 2 or 5 times a power of ten at or
+/// above `max` (> 0), so the axis reads as a round figure and a column grows
+/// visibly when its value does, even when it is the largest.
+fn nice(max: f64) -> f64 {
+    let mut step = 1.0;
+    while step * 10.0 <= max {
+        step *= 10.0;
+    }
+    while step > max {
+        step /= 10.0;
+    }
+    [1.0, 2.0, 5.0, 10.0]
+        .into_iter()
+        .map(|m| m * step)
+        .find(|&top| top >= max)
+        .unwrap_or(max)
+}
+
+/// The figure around a chart: caption with legend, the SVG from its `viewBox`
+/// and marks (or an empty-state note when nothing can be scaled) with a
+/// `<desc>` reading the data out, and the data table in a disclosure.
+///
+/// Only the `<figure>` and `<details>` are yew nodes, so a disclosure the
+/// reader opened stays open across edits; their contents are markup text.
+fn figure(
+    calc: &Calc,
+    key: &'static str,
+    title: Text,
+    legend: Vec<(&'static str, &'static str)>,
+    plot: Option<(&'static str, Markup)>,
+    head: &[Text],
+    rows: &[Row],
+) -> Html {
+    let l = calc.locale;
+    let (comma, semi) = if l.is_chinese() {
+        (",", ";")
+    } else {
+        (", ", "; ")
+    };
+    let mut m = Markup(String::with_capacity(2048));
+    m.0.push_str("<figcaption>");
+    m.body(title.get(l));
+    if !legend.is_empty() {
+        m.0.push_str("<ul class=\"kc-legend\">");
+        for (class, text) in legend {
+            m.open("li", class);
+            m.0.push('>');
+            m.body(text);
+            m.0.push_str("</li>");
+        }
+        m.0.push_str("</ul>");
+    }
+    m.0.push_str("</figcaption>");
+    match plot {
+        Some((view_box, marks)) => {
+            let title_id = calc.dom_id("chart", key);
+            let desc_id = calc.dom_id("chart-desc", key);
+            m.open("svg", "");
+            m.attr("role", "img");
+            m.0.push_str(" aria-labelledby=\"");
+            m.0.push_str(&title_id);
+            m.0.push(' ');
+            m.0.push_str(&desc_id);
+            m.0.push('"');
+            m.attr("viewBox", view_box);
+            m.attr("width", "100%");
+            m.0.push_str("><title");
+            m.attr("id", &title_id);
+            m.0.push('>');
+            m.body(title.get(l));
+            m.0.push_str("</title><desc");
+            m.attr("id", &desc_id);
+            m.0.push('>');
+            for (k, row) in rows.iter().enumerate() {
+                m.body(if k == 0 { "" } else { semi });
+                m.body(row.label);
+                let mut first = true;
+                for (h, cell) in head[1..].iter().zip(&row.cells) {
+                    if let Some(c) = cell {
+                        m.body(if first { " " } else { comma });
+                        m.body(h.get(l));
+                        m.0.push(' ');
+                        m.body(c);
+                        first = false;
+                    }
+                }
+            }
+            m.0.push_str("</desc>");
+            m.0.push_str(&marks.0);
+            m.0.push_str("</svg>");
+        }
+        None => {
+            m.0.push_str("<p class=\"kc-note\">");
+            m.body(EMPTY.get(l));
+            m.0.push_str("</p>");
+        }
+    }
+    let mut t = Markup(String::with_capacity(1024));
+    t.0.push_str("<table><caption>");
+    t.body(title.get(l));
+    t.0.push_str("</caption><thead><tr>");
+    for h in head {
+        t.0.push_str("<th scope=\"col\">");
+        t.body(h.get(l));
+        t.0.push_str("</th>");
+    }
+    t.0.push_str("</tr></thead><tbody>");
+    for r in rows {
+        t.0.push_str("<tr><th scope=\"row\">");
+        t.body(r.label);
+        t.0.push_str("</th>");
+        for c in &r.cells {
+            t.0.push_str("<td>");
+            t.body(c.as_deref().unwrap_or("—"));
+            t.0.push_str("</td>");
+        }
+        t.0.push_str("</tr>");
+    }
+    t.0.push_str("</tbody></table>");
+    html! {
+        <figure class="kc-chart" data-chart={key}>
+            {Html::from_html_unchecked(AttrValue::from(m.0))}
+            <details class="kc-how">
+                <summary>{TABLE.get(l)}</summary>
+                {Html::from_html_unchecked(AttrValue::from(t.0))}
+            </details>
+        </figure>
+    }
+}
+
+/// Kling's quarters: bar key, label, revenue input and share-of-revenue metric
+/// (Q4 has none: Kuaishou's Q4 revenue is not in the articles).
+const QUARTERS: [(&str, &str, I, Option<M>); 4] = [
+    ("q1", "Q1", I::KlingRevenue2025q1, Some(M::KlingShare2025q1)),
+    ("q2", "Q2", I::KlingRevenue2025q2, Some(M::KlingShare2025q2)),
+    ("q3", "Q3", I::KlingRevenue2025q3, Some(M::KlingShare2025q3)),
+    ("q4", "Q4", I::KlingRevenue2025q4, None),
+];
+
+/// Kling revenue by quarter as columns, with its share of Kuaishou's revenue
+/// as dots on their own scale in a band above (joined where quarters are
+/// adjacent); the Q4 column is dashed while it is the assumed remainder.
+#[function_component(KlingChart)]
+pub fn kling_chart() -> Html {
+    // Geometry in viewBox units (0 0 360 190): 4 slots, share band, column band.
+    const SLOT: f64 = 85.0;
+    const X0: f64 = 10.0;
+    const BAR: f64 = 40.0;
+    const S_TOP: f64 = 24.0;
+    const S_BOT: f64 = 56.0;
+    const B_TOP: f64 = 72.0;
+    const B_BOT: f64 = 146.0;
+
+    let calc = use_context::<CalcContext>().expect("KlingChart outside the App context");
+    let l = calc.locale;
+    let r = calc.results.resolved();
+    let data = QUARTERS.map(|(key, label, id, share)| {
+        let i = id as usize;
+        let share = share
+            .map(|m| calc.results.get(m))
+            .and_then(|o| o.value.ok().map(|v| (v, o.qualifier)));
+        (
+            key,
+            label,
+            r.values[i],
+            r.qualifiers[i],
+            r.assumed[i],
+            share,
+        )
+    });
+    let vmax = data.iter().filter_map(|d| d.2).fold(0.0, f64::max);
+    let smax = data.iter().filter_map(|d| d.5).fold(0.0, |m, s| s.0.max(m));
+    let cx = |k: usize| X0 + SLOT * (k as f64 + 0.5);
+    let plot = (vmax > 0.0).then(|| {
+        let top = nice(vmax);
+        let dots = data.map(|d| {
+            d.5.map(|(s, _)| {
+                // Only a positive maximum scales; otherwise every dot sits on the band's floor.
+                if smax > 0.0 {
+                    S_BOT - s.max(0.0) / smax * (S_BOT - S_TOP)
+                } else {
+                    S_BOT
+                }
+            })
+        });
+        let mut svg = Markup(String::new());
+        svg.line("kc-grid", 4.0, B_TOP, 356.0, B_TOP);
+        svg.text(
+            4.0,
+            B_TOP - 3.0,
+            "start",
+            &format_value(top, Unit::Count, Qualifier::Exact, l),
+        );
+        svg.line("kc-axis", 4.0, B_BOT, 356.0, B_BOT);
+        for (k, d) in data.iter().enumerate() {
+            let (x, h) = (
+                cx(k),
+                d.2.map_or(0.0, |v| v.max(0.0) / top * (B_BOT - B_TOP)),
+            );
+            let class = if d.4 {
+                "kc-bar kc-hi kc-assumed"
+            } else {
+                "kc-bar kc-hi"
+            };
+            svg.bar(class, d.0, d.2, [x - BAR / 2.0, B_BOT - h, BAR, h]);
+            svg.text(x, 162.0, "middle", d.1);
+            let label = d.2.map_or_else(
+                || String::from("—"),
+                |v| format_value(v, Unit::Count, d.3, l),
+            );
+            svg.text(x, 178.0, "middle", &label);
+            if let (Some(y), Some((s, q))) = (dots[k], d.5) {
+                if let Some(Some(y0)) = k.checked_sub(1).map(|p| dots[p]) {
+                    svg.line("kc-share", cx(k - 1), y0, x, y);
+                }
+                svg.open("circle", "kc-share");
+                svg.num("cx", x);
+                svg.num("cy", y);
+                svg.0.push_str(" r=\"3\"/>");
+                svg.text(x, y - 7.0, "middle", &format_value(s, Unit::Share, q, l));
+            }
+        }
+        svg
+    });
+    let rows = data.map(|d| {
+        let revenue = d.2.map(|v| {
+            let mut s = format_value(v, Unit::Cny, d.3, l);
+            if d.4 {
+                s.push_str(ASSUMED.get(l));
+            }
+            s
+        });
+        let share = d.5.map(|(s, q)| format_value(s, Unit::Share, q, l));
+        Row {
+            label: d.1,
+            cells: vec![revenue, share],
+        }
+    });
+    let mut legend = vec![
+        ("kc-key", REVENUE.get(l)),
+        ("kc-key kc-key-share", SHARE.get(l)),
+    ];
+    if data[3].4 {
+        legend.push(("kc-key kc-key-assumed", Q4_ASSUMED.get(l)));
+    }
+    figure(
+        &calc,
+        "kling",
+        KLING_TITLE,
+        legend,
+        plot.map(|p| ("0 0 360 190", p)),
+        &[QUARTER, REVENUE, SHARE],
+        &rows,
+    )
+}
+
+/// The P/E rows: bar key and label; values are read in [`pe_chart`].
+const PE_ROWS: [(&str, Text); 6] = [
+    ("kuaishou", t("快手", "快手", "Kuaishou")),
+    ("baidu", t("百度", "百度", "Baidu")),
+    ("alibaba", t("阿里巴巴", "阿里巴巴", "Alibaba")),
+    ("tencent", t("騰訊", "腾讯", "Tencent")),
+    ("average", t("同業平均", "同业平均", "Peer average")),
+    ("target", t("目標", "目标", "Target")),
+];
+
+/// P/E of Kuaishou (highlighted), its three peers, the peer average and the
+/// target as horizontal bars from a zero line; a negative P/E (a loss) runs
+/// left of it and is labelled not meaningful.
+#[function_component(PeChart)]
+pub fn pe_chart() -> Html {
+    // Geometry in viewBox units (0 0 360 148): names left, bars between X_L and X_R, values right.
+    const ROW: f64 = 22.0;
+    const TOP: f64 = 8.0;
+    const X_L: f64 = 100.0;
+    const X_R: f64 = 290.0;
+
+    let calc = use_context::<CalcContext>().expect("PeChart outside the App context");
+    let l = calc.locale;
+    let r = calc.results.resolved();
+    let input = |id: I| {
+        let i = id as usize;
+        (r.values[i], r.qualifiers[i], r.assumed[i])
+    };
+    let avg = calc.results.get(M::PePeerAverage);
+    let vals = [
+        input(I::PeKuaishou),
+        input(I::PeBaidu),
+        input(I::PeAlibaba),
+        input(I::PeTencent),
+        (avg.value.ok(), avg.qualifier, false),
+        input(I::TargetPe),
+    ];
+    let lo = vals.iter().filter_map(|v| v.0).fold(0.0, f64::min);
+    let hi = vals.iter().filter_map(|v| v.0).fold(0.0, f64::max);
+    let span = hi - lo;
+    let text = |v: Option<f64>, q: Qualifier| {
+        v.map(|v| {
+            let mut s = format_value(v, Unit::Multiple, q, l);
+            if v < 0.0 {
+                s.push_str(NM.get(l));
+            }
+            s
+        })
+    };
+    let plot = (span > 0.0).then(|| {
+        let x = |v: f64| X_L + (v - lo) / span * (X_R - X_L);
+        let zero = x(0.0);
+        let mut svg = Markup(String::new());
+        for (k, ((key, name), v)) in PE_ROWS.iter().zip(&vals).enumerate() {
+            let y = TOP + ROW * k as f64;
+            let end = v.0.map_or(zero, x);
+            let class = match (k, v.2) {
+                (0, _) => "kc-bar kc-hi",
+                (_, true) => "kc-bar kc-assumed",
+                _ => "kc-bar",
+            };
+            svg.text(94.0, y + 15.0, "end", name.get(l));
+            svg.bar(
+                class,
+                key,
+                v.0,
+                [end.min(zero), y + 4.0, (end - zero).abs(), 14.0],
+            );
+            let label = text(v.0, v.1).unwrap_or_else(|| String::from("—"));
+            svg.text(end.max(zero) + 4.0, y + 15.0, "start", &label);
+        }
+        svg.line("kc-axis kc-zero", zero, 4.0, zero, 144.0);
+        svg
+    });
+    let rows = PE_ROWS.iter().zip(&vals).map(|((_, name), v)| Row {
+        label: name.get(l),
+        cells: vec![text(v.0, v.1)],
+    });
+    let legend = if vals[5].2 {
+        vec![("kc-key kc-key-assumed kc-key-peer", TARGET_ASSUMED.get(l))]
+    } else {
+        Vec::new()
+    };
+    figure(
+        &calc,
+        "pe",
+        PE_TITLE,
+        legend,
+        plot.map(|p| ("0 0 360 148", p)),
+        &[ITEM, PE],
+        &rows.collect::<Vec<_>>(),
+    )
+}
