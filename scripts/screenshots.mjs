@@ -10,11 +10,12 @@ const server = await serveDist();
 const browser = await launch();
 for (const lang of ['zh-Hant', 'zh-Hans', 'en']) {
   for (const [name, width] of [['phone', 375], ['desktop', 1100]]) {
-    const page = await browser.newPage({ viewport: { width, height: 800 } });
+    // The first screenful and a half: header, the Kling section and its chart.
+    const page = await browser.newPage({ viewport: { width, height: 1400 } });
     await page.goto(`${server.url}index.html?lang=${lang}`);
     await page.waitForSelector('[data-metric="kling_share_2025q3"][data-value]');
     const file = join(out, `${lang}-${name}.png`);
-    await page.locator('.kc').screenshot({ path: file });
+    await page.screenshot({ path: file });
     console.log(`wrote ${file}`);
     await page.close();
   }

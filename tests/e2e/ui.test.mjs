@@ -116,6 +116,56 @@ test('language switch changes text and number scaling, keeping edits', async () 
   await context.close();
 });
 
+test('inline numbers in the narrative respond to arrow keys', async () => {
+  const { page, context } = await open('en');
+  const inline = page.locator('[data-inline-input="kling_revenue_2025q4"]');
+  assert.equal(await inline.getAttribute('role'), 'slider');
+  assert.equal(num(await inline.getAttribute('aria-valuenow')), 3e8);
+  await inline.focus();
+  // (key, Q4 after the key press, in yuan; the input's step is RMB 1 million)
+  const cases = [['ArrowRight', 3.01e8], ['Shift+ArrowRight', 3.11e8], ['ArrowLeft', 3.1e8], ['Home', 0]];
+  let fy = await metricValue(page, 'kling_fy_2025');
+  for (const [key, q4] of cases) {
+    await page.keyboard.press(key);
+    await page.waitForFunction(
+      ([v]) => Number(document.querySelector('[data-inline-input="kling_revenue_2025q4"]').getAttribute('aria-valuenow')) === v,
+      [q4],
+    );
+    fy = await nextMetricValue(page, 'kling_fy_2025', fy);
+    assert.ok(near(num(fy), 7e8 + q4), `${key}: ${fy}`);
+  }
+  assert.match(await inline.getAttribute('aria-valuetext'), /^RMB /);
+  assert.equal(await page.inputValue('[data-input="kling_revenue_2025q4"]'), '0');
+  await context.close();
+});
+
+test('charts redraw when inputs change', async () => {
+  const { page, context } = await open('zh-Hant');
+  const bar = '[data-chart="kling"] [data-bar="q3"]';
+  const height = () => page.$eval(bar, (el) => Number(el.getAttribute('height')));
+  assert.equal(num(await page.getAttribute(bar, 'data-value')), 3e8);
+  const before = await height();
+  await typeInto(page, 'kling_revenue_2025q3', '4.5');
+  await page.waitForFunction((sel) => document.querySelector(sel).getAttribute('data-value') === '450000000', bar);
+  assert.ok((await height()) > before, 'the Q3 bar grew');
+  const pe = '[data-chart="pe"] [data-bar="kuaishou"]';
+  await typeInto(page, 'pe_kuaishou', '30');
+  await page.waitForFunction((sel) => document.querySelector(sel).getAttribute('data-value') === '30', pe);
+  const html = await page.$eval('[data-chart="pe"]', (el) => el.outerHTML);
+  assert.doesNotMatch(html, /NaN|Infinity|undefined/);
+  await context.close();
+});
+
+test('reflows at 320 px (400% zoom of 1280 px): no horizontal scrolling', async () => {
+  for (const lang of LANGS) {
+    const { page, context } = await open(lang, { viewport: { width: 320, height: 640 } });
+    await page.$$eval('details', (ds) => ds.forEach((d) => { d.open = true; }));
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `${lang}: page is ${overflow}px wider than the viewport`);
+    await context.close();
+  }
+});
+
 // WCAG 2.0/2.1/2.2 A and AA, in every language, light and dark, narrow and wide.
 for (const lang of LANGS) {
   for (const colorScheme of ['light', 'dark']) {
