@@ -149,6 +149,53 @@ pub const SECTIONS: &[Section] = &[
     },
 ];
 
+/// Parts of the widget below the calculator sections, which a host can also
+/// choose to show or hide by key.
+pub const EXTRA_PARTS: [&str; 3] = ["goals", "claims", "sources"];
+
+/// A set of parts to show: bit k is `SECTIONS[k]`, then `EXTRA_PARTS` follow.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PartSet(pub u16);
+
+impl PartSet {
+    /// Every section and extra part.
+    pub const ALL: PartSet = PartSet((1 << (SECTIONS.len() + EXTRA_PARTS.len())) - 1);
+
+    /// Reads a host's comma-separated list (`"kling,valuation"`); unknown names
+    /// are returned so the host can be told. An empty or all-unknown list shows everything.
+    pub fn parse(list: &str) -> (PartSet, Vec<String>) {
+        let mut bits = 0u16;
+        let mut unknown = Vec::new();
+        for name in list.split(',').map(str::trim).filter(|n| !n.is_empty()) {
+            match Self::bit(name) {
+                Some(b) => bits |= 1 << b,
+                None => unknown.push(name.to_string()),
+            }
+        }
+        (
+            if bits == 0 {
+                PartSet::ALL
+            } else {
+                PartSet(bits)
+            },
+            unknown,
+        )
+    }
+
+    /// True when the part named `key` is shown.
+    pub fn shows(self, key: &str) -> bool {
+        Self::bit(key).is_some_and(|b| self.0 >> b & 1 == 1)
+    }
+
+    fn bit(key: &str) -> Option<usize> {
+        SECTIONS
+            .iter()
+            .map(|s| s.key)
+            .chain(EXTRA_PARTS)
+            .position(|k| k == key)
+    }
+}
+
 /// Finds a section by key.
 pub fn section(key: &str) -> Option<&'static Section> {
     SECTIONS.iter().find(|s| s.key == key)
@@ -176,6 +223,52 @@ mod tests {
                 .count();
             assert_eq!(n, 1, "metric {} appears {n} times", id.key());
         }
+    }
+
+    #[test]
+    fn part_lists_from_hosts() {
+        // (list, shown, hidden, unknown names)
+        let cases: [(&str, &[&str], &[&str], &[&str]); 5] = [
+            (
+                "kling,valuation",
+                &["kling", "valuation"],
+                &["growth", "arpu", "goals", "claims", "sources"],
+                &[],
+            ),
+            (
+                " claims , sources ",
+                &["claims", "sources"],
+                &["kling"],
+                &[],
+            ),
+            (
+                "",
+                &[
+                    "kling",
+                    "growth",
+                    "arpu",
+                    "valuation",
+                    "goals",
+                    "claims",
+                    "sources",
+                ],
+                &[],
+                &[],
+            ),
+            ("kling,<script>", &["kling"], &["growth"], &["<script>"]),
+            ("nope", &["kling", "sources"], &[], &["nope"]),
+        ];
+        for (list, shown, hidden, unknown) in cases {
+            let (set, bad) = PartSet::parse(list);
+            for k in shown {
+                assert!(set.shows(k), "{list:?} should show {k}");
+            }
+            for k in hidden {
+                assert!(!set.shows(k), "{list:?} should hide {k}");
+            }
+            assert_eq!(bad, unknown.to_vec(), "{list:?}");
+        }
+        assert!(!PartSet::ALL.shows("nope"));
     }
 
     #[test]

@@ -16,7 +16,7 @@ use super::narrative::Narrative;
 use super::sources_view::SourcesView;
 use super::state::{Action, Calc, CalcContext};
 use crate::core::format::format_value;
-use crate::core::sections::SECTIONS;
+use crate::core::sections::{PartSet, SECTIONS};
 use crate::core::units::{Locale, Text};
 
 /// Properties of [`App`].
@@ -27,6 +27,9 @@ pub struct AppProps {
     /// A number unique on the page, so element ids of two instances never clash.
     #[prop_or_default]
     pub instance: u32,
+    /// The sections and parts the host chose to show.
+    #[prop_or(PartSet::ALL)]
+    pub parts: PartSet,
 }
 
 const TITLE: Text = Text {
@@ -65,6 +68,7 @@ const MORE: Text = Text {
 pub fn app(props: &AppProps) -> Html {
     let calc = use_reducer(|| Calc::new(props.locale, props.instance));
     let locale = calc.locale;
+    let parts = props.parts;
 
     let lang_buttons = Locale::ALL.iter().map(|&l| {
         let onclick = {
@@ -93,7 +97,7 @@ pub fn app(props: &AppProps) -> Html {
                     <div class="kc-langs" role="group" aria-label={LANGUAGE.get(locale)}>{for lang_buttons}</div>
                     <p class="kc-intro">{INTRO.get(locale)}</p>
                 </header>
-                {for SECTIONS.iter().map(|s| {
+                {for SECTIONS.iter().filter(|s| parts.shows(s.key)).map(|s| {
                     let heading = calc.dom_id("h", s.key);
                     html! {
                         <section class="kc-section" data-section={s.key} aria-labelledby={heading.clone()}>
@@ -106,9 +110,9 @@ pub fn app(props: &AppProps) -> Html {
                         </section>
                     }
                 })}
-                <GoalSeek />
-                <ClaimsView />
-                <SourcesView />
+                if parts.shows("goals") { <GoalSeek /> }
+                if parts.shows("claims") { <ClaimsView /> }
+                if parts.shows("sources") { <SourcesView /> }
                 <button type="button" class="kc-reset-all" onclick={reset_all}>{RESET_ALL.get(locale)}</button>
                 <p class="kc-sr" aria-live="polite" aria-atomic="true" data-live="">{announcement(&calc)}</p>
             </article>

@@ -20,11 +20,13 @@ use std::sync::atomic::{AtomicU32, Ordering};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::core::sections::PartSet;
 use crate::core::units::Locale;
 
 /// Mounts a widget in every `[data-kling-calc]` element once the module loads.
 #[wasm_bindgen(start)]
 pub fn start() {
+    yew::set_custom_panic_hook(Box::new(on_panic));
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
@@ -41,16 +43,58 @@ pub fn start() {
     }
 }
 
-/// Mounts one widget into `root`, replacing its content (the no-JS fallback).
+/// Mounts one widget into `root` with the options its `data-*` attributes give
+/// (`data-lang`, `data-sections`), replacing its content (the no-JS fallback).
 pub fn mount(root: web_sys::Element) -> yew::AppHandle<app::App> {
+    let locale = initial_locale(&root);
+    let parts = PartSet::parse(&root.get_attribute("data-sections").unwrap_or_default()).0;
+    mount_with(root, locale, parts)
+}
+
+/// Mounts one widget into `root` in `locale`, showing `parts`.
+pub fn mount_with(
+    root: web_sys::Element,
+    locale: Locale,
+    parts: PartSet,
+) -> yew::AppHandle<app::App> {
     // Ids only need to be unique within the page; wasm is single-threaded.
     static NEXT: AtomicU32 = AtomicU32::new(1);
     let instance = NEXT.fetch_add(1, Ordering::Relaxed);
-    let locale = initial_locale(&root);
     root.set_inner_html("");
-    yew::Renderer::<app::App>::with_root_and_props(root, app::AppProps { locale, instance })
-        .render()
+    yew::Renderer::<app::App>::with_root_and_props(
+        root,
+        app::AppProps {
+            locale,
+            instance,
+            parts,
+        },
+    )
+    .render()
 }
+
+/// What a reader sees if the widget ever panics: wasm cannot continue after a
+/// panic, so every instance is replaced by a readable message (never a blank or
+/// a frozen calculator), and the details go to the console for developers.
+fn on_panic(info: &std::panic::PanicHookInfo<'_>) {
+    web_sys::console::error_1(&JsValue::from_str(&info.to_string()));
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Ok(nodes) = document.query_selector_all("[data-kling-calc]") else {
+        return;
+    };
+    for i in 0..nodes.length() {
+        if let Some(el) = nodes
+            .item(i)
+            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+        {
+            el.set_inner_html(PANIC_MESSAGE);
+        }
+    }
+}
+
+/// Static markup (no reader data in it), so setting it as HTML is safe.
+const PANIC_MESSAGE: &str = "<p class=\"kc-failed\" role=\"alert\">計算器發生錯誤,請重新載入頁面。<br>计算器发生错误,请重新加载页面。<br>The calculator hit an error; please reload the page.</p>";
 
 /// The language from the mount element's `data-lang`, else the page's `?lang=`, else zh-Hant.
 fn initial_locale(root: &web_sys::Element) -> Locale {
