@@ -89,6 +89,23 @@ pub enum Unit {
     CnyPerUsd,
 }
 
+impl Unit {
+    /// A stable machine name for the JS API and exports (`"cny"`, `"share"`, …).
+    pub fn key(self) -> &'static str {
+        match self {
+            Unit::Cny => "cny",
+            Unit::Usd => "usd",
+            Unit::Hkd => "hkd",
+            Unit::Count => "count",
+            Unit::Share => "share",
+            Unit::Change => "change",
+            Unit::Multiple => "multiple",
+            Unit::Minutes => "minutes",
+            Unit::CnyPerUsd => "cny_per_usd",
+        }
+    }
+}
+
 /// The unit a number is shown or typed in, by which the base value is divided.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Scale {
@@ -131,4 +148,16 @@ pub enum Qualifier {
     Floor,
     /// 不足: less than this (a ceiling).
     Ceiling,
+}
+
+impl Qualifier {
+    /// A stable machine name for the JS API and exports (`"exact"`, `"floor"`, …).
+    pub fn key(self) -> &'static str {
+        match self {
+            Qualifier::Exact => "exact",
+            Qualifier::Approx => "approx",
+            Qualifier::Floor => "floor",
+            Qualifier::Ceiling => "ceiling",
+        }
+    }
 }

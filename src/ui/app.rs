@@ -7,6 +7,7 @@
 
 use yew::prelude::*;
 
+use super::api;
 use super::charts::{KlingChart, PeChart};
 use super::claims_view::ClaimsView;
 use super::goal_seek::GoalSeek;
@@ -16,6 +17,7 @@ use super::narrative::Narrative;
 use super::sources_view::SourcesView;
 use super::state::{Action, Calc, CalcContext};
 use crate::core::format::format_value;
+use crate::core::inputs::Inputs;
 use crate::core::sections::{PartSet, SECTIONS};
 use crate::core::units::{Locale, Text};
 
@@ -30,6 +32,12 @@ pub struct AppProps {
     /// The sections and parts the host chose to show.
     #[prop_or(PartSet::ALL)]
     pub parts: PartSet,
+    /// The inputs to start from (the published figures unless a host or a share link says otherwise).
+    #[prop_or_else(Inputs::published)]
+    pub inputs: Inputs,
+    /// The mount element, on which `kling-calc:change` events are dispatched.
+    #[prop_or_default]
+    pub host: Option<web_sys::Element>,
 }
 
 const TITLE: Text = Text {
@@ -66,7 +74,24 @@ const MORE: Text = Text {
 /// The widget: header, sections, global reset and the live region.
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
-    let calc = use_reducer(|| Calc::new(props.locale, props.instance));
+    let calc = use_reducer(|| Calc::with_inputs(props.locale, props.instance, props.inputs));
+    let instance = props.instance;
+    // Keep the JS API's view of this instance current, and tell the host page
+    // about every change of inputs (not about language switches).
+    let announced = use_mut_ref(|| props.inputs);
+    {
+        let host = props.host.clone();
+        use_effect_with(calc.clone(), move |calc| {
+            api::register(instance, calc.clone());
+            if *announced.borrow() != calc.inputs {
+                *announced.borrow_mut() = calc.inputs;
+                if let Some(host) = &host {
+                    api::announce_change(host, calc);
+                }
+            }
+        });
+    }
+    use_effect_with((), move |_| move || api::unregister(instance));
     let locale = calc.locale;
     let parts = props.parts;
 

@@ -5,6 +5,7 @@
 //! what the core returns. At start-up every element carrying
 //! `data-kling-calc` gets its own independent [`app::App`].
 
+pub mod api;
 pub mod app;
 pub mod charts;
 pub mod claims_view;
@@ -20,6 +21,7 @@ use std::sync::atomic::{AtomicU32, Ordering};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::core::inputs::Inputs;
 use crate::core::sections::PartSet;
 use crate::core::units::Locale;
 
@@ -41,6 +43,7 @@ pub fn start() {
             mount(el);
         }
     }
+    api::install();
 }
 
 /// Mounts one widget into `root` with the options its `data-*` attributes give
@@ -48,28 +51,33 @@ pub fn start() {
 pub fn mount(root: web_sys::Element) -> yew::AppHandle<app::App> {
     let locale = initial_locale(&root);
     let parts = PartSet::parse(&root.get_attribute("data-sections").unwrap_or_default()).0;
-    mount_with(root, locale, parts)
+    mount_with(root, locale, parts, Inputs::published()).1
 }
 
-/// Mounts one widget into `root` in `locale`, showing `parts`.
+/// Mounts one widget into `root` in `locale`, showing `parts`, starting from
+/// `inputs`; returns its instance number (unique on the page) and its handle.
 pub fn mount_with(
     root: web_sys::Element,
     locale: Locale,
     parts: PartSet,
-) -> yew::AppHandle<app::App> {
+    inputs: Inputs,
+) -> (u32, yew::AppHandle<app::App>) {
     // Ids only need to be unique within the page; wasm is single-threaded.
     static NEXT: AtomicU32 = AtomicU32::new(1);
     let instance = NEXT.fetch_add(1, Ordering::Relaxed);
     root.set_inner_html("");
-    yew::Renderer::<app::App>::with_root_and_props(
-        root,
-        app::AppProps {
-            locale,
-            instance,
-            parts,
-        },
+    api::expect(instance, inputs);
+    let props = app::AppProps {
+        locale,
+        instance,
+        parts,
+        inputs,
+        host: Some(root.clone()),
+    };
+    (
+        instance,
+        yew::Renderer::<app::App>::with_root_and_props(root, props).render(),
     )
-    .render()
 }
 
 /// What a reader sees if the widget ever panics: wasm cannot continue after a

@@ -68,6 +68,8 @@ pub enum Action {
     /// Set an input to a base-unit value (from a slider or an inline number);
     /// out-of-range values are refused the same way typed ones are.
     Set(InputId, f64),
+    /// Set several inputs at once (the JS API's `set`), already range-checked.
+    SetMany(Vec<(InputId, f64)>),
     /// Return one input to the article's figure.
     Reset(InputId),
     /// Return every input to the articles' figures.
@@ -79,7 +81,11 @@ pub enum Action {
 impl Calc {
     /// The state at the published figures.
     pub fn new(locale: Locale, instance: u32) -> Calc {
-        let inputs = Inputs::published();
+        Calc::with_inputs(locale, instance, Inputs::published())
+    }
+
+    /// The state starting from `inputs`.
+    pub fn with_inputs(locale: Locale, instance: u32, inputs: Inputs) -> Calc {
         Calc {
             locale,
             instance,
@@ -165,6 +171,13 @@ impl Reducible for Calc {
                 let field = &mut next.fields[id as usize];
                 field.draft = None;
                 field.error = next.inputs.set(id, v).err().map(FieldError::Range);
+            }
+            Action::SetMany(pairs) => {
+                for (id, v) in pairs {
+                    let field = &mut next.fields[id as usize];
+                    field.draft = None;
+                    field.error = next.inputs.set(id, v).err().map(FieldError::Range);
+                }
             }
             Action::Reset(id) => {
                 next.inputs.reset(id);

@@ -1,0 +1,170 @@
+// End-to-end: the JavaScript API (window.klingCalc) as a host page uses it.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serveDist, launch, openPage, metricValue } from './harness.mjs';
+
+let server;
+let browser;
+before(async () => {
+  server = await serveDist();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** A page with the API loaded (the ready event may fire before we listen, so wait on the global). */
+async function apiPage() {
+  const handle = await openPage(browser);
+  await handle.page.addInitScript(() => {
+    window.__ready = 0;
+    addEventListener('kling-calc:ready', () => { window.__ready += 1; });
+  });
+  await handle.page.goto(`${server.url}index.html`);
+  await handle.page.waitForFunction(() => window.klingCalc && window.__ready === 1);
+  return handle;
+}
+
+test('describes inputs and metrics, and computes in base units', async () => {
+  const { page, context, errors } = await apiPage();
+  const info = await page.evaluate(() => {
+    const inputs = klingCalc.inputs();
+    const metrics = klingCalc.metrics();
+    const kling = inputs.find((i) => i.id === 'kling_revenue_2025q3');
+    return { version: klingCalc.version, nInputs: inputs.length, nMetrics: metrics.length, kling,
+      share: metrics.find((m) => m.id === 'kling_share_2025q3') };
+  });
+  assert.match(info.version, /^\d+\.\d+\.\d+$/);
+  assert.equal(info.nInputs, 32);
+  assert.equal(info.nMetrics, 42);
+  assert.equal(info.kling.default, 3e8);
+  assert.equal(info.kling.unit, 'cny');
+  assert.equal(info.kling.min, 0);
+  assert.equal(info.kling.source.qualifier, 'floor');
+  assert.equal(info.kling.source.article, 'A');
+  assert.match(info.kling.source.quote, /3億元/);
+  assert.equal(info.kling.label.en, 'Kling Q3 revenue');
+  assert.equal(info.share.unit, 'share');
+  assert.equal(info.share.formula, 'Kling Q3 revenue ÷ Kuaishou Q3 revenue');
+
+  // (inputs given, metric, expected value or null, expected reason fragment)
+  const cases = [
+    [{}, 'kling_share_2025q3', 3e8 / 355.54e8, null],
+    [{ pe_kuaishou: 10 }, 'implied_earnings', 2690e8 / 10, null],
+    [{ pe_kuaishou: -5 }, 'implied_earnings', null, 'n/m'],
+    [{ revenue_2025q3: 0 }, 'kling_share_2025q3', null, 'division by zero'],
+    [{}, 'revenue_qoq_2025q3', null, 'missing input: Kuaishou Q2 revenue'],
+    [{ revenue_2025q2: 340e8 }, 'revenue_qoq_2025q3', 355.54 / 340 - 1, null],
+  ];
+  for (const [inputs, metric, value, reason] of cases) {
+    const out = await page.evaluate((i) => klingCalc.compute(i), inputs);
+    if (value === null) {
+      assert.equal(out.metrics[metric], null, metric);
+      assert.ok(out.reasons[metric].includes(reason), `${metric}: ${out.reasons[metric]}`);
+    } else {
+      assert.ok(Math.abs(out.metrics[metric] - value) <= 1e-9 * Math.abs(value), `${metric}: ${out.metrics[metric]}`);
+      assert.equal(out.reasons[metric], undefined);
+    }
+    assert.deepEqual(out.inputs, inputs);
+  }
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('bad arguments are rejected with messages that name them, never a panic', async () => {
+  const { page, context, errors } = await apiPage();
+  // (call as a string evaluated in the page, fragments the error must contain)
+  const cases = [
+    ['klingCalc.compute({ nope: 1 })', ['"nope"', 'unknown input id']],
+    ['klingCalc.compute({ pe_kuaishou: "13" })', ['"pe_kuaishou"', 'not a number']],
+    ['klingCalc.compute({ kling_revenue_2025q3: -1, dau_2025q3: NaN })', ['"kling_revenue_2025q3"', '"dau_2025q3"']],
+    ['klingCalc.compute({ revenue_yoy_2025q3: -1 })', ['"revenue_yoy_2025q3"']],
+    ['klingCalc.compute([1, 2])', ['must be an object']],
+    ['klingCalc.compute("x")', ['must be an object']],
+    ['klingCalc.mount(null)', ['must be an element']],
+    ['klingCalc.mount(document.body.appendChild(document.createElement("div")), { lang: "fr" })', ['lang']],
+    ['klingCalc.mount(document.body.appendChild(document.createElement("div")), { sections: "kling,bogus" })', ['bogus']],
+    ['klingCalc.mount(document.body.appendChild(document.createElement("div")), { inputs: { x: 1 } })', ['"x"']],
+  ];
+  for (const [call, fragments] of cases) {
+    const message = await page.evaluate((c) => {
+      try { eval(c); return null; } catch (e) { return e instanceof Error ? e.message : String(e); }
+    }, call);
+    assert.ok(message, `${call} did not throw`);
+    for (const f of fragments) assert.ok(message.includes(f), `${call}: ${message}`);
+  }
+  // The page's own widget still works after all that.
+  assert.equal(Number(await metricValue(page, 'kling_share_2025q3')), 3e8 / 355.54e8);
+  assert.equal(await page.locator('.kc-failed').count(), 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('mount, set, get, change events and destroy', async () => {
+  const { page, context, errors } = await apiPage();
+  const result = await page.evaluate(async () => {
+    const el = document.body.appendChild(document.createElement('div'));
+    const events = [];
+    el.addEventListener('kling-calc:change', (e) => events.push(e.detail));
+    const w = klingCalc.mount(el, { lang: 'en', sections: 'kling,valuation', inputs: { pe_kuaishou: 10 } });
+    const before = w.get();
+    w.set({ kling_revenue_2025q3: 4e8 });
+    const queued = w.get();
+    // Wait for the render that the set() scheduled.
+    await new Promise((resolve) => {
+      const check = () => (el.querySelector('[data-metric="kling_share_2025q3"]')?.getAttribute('data-value') === String(4e8 / 355.54e8)
+        ? resolve() : requestAnimationFrame(check));
+      check();
+    });
+    const after = w.get();
+    const sections = [...el.querySelectorAll('[data-section]')].map((s) => s.getAttribute('data-section'));
+    const lang = el.querySelector('.kc').getAttribute('lang');
+    w.destroy();
+    // yew tears the DOM down on its scheduler's next turn: wait for that.
+    await new Promise((resolve) => {
+      const check = () => (el.innerHTML === '' ? resolve() : requestAnimationFrame(check));
+      check();
+    });
+    let afterDestroy = null;
+    try { w.get(); } catch (e) { afterDestroy = e.message; }
+    return { before, queued, after, events, sections, lang, empty: el.innerHTML, afterDestroy };
+  });
+  assert.deepEqual(result.before.inputs, { pe_kuaishou: 10 });
+  assert.equal(result.before.metrics.implied_earnings, 2690e8 / 10);
+  assert.deepEqual(result.queued.inputs, { pe_kuaishou: 10, kling_revenue_2025q3: 4e8 });
+  assert.equal(result.after.metrics.kling_share_2025q3, 4e8 / 355.54e8);
+  assert.deepEqual(result.sections, ['kling', 'valuation']);
+  assert.equal(result.lang, 'en');
+  assert.equal(result.events.length, 1);
+  assert.deepEqual(result.events[0].inputs, { pe_kuaishou: 10, kling_revenue_2025q3: 4e8 });
+  assert.equal(result.events[0].metrics.kling_share_2025q3, 4e8 / 355.54e8);
+  assert.equal(result.empty, '');
+  assert.match(result.afterDestroy, /destroyed/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('two instances on one page: independent state, one module, one wasm fetch', async () => {
+  const { page, context, requests } = await apiPage();
+  await page.evaluate(() => {
+    const a = document.body.appendChild(document.createElement('div'));
+    a.id = 'second';
+    klingCalc.mount(a, { lang: 'zh-Hans' });
+  });
+  const second = page.locator('#second');
+  await second.locator('[data-metric="kling_share_2025q3"]').waitFor();
+  // Type into the page's first widget only.
+  const first = page.locator('[data-kling-calc]');
+  await first.locator('[data-input="kling_revenue_2025q3"]').fill('5');
+  await page.waitForFunction(() => document.querySelector('[data-kling-calc] [data-metric="kling_share_2025q3"]').getAttribute('data-value') === String(5e8 / 355.54e8));
+  assert.equal(Number(await second.locator('[data-metric="kling_share_2025q3"]').getAttribute('data-value')), 3e8 / 355.54e8);
+  // Element ids never clash between instances.
+  const dupes = await page.evaluate(() => {
+    const ids = [...document.querySelectorAll('[id]')].map((e) => e.id);
+    return ids.filter((id, i) => ids.indexOf(id) !== i);
+  });
+  assert.deepEqual(dupes, []);
+  assert.equal(requests.filter((u) => u.endsWith('.wasm')).length, 1);
+  await context.close();
+});
