@@ -11,4 +11,5 @@ pub mod inputs;
 pub mod metrics;
 pub mod parse;
 pub mod sections;
+pub mod share;
 pub mod units;
