@@ -422,22 +422,27 @@ pub fn push_number(out: &mut String, v: f64) {
 }
 
 /// Pushes a finite value as a plain decimal for spreadsheets: exact whenever
-/// [`push_number`] writes a decimal (no exponent, zeros written out), else
-/// rounded to 9 decimals or 17 significant digits (never `x…`).
+/// [`push_number`] writes a decimal (no exponent, zeros written out); else
+/// 17 significant digits from one rounded scaling, within a couple of units
+/// in the 17th digit (spreadsheets keep 15), and never `x…`.
 pub fn push_plain(out: &mut String, v: f64) {
-    match shortest(v.abs()) {
-        Some((m, s)) => {
-            if v < 0.0 && m != 0 {
-                out.push('-');
-            }
-            if s > 0 {
-                push_fixed(out, m, s as u32);
-            } else {
-                push_digits(out, m);
-                (0..-s).for_each(|_| out.push('0'));
-            }
-        }
-        None => super::format::push_decimal(out, v, 9),
+    let a = v.abs();
+    let (m, s) = match shortest(a) {
+        Some(found) => found,
+        None => match (0..=22).find(|&s| scaled(a, -s) >= 1e16) {
+            Some(s) if a >= 1e-6 => (scaled(a, -s).round() as u64, s),
+            // Beyond the widget's ranges: fixed decimals are close enough.
+            _ => return super::format::push_decimal(out, v, 9),
+        },
+    };
+    if v < 0.0 && m != 0 {
+        out.push('-');
+    }
+    if s > 0 {
+        push_fixed(out, m, s as u32);
+    } else {
+        push_digits(out, m);
+        (0..-s).for_each(|_| out.push('0'));
     }
 }
 
@@ -550,7 +555,13 @@ mod tests {
             (-1e15, "-1e15", "-1000000000000000"),
             (1e-7, "0.0000001", "0.0000001"),
             (123456789.125, "123456789.125", "123456789.125"),
-            (0.1 + 0.2, "x3fd3333333333334", "0.3"),
+            (0.1 + 0.2, "x3fd3333333333334", "0.30000000000000004"),
+            // 17 digits: exact in the link, within a unit or two of the 17th digit in CSV.
+            (
+                23.540000000000003,
+                "x40378a3d70a3d70b",
+                "23.540000000000004",
+            ),
             (5e-324, "x0000000000000001", "0"),
         ];
         for &(v, url, csv) in cases {
