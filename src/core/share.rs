@@ -193,7 +193,7 @@ pub fn encode(inputs: &Inputs) -> String {
 pub fn share_query(search: &str, inputs: &Inputs, instance: u32) -> String {
     let name = param_name(instance);
     let mut out = String::new();
-    let mut sep = |out: &mut String| out.push(if out.is_empty() { '?' } else { '&' });
+    let sep = |out: &mut String| out.push(if out.is_empty() { '?' } else { '&' });
     for pair in search.trim_start_matches('?').split('&') {
         let key = pair.split_once('=').map_or(pair, |p| p.0);
         if !pair.is_empty() && unescape(key) != name {

@@ -13,6 +13,7 @@ use super::goal_seek::GoalSeek;
 use super::input_field::InputField;
 use super::metric_view::MetricView;
 use super::narrative::Narrative;
+use super::share_bar::{from_url, notice, ShareBar};
 use super::sources_view::SourcesView;
 use super::state::{Action, Calc, CalcContext};
 use crate::core::format::format_value;
@@ -66,7 +67,9 @@ const MORE: Text = Text {
 /// The widget: header, sections, global reset and the live region.
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
-    let calc = use_reducer(|| Calc::new(props.locale, props.instance));
+    // The page URL is read once, at mount: later edits belong to the reader.
+    let boot = use_memo(props.instance, |&n| from_url(n));
+    let calc = use_reducer(|| Calc::with_inputs(props.locale, props.instance, boot.inputs));
     let locale = calc.locale;
     let parts = props.parts;
 
@@ -97,6 +100,7 @@ pub fn app(props: &AppProps) -> Html {
                     <div class="kc-langs" role="group" aria-label={LANGUAGE.get(locale)}>{for lang_buttons}</div>
                     <p class="kc-intro">{INTRO.get(locale)}</p>
                 </header>
+                {notice(&boot, locale)}
                 {for SECTIONS.iter().filter(|s| parts.shows(s.key)).map(|s| {
                     let heading = calc.dom_id("h", s.key);
                     html! {
@@ -114,6 +118,7 @@ pub fn app(props: &AppProps) -> Html {
                 if parts.shows("claims") { <ClaimsView /> }
                 if parts.shows("sources") { <SourcesView /> }
                 <button type="button" class="kc-reset-all" onclick={reset_all}>{RESET_ALL.get(locale)}</button>
+                <ShareBar />
                 <p class="kc-sr" aria-live="polite" aria-atomic="true" data-live="">{announcement(&calc)}</p>
             </article>
         </ContextProvider<CalcContext>>

@@ -79,7 +79,11 @@ pub enum Action {
 impl Calc {
     /// The state at the published figures.
     pub fn new(locale: Locale, instance: u32) -> Calc {
-        let inputs = Inputs::published();
+        Calc::with_inputs(locale, instance, Inputs::published())
+    }
+
+    /// The state at `inputs` (a share link's scenario).
+    pub fn with_inputs(locale: Locale, instance: u32, inputs: Inputs) -> Calc {
         Calc {
             locale,
             instance,
