@@ -308,7 +308,9 @@ fn is_word(b: u8) -> bool {
 }
 
 /// Percent-decodes a query component (`+` is a space); a `%` not followed by
-/// two hex digits stays as it is, and invalid UTF-8 becomes U+FFFD.
+/// two hex digits stays as it is. Escapes that make invalid UTF-8 leave the
+/// whole component undecoded (it then fails as an item would), which spares
+/// the wasm the lossy decoder.
 pub fn unescape(s: &str) -> String {
     let b = s.as_bytes();
     let mut out = Vec::with_capacity(b.len());
@@ -325,7 +327,7 @@ pub fn unescape(s: &str) -> String {
         }
         i += 1;
     }
-    String::from_utf8_lossy(&out).into_owned()
+    String::from_utf8(out).unwrap_or_else(|_| String::from(s))
 }
 
 /// `m` × 10^`-s`, correctly rounded: `m` < 2^53 and |`s`| ≤ 22 make both
@@ -693,7 +695,8 @@ mod tests {
             changed(&[(PeKuaishou, 10.0), (KlingRevenue2025q3, 3.5e8)])
         );
         assert_eq!(unescape("a+b%20c%zz%4"), "a b c%zz%4");
-        assert_eq!(unescape("%E5%BF%AB%FF"), "快\u{fffd}");
+        assert_eq!(unescape("%E5%BF%AB"), "快");
+        assert_eq!(unescape("%E5%BF%AB%FF"), "%E5%BF%AB%FF");
     }
 
     #[test]

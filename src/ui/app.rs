@@ -68,8 +68,8 @@ const MORE: Text = Text {
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
     // The page URL is read once, at mount: later edits belong to the reader.
-    let boot = use_memo(props.instance, |&n| from_url(n));
-    let calc = use_reducer(|| Calc::with_inputs(props.locale, props.instance, boot.inputs));
+    let calc =
+        use_reducer(|| Calc::with_link(props.locale, props.instance, from_url(props.instance)));
     let locale = calc.locale;
     let parts = props.parts;
 
@@ -100,7 +100,7 @@ pub fn app(props: &AppProps) -> Html {
                     <div class="kc-langs" role="group" aria-label={LANGUAGE.get(locale)}>{for lang_buttons}</div>
                     <p class="kc-intro">{INTRO.get(locale)}</p>
                 </header>
-                {notice(&boot, locale)}
+                {notice(&calc.ignored, locale)}
                 {for SECTIONS.iter().filter(|s| parts.shows(s.key)).map(|s| {
                     let heading = calc.dom_id("h", s.key);
                     html! {

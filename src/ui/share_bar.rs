@@ -14,8 +14,6 @@
 //!   previous blob URL is revoked at the next download rather than right after
 //!   the click, which could cut a download short.
 
-use std::rc::Rc;
-
 use js_sys::{Function, Reflect};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
@@ -24,7 +22,7 @@ use yew::prelude::*;
 use super::state::{Calc, CalcContext};
 use crate::core::export::csv;
 use crate::core::inputs::t;
-use crate::core::share::{decode, share_query, Decoded, Ignored};
+use crate::core::share::{decode, has_changes, share_query, Decoded, Ignored};
 use crate::core::units::{Locale, Text};
 
 const ABOUT_LINK: Text = t(
@@ -91,15 +89,15 @@ pub fn copy(text: &str, done: Callback<bool>) {
         (Some(p), Some(then)) => {
             // One of the two one-shot closures is never called and stays
             // allocated: a few bytes per click, traded for no extra crate.
-            let ok = done.clone();
-            let _ = then.call2(
-                &p,
-                &Closure::once_into_js(move |_: JsValue| ok.emit(true)),
-                &Closure::once_into_js(move |_: JsValue| done.emit(false)),
-            );
+            let _ = then.call2(&p, &once(done.clone(), true), &once(done, false));
         }
         _ => done.emit(false),
     }
+}
+
+/// A one-shot JS function telling `done` the outcome `ok` (one closure type for both outcomes).
+fn once(done: Callback<bool>, ok: bool) -> JsValue {
+    Closure::once_into_js(move |_: JsValue| done.emit(ok))
 }
 
 /// Saves `text` as `kling-calc.csv` through the hidden anchor `a`.
@@ -118,8 +116,8 @@ fn download(a: &web_sys::HtmlElement, text: &str) -> Option<()> {
 }
 
 /// The notice listing a share link's skipped items (empty markup if none).
-pub fn notice(decoded: &Rc<Decoded>, locale: Locale) -> Html {
-    if decoded.ignored.is_empty() {
+pub fn notice(ignored: &[Ignored], locale: Locale) -> Html {
+    if ignored.is_empty() {
         return Html::default();
     }
     let item = |i: &Ignored| {
@@ -130,7 +128,7 @@ pub fn notice(decoded: &Rc<Decoded>, locale: Locale) -> Html {
     html! {
         <div class="kc-notice" role="status" data-share-notice="">
             <p>{ABOUT_LINK.get(locale)}</p>
-            <ul>{for decoded.ignored.iter().map(item)}</ul>
+            <ul>{for ignored.iter().map(item)}</ul>
         </div>
     }
 }
@@ -140,25 +138,24 @@ pub fn notice(decoded: &Rc<Decoded>, locale: Locale) -> Html {
 pub fn share_bar() -> Html {
     let calc = use_context::<CalcContext>().expect("ShareBar outside the App context");
     let locale = calc.locale;
-    let link = use_state(|| None::<AttrValue>);
-    let status = use_state(|| None::<Text>);
+    // The link shown and the status line, in one hook to keep the wasm small.
+    let shown = use_state(|| (AttrValue::Static(""), None::<Text>));
     let anchor = use_node_ref();
     let share = {
-        let (calc, link, status) = (calc.clone(), link.clone(), status.clone());
+        let (calc, shown) = (calc.clone(), shown.clone());
         Callback::from(move |_| {
-            let url = share_url(&calc);
-            let changed = crate::core::share::has_changes(&calc.inputs);
-            status.set(Some(if changed { SELECT } else { UNCHANGED }));
-            let status = status.clone();
+            let url = AttrValue::from(share_url(&calc));
+            let changed = has_changes(&calc.inputs);
+            shown.set((url.clone(), Some(if changed { SELECT } else { UNCHANGED })));
+            let (shown, copied) = (shown.clone(), url.clone());
             copy(
                 &url,
                 Callback::from(move |ok| {
                     if ok && changed {
-                        status.set(Some(COPIED));
+                        shown.set((copied.clone(), Some(COPIED)));
                     }
                 }),
             );
-            link.set(Some(AttrValue::from(url)));
         })
     };
     let save = {
@@ -175,11 +172,11 @@ pub fn share_bar() -> Html {
             <button type="button" data-share="" onclick={share}>{SHARE.get(locale)}</button>
             <button type="button" data-csv="" onclick={save}>{CSV.get(locale)}</button>
             <a ref={anchor} download="kling-calc.csv" hidden=true></a>
-            if let Some(url) = &*link {
+            if !shown.0.is_empty() {
                 <label class="kc-share-link" for={field_id.clone()}>{LINK.get(locale)}</label>
-                <input id={field_id} class="kc-share-url" type="text" readonly=true value={url.clone()} />
+                <input id={field_id} class="kc-share-url" type="text" readonly=true value={shown.0.clone()} />
             }
-            <p class="kc-msg" role="status">{status.map(|s| s.get(locale))}</p>
+            <p class="kc-msg" role="status">{shown.1.map(|s| s.get(locale))}</p>
         </div>
     }
 }
