@@ -4,6 +4,7 @@
 //! every function is deterministic, so the whole core is tested natively.
 
 pub mod claims;
+pub mod export;
 pub mod figures;
 pub mod format;
 pub mod goal;
@@ -11,4 +12,5 @@ pub mod inputs;
 pub mod metrics;
 pub mod parse;
 pub mod sections;
+pub mod share;
 pub mod units;

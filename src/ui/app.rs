@@ -14,10 +14,11 @@ use super::goal_seek::GoalSeek;
 use super::input_field::InputField;
 use super::metric_view::MetricView;
 use super::narrative::Narrative;
+use super::share_bar::{from_url, notice, ShareBar};
 use super::sources_view::SourcesView;
 use super::state::{Action, Calc, CalcContext};
 use crate::core::format::format_value;
-use crate::core::inputs::Inputs;
+use crate::core::inputs::{InputId, Inputs};
 use crate::core::sections::{PartSet, SECTIONS};
 use crate::core::units::{Locale, Text};
 
@@ -74,11 +75,21 @@ const MORE: Text = Text {
 /// The widget: header, sections, global reset and the live region.
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
-    let calc = use_reducer(|| Calc::with_inputs(props.locale, props.instance, props.inputs));
+    // The page URL is read once, at mount: later edits belong to the reader.
+    // Inputs a host passes to `klingCalc.mount` apply on top of a share link.
+    let calc = use_reducer(|| {
+        let mut link = from_url(props.instance);
+        for id in InputId::ALL {
+            if let Some(v) = props.inputs.override_of(id) {
+                let _ = link.inputs.set(id, v);
+            }
+        }
+        Calc::with_link(props.locale, props.instance, link)
+    });
     let instance = props.instance;
     // Keep the JS API's view of this instance current, and tell the host page
     // about every change of inputs (not about language switches).
-    let announced = use_mut_ref(|| props.inputs);
+    let announced = use_mut_ref(|| calc.inputs);
     {
         let host = props.host.clone();
         use_effect_with(calc.clone(), move |calc| {
@@ -122,6 +133,7 @@ pub fn app(props: &AppProps) -> Html {
                     <div class="kc-langs" role="group" aria-label={LANGUAGE.get(locale)}>{for lang_buttons}</div>
                     <p class="kc-intro">{INTRO.get(locale)}</p>
                 </header>
+                {notice(&calc.ignored, locale)}
                 {for SECTIONS.iter().filter(|s| parts.shows(s.key)).map(|s| {
                     let heading = calc.dom_id("h", s.key);
                     html! {
@@ -139,6 +151,7 @@ pub fn app(props: &AppProps) -> Html {
                 if parts.shows("claims") { <ClaimsView /> }
                 if parts.shows("sources") { <SourcesView /> }
                 <button type="button" class="kc-reset-all" onclick={reset_all}>{RESET_ALL.get(locale)}</button>
+                <ShareBar />
                 <p class="kc-sr" aria-live="polite" aria-atomic="true" data-live="">{announcement(&calc)}</p>
             </article>
         </ContextProvider<CalcContext>>

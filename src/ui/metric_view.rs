@@ -7,7 +7,9 @@
 use yew::prelude::*;
 
 use super::js_number;
+use super::share_bar::copy;
 use super::state::CalcContext;
+use crate::core::export::citation;
 use crate::core::figures::figure;
 use crate::core::format::format_value;
 use crate::core::metrics::MetricId;
@@ -36,6 +38,11 @@ const SOURCES: Text = Text {
     hans: "来源:",
     en: "Sources: ",
 };
+const CITE: Text = Text {
+    hant: "複製引用",
+    hans: "复制引用",
+    en: "Copy citation",
+};
 const SEP: Text = Text {
     hant: "、",
     hans: "、",
@@ -58,6 +65,18 @@ pub fn metric_view(props: &MetricViewProps) -> Html {
     };
     let label_id = calc.dom_id("m", props.id.key());
     let sources = props.id.sources(&calc.inputs);
+    // Once asked for, the citation stays shown (and current) as a copy fallback.
+    let cited = use_state(|| false);
+    let cite = {
+        let (calc, cited, id) = (calc.clone(), cited.clone(), props.id);
+        Callback::from(move |_| {
+            copy(
+                &citation(id, &calc.results, &calc.inputs, calc.locale),
+                Callback::noop(),
+            );
+            cited.set(true);
+        })
+    };
     html! {
         <div class="kc-metric">
             <span class="kc-metric-label" id={label_id.clone()}>{spec.label.get(locale)}</span>
@@ -80,6 +99,11 @@ pub fn metric_view(props: &MetricViewProps) -> Html {
                             <a href={["#", &calc.dom_id("fig", key)].concat()}>{label}{" ("}{article}{")"}</a></>
                         }
                     })}</p>
+                }
+                <button type="button" class="kc-cite" data-cite={props.id.key()} onclick={cite}>{CITE.get(locale)}</button>
+                if *cited {
+                    <textarea class="kc-citation" readonly=true aria-label={CITE.get(locale)}
+                        value={citation(props.id, &calc.results, &calc.inputs, locale)} />
                 }
             </details>
         </div>

@@ -13,6 +13,7 @@ pub mod goal_seek;
 pub mod input_field;
 pub mod metric_view;
 pub mod narrative;
+pub mod share_bar;
 pub mod sources_view;
 pub mod state;
 
@@ -54,6 +55,17 @@ pub fn mount(root: web_sys::Element) -> yew::AppHandle<app::App> {
     mount_with(root, locale, parts, Inputs::published()).1
 }
 
+/// Instance numbers: unique within the page, from 1 in mount order (page
+/// order at start-up), and the `n` of a share link's `kc<n>` parameter.
+/// wasm is single-threaded, so relaxed ordering suffices.
+static NEXT: AtomicU32 = AtomicU32::new(1);
+
+/// The instance number the next mount will get (for tests and hosts that
+/// build share links before mounting).
+pub fn next_instance() -> u32 {
+    NEXT.load(Ordering::Relaxed)
+}
+
 /// Mounts one widget into `root` in `locale`, showing `parts`, starting from
 /// `inputs`; returns its instance number (unique on the page) and its handle.
 pub fn mount_with(
@@ -62,8 +74,6 @@ pub fn mount_with(
     parts: PartSet,
     inputs: Inputs,
 ) -> (u32, yew::AppHandle<app::App>) {
-    // Ids only need to be unique within the page; wasm is single-threaded.
-    static NEXT: AtomicU32 = AtomicU32::new(1);
     let instance = NEXT.fetch_add(1, Ordering::Relaxed);
     root.set_inner_html("");
     api::expect(instance, inputs);

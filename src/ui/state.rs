@@ -14,6 +14,7 @@ use crate::core::format::{display_scale, format_field, format_value};
 use crate::core::inputs::{DefaultRule, InputId, Inputs, RangeError};
 use crate::core::metrics::{compute, MetricId, Results};
 use crate::core::parse::{parse_number, ParseError};
+use crate::core::share::{Decoded, Ignored};
 use crate::core::units::{Locale, Scale};
 
 /// Why the text in a field was not taken.
@@ -59,6 +60,8 @@ pub struct Calc {
     pub instance: u32,
     /// The metrics whose outcome the last action changed, for the live region.
     pub changed: Vec<MetricId>,
+    /// What the share link the instance started from could not apply.
+    pub ignored: Rc<[Ignored]>,
 }
 
 /// Everything a reader can do.
@@ -81,12 +84,21 @@ pub enum Action {
 impl Calc {
     /// The state at the published figures.
     pub fn new(locale: Locale, instance: u32) -> Calc {
-        Calc::with_inputs(locale, instance, Inputs::published())
+        Calc::with_link(
+            locale,
+            instance,
+            Decoded {
+                inputs: Inputs::published(),
+                ignored: Vec::new(),
+            },
+        )
     }
 
-    /// The state starting from `inputs`.
-    pub fn with_inputs(locale: Locale, instance: u32, inputs: Inputs) -> Calc {
+    /// The state a share link restores: its inputs, and its skipped items for the notice.
+    pub fn with_link(locale: Locale, instance: u32, link: Decoded) -> Calc {
+        let inputs = link.inputs;
         Calc {
+            ignored: link.ignored.into(),
             locale,
             instance,
             results: compute(&inputs),
