@@ -48,10 +48,17 @@ pub fn start() {
 }
 
 /// Mounts one widget into `root` with the options its `data-*` attributes give
-/// (`data-lang`, `data-sections`), replacing its content (the no-JS fallback).
+/// (`data-lang`, `data-sections`, else the page's `?lang=` and `?sections=`),
+/// replacing its content (the no-JS fallback).
 pub fn mount(root: web_sys::Element) -> yew::AppHandle<app::App> {
     let locale = initial_locale(&root);
-    let parts = PartSet::parse(&root.get_attribute("data-sections").unwrap_or_default()).0;
+    // embed.html has no attributes to set, so an iframe passes its sections in the URL;
+    // PartSet::parse only accepts known section keys.
+    let sections = root
+        .get_attribute("data-sections")
+        .or_else(|| query_param("sections").map(|v| v.replace("%2C", ",").replace("%2c", ",")))
+        .unwrap_or_default();
+    let parts = PartSet::parse(&sections).0;
     mount_with(root, locale, parts, Inputs::published()).1
 }
 
@@ -122,15 +129,19 @@ fn initial_locale(root: &web_sys::Element) -> Locale {
     {
         return l;
     }
-    let search = web_sys::window()
-        .and_then(|w| w.location().search().ok())
-        .unwrap_or_default();
+    query_param("lang")
+        .and_then(|t| Locale::from_tag(&t))
+        .unwrap_or(Locale::Hant)
+}
+
+/// The raw value of the first `name=` parameter in the page's query string.
+fn query_param(name: &str) -> Option<String> {
+    let search = web_sys::window()?.location().search().ok()?;
     search
         .trim_start_matches('?')
         .split('&')
-        .filter_map(|kv| kv.strip_prefix("lang="))
-        .find_map(Locale::from_tag)
-        .unwrap_or(Locale::Hant)
+        .find_map(|kv| kv.strip_prefix(name)?.strip_prefix('='))
+        .map(str::to_string)
 }
 
 /// A base-unit value as JavaScript's `Number()` reads it back (shortest round-trip form).

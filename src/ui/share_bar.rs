@@ -168,13 +168,13 @@ pub fn share_bar() -> Html {
     };
     let field_id = calc.dom_id("share", "link");
     html! {
-        <div class="kc-share">
+        <div class="kc-sharebar">
             <button type="button" data-share="" onclick={share}>{SHARE.get(locale)}</button>
             <button type="button" data-csv="" onclick={save}>{CSV.get(locale)}</button>
             <a ref={anchor} download="kling-calc.csv" hidden=true></a>
             if !shown.0.is_empty() {
-                <label class="kc-share-link" for={field_id.clone()}>{LINK.get(locale)}</label>
-                <input id={field_id} class="kc-share-url" type="text" readonly=true value={shown.0.clone()} />
+                <label class="kc-sharebar-link" for={field_id.clone()}>{LINK.get(locale)}</label>
+                <input id={field_id} class="kc-sharebar-url" type="text" readonly=true value={shown.0.clone()} />
             }
             <p class="kc-msg" role="status">{shown.1.map(|s| s.get(locale))}</p>
         </div>

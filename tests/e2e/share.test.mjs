@@ -48,7 +48,7 @@ async function edit(page) {
 
 async function shareLink(page) {
   await page.click('[data-share]');
-  const field = page.locator('.kc-share-url');
+  const field = page.locator('.kc-sharebar-url');
   await field.waitFor();
   return field.inputValue();
 }
@@ -175,7 +175,7 @@ test('Copy citation and Share write to the clipboard', async () => {
   assert.match(shown, /^Kling share of Q3 revenue: 1\.27% \(RMB 450 million ÷ RMB 35\.55 billion = 1\.27%\)\. Sources: 懂財帝, "[^"]+", 2025-11-27; figures edition 2025q3-\d+; Kuaishou & Kling calculator\.$/);
   await page.waitForFunction((text) => navigator.clipboard.readText().then((t) => t === text), shown);
   const url = await shareLink(page);
-  await page.locator('.kc-share [role="status"]', { hasText: 'Link copied.' }).waitFor();
+  await page.locator('.kc-sharebar [role="status"]', { hasText: 'Link copied.' }).waitFor();
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), url);
   assert.deepEqual(errors, []);
   await context.close();

@@ -119,7 +119,7 @@ async fn share_link_decodes_to_the_same_inputs() {
     super::type_into(&root, "kling_revenue_2025q3", "4").await;
     super::type_into(&root, "pe_kuaishou", "-2.5").await;
     click(&root, "[data-share]").await;
-    let url = one(&root, ".kc-share-url")
+    let url = one(&root, ".kc-sharebar-url")
         .dyn_into::<HtmlInputElement>()
         .unwrap()
         .value();

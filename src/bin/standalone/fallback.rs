@@ -1,0 +1,126 @@
+//! The no-JS fallback: a static table of the published figures and headline
+//! metrics, rendered at build time from the calculation core itself.
+//!
+//! It sits inside every mount element, so a reader without JavaScript (or
+//! before the wasm arrives, or when the host's CSP refuses it) still gets the
+//! numbers; the widget's `start()` clears the element when it mounts. Values
+//! come from `core::metrics::compute` and `core::format::format_value`, the
+//! same code the widget runs, so the table cannot disagree with it.
+
+use kling_calc::core::format::format_value;
+use kling_calc::core::inputs::{InputId, Inputs};
+use kling_calc::core::metrics::{compute, MetricId};
+use kling_calc::core::units::{Locale, Qualifier, Text, Unit};
+
+/// One table row: a published input or a computed metric.
+enum Row {
+    Input(InputId),
+    Metric(MetricId),
+}
+
+/// What the table shows, in reading order: Kling, then Kuaishou, then valuation.
+const ROWS: [Row; 13] = [
+    Row::Input(InputId::KlingRevenue2025q1),
+    Row::Input(InputId::KlingRevenue2025q2),
+    Row::Input(InputId::KlingRevenue2025q3),
+    Row::Metric(MetricId::KlingShare2025q3),
+    Row::Metric(MetricId::KlingYtd2025q3),
+    Row::Input(InputId::Revenue2025q3),
+    Row::Input(InputId::RevenueYoy2025q3),
+    Row::Input(InputId::AdjustedNetProfit2025q3),
+    Row::Input(InputId::PeKuaishou),
+    Row::Input(InputId::PeBaidu),
+    Row::Input(InputId::PeAlibaba),
+    Row::Input(InputId::PeTencent),
+    Row::Metric(MetricId::PePeerAverage),
+];
+
+/// The fallback markup: a `.kc` box (so the widget's stylesheet styles it) with
+/// a captioned table and a note that the calculator needs JavaScript.
+pub fn table() -> Result<String, String> {
+    let results = compute(&Inputs::published());
+    let resolved = results.resolved();
+    let mut out = String::from(
+        "<div class=\"kc kc-fallback\"><table class=\"kc-table\">\
+         <caption>快手與可靈已公佈數據 <span lang=\"en\">(Published Kuaishou &amp; Kling figures)</span></caption>\
+         <thead><tr><th scope=\"col\">項目 <span lang=\"en\">(Item)</span></th>\
+         <th scope=\"col\">數值</th><th scope=\"col\" lang=\"en\">Value</th></tr></thead><tbody>",
+    );
+    for row in &ROWS {
+        let (label, unit, value, qualifier): (Text, Unit, f64, Qualifier) = match *row {
+            Row::Input(id) => {
+                let i = id as usize;
+                let v = resolved.values[i].ok_or_else(|| format!("{} has no value", id.key()))?;
+                (id.spec().label, id.spec().unit, v, resolved.qualifiers[i])
+            }
+            Row::Metric(id) => {
+                let o = results.get(id);
+                let v = o
+                    .value
+                    .map_err(|_| format!("{} cannot be computed", id.key()))?;
+                (id.spec().label, id.spec().unit, v, o.qualifier)
+            }
+        };
+        out.push_str("<tr><th scope=\"row\">");
+        escape_into(&mut out, label.get(Locale::Hant));
+        out.push_str(" <span lang=\"en\">(");
+        escape_into(&mut out, label.get(Locale::En));
+        out.push_str(")</span></th><td class=\"kc-num\">");
+        escape_into(
+            &mut out,
+            &format_value(value, unit, qualifier, Locale::Hant),
+        );
+        out.push_str("</td><td class=\"kc-num\" lang=\"en\">");
+        escape_into(&mut out, &format_value(value, unit, qualifier, Locale::En));
+        out.push_str("</td></tr>");
+    }
+    out.push_str(
+        "</tbody></table><p class=\"kc-note\">需要 JavaScript 才能互動計算 / \
+         <span lang=\"en\">Interactive calculator needs JavaScript</span></p></div>",
+    );
+    Ok(out)
+}
+
+/// Appends `text` with the characters HTML gives meaning to escaped.
+fn escape_into(out: &mut String, text: &str) {
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            _ => out.push(c),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shows_published_figures_and_metrics() {
+        let t = table().unwrap();
+        for expected in [
+            "355.54億元",
+            "超過0.84%",
+            "超過3億元",
+            "可靈佔Q3收入",
+            "Kling share of Q3 revenue",
+            "同業平均市盈率",
+            "需要 JavaScript 才能互動計算",
+            "Interactive calculator needs JavaScript",
+        ] {
+            assert!(t.contains(expected), "missing {expected} in {t}");
+        }
+        assert_eq!(t.matches("<tr>").count(), ROWS.len() + 1);
+        assert!(!t.contains("<script") && !t.contains(" style="));
+    }
+
+    #[test]
+    fn escapes_markup() {
+        let mut s = String::new();
+        escape_into(&mut s, "P/E <x> & \"y\"");
+        assert_eq!(s, "P/E &lt;x&gt; &amp; &quot;y&quot;");
+    }
+}

@@ -1,0 +1,101 @@
+//! The native bundler: turns Trunk's release output into every page the
+//! widget ships as.
+//!
+//! Trunk's `dist/` needs HTTP: browsers refuse ES module imports and `fetch`
+//! of the wasm from `file://`. From `dist/index.html` and its hashed assets
+//! this tool writes:
+//!
+//! * `standalone.html` — one file that works when opened from disk with no
+//!   network at all: the stylesheet becomes a `<style>`, the wasm-bindgen glue
+//!   an inline module script, and the wasm is gzip-compressed, base64-encoded
+//!   into that script and decoded with the browser's `DecompressionStream`;
+//! * `embed.html` — the iframe target, which reports its height to the parent;
+//! * `demo-article.html` and `embed-parent.js` — a news article showing the
+//!   three ways to embed, and the host snippet that resizes widget iframes;
+//! * `index.html` again, rewritten in place.
+//!
+//! Every page gets the no-JS fallback table ([`fallback`]) in its mount
+//! elements and a loader that shows a readable message when the wasm cannot
+//! start; `embed.html` and `standalone.html` carry a CSP computed from their
+//! inline contents ([`pages`]).
+//!
+//! Usage: `standalone <dist-dir>`. It fails loudly (non-zero exit) when
+//! Trunk's output is not shaped as expected, rather than writing a broken page,
+//! and running it twice gives the same files.
+
+mod encode;
+mod fallback;
+mod pages;
+mod trunk;
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use trunk::TrunkPage;
+
+/// The demo article; compiled in, so cargo rebuilds the bundler when it changes.
+const DEMO_ARTICLE: &str = include_str!("../../../www/demo-article.html");
+/// The host-page snippet that resizes widget iframes, shipped as a file and inlined in the demo.
+const EMBED_PARENT: &str = include_str!("../../../www/embed-parent.js");
+
+fn main() -> ExitCode {
+    let dir = match std::env::args_os().nth(1) {
+        Some(d) => PathBuf::from(d),
+        None => {
+            eprintln!("usage: standalone <dist-dir>");
+            return ExitCode::from(2);
+        }
+    };
+    match run(&dir) {
+        Ok(written) => {
+            for (name, bytes) in written {
+                println!("wrote {} ({bytes} bytes)", dir.join(name).display());
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("standalone: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Reads `dir/index.html` and its assets and writes every page; returns each name and size.
+fn run(dir: &Path) -> Result<Vec<(&'static str, usize)>, String> {
+    let read = |name: &str| {
+        std::fs::read(dir.join(name))
+            .map_err(|e| format!("cannot read {}: {e}", dir.join(name).display()))
+    };
+    let html = String::from_utf8(read("index.html")?)
+        .map_err(|_| "index.html is not UTF-8".to_string())?;
+    let page = TrunkPage::parse(&html)?;
+    let glue =
+        String::from_utf8(read(&page.js)?).map_err(|_| "glue JS is not UTF-8".to_string())?;
+    let wasm = read(&page.wasm)?;
+    let mut css = Vec::new();
+    for name in &page.css {
+        css.push(String::from_utf8(read(name)?).map_err(|_| format!("{name} is not UTF-8"))?);
+    }
+    let fallback = fallback::table()?;
+    // Everything is built before anything is written, so a failure leaves dist/ as it was.
+    let pages = [
+        (
+            "standalone.html",
+            pages::standalone(&page, &glue, &encode::gzip(&wasm)?, &css, &fallback)?,
+        ),
+        ("embed.html", pages::embed(&page, &fallback)?),
+        (
+            "demo-article.html",
+            pages::demo(&page, DEMO_ARTICLE, EMBED_PARENT, &fallback)?,
+        ),
+        ("embed-parent.js", EMBED_PARENT.to_string()),
+        ("index.html", pages::index(&page, &fallback)?),
+    ];
+    let mut written = Vec::new();
+    for (name, text) in pages {
+        std::fs::write(dir.join(name), &text)
+            .map_err(|e| format!("cannot write {}: {e}", dir.join(name).display()))?;
+        written.push((name, text.len()));
+    }
+    Ok(written)
+}

@@ -1,0 +1,329 @@
+//! Builds each page the bundler writes from the parsed Trunk page.
+//!
+//! * `index.html` — Trunk's page with the no-JS fallback and a loader that
+//!   reports a failed start instead of leaving the mount blank;
+//! * `embed.html` — the iframe target: the same assets, a margin-free body,
+//!   a script reporting the document height to the parent, and a CSP;
+//! * `standalone.html` — everything inline (glue, gzip+base64 wasm, CSS) with
+//!   a hash-only CSP, for `file://`;
+//! * `demo-article.html` — `www/demo-article.html` with the same asset tags
+//!   and the parent snippet inlined.
+//!
+//! Each CSP is computed from the exact inline text the page carries, so the
+//! policy and the page cannot drift apart.
+
+use crate::encode::{base64, csp_hash};
+use crate::trunk::{insert_fallback, TrunkPage};
+
+/// Replaces every mount's content when the module cannot start (typically a host
+/// CSP without `'wasm-unsafe-eval'`): a trilingual alert, then the fallback table.
+/// Built with DOM calls, not markup, and never reads the error into the page.
+const FAIL_JS: &str = r#"function __kc_failed(error) {
+  console.error("kling-calc could not start:", error);
+  const lines = [
+    ["zh-Hant", "互動計算器無法啟動:瀏覽器或網站的安全設定可能封鎖了 WebAssembly。"],
+    ["zh-Hans", "互动计算器无法启动:浏览器或网站的安全设置可能阻止了 WebAssembly。"],
+    ["en", "The interactive calculator could not start: the security settings of this browser or site may block WebAssembly."],
+  ];
+  for (const el of document.querySelectorAll("[data-kling-calc]")) {
+    const box = document.createElement("div");
+    box.className = "kc kc-failed";
+    const alert = document.createElement("div");
+    alert.setAttribute("role", "alert");
+    for (const [lang, text] of lines) {
+      const p = document.createElement("p");
+      p.lang = lang;
+      p.textContent = text;
+      alert.append(p);
+    }
+    box.append(alert);
+    const table = el.querySelector("table");
+    if (table) box.append(table);
+    el.replaceChildren(box);
+  }
+}
+"#;
+
+/// The loader for pages served over HTTP: Trunk's, with the start-up promise caught.
+pub fn http_loader(page: &TrunkPage) -> String {
+    format!(
+        "<script type=\"module\">\n{FAIL_JS}\
+         import init, * as bindings from './{js}';\n\
+         init({{ module_or_path: './{wasm}' }}).then((wasm) => {{\n\
+         \x20 window.wasmBindings = bindings;\n\
+         \x20 dispatchEvent(new CustomEvent(\"TrunkApplicationStarted\", {{ detail: {{ wasm }} }}));\n\
+         }}, __kc_failed);\n</script>",
+        js = page.js,
+        wasm = page.wasm,
+    )
+}
+
+/// Reports the document's height to the embedding page on load and on every
+/// change (a ResizeObserver, not polling); only when framed, only when changed.
+const RESIZE_JS: &str = r#"(() => {
+  if (parent === window) return;
+  let last = -1;
+  const report = () => {
+    const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
+    if (height === last) return;
+    last = height;
+    parent.postMessage({ type: "kling-calc:height", height }, "*");
+  };
+  new ResizeObserver(report).observe(document.body);
+  addEventListener("load", report);
+})();"#;
+
+/// No body margin and a block formatting context, so the body's box is exactly
+/// the content height (the widget's own margins stay inside it).
+const EMBED_CSS: &str = "html,body{margin:0;padding:0}body{display:flow-root}";
+
+/// Directives every page with a CSP shares: nothing by default, no `<base>`, no form posts.
+const CSP_BASE: &str = "default-src 'none'; base-uri 'none'; form-action 'none'";
+
+/// The text of the first `<script…>` or `<style…>` element named `tag` in `script`.
+fn inner(element: &str, tag: &str) -> String {
+    let open_end = element.find('>').map_or(0, |i| i + 1);
+    let close = element.rfind(&format!("</{tag}>")).unwrap_or(element.len());
+    element[open_end..close].to_string()
+}
+
+/// Puts `meta` right after `<meta charset…>` (or `<head>`): a CSP meta only
+/// governs what follows it, and the charset must stay first.
+fn insert_in_head(html: &str, meta: &str) -> Result<String, String> {
+    let at = html
+        .find("<meta charset")
+        .and_then(|i| html[i..].find('>').map(|j| i + j + 1))
+        .or_else(|| html.find("<head>").map(|i| i + "<head>".len()))
+        .ok_or("page has no <head>")?;
+    Ok(format!("{}\n{meta}{}", &html[..at], &html[at..]))
+}
+
+fn csp_meta(policy: &str) -> String {
+    format!("<meta http-equiv=\"Content-Security-Policy\" content=\"{policy}\">")
+}
+
+/// The rewritten `index.html`: fallback in every mount, failure-reporting loader.
+pub fn index(page: &TrunkPage, fallback: &str) -> Result<String, String> {
+    let html = page.fill(&http_loader(page), &page.css_tags, &page.preload_tags)?;
+    insert_fallback(&html, fallback)
+}
+
+/// The CSP of `embed.html`, from its loader and resize scripts and its inline style.
+pub fn embed_csp(loader: &str) -> String {
+    format!(
+        "{CSP_BASE}; script-src 'self' {} {} 'wasm-unsafe-eval'; style-src 'self' {}; \
+         connect-src 'self'; img-src data:",
+        csp_hash(&inner(loader, "script")),
+        csp_hash(RESIZE_JS),
+        csp_hash(EMBED_CSS),
+    )
+}
+
+/// `embed.html`: the index page's head and assets, a body holding one mount
+/// element (options come from `?lang=` and `?sections=`) and the resize script.
+pub fn embed(page: &TrunkPage, fallback: &str) -> Result<String, String> {
+    let loader = http_loader(page);
+    let html = page.fill(&loader, &page.css_tags, &page.preload_tags)?;
+    let body_start = html.find("<body>").ok_or("page has no <body>")? + "<body>".len();
+    let body_end = html.rfind("</body>").ok_or("page has no </body>")?;
+    let (head, tail) = (&html[..body_start], &html[body_end..]);
+    // The loader is in <head> in Trunk's output; if it was in the body, keep it.
+    let body_loader = if head.contains(&loader) { "" } else { &loader };
+    let head = head.replace("</head>", &format!("<style>{EMBED_CSS}</style>\n</head>"));
+    let html = format!(
+        "{head}\n<main><div data-kling-calc></div></main>\n{body_loader}<script>{RESIZE_JS}</script>\n{tail}"
+    );
+    let html = insert_in_head(&html, &csp_meta(&embed_csp(&loader)))?;
+    insert_fallback(&html, fallback)
+}
+
+/// `standalone.html`: glue, gzip+base64 wasm and CSS inline, under a hash-only CSP.
+pub fn standalone(
+    page: &TrunkPage,
+    glue: &str,
+    wasm_gz: &[u8],
+    css: &[String],
+    fallback: &str,
+) -> Result<String, String> {
+    if glue.contains("</script") || css.iter().any(|c| c.contains("</style")) {
+        // Would end the inline element early; never expected from wasm-bindgen or our CSS.
+        return Err("asset contains a closing tag and cannot be inlined".into());
+    }
+    if !glue.contains("async function __wbg_init") {
+        return Err("glue has no __wbg_init: wasm-bindgen output changed shape".into());
+    }
+    let mut code = String::with_capacity(glue.len() + wasm_gz.len() * 4 / 3 + 2048);
+    code.push('\n');
+    code.push_str(glue);
+    code.push('\n');
+    code.push_str(FAIL_JS);
+    // Names carry a `__kc_` prefix: they share the module scope with the glue,
+    // which declares its own `wasm`, `bytes`, … at top level.
+    code.push_str("const __kc_b64 = \"");
+    code.push_str(&base64(wasm_gz));
+    code.push_str(
+        "\";\n\
+         async function __kc_start() {\n\
+         \x20 const gz = Uint8Array.from(atob(__kc_b64), (c) => c.charCodeAt(0));\n\
+         \x20 const bytes = await new Response(new Blob([gz]).stream().pipeThrough(new DecompressionStream(\"gzip\"))).arrayBuffer();\n\
+         \x20 const wasm = await __wbg_init({ module_or_path: bytes });\n\
+         \x20 dispatchEvent(new CustomEvent(\"TrunkApplicationStarted\", { detail: { wasm } }));\n\
+         }\n\
+         __kc_start().catch(__kc_failed);\n",
+    );
+    let styles: Vec<String> = css.iter().map(|c| format!("<style>{c}</style>")).collect();
+    let policy = format!(
+        "{CSP_BASE}; script-src {} 'wasm-unsafe-eval'; style-src {}; img-src data:",
+        csp_hash(&code),
+        css.iter()
+            .map(|c| csp_hash(c))
+            .collect::<Vec<_>>()
+            .join(" "),
+    );
+    let html = page.fill(
+        &format!("<script type=\"module\">{code}</script>"),
+        &styles,
+        "",
+    )?;
+    let html = insert_in_head(&html, &csp_meta(&policy))?;
+    insert_fallback(&html, fallback)
+}
+
+/// Where `www/demo-article.html` wants the widget's stylesheet, preloads and loader.
+pub const ASSETS_MARK: &str = "<!-- kling-calc:assets -->";
+/// Where `www/demo-article.html` wants the parent snippet inlined.
+pub const PARENT_MARK: &str = "<!-- kling-calc:embed-parent -->";
+
+/// `demo-article.html`: the article with the asset tags Trunk put in index.html,
+/// the parent snippet inline and the fallback in its mount elements.
+pub fn demo(
+    page: &TrunkPage,
+    article: &str,
+    parent_js: &str,
+    fallback: &str,
+) -> Result<String, String> {
+    if !article.contains(ASSETS_MARK) || !article.contains(PARENT_MARK) {
+        return Err(format!(
+            "demo-article.html needs {ASSETS_MARK} and {PARENT_MARK}"
+        ));
+    }
+    let assets = format!(
+        "{}\n{}\n{}",
+        page.css_tags.join("\n"),
+        page.preload_tags,
+        http_loader(page)
+    );
+    let html = article
+        .replace(ASSETS_MARK, &assets)
+        .replace(PARENT_MARK, &format!("<script>\n{parent_js}</script>"));
+    insert_fallback(&html, fallback)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::trunk::tests::TRUNK_HTML;
+
+    const GLUE: &str =
+        "export function f() {}\nasync function __wbg_init(m) {}\nexport default __wbg_init;";
+
+    fn page() -> TrunkPage {
+        TrunkPage::parse(TRUNK_HTML).unwrap()
+    }
+
+    /// The content of the CSP meta and the inline elements of `tag` in `html`.
+    fn csp_of(html: &str) -> &str {
+        let start = html.find("Content-Security-Policy\" content=\"").unwrap() + 34;
+        &html[start..start + html[start..].find('"').unwrap()]
+    }
+
+    fn inline_elements(html: &str, tag: &str) -> Vec<String> {
+        let open = format!("<{tag}");
+        let mut out = Vec::new();
+        let mut rest = html;
+        while let Some(i) = rest.find(&open) {
+            let close = rest[i..].find(&format!("</{tag}>")).unwrap() + i;
+            let element = &rest[i..close + tag.len() + 3];
+            if !element[..element.find('>').unwrap()].contains(" src=") {
+                out.push(inner(element, tag));
+            }
+            rest = &rest[close..];
+        }
+        out
+    }
+
+    #[test]
+    fn standalone_inlines_everything_under_a_hash_only_csp() {
+        let out = standalone(
+            &page(),
+            GLUE,
+            &[1, 2, 3, 4],
+            &["body{color:red}".into()],
+            "<p>F</p>",
+        )
+        .unwrap();
+        assert!(out.contains("<style>body{color:red}</style>"));
+        assert!(out.contains("const __kc_b64 = \"AQIDBA==\""));
+        assert!(out.contains("__kc_start().catch(__kc_failed)"));
+        assert!(!out.contains(".js'") && !out.contains("_bg.wasm") && !out.contains("href=\"./"));
+        assert_eq!(out.matches("<script").count(), 1);
+        assert!(out.contains("<div data-kling-calc><!--kc-fallback--><p>F</p>"));
+        let csp = csp_of(&out);
+        let scripts = inline_elements(&out, "script");
+        let styles = inline_elements(&out, "style");
+        assert_eq!(
+            csp,
+            format!(
+                "default-src 'none'; base-uri 'none'; form-action 'none'; script-src {} 'wasm-unsafe-eval'; style-src {}; img-src data:",
+                csp_hash(&scripts[0]),
+                csp_hash(&styles[0])
+            )
+        );
+        // The CSP meta comes before anything it governs.
+        assert!(out.find("Content-Security-Policy").unwrap() < out.find("<style").unwrap());
+    }
+
+    #[test]
+    fn embed_hashes_each_inline_element_and_keeps_the_assets() {
+        let out = embed(&page(), "<p>F</p>").unwrap();
+        let csp = csp_of(&out).to_string();
+        let scripts = inline_elements(&out, "script");
+        assert_eq!(scripts.len(), 2, "loader and resize script");
+        for s in scripts.iter().chain(&inline_elements(&out, "style")) {
+            assert!(csp.contains(&csp_hash(s)), "{s} not allowed by {csp}");
+        }
+        assert!(csp.contains("script-src 'self' "));
+        assert!(csp.contains("connect-src 'self'"));
+        assert!(out.contains("kling-calc:height"));
+        assert!(
+            out.contains(r#"<link rel="stylesheet" href="./widget-abc.css" integrity="sha384-x">"#)
+        );
+        assert!(out.contains(r#"rel="modulepreload""#));
+        assert_eq!(out.matches("<div data-kling-calc>").count(), 1);
+        assert_eq!(out.matches("<!--kc-fallback-->").count(), 1);
+    }
+
+    #[test]
+    fn index_catches_a_failed_start() {
+        let out = index(&page(), "<p>F</p>").unwrap();
+        assert!(out.contains("}, __kc_failed);"));
+        assert!(out.contains("import init, * as bindings from './kling-calc-123.js';"));
+        assert!(!out.contains("Content-Security-Policy"));
+        // Reparsing the output finds the same assets (the bundler may run twice).
+        let again = TrunkPage::parse(&out).unwrap();
+        assert_eq!(again, page());
+    }
+
+    #[test]
+    fn demo_gets_assets_and_parent_snippet() {
+        let article = format!(
+            "<head>{ASSETS_MARK}</head><body><div data-kling-calc data-lang=\"en\"></div>\
+             <iframe data-kling-calc-frame src=\"embed.html\"></iframe>{PARENT_MARK}</body>"
+        );
+        let out = demo(&page(), &article, "/* parent */\n", "<p>F</p>").unwrap();
+        assert!(out.contains("<script>\n/* parent */\n</script>"));
+        assert!(out.contains("widget-abc.css") && out.contains("__kc_failed"));
+        assert_eq!(out.matches("<p>F</p>").count(), 1);
+        assert!(demo(&page(), "<div data-kling-calc></div>", "", "").is_err());
+    }
+}

@@ -1,0 +1,286 @@
+//! Reads Trunk's `dist/index.html`: which glue, wasm and stylesheets it loads,
+//! and the page around them with markers where those tags were.
+//!
+//! The bundler rewrites `dist/index.html` in place, so parsing must also accept
+//! its own output: the rewritten loader still names the glue and the wasm, and
+//! the no-JS fallback sits between [`FALLBACK_START`] and [`FALLBACK_END`]
+//! comments, which parsing drops so that it is inserted exactly once.
+
+/// Opens the generated no-JS fallback inside a mount element.
+pub const FALLBACK_START: &str = "<!--kc-fallback-->";
+/// Closes the generated no-JS fallback.
+pub const FALLBACK_END: &str = "<!--/kc-fallback-->";
+
+/// Where the loader script was.
+pub const SCRIPT_MARK: &str = "\u{0}SCRIPT\u{0}";
+/// Where a stylesheet link was (one per stylesheet, in order).
+pub const CSS_MARK: &str = "\u{0}CSS\u{0}";
+/// Where the first preload link was (all preloads are kept together).
+pub const PRELOAD_MARK: &str = "\u{0}PRELOAD\u{0}";
+
+/// The parts of Trunk's `index.html` the bundler rewrites.
+#[derive(Debug, PartialEq)]
+pub struct TrunkPage {
+    /// The page with the asset tags and any old fallback removed, markers in their place.
+    pub skeleton: String,
+    /// File name of the wasm-bindgen glue module.
+    pub js: String,
+    /// File name of the wasm binary.
+    pub wasm: String,
+    /// File names of stylesheets, in document order.
+    pub css: Vec<String>,
+    /// The stylesheet `<link>` tags verbatim (with Trunk's `integrity`), for pages served over HTTP.
+    pub css_tags: Vec<String>,
+    /// The `modulepreload`/`preload` tags verbatim, for pages served over HTTP.
+    pub preload_tags: String,
+}
+
+impl TrunkPage {
+    /// Finds Trunk's loader script, preload links and stylesheet links.
+    pub fn parse(html: &str) -> Result<TrunkPage, String> {
+        let html = strip_fallbacks(html)?;
+        let mut skeleton = String::with_capacity(html.len());
+        let (mut js, mut wasm) = (None, None);
+        let (mut css, mut css_tags, mut preload_tags) = (Vec::new(), Vec::new(), String::new());
+        let mut rest = html.as_str();
+        while let Some(start) = rest.find('<') {
+            skeleton.push_str(&rest[..start]);
+            rest = &rest[start..];
+            let tag_end = rest.find('>').ok_or("unterminated tag")? + 1;
+            let tag = &rest[..tag_end];
+            let lower = tag.to_ascii_lowercase();
+            if lower.starts_with("<script") && lower.contains("type=\"module\"") {
+                let close = rest.find("</script>").ok_or("unterminated module script")?;
+                let body = &rest[tag_end..close];
+                js = Some(quoted_ending(body, ".js")?);
+                wasm = Some(quoted_ending(body, "_bg.wasm")?);
+                skeleton.push_str(SCRIPT_MARK);
+                rest = &rest[close + "</script>".len()..];
+                continue;
+            }
+            if lower.starts_with("<link") {
+                let rel = attr(tag, "rel").unwrap_or_default();
+                match rel.as_str() {
+                    "modulepreload" | "preload" => {
+                        if preload_tags.is_empty() {
+                            skeleton.push_str(PRELOAD_MARK);
+                        }
+                        preload_tags.push_str(tag);
+                        rest = &rest[tag_end..];
+                        continue;
+                    }
+                    "stylesheet" => {
+                        let href = attr(tag, "href").ok_or("stylesheet without href")?;
+                        css.push(local_name(&href)?);
+                        css_tags.push(tag.to_string());
+                        skeleton.push_str(CSS_MARK);
+                        rest = &rest[tag_end..];
+                        continue;
+                    }
+                    _ => {}
+                }
+            }
+            skeleton.push_str(tag);
+            rest = &rest[tag_end..];
+        }
+        skeleton.push_str(rest);
+        Ok(TrunkPage {
+            skeleton,
+            js: js.ok_or("no Trunk module script found")?,
+            wasm: wasm.ok_or("no wasm reference in the module script")?,
+            css,
+            css_tags,
+            preload_tags,
+        })
+    }
+
+    /// The skeleton with each marker replaced: `script` for the loader, `css[i]`
+    /// for the i-th stylesheet and `preload` for the preload links.
+    pub fn fill(&self, script: &str, css: &[String], preload: &str) -> Result<String, String> {
+        let mut out = String::with_capacity(self.skeleton.len() + script.len());
+        let mut css_iter = css.iter();
+        let mut rest = self.skeleton.as_str();
+        while let Some(at) = rest.find('\u{0}') {
+            out.push_str(&rest[..at]);
+            rest = &rest[at..];
+            if let Some(r) = rest.strip_prefix(SCRIPT_MARK) {
+                out.push_str(script);
+                rest = r;
+            } else if let Some(r) = rest.strip_prefix(CSS_MARK) {
+                out.push_str(css_iter.next().ok_or("more stylesheet links than files")?);
+                rest = r;
+            } else if let Some(r) = rest.strip_prefix(PRELOAD_MARK) {
+                out.push_str(preload);
+                rest = r;
+            } else {
+                return Err("NUL character in index.html".into());
+            }
+        }
+        out.push_str(rest);
+        Ok(out)
+    }
+}
+
+/// Removes every generated fallback (markers included) so it can be regenerated.
+fn strip_fallbacks(html: &str) -> Result<String, String> {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(start) = rest.find(FALLBACK_START) {
+        out.push_str(&rest[..start]);
+        let end = rest[start..]
+            .find(FALLBACK_END)
+            .ok_or("unterminated no-JS fallback")?;
+        rest = &rest[start + end + FALLBACK_END.len()..];
+    }
+    out.push_str(rest);
+    Ok(out)
+}
+
+/// Inserts `fallback` (between the fallback markers) as the content of every
+/// `<div data-kling-calc …>` start tag in `html`; fails if there is none.
+pub fn insert_fallback(html: &str, fallback: &str) -> Result<String, String> {
+    let mut out = String::with_capacity(html.len() + 2 * fallback.len());
+    let mut rest = html;
+    let mut mounts = 0;
+    while let Some(start) = rest.find("<div") {
+        let end = start + rest[start..].find('>').ok_or("unterminated div tag")? + 1;
+        out.push_str(&rest[..end]);
+        if has_attr(&rest[start..end], "data-kling-calc") {
+            out.push_str(FALLBACK_START);
+            out.push_str(fallback);
+            out.push_str(FALLBACK_END);
+            mounts += 1;
+        }
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    if mounts == 0 {
+        return Err("page has no <div data-kling-calc> mount element".into());
+    }
+    Ok(out)
+}
+
+/// True when the start tag has attribute `name` exactly (not merely a longer name starting with it).
+pub fn has_attr(tag: &str, name: &str) -> bool {
+    let lower = tag.to_ascii_lowercase();
+    let bytes = lower.as_bytes();
+    lower.match_indices(name).any(|(at, _)| {
+        at > 0
+            && bytes[at - 1].is_ascii_whitespace()
+            && bytes
+                .get(at + name.len())
+                .is_some_and(|&c| matches!(c, b'=' | b'>' | b'/') || c.is_ascii_whitespace())
+    })
+}
+
+/// The value of attribute `name` in a start tag (double or single quotes).
+pub fn attr(tag: &str, name: &str) -> Option<String> {
+    let lower = tag.to_ascii_lowercase();
+    let mut from = 0;
+    while let Some(i) = lower[from..].find(name) {
+        let at = from + i;
+        let before_ok = at > 0 && lower.as_bytes()[at - 1].is_ascii_whitespace();
+        let after = &tag[at + name.len()..];
+        if before_ok {
+            if let Some(v) = after.strip_prefix('=') {
+                let q = v.chars().next()?;
+                if q == '"' || q == '\'' {
+                    let end = v[1..].find(q)?;
+                    return Some(v[1..1 + end].to_string());
+                }
+            }
+        }
+        from = at + name.len();
+    }
+    None
+}
+
+/// The first quoted string in `js` that ends with `suffix`, as a local file name.
+fn quoted_ending(js: &str, suffix: &str) -> Result<String, String> {
+    for quote in ['\'', '"'] {
+        for part in js.split(quote).skip(1).step_by(2) {
+            if part.ends_with(suffix) {
+                return local_name(part);
+            }
+        }
+    }
+    Err(format!("module script references no *{suffix}"))
+}
+
+/// Reduces `./x`, `/x` or `x` to `x`; rejects anything that is not a plain file in dist/.
+pub fn local_name(url: &str) -> Result<String, String> {
+    let name = url.trim_start_matches("./").trim_start_matches('/');
+    if name.is_empty() || name.contains('/') || name.contains("..") || name.contains(':') {
+        return Err(format!("unexpected asset URL {url}"));
+    }
+    Ok(name.to_string())
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    /// Trunk 0.21's output shape, trimmed.
+    pub const TRUNK_HTML: &str = r#"<!doctype html><html><head>
+<meta charset="utf-8">
+<link rel="icon" href="data:,">
+<link rel="stylesheet" href="./widget-abc.css" integrity="sha384-x">
+<link rel="modulepreload" href="./kling-calc-123.js" crossorigin="anonymous" integrity="sha384-y"><link rel="preload" href="./kling-calc-123_bg.wasm" crossorigin="anonymous" integrity="sha384-z" as="fetch" type="application/wasm"></head>
+<body><main><div data-kling-calc></div></main>
+<script type="module">
+import init, * as bindings from './kling-calc-123.js';
+const wasm = await init({ module_or_path: './kling-calc-123_bg.wasm' });
+window.wasmBindings = bindings;
+</script></body></html>"#;
+
+    #[test]
+    fn parses_trunk_output() {
+        let page = TrunkPage::parse(TRUNK_HTML).unwrap();
+        assert_eq!(page.js, "kling-calc-123.js");
+        assert_eq!(page.wasm, "kling-calc-123_bg.wasm");
+        assert_eq!(page.css, vec!["widget-abc.css".to_string()]);
+        assert_eq!(
+            page.css_tags,
+            vec![r#"<link rel="stylesheet" href="./widget-abc.css" integrity="sha384-x">"#]
+        );
+        assert!(page
+            .preload_tags
+            .starts_with(r#"<link rel="modulepreload""#));
+        assert!(page.preload_tags.contains(r#"rel="preload""#));
+        assert!(!page.skeleton.contains("preload"));
+        assert!(page.skeleton.contains("<div data-kling-calc></div>"));
+    }
+
+    #[test]
+    fn fallback_is_inserted_once_even_when_reparsed() {
+        let page = TrunkPage::parse(TRUNK_HTML).unwrap();
+        let with = insert_fallback(&page.skeleton, "<p>F</p>").unwrap();
+        assert!(with
+            .contains("<div data-kling-calc><!--kc-fallback--><p>F</p><!--/kc-fallback--></div>"));
+        let again = TrunkPage::parse(&with.replace(SCRIPT_MARK, "<script type=\"module\">import './kling-calc-123.js'; './kling-calc-123_bg.wasm'</script>")).unwrap();
+        assert_eq!(again.skeleton.matches("<p>F</p>").count(), 0);
+        let twice = insert_fallback(&again.skeleton, "<p>F</p>").unwrap();
+        assert_eq!(twice.matches("<p>F</p>").count(), 1);
+    }
+
+    #[test]
+    fn mount_attribute_is_matched_exactly() {
+        assert!(has_attr("<div data-kling-calc>", "data-kling-calc"));
+        assert!(has_attr(
+            "<div class=x data-kling-calc data-lang=en>",
+            "data-kling-calc"
+        ));
+        assert!(has_attr("<div data-kling-calc=\"\">", "data-kling-calc"));
+        assert!(!has_attr("<div data-kling-calc-frame>", "data-kling-calc"));
+        assert!(!has_attr("<div x-data-kling-calc>", "data-kling-calc"));
+        assert!(insert_fallback("<div data-kling-calc-frame></div>", "F").is_err());
+    }
+
+    #[test]
+    fn refuses_unexpected_shapes() {
+        assert!(TrunkPage::parse("<html><body></body></html>").is_err());
+        assert!(TrunkPage::parse("<p><!--kc-fallback--> unterminated").is_err());
+        assert!(local_name("https://cdn.example/x.js").is_err());
+        assert!(local_name("../x.js").is_err());
+    }
+}
