@@ -68,11 +68,12 @@ struct Row {
 /// Chart markup (SVG, caption, table) built as text and handed to yew as raw
 /// nodes: a few `push_str` calls per mark cost far less wasm than an `html!`
 /// node per element and attribute, and a chart is redrawn whole on any change anyway.
-struct Markup(String);
+/// The sources list uses it too, for the same reason.
+pub(super) struct Markup(pub(super) String);
 
 impl Markup {
     /// Opens an element with its class, if any: `<tag class="…"`.
-    fn open(&mut self, tag: &str, class: &str) {
+    pub(super) fn open(&mut self, tag: &str, class: &str) {
         self.0.push('<');
         self.0.push_str(tag);
         if !class.is_empty() {
@@ -81,7 +82,7 @@ impl Markup {
     }
 
     /// A text attribute; callers pass markup-safe text (keys, classes, anchors).
-    fn attr(&mut self, name: &str, value: &str) {
+    pub(super) fn attr(&mut self, name: &str, value: &str) {
         self.0.push(' ');
         self.0.push_str(name);
         self.0.push_str("=\"");
@@ -100,7 +101,7 @@ impl Markup {
 
     /// Text content with the two characters markup would misread escaped
     /// (an English ceiling is written `< 3`).
-    fn body(&mut self, text: &str) {
+    pub(super) fn body(&mut self, text: &str) {
         for c in text.chars() {
             match c {
                 '<' => self.0.push_str("&lt;"),

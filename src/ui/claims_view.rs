@@ -3,6 +3,7 @@
 
 use yew::prelude::*;
 
+use super::charts::Markup;
 use super::state::CalcContext;
 use crate::core::claims::{check_claims, Verdict};
 use crate::core::format::format_value;
@@ -72,33 +73,55 @@ fn verdict_text(v: Verdict) -> (Text, &'static str) {
 }
 
 /// The claims table, recomputed from the instance's current state.
+///
+/// The table is built as escaped markup text (see [`Markup`]): it is only text
+/// and anchors, and text costs far less wasm than `html!` nodes.
 #[function_component(ClaimsView)]
 pub fn claims_view() -> Html {
     let calc = use_context::<CalcContext>().expect("ClaimsView outside the App context");
     let locale = calc.locale;
     let heading = calc.dom_id("h", "claims");
-    let rows = check_claims(&calc.inputs, &calc.results).into_iter().map(|r| {
+    let mut m = Markup(String::with_capacity(4096));
+    m.0.push_str("<table class=\"kc-table\"><thead><tr>");
+    for h in HEAD {
+        m.0.push_str("<th scope=\"col\">");
+        m.body(h.get(locale));
+        m.0.push_str("</th>");
+    }
+    m.0.push_str("</tr></thead><tbody>");
+    for r in check_claims(&calc.inputs, &calc.results) {
         let (words, key) = verdict_text(r.verdict);
-        let value = r.value.map_or_else(|| String::from("—"), |v| format_value(v, r.unit, Qualifier::Exact, locale));
+        let value = r.value.map_or_else(
+            || String::from("—"),
+            |v| format_value(v, r.unit, Qualifier::Exact, locale),
+        );
         let article = calc.dom_id("art", r.claim.article.encode_utf8(&mut [0; 4]));
-        html! {
-            <tr data-claim={r.claim.key} data-verdict={key}>
-                <td>{r.claim.text.get(locale)}{" "}<a href={["#", &article].concat()}>{"("}{ARTICLE.get(locale)}{r.claim.article}{")"}</a></td>
-                <td class={classes!("kc-verdict", key)}>{words.get(locale)}</td>
-                <td class="kc-num">{value}</td>
-                <td>{r.explanation.get(locale)}</td>
-            </tr>
-        }
-    });
+        m.open("tr", "");
+        m.attr("data-claim", r.claim.key);
+        m.attr("data-verdict", key);
+        m.0.push_str("><td>");
+        m.body(r.claim.text.get(locale));
+        m.0.push(' ');
+        m.open("a", "");
+        m.attr("href", &["#", &article].concat());
+        m.0.push_str(">(");
+        m.body(ARTICLE.get(locale));
+        m.0.push(r.claim.article);
+        m.0.push_str(")</a></td><td class=\"kc-verdict ");
+        m.0.push_str(key);
+        m.0.push_str("\">");
+        m.body(words.get(locale));
+        m.0.push_str("</td><td class=\"kc-num\">");
+        m.body(&value);
+        m.0.push_str("</td><td>");
+        m.body(r.explanation.get(locale));
+        m.0.push_str("</td></tr>");
+    }
+    m.0.push_str("</tbody></table>");
     html! {
         <section class="kc-section" data-section="claims" aria-labelledby={heading.clone()}>
             <h3 id={heading}>{TITLE.get(locale)}</h3>
-            <div class="kc-scroll">
-                <table class="kc-table">
-                    <thead><tr>{for HEAD.iter().map(|h| html! { <th scope="col">{h.get(locale)}</th> })}</tr></thead>
-                    <tbody>{for rows}</tbody>
-                </table>
-            </div>
+            <div class="kc-scroll">{Html::from_html_unchecked(AttrValue::from(m.0))}</div>
         </section>
     }
 }

@@ -6,6 +6,7 @@
 
 use yew::prelude::*;
 
+use super::charts::Markup;
 use super::js_number;
 use super::share_bar::copy;
 use super::state::CalcContext;
@@ -77,29 +78,48 @@ pub fn metric_view(props: &MetricViewProps) -> Html {
             cited.set(true);
         })
     };
+    // The explanation's paragraphs are plain text and links, so they are built as
+    // escaped markup: this component is rendered 42 times, and text costs far
+    // less wasm than `html!` nodes.
+    let mut explanation = Markup(String::with_capacity(512));
+    explanation.0.push_str("<p>");
+    explanation.body(&props.id.formula(locale));
+    explanation.0.push_str("</p><p>");
+    explanation.body(&props.id.plugged(&calc.results, locale));
+    explanation.0.push_str("</p>");
+    if !outcome.rests_on.is_empty() {
+        explanation.0.push_str("<p>");
+        explanation.body(RESTS_ON.get(locale));
+        for (n, id) in outcome.rests_on.iter().enumerate() {
+            explanation.body(if n > 0 { SEP.get(locale) } else { "" });
+            explanation.body(id.spec().label.get(locale));
+        }
+        explanation.0.push_str("</p>");
+    }
+    if !sources.is_empty() {
+        explanation.0.push_str("<p>");
+        explanation.body(SOURCES.get(locale));
+        for (n, key) in sources.iter().enumerate() {
+            let label = figure(key).map_or(*key, |f| f.label.get(locale));
+            let article = figure(key).map_or('?', |f| f.article);
+            explanation.body(if n > 0 { SEP.get(locale) } else { "" });
+            explanation.open("a", "");
+            explanation.attr("href", &["#", &calc.dom_id("fig", key)].concat());
+            explanation.0.push('>');
+            explanation.body(label);
+            explanation.0.push_str(" (");
+            explanation.0.push(article);
+            explanation.0.push_str(")</a>");
+        }
+        explanation.0.push_str("</p>");
+    }
     html! {
         <div class="kc-metric">
             <span class="kc-metric-label" id={label_id.clone()}>{spec.label.get(locale)}</span>
             <output class={classes!("kc-value", outcome.value.is_err().then_some("kc-reason"))} data-metric={props.id.key()} data-value={data_value} aria-labelledby={label_id}>{text}</output>
             <details class="kc-how">
                 <summary>{HOW.get(locale)}</summary>
-                <p>{props.id.formula(locale)}</p>
-                <p>{props.id.plugged(&calc.results, locale)}</p>
-                if !outcome.rests_on.is_empty() {
-                    <p>{RESTS_ON.get(locale)}{for outcome.rests_on.iter().enumerate().map(|(n, id)| html! {
-                        <>{if n > 0 { SEP.get(locale) } else { "" }}{id.spec().label.get(locale)}</>
-                    })}</p>
-                }
-                if !sources.is_empty() {
-                    <p>{SOURCES.get(locale)}{for sources.iter().enumerate().map(|(n, key)| {
-                        let label = figure(key).map_or(*key, |f| f.label.get(locale));
-                        let article = figure(key).map_or('?', |f| f.article);
-                        html! {
-                            <>{if n > 0 { SEP.get(locale) } else { "" }}
-                            <a href={["#", &calc.dom_id("fig", key)].concat()}>{label}{" ("}{article}{")"}</a></>
-                        }
-                    })}</p>
-                }
+                {Html::from_html_unchecked(AttrValue::from(explanation.0))}
                 <button type="button" class="kc-cite" data-cite={props.id.key()} onclick={cite}>{CITE.get(locale)}</button>
                 if *cited {
                     <textarea class="kc-citation" readonly=true aria-label={CITE.get(locale)}

@@ -3,6 +3,7 @@
 
 use yew::prelude::*;
 
+use super::charts::Markup;
 use super::state::CalcContext;
 use crate::core::figures::{ARTICLES, FIGURES};
 use crate::core::format::format_value;
@@ -20,32 +21,50 @@ const NOTE: Text = Text {
 };
 
 /// The list of articles with their figures and quotes.
+///
+/// The list's 8 articles and 85 figures are built as escaped markup text (see
+/// [`Markup`]) rather than `html!` nodes: they change only with the language,
+/// and text costs far less wasm than a node per element. The ids and `data-*`
+/// attributes are those metric explanations link to and tests look for.
 #[function_component(SourcesView)]
 pub fn sources_view() -> Html {
     let calc = use_context::<CalcContext>().expect("SourcesView outside the App context");
     let locale = calc.locale;
     let heading = calc.dom_id("h", "sources");
-    let articles = ARTICLES.iter().map(|a| {
-        let figures = FIGURES.iter().filter(|f| f.article == a.id).map(|f| {
-            html! {
-                <li id={calc.dom_id("fig", f.key)} data-figure={f.key}>
-                    {f.label.get(locale)}{": "}<strong>{format_value(f.value, f.unit, f.qualifier, locale)}</strong>
-                    {" — "}<q lang="zh-Hant">{f.quote}</q>
-                </li>
-            }
-        });
-        html! {
-            <li id={calc.dom_id("art", a.id.encode_utf8(&mut [0; 4]))} data-article={a.id.encode_utf8(&mut [0; 4]).to_string()}>
-                <span class="kc-art">{a.id}{". "}{a.outlet}{" · "}<cite lang="zh-Hant">{a.title}</cite>{" · "}{a.date}</span>
-                <ul class="kc-figs">{for figures}</ul>
-            </li>
+    let mut m = Markup(String::with_capacity(16 * 1024));
+    for a in ARTICLES {
+        let id = a.id.encode_utf8(&mut [0; 4]).to_owned();
+        m.open("li", "");
+        m.attr("id", &calc.dom_id("art", &id));
+        m.attr("data-article", &id);
+        m.0.push_str("><span class=\"kc-art\">");
+        m.body(&id);
+        m.0.push_str(". ");
+        m.body(a.outlet);
+        m.0.push_str(" · <cite lang=\"zh-Hant\">");
+        m.body(a.title);
+        m.0.push_str("</cite> · ");
+        m.body(a.date);
+        m.0.push_str("</span><ul class=\"kc-figs\">");
+        for f in FIGURES.iter().filter(|f| f.article == a.id) {
+            m.open("li", "");
+            m.attr("id", &calc.dom_id("fig", f.key));
+            m.attr("data-figure", f.key);
+            m.0.push('>');
+            m.body(f.label.get(locale));
+            m.0.push_str(": <strong>");
+            m.body(&format_value(f.value, f.unit, f.qualifier, locale));
+            m.0.push_str("</strong> — <q lang=\"zh-Hant\">");
+            m.body(f.quote);
+            m.0.push_str("</q></li>");
         }
-    });
+        m.0.push_str("</ul></li>");
+    }
     html! {
         <section class="kc-section kc-sources" data-section="sources" aria-labelledby={heading.clone()}>
             <h3 id={heading}>{TITLE.get(locale)}</h3>
             <p class="kc-note">{NOTE.get(locale)}</p>
-            <ol class="kc-articles">{for articles}</ol>
+            <ol class="kc-articles">{Html::from_html_unchecked(AttrValue::from(m.0))}</ol>
         </section>
     }
 }
