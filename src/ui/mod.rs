@@ -30,10 +30,18 @@ use crate::core::units::Locale;
 #[wasm_bindgen(start)]
 pub fn start() {
     yew::set_custom_panic_hook(Box::new(on_panic));
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
-    let Ok(nodes) = document.query_selector_all("[data-kling-calc]") else {
+    each_mount_element(|el| {
+        mount(el);
+    });
+    api::install();
+}
+
+/// Calls `f` on every `[data-kling-calc]` element of the page, in document order.
+fn each_mount_element(mut f: impl FnMut(web_sys::Element)) {
+    let Some(nodes) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector_all("[data-kling-calc]").ok())
+    else {
         return;
     };
     for i in 0..nodes.length() {
@@ -41,10 +49,9 @@ pub fn start() {
             .item(i)
             .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
         {
-            mount(el);
+            f(el);
         }
     }
-    api::install();
 }
 
 /// Mounts one widget into `root` with the options its `data-*` attributes give
@@ -83,6 +90,8 @@ pub fn mount_with(
 ) -> (u32, yew::AppHandle<app::App>) {
     let instance = NEXT.fetch_add(1, Ordering::Relaxed);
     root.set_inner_html("");
+    // Marks instances mounted through the JS API too, so the panic hook finds them.
+    let _ = root.set_attribute("data-kling-calc", "");
     api::expect(instance, inputs);
     let props = app::AppProps {
         locale,
@@ -102,20 +111,7 @@ pub fn mount_with(
 /// a frozen calculator), and the details go to the console for developers.
 fn on_panic(info: &std::panic::PanicHookInfo<'_>) {
     web_sys::console::error_1(&JsValue::from_str(&info.to_string()));
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
-    let Ok(nodes) = document.query_selector_all("[data-kling-calc]") else {
-        return;
-    };
-    for i in 0..nodes.length() {
-        if let Some(el) = nodes
-            .item(i)
-            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
-        {
-            el.set_inner_html(PANIC_MESSAGE);
-        }
-    }
+    each_mount_element(|el| el.set_inner_html(PANIC_MESSAGE));
 }
 
 /// Static markup (no reader data in it), so setting it as HTML is safe.

@@ -155,9 +155,9 @@ test('two instances on one page: independent state, one module, one wasm fetch',
   const second = page.locator('#second');
   await second.locator('[data-metric="kling_share_2025q3"]').waitFor();
   // Type into the page's first widget only.
-  const first = page.locator('[data-kling-calc]');
+  const first = page.locator('main [data-kling-calc]');
   await first.locator('[data-input="kling_revenue_2025q3"]').fill('5');
-  await page.waitForFunction(() => document.querySelector('[data-kling-calc] [data-metric="kling_share_2025q3"]').getAttribute('data-value') === String(5e8 / 355.54e8));
+  await page.waitForFunction(() => document.querySelector('main [data-kling-calc] [data-metric="kling_share_2025q3"]').getAttribute('data-value') === String(5e8 / 355.54e8));
   assert.equal(Number(await second.locator('[data-metric="kling_share_2025q3"]').getAttribute('data-value')), 3e8 / 355.54e8);
   // Element ids never clash between instances.
   const dupes = await page.evaluate(() => {
