@@ -16,7 +16,12 @@ const TYPES = {
 };
 
 /** Serves dist/ on 127.0.0.1:`port`; resolves to { url, close }. */
-export async function serveDist(port = 0) {
+export function serveDist(port = 0) {
+  return serveDir(DIST, port);
+}
+
+/** Serves the folder `root` on 127.0.0.1:`port`; resolves to { url, close }. */
+export async function serveDir(root, port = 0) {
   const server = createServer(async (req, res) => {
     let path;
     try {
@@ -25,8 +30,8 @@ export async function serveDist(port = 0) {
       res.writeHead(400).end();
       return;
     }
-    const file = join(DIST, path.endsWith('/') ? path + 'index.html' : path);
-    if (!file.startsWith(DIST)) { res.writeHead(403).end(); return; }
+    const file = join(root, path.endsWith('/') ? path + 'index.html' : path);
+    if (!file.startsWith(root)) { res.writeHead(403).end(); return; }
     try {
       const body = await readFile(file);
       res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);

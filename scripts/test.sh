@@ -33,4 +33,7 @@ if [ "$total" -gt "$LIMIT" ]; then
   exit 1
 fi
 
+say "building dist-faults/ (release build with the test-only fault trigger)"
+trunk build --release --offline --features fault-injection --dist dist-faults
+
 node --test tests/e2e/

@@ -154,6 +154,12 @@ impl Calc {
     }
 
     fn edit(&mut self, id: InputId, text: AttrValue) {
+        // Test builds only (never the shipped widget): typing this makes the
+        // widget panic, so the fault tests can check what readers then see.
+        #[cfg(feature = "fault-injection")]
+        if text.as_str() == "kc:panic" {
+            panic!("fault injected by a test");
+        }
         let spec = id.spec();
         let parsed = if text.trim().is_empty() && matches!(spec.default, DefaultRule::Empty) {
             self.inputs.clear(id);
