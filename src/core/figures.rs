@@ -42,10 +42,7 @@ pub struct Figure {
     pub label: Text,
 }
 
-/// Builds a label; a `const fn` so the tables below stay `const` and short.
-const fn label(hant: &'static str, hans: &'static str, en: &'static str) -> Text {
-    Text { hant, hans, en }
-}
+use super::units::t as label;
 
 /// The eight source articles, in the order of the source text.
 ///

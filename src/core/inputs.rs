@@ -289,10 +289,7 @@ impl RangeError {
     }
 }
 
-/// Builds a [`Text`]; short enough to keep the tables readable.
-pub(crate) const fn t(hant: &'static str, hans: &'static str, en: &'static str) -> Text {
-    Text { hant, hans, en }
-}
+pub(crate) use super::units::t;
 
 const BIG: f64 = 1e15;
 

@@ -228,7 +228,8 @@ mod tests {
     #[test]
     fn part_lists_from_hosts() {
         // (list, shown, hidden, unknown names)
-        let cases: [(&str, &[&str], &[&str], &[&str]); 5] = [
+        type Case<'a> = (&'a str, &'a [&'a str], &'a [&'a str], &'a [&'a str]);
+        let cases: [Case; 5] = [
             (
                 "kling,valuation",
                 &["kling", "valuation"],

@@ -368,7 +368,7 @@ fn push_digits(out: &mut String, n: u64) {
 
 /// Pushes `m` / 10^`s` as a plain decimal (`s` > 0), trailing zeros trimmed.
 fn push_fixed(out: &mut String, mut m: u64, mut s: u32) {
-    while s > 0 && m % 10 == 0 {
+    while s > 0 && m.is_multiple_of(10) {
         m /= 10;
         s -= 1;
     }
@@ -593,7 +593,7 @@ mod tests {
         assert!(read_number("x7ff8000000000000").unwrap().is_nan());
         // Beyond the fast path the value is close, not exact: the writer never goes there.
         let v = read_number("1234567890123456789e-10").unwrap();
-        assert!((v - 123456789.0123456789).abs() < 1e-7, "{v}");
+        assert!((v - 123_456_789.012_345_68).abs() < 1e-7, "{v}");
         let bad: &[(&str, Issue)] = &[
             ("", Issue::NotANumber),
             ("abc", Issue::NotANumber),
@@ -860,7 +860,7 @@ mod tests {
         let (lo, hi) = (spec.min, spec.max);
         prop_oneof![
             (0.0f64..1.0).prop_map(move |t| lo + t * (hi - lo)),
-            (-1e6f64..1e6, 0u32..6).prop_map(move |(m, d)| (m.round() / 10f64.powi(d as i32))),
+            (-1e6f64..1e6, 0u32..6).prop_map(move |(m, d)| m.round() / 10f64.powi(d as i32)),
             (0.0f64..1.0, 0i32..16).prop_map(|(t, e)| t * 10f64.powi(e)),
             proptest::num::f64::ANY,
         ]

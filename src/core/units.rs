@@ -55,6 +55,12 @@ pub struct Text {
     pub en: &'static str,
 }
 
+/// Builds a [`Text`] from its three translations; a short `const fn` so the
+/// many string tables of the crate stay `const` and readable.
+pub const fn t(hant: &'static str, hans: &'static str, en: &'static str) -> Text {
+    Text { hant, hans, en }
+}
+
 impl Text {
     /// The text in `locale`.
     pub fn get(&self, locale: Locale) -> &'static str {

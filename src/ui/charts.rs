@@ -18,12 +18,7 @@ use super::state::{Calc, CalcContext};
 use crate::core::format::{format_value, push_decimal};
 use crate::core::inputs::InputId as I;
 use crate::core::metrics::MetricId as M;
-use crate::core::units::{Qualifier, Text, Unit};
-
-/// Shorthand for a [`Text`] constant, to keep the many strings below compact.
-const fn t(hant: &'static str, hans: &'static str, en: &'static str) -> Text {
-    Text { hant, hans, en }
-}
+use crate::core::units::{t, Qualifier, Text, Unit};
 
 const KLING_TITLE: Text = t(
     "可靈2025年各季收入及佔快手收入比例",
