@@ -185,9 +185,10 @@ fn compute_js(value: JsValue) -> Result<JsValue, JsValue> {
 /// An instance as the API sees it: mounted but not rendered yet (its
 /// first render is scheduled), or live with its state handle.
 enum Slot {
-    /// Rendering is pending; `set()` calls wait in `queued`.
+    /// Rendering is pending; `set()` calls wait in `queued`. (Boxed: the
+    /// inputs are half a kilobyte and most slots are live.)
     Pending {
-        inputs: Inputs,
+        inputs: Box<Inputs>,
         queued: Vec<(InputId, f64)>,
     },
     /// Rendered; the handle always holds the latest state.
@@ -217,7 +218,7 @@ pub(crate) fn expect(instance: u32, inputs: Inputs) {
         m.borrow_mut().push((
             instance,
             Slot::Pending {
-                inputs,
+                inputs: Box::new(inputs),
                 queued: Vec::new(),
             },
         ))
@@ -274,7 +275,10 @@ fn get_from(instance: u32) -> Result<JsValue, JsValue> {
 }
 
 /// Reads `mount()` options: `lang`, `sections`, `inputs`.
-fn read_options(options: &JsValue) -> Result<(Locale, PartSet, Vec<(InputId, f64)>), JsValue> {
+/// What `mount()` options say: language, parts to show, and starting inputs.
+type MountOptions = (Locale, PartSet, Vec<(InputId, f64)>);
+
+fn read_options(options: &JsValue) -> Result<MountOptions, JsValue> {
     let get = |name: &str| {
         js_sys::Reflect::get(options, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
     };
