@@ -474,8 +474,14 @@ pub fn check_claims(inputs: &Inputs, results: &Results) -> [ClaimResult; 7] {
         (segments(m(MetricId::SegmentsGap2025q3)), Unit::Cny),
     ];
     let mut i = 0;
-    checks.map(|((verdict, value, explanation), unit)| {
+    checks.map(|(check, unit)| {
         i += 1;
+        // A ratio of extreme but valid inputs (e.g. 5000萬 over a Q1 of 1e-310)
+        // can overflow; such a number proves nothing, so the claim cannot be checked.
+        let (verdict, value, explanation) = match check {
+            (_, Some(v), _) if !v.is_finite() => cannot(),
+            check => check,
+        };
         ClaimResult {
             claim: &CLAIMS[i - 1],
             verdict,
@@ -493,6 +499,21 @@ mod tests {
     use crate::core::units::Locale;
     use InputId as I;
     use Verdict::*;
+
+    #[test]
+    fn overflowing_values_cannot_be_checked() {
+        // A Q1 so small that 5000萬 ÷ Q1 overflows to infinity (found by the property tests).
+        let r = check(&[(I::KlingRevenue2025q1, 1e-310)]);
+        let march = r
+            .iter()
+            .find(|c| c.claim.key == "march_share_of_q1")
+            .unwrap();
+        assert_eq!(march.verdict, CannotCheck);
+        assert_eq!(march.value, None);
+        for c in r {
+            assert!(c.value.is_none_or(f64::is_finite), "{}", c.claim.key);
+        }
+    }
 
     fn check(changes: &[(InputId, f64)]) -> [ClaimResult; 7] {
         let mut inp = Inputs::published();
