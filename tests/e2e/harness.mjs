@@ -8,13 +8,13 @@ import { DIST, serveDist } from '../../scripts/serve.mjs';
 export { DIST, serveDist };
 export const STANDALONE_URL = pathToFileURL(join(DIST, 'standalone.html')).href;
 
-/** Launches headless Chromium with the flags this closed network needs. */
-export function launch() {
+/** Launches headless Chromium with the flags this closed network needs, plus any extra `args`. */
+export function launch({ args = [] } = {}) {
   return chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     args: [
       '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-      '--disable-sync', '--disable-quic', '--no-first-run', '--disable-dev-shm-usage',
+      '--disable-sync', '--disable-quic', '--no-first-run', '--disable-dev-shm-usage', ...args,
     ],
   });
 }
