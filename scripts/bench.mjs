@@ -23,8 +23,7 @@ import { launch, STANDALONE_URL, typeInto } from '../tests/e2e/harness.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const BENCH_DIST = join(ROOT, 'dist-bench');
-// The module before wasm-bindgen and wasm-opt: the shipped wasm has its names
-// stripped, so twiggy could only say "code[123]" about it.
+// The module before wasm-bindgen and wasm-opt, with its function names.
 const NAMED_WASM = join(ROOT, 'target/wasm32-unknown-unknown/release/kling_calc.wasm');
 
 const STARTUP_LOADS = 10;
@@ -163,8 +162,8 @@ async function timedLoad(browser, url, want = 1, { checkInput = false } = {}) {
  * fallback table the widget replaces, with no script at all (the floor).
  * With JavaScript off the page's own scripts do not run, but Playwright's
  * evaluate still does (it goes through the DevTools protocol), so the paint
- * entry is read in-page. FCP may land just after `load`; the timeline is
- * polled through CDP, which needs no page script and no timer in the page.
+ * entry is read in-page. FCP may land just after `load`, so it is read again
+ * until it is there (each read is a protocol round trip; no timer in the page).
  */
 async function floorLoad(browser, url) {
   const { context, page } = await coldPage(browser, { javaScriptEnabled: false });
@@ -180,7 +179,6 @@ async function floorLoad(browser, url) {
         if (!hasTable) throw new Error('floor page shows no fallback table');
         return fcp;
       }
-      // Each evaluate is a protocol round trip; the paint comes within a frame or two.
     }
     throw new Error(`${url}: no first-contentful-paint entry with JavaScript disabled`);
   } finally {
@@ -254,38 +252,44 @@ function latencyProbe() {
     });
   }, true);
   new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) lat.events.push({ name: e.name, duration: e.duration });
+    for (const e of list.getEntries()) {
+      lat.events.push({
+        name: e.name,
+        duration: e.duration,
+        delay: e.processingStart - e.startTime,
+        processing: e.processingEnd - e.processingStart,
+      });
+    }
   }).observe({ type: 'event', durationThreshold: 16, buffered: true });
 }
 
-async function measureLatency(browser, server) {
-  log('input latency: real key presses into eight fields of the served build');
+// (field, value for round r): plausible figures, so nearly every prefix typed is a valid number
+// and each keystroke recomputes and redraws results, charts and the live region. ASCII only:
+// Playwright enters other characters (億, 萬) as text insertion with no key down, which is not
+// a key press and would leave the probe without a start time.
+const TYPED = [
+  ['revenue_2025q3', (r) => `${360 + r}.${r}`],
+  ['kling_revenue_2025q3', (r) => `${3 + r}.${r}`],
+  ['revenue_2025q2', (r) => `${340 + r}.5`],
+  ['pe_kuaishou', (r) => `${11 + r}.25`],
+  ['target_pe', (r) => `${18 + r}.5`],
+  ['dau_2025q3', (r) => `${400 + r}.6`],
+  ['kling_paying_members', (r) => `${200 + r}`],
+  ['market_cap', (r) => `${2600 + r}.5`],
+];
+
+/** Types at least 200 characters into TYPED's fields of `url`; resolves to the probe's records. */
+async function typeAndProbe(browser, url) {
   const context = await browser.newContext();
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
-  await page.addInitScript(instrument, 1);
   await page.addInitScript(latencyProbe);
-  await page.goto(`${server.url}index.html`);
-  await page.waitForFunction(() => window.__bench.allReady !== null);
-
-  // (field, value for round r): plausible figures, so nearly every prefix typed is a valid number
-  // and each keystroke recomputes and redraws results, charts and the live region. ASCII only:
-  // Playwright enters other characters (億, 萬) as text insertion with no key down, which is not
-  // a key press and would leave the probe without a start time.
-  const fields = [
-    ['revenue_2025q3', (r) => `${360 + r}.${r}`],
-    ['kling_revenue_2025q3', (r) => `${3 + r}.${r}`],
-    ['revenue_2025q2', (r) => `${340 + r}.5`],
-    ['pe_kuaishou', (r) => `${11 + r}.25`],
-    ['target_pe', (r) => `${18 + r}.5`],
-    ['dau_2025q3', (r) => `${400 + r}.6`],
-    ['kling_paying_members', (r) => `${200 + r}`],
-    ['market_cap', (r) => `${2600 + r}.5`],
-  ];
+  await page.goto(url);
+  await page.waitForSelector(`[data-input="${TYPED[0][0]}"]`);
   let keys = 0;
   for (let round = 0; keys < 200; round++) {
-    for (const [input, value] of fields) {
+    for (const [input, value] of TYPED) {
       await page.click(`[data-input="${input}"]`);
       await page.keyboard.press('ControlOrMeta+a'); // selects only: no input event, not counted
       for (const ch of value(round)) {
@@ -298,18 +302,41 @@ async function measureLatency(browser, server) {
     }
   }
   const lat = await page.evaluate(() => window.__lat);
-  if (errors.length) throw new Error(`latency page errors: ${errors.join('; ')}`);
+  if (errors.length) throw new Error(`${url}: page errors: ${errors.join('; ')}`);
   await context.close();
+  return { ...lat, keys };
+}
 
-  section(`3. Input latency, served build, ${keys} key presses (key down → next frame painted)`);
+async function measureLatency(browser, server, benchServer) {
+  log('input latency: real key presses into eight fields of the served build, then of plain inputs');
+  const lat = await typeAndProbe(browser, `${server.url}index.html`);
+  // The same keys into eight bare <input>s with no script: what this browser on this
+  // machine needs to show a typed character at all, so the widget's share is visible.
+  const bare = await typeAndProbe(browser, `${benchServer.url}control.html`);
+
+  section(`3. Input latency, served build, ${lat.keys} key presses (key down → next frame painted)`);
   const p95 = pct(lat.probe, 0.95);
   row('rAF + posted message probe: p50 · p95 · max', `${ms(pct(lat.probe, 0.5))} · **${ms(p95)}** · ${ms(Math.max(...lat.probe))}`, 'p95 ≤ 16 ms', p95 <= 16);
   row('double-rAF probe (start of the frame after; for comparison): p50 · p95',
     `${ms(pct(lat.doubleRaf, 0.5))} · ${ms(pct(lat.doubleRaf, 0.95))}`);
+  row(`control: the same ${bare.keys} keys into bare <input>s, no script: p50 · p95 (rAF + message)`,
+    `${ms(pct(bare.probe, 0.5))} · ${ms(pct(bare.probe, 0.95))}`);
   const over = lat.events.filter((e) => e.duration > 16);
   const maxEvent = over.reduce((m, e) => (e.duration > m.duration ? e : m), { name: '-', duration: 0 });
   row('Event Timing entries over 16 ms (durationThreshold 16; 8 ms granularity)',
     over.length ? `${over.length} of ${lat.events.length} reported; max ${maxEvent.duration} ms (${maxEvent.name})` : `0 (${lat.events.length} reported at ≥ 16 ms)`);
+  // Where those milliseconds go: waiting for the main thread, running the event's
+  // handlers (the widget parses, recomputes and re-renders in them), or after the
+  // handlers until the frame is presented (style, layout, paint, compositing).
+  const slow = over.filter((e) => e.name === 'input');
+  if (slow.length) {
+    const rest = slow.map((e) => e.duration - e.delay - e.processing);
+    row('of those, `input` events: delay · handlers · until presented, p50 / p95',
+      [slow.map((e) => e.delay), slow.map((e) => e.processing), rest]
+        .map((v) => `${ms(pct(v, 0.5))} / ${ms(pct(v, 0.95))}`).join(' · '));
+  }
+  const bareOver = bare.events.filter((e) => e.duration > 16);
+  row('control: Event Timing entries over 16 ms', `${bareOver.length} of ${bare.events.length} reported`);
 }
 
 // ---------------------------------------------------------------- 4. recompute
@@ -395,8 +422,11 @@ async function measureMemory(server) {
   }
 }
 
-/** dist-bench/: the served build with a page of one mount element and one of 20. */
-function writeScalePages() {
+/**
+ * dist-bench/ (never dist/): the served build with a page of one mount element,
+ * one of 20, and control.html, TYPED's fields as bare inputs with no script.
+ */
+function writeBenchPages() {
   rmSync(BENCH_DIST, { recursive: true, force: true });
   mkdirSync(BENCH_DIST);
   for (const name of servedFiles()) copyFileSync(join(DIST, name), join(BENCH_DIST, name));
@@ -406,28 +436,24 @@ function writeScalePages() {
   writeFileSync(join(BENCH_DIST, 'one.html'), html);
   // Each copy keeps its fallback table, as 20 embeds on a real page would.
   writeFileSync(join(BENCH_DIST, 'twenty.html'), html.replace(m[0], `<main>${m[1].repeat(SCALE_INSTANCES)}</main>`));
+  const inputs = TYPED.map(([id]) => `<label>${id} <input data-input="${id}" value="1"></label>`).join('\n');
+  writeFileSync(join(BENCH_DIST, 'control.html'), `<!doctype html><meta charset="utf-8"><title>control</title>\n${inputs}\n`);
 }
 
-async function measureScale(browser) {
+async function measureScale(browser, server) {
   log(`scale: ${SCALE_LOADS} cold loads each of 1 and ${SCALE_INSTANCES} instances`);
-  writeScalePages();
-  const server = await serveDir(BENCH_DIST);
-  try {
-    const one = [], many = [];
-    for (let i = 0; i < SCALE_LOADS; i++) {
-      one.push(await timedLoad(browser, `${server.url}one.html`, 1));
-      many.push(await timedLoad(browser, `${server.url}twenty.html`, SCALE_INSTANCES));
-    }
-    const t1 = pct(one.map((l) => l.allReady), 0.5);
-    const t20 = pct(many.map((l) => l.allReady), 0.5);
-    const fetches = Math.max(...many.map((l) => l.wasmFetches));
-    const compiles = Math.max(...many.map((l) => l.compiles));
-    row(`startup, 1 instance vs ${SCALE_INSTANCES} on one page: all interactive (median of ${SCALE_LOADS} cold loads)`,
-      `${ms(t1)} vs ${ms(t20)}: **${(t20 / t1).toFixed(2)}×**`, '< 2×', t20 / t1 < 2);
-    row(`wasm fetches · compiles with ${SCALE_INSTANCES} instances (most in any load)`, `${fetches} · ${compiles}`, '1 compile', fetches === 1 && compiles === 1);
-  } finally {
-    await server.close();
+  const one = [], many = [];
+  for (let i = 0; i < SCALE_LOADS; i++) {
+    one.push(await timedLoad(browser, `${server.url}one.html`, 1));
+    many.push(await timedLoad(browser, `${server.url}twenty.html`, SCALE_INSTANCES));
   }
+  const t1 = pct(one.map((l) => l.allReady), 0.5);
+  const t20 = pct(many.map((l) => l.allReady), 0.5);
+  const fetches = Math.max(...many.map((l) => l.wasmFetches));
+  const compiles = Math.max(...many.map((l) => l.compiles));
+  row(`startup, 1 instance vs ${SCALE_INSTANCES} on one page: all interactive (median of ${SCALE_LOADS} cold loads)`,
+    `${ms(t1)} vs ${ms(t20)}: **${(t20 / t1).toFixed(2)}×**`, '< 2×', t20 / t1 < 2);
+  row(`wasm fetches · compiles with ${SCALE_INSTANCES} instances (most in any load)`, `${fetches} · ${compiles}`, '1 compile', fetches === 1 && compiles === 1);
 }
 
 // ---------------------------------------------------------------- main
@@ -436,17 +462,20 @@ async function main() {
   if (!existsSync(join(DIST, 'standalone.html'))) throw new Error('dist/ has no release build: run bash scripts/bench.sh');
   const started = Date.now();
   measureSize();
+  writeBenchPages();
   const server = await serveDist();
+  const benchServer = await serveDir(BENCH_DIST);
   const browser = await launch();
   try {
     await measureStartup(browser, server);
-    await measureLatency(browser, server);
+    await measureLatency(browser, server, benchServer);
     measureRecompute();
     await measureMemory(server);
-    await measureScale(browser);
+    await measureScale(browser, benchServer);
   } finally {
     await browser.close();
     await server.close();
+    await benchServer.close();
   }
 
   const cpus = (await import('node:os')).cpus().length;
@@ -455,10 +484,30 @@ async function main() {
   console.log('|---|---|---|---|');
   for (const r of rows) console.log(`| ${r.join(' | ')} |`);
 
-  console.log(`\ntwiggy top -n 15 of ${NAMED_WASM.slice(ROOT.length + 1)}`);
-  console.log('(the module before wasm-bindgen and wasm-opt, which keeps the function names the shipped wasm');
-  console.log(' has stripped: sizes are pre-optimisation, the ranking is what to read)\n');
-  console.log(execFileSync('twiggy', ['top', '-n', '15', NAMED_WASM], { encoding: 'utf8' }));
+  const named = namedWasm();
+  console.log(`\ntwiggy top -n 16 of ${named.slice(ROOT.length + 1)}: ${NAMED_WASM.slice(ROOT.length + 1)} through`);
+  console.log('wasm-bindgen and the build\'s wasm-opt passes with -g, so function names survive; code sizes are');
+  console.log(`the shipped ones (this copy is ${bytes(readFileSync(named).length)} with its names section, the shipped one`);
+  console.log(`${bytes(readFileSync(join(DIST, servedFiles()[2])).length)} without)\n`);
+  console.log(execFileSync('twiggy', ['top', '-n', '16', named], { encoding: 'utf8' }));
+}
+
+/**
+ * The shipped wasm has no names (wasm-opt drops them), so twiggy could only say
+ * "code[123]" about it; target/'s module has names but is unoptimised and half of it
+ * is wasm-bindgen's custom section and the names. So: the same module through
+ * wasm-bindgen and wasm-opt with the flags index.html gives Trunk, plus -g.
+ */
+function namedWasm() {
+  const out = join(BENCH_DIST, 'named');
+  rmSync(out, { recursive: true, force: true });
+  execFileSync('wasm-bindgen', ['--target', 'web', '--out-dir', out, NAMED_WASM]);
+  const page = readFileSync(join(ROOT, 'index.html'), 'utf8');
+  const level = /data-wasm-opt="(\w+)"/.exec(page)?.[1] ?? 'z';
+  const params = /data-wasm-opt-params="([^"]*)"/.exec(page)?.[1].split(/\s+/).filter(Boolean) ?? [];
+  const wasm = join(out, 'named.wasm');
+  execFileSync(join(ROOT, 'node_modules/.bin/wasm-opt'), [`-O${level}`, '-g', ...params, join(out, 'kling_calc_bg.wasm'), '-o', wasm]);
+  return wasm;
 }
 
 async function browserVersion() {
