@@ -287,10 +287,12 @@ fn march_share(march: Option<f64>, q1: Option<f64>, stated: Option<f64>) -> Chec
     let (Some(march), Some(q1), Some(stated)) = (march, q1, stated) else {
         return cannot();
     };
-    if q1 <= 0.0 {
+    let share = march / q1;
+    // The only ratio here of two reader-set numbers: a vanishing Q1 (5000萬 ÷
+    // 1e-310) overflows, and an infinite share proves nothing.
+    if q1 <= 0.0 || !share.is_finite() {
         return cannot();
     }
-    let share = march / q1;
     if same_rounded(share, stated, 100.0) {
         (
             Verdict::Holds,
@@ -474,14 +476,8 @@ pub fn check_claims(inputs: &Inputs, results: &Results) -> [ClaimResult; 7] {
         (segments(m(MetricId::SegmentsGap2025q3)), Unit::Cny),
     ];
     let mut i = 0;
-    checks.map(|(check, unit)| {
+    checks.map(|((verdict, value, explanation), unit)| {
         i += 1;
-        // A ratio of extreme but valid inputs (e.g. 5000萬 over a Q1 of 1e-310)
-        // can overflow; such a number proves nothing, so the claim cannot be checked.
-        let (verdict, value, explanation) = match check {
-            (_, Some(v), _) if !v.is_finite() => cannot(),
-            check => check,
-        };
         ClaimResult {
             claim: &CLAIMS[i - 1],
             verdict,
