@@ -198,7 +198,8 @@ pub fn attr(tag: &str, name: &str) -> Option<String> {
 /// The first quoted string in `js` that ends with `suffix`, as a local file name.
 fn quoted_ending(js: &str, suffix: &str) -> Result<String, String> {
     for quote in ['\'', '"'] {
-        for part in js.split(quote).skip(1).step_by(2) {
+        // Odd pieces of a split on the quote character are the quoted strings.
+        for (_, part) in js.split(quote).enumerate().filter(|(i, _)| i % 2 == 1) {
             if part.ends_with(suffix) {
                 return local_name(part);
             }
