@@ -18,25 +18,8 @@ use kling_calc::core::share::{decode, encode, param_name};
 use kling_calc::core::units::{Locale, Scale, Unit};
 use proptest::prelude::*;
 
-const UNITS: [Unit; 9] = [
-    Unit::Cny,
-    Unit::Usd,
-    Unit::Hkd,
-    Unit::Count,
-    Unit::Share,
-    Unit::Change,
-    Unit::Multiple,
-    Unit::Minutes,
-    Unit::CnyPerUsd,
-];
-const SCALES: [Scale; 6] = [
-    Scale::One,
-    Scale::Wan,
-    Scale::Yi,
-    Scale::Million,
-    Scale::Billion,
-    Scale::Percent,
-];
+const UNITS: [Unit; 9] = Unit::ALL;
+const SCALES: [Scale; 6] = Scale::ALL;
 
 /// The extreme values tried for one input (some fall outside its range and are skipped).
 fn extremes(id: InputId) -> Vec<f64> {

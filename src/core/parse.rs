@@ -829,7 +829,7 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn never_panics(s in "\\PC{0,70}") {
-            for unit in [Cny, Usd, Hkd, Count, Share, Change, Multiple, Minutes, CnyPerUsd] {
+            for unit in Unit::ALL {
                 if let Ok(v) = parse_number(&s, unit, Yi) {
                     proptest::prop_assert!(v.is_finite() && v.abs() <= MAX_ABS);
                     proptest::prop_assert!(v != 0.0 || v.is_sign_positive());

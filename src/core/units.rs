@@ -96,6 +96,19 @@ pub enum Unit {
 }
 
 impl Unit {
+    /// Every unit, for tests and tools that go over all of them.
+    pub const ALL: [Unit; 9] = [
+        Unit::Cny,
+        Unit::Usd,
+        Unit::Hkd,
+        Unit::Count,
+        Unit::Share,
+        Unit::Change,
+        Unit::Multiple,
+        Unit::Minutes,
+        Unit::CnyPerUsd,
+    ];
+
     /// A stable machine name for the JS API and exports (`"cny"`, `"share"`, …).
     pub fn key(self) -> &'static str {
         match self {
@@ -130,6 +143,16 @@ pub enum Scale {
 }
 
 impl Scale {
+    /// Every scale, for tests and tools that go over all of them.
+    pub const ALL: [Scale; 6] = [
+        Scale::One,
+        Scale::Wan,
+        Scale::Yi,
+        Scale::Million,
+        Scale::Billion,
+        Scale::Percent,
+    ];
+
     /// The factor a displayed number is multiplied by to get base units.
     pub fn factor(self) -> f64 {
         match self {

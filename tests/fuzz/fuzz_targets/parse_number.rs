@@ -7,25 +7,8 @@ use kling_calc::core::parse::{parse_number, MAX_ABS};
 use kling_calc::core::units::{Scale, Unit};
 use libfuzzer_sys::fuzz_target;
 
-const UNITS: [Unit; 9] = [
-    Unit::Cny,
-    Unit::Usd,
-    Unit::Hkd,
-    Unit::Count,
-    Unit::Share,
-    Unit::Change,
-    Unit::Multiple,
-    Unit::Minutes,
-    Unit::CnyPerUsd,
-];
-const SCALES: [Scale; 6] = [
-    Scale::One,
-    Scale::Wan,
-    Scale::Yi,
-    Scale::Million,
-    Scale::Billion,
-    Scale::Percent,
-];
+const UNITS: [Unit; 9] = Unit::ALL;
+const SCALES: [Scale; 6] = Scale::ALL;
 
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
