@@ -19,7 +19,6 @@
 //! objects, more than the rest of the API together, so it earns no place here.
 
 use std::cell::RefCell;
-use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -324,33 +323,53 @@ fn mount_js(element: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     for (id, v) in pairs {
         let _ = inputs.set(id, v);
     }
-    let (instance, app) = super::mount_with(element, locale, parts, inputs);
-    let app = Rc::new(RefCell::new(Some(app)));
+    let instance = super::mount_with(element, locale, parts, inputs);
     let handle = js_sys::Object::new();
-    let set = Closure::<dyn Fn(JsValue) -> Result<JsValue, JsValue>>::new(move |value: JsValue| {
-        set_on(instance, read_inputs(&value)?)?;
-        Ok(JsValue::UNDEFINED)
-    });
-    let get = Closure::<dyn Fn() -> Result<JsValue, JsValue>>::new(move || get_from(instance));
-    let destroy = Closure::<dyn Fn()>::new(move || {
-        if let Some(app) = app.borrow_mut().take() {
-            app.destroy();
+    // The handle's methods are the shared functions of `install` bound to this
+    // instance's number: no Rust closure per mount, so nothing to leak per cycle.
+    HANDLE_FNS.with(|fns| {
+        for (name, f) in ["set", "get", "destroy"]
+            .into_iter()
+            .zip(fns.borrow().iter())
+        {
+            put(
+                &handle,
+                name,
+                f.bind1(&JsValue::NULL, &JsValue::from(instance)),
+            );
         }
+    });
+    put(&handle, "instance", instance);
+    Ok(handle.into())
+}
+
+thread_local! {
+    /// `set`, `get` and `destroy` taking an instance number first, made once by
+    /// [`install`] and bound per handle by `mount`.
+    static HANDLE_FNS: RefCell<Vec<js_sys::Function>> = const { RefCell::new(Vec::new()) };
+}
+
+fn handle_fns() -> Vec<js_sys::Function> {
+    let set = Closure::<dyn Fn(u32, JsValue) -> Result<JsValue, JsValue>>::new(
+        |instance: u32, value: JsValue| {
+            set_on(instance, read_inputs(&value)?)?;
+            Ok(JsValue::UNDEFINED)
+        },
+    );
+    let get = Closure::<dyn Fn(u32) -> Result<JsValue, JsValue>>::new(get_from);
+    // Destroying twice, or a widget already gone, is a no-op.
+    let destroy = Closure::<dyn Fn(u32)>::new(|instance: u32| {
+        super::pool::release(instance);
         unregister(instance);
     });
-    for (name, f) in [
-        ("set", set.into_js_value()),
-        ("get", get.into_js_value()),
-        ("destroy", destroy.into_js_value()),
-    ] {
-        let _ = js_sys::Reflect::set(&handle, &JsValue::from_str(name), &f);
-    }
-    let _ = js_sys::Reflect::set(
-        &handle,
-        &JsValue::from_str("instance"),
-        &JsValue::from(instance),
-    );
-    Ok(handle.into())
+    [
+        set.into_js_value(),
+        get.into_js_value(),
+        destroy.into_js_value(),
+    ]
+    .into_iter()
+    .map(JsCast::unchecked_into)
+    .collect()
 }
 
 /// Publishes `window.klingCalc` and announces it with a `kling-calc:ready` event.
@@ -380,6 +399,7 @@ pub fn install() {
         &Closure::<dyn Fn(JsValue, JsValue) -> Result<JsValue, JsValue>>::new(mount_js)
             .into_js_value(),
     );
+    HANDLE_FNS.with(|fns| *fns.borrow_mut() = handle_fns());
     let _ = js_sys::Reflect::set(&window, &JsValue::from_str("klingCalc"), &api);
     if let Ok(event) = web_sys::Event::new("kling-calc:ready") {
         let _ = window.dispatch_event(&event);

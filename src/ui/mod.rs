@@ -13,6 +13,7 @@ pub mod goal_seek;
 pub mod input_field;
 pub mod metric_view;
 pub mod narrative;
+pub mod pool;
 pub mod share_bar;
 pub mod sources_view;
 pub mod state;
@@ -56,8 +57,8 @@ fn each_mount_element(mut f: impl FnMut(web_sys::Element)) {
 
 /// Mounts one widget into `root` with the options its `data-*` attributes give
 /// (`data-lang`, `data-sections`, else the page's `?lang=` and `?sections=`),
-/// replacing its content (the no-JS fallback).
-pub fn mount(root: web_sys::Element) -> yew::AppHandle<app::App> {
+/// replacing its content (the no-JS fallback); returns its instance number.
+pub fn mount(root: web_sys::Element) -> u32 {
     let locale = initial_locale(&root);
     // embed.html has no attributes to set, so an iframe passes its sections in the URL;
     // PartSet::parse only accepts known section keys.
@@ -66,7 +67,7 @@ pub fn mount(root: web_sys::Element) -> yew::AppHandle<app::App> {
         .or_else(|| query_param("sections").map(|v| v.replace("%2C", ",").replace("%2c", ",")))
         .unwrap_or_default();
     let parts = PartSet::parse(&sections).0;
-    mount_with(root, locale, parts, Inputs::published()).1
+    mount_with(root, locale, parts, Inputs::published())
 }
 
 /// Instance numbers: unique within the page, from 1 in mount order (page
@@ -81,15 +82,10 @@ pub fn next_instance() -> u32 {
 }
 
 /// Mounts one widget into `root` in `locale`, showing `parts`, starting from
-/// `inputs`; returns its instance number (unique on the page) and its handle.
-pub fn mount_with(
-    root: web_sys::Element,
-    locale: Locale,
-    parts: PartSet,
-    inputs: Inputs,
-) -> (u32, yew::AppHandle<app::App>) {
+/// `inputs`; returns its instance number (unique on the page).
+/// [`pool::release`] with that number unmounts it.
+pub fn mount_with(root: web_sys::Element, locale: Locale, parts: PartSet, inputs: Inputs) -> u32 {
     let instance = NEXT.fetch_add(1, Ordering::Relaxed);
-    root.set_inner_html("");
     // Marks instances mounted through the JS API too, so the panic hook finds them.
     let _ = root.set_attribute("data-kling-calc", "");
     api::expect(instance, inputs);
@@ -100,10 +96,8 @@ pub fn mount_with(
         inputs,
         host: Some(root.clone()),
     };
-    (
-        instance,
-        yew::Renderer::<app::App>::with_root_and_props(root, props).render(),
-    )
+    pool::show(&root, props);
+    instance
 }
 
 /// What a reader sees if the widget ever panics: wasm cannot continue after a

@@ -43,8 +43,7 @@ fn bar(chart: &Element, key: &str) -> Element {
 /// A freshly mounted, rendered widget in `lang`.
 async fn mounted(lang: &str) -> Element {
     let root = host(lang);
-    // Dropping the handle leaves the app mounted (only `destroy` unmounts it).
-    drop(mount(root.clone()));
+    mount(root.clone());
     yew::scheduler::flush().await;
     root
 }

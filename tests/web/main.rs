@@ -13,6 +13,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 mod charts;
 mod narrative;
+mod pool;
 mod share;
 mod slice;
 mod views;

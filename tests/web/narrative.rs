@@ -16,7 +16,7 @@ const FY: &str = "kling_fy_2025";
 const YTD: f64 = 1.5e8 + 2.5e8 + 3e8;
 
 /// A freshly mounted widget, rendered.
-async fn mounted(lang: &str) -> (Element, yew::AppHandle<kling_calc::ui::app::App>) {
+async fn mounted(lang: &str) -> (Element, u32) {
     let root = host(lang);
     let app = mount(root.clone());
     yew::scheduler::flush().await;

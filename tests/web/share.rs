@@ -42,7 +42,7 @@ async fn mounted_with(items: &str) -> (Element, u32, String) {
     let n = next_instance();
     let old = set_query(&["?utm_source=test&", &param_name(n), "=", items].concat());
     let root = host("en");
-    std::mem::forget(mount(root.clone()));
+    mount(root.clone());
     yew::scheduler::flush().await;
     (root, n, old)
 }

@@ -14,9 +14,8 @@ fn one(root: &Element, selector: &str) -> Element {
 
 async fn mounted(lang: &str) -> Element {
     let root = host(lang);
-    let app = mount(root.clone());
-    // The handle is leaked on purpose: each test's widget lives until the page closes.
-    std::mem::forget(app);
+    // Each test's widget lives until the page closes.
+    mount(root.clone());
     yew::scheduler::flush().await;
     root
 }

@@ -1,0 +1,99 @@
+//! Yew roots that outlive the widgets they host, so mount/destroy cycles do not leak.
+//!
+//! yew 0.23 registers an app's delegated event listeners on its root element
+//! and `forget`s their closures on purpose ("the registry is never dropped in
+//! production", `HostHandlers::add_listener`); each closure holds the root's
+//! listener registry. A page that mounts and destroys widgets through the JS
+//! API would therefore leak a root's worth of memory per cycle. Instead, each
+//! widget is rendered by a [`Frame`] app into a `div.kc-root` of our own, moved
+//! into the host's element while mounted. `destroy` renders the frame empty,
+//! detaches its `div` and parks it here; the next mount reuses it. Memory is then
+//! bounded by the most widgets ever mounted at once, not by how many cycles ran.
+//!
+//! The frame keys the [`App`] by instance number, so a reused root starts a
+//! fresh widget (new state, new hooks), never the previous reader's.
+
+use std::cell::RefCell;
+
+use yew::prelude::*;
+
+use super::app::{App, AppProps};
+
+/// Properties of [`Frame`]: the widget to show, or none while parked.
+#[derive(Properties, PartialEq)]
+pub struct FrameProps {
+    /// The hosted widget's properties; `None` renders nothing.
+    pub app: Option<AppProps>,
+}
+
+/// A long-lived yew root that hosts one widget at a time.
+#[function_component(Frame)]
+pub fn frame(props: &FrameProps) -> Html {
+    match &props.app {
+        Some(app) => html! { <App key={app.instance} ..app.clone() /> },
+        None => Html::default(),
+    }
+}
+
+/// A frame's `div` and its app.
+type Root = (web_sys::Element, AppHandle<Frame>);
+
+thread_local! {
+    /// Frames hosting a widget, by instance number.
+    static LIVE: RefCell<Vec<(u32, Root)>> = const { RefCell::new(Vec::new()) };
+    /// Frames rendered empty and detached, ready for the next mount.
+    static PARKED: RefCell<Vec<Root>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Shows the widget `props` describes inside `host` (replacing the host's
+/// content), on a parked frame if there is one.
+pub fn show(host: &web_sys::Element, props: AppProps) {
+    host.set_inner_html("");
+    let instance = props.instance;
+    let (root, app) = match PARKED.with(|p| p.borrow_mut().pop()) {
+        Some((root, mut app)) => {
+            app.update(FrameProps { app: Some(props) });
+            (root, app)
+        }
+        None => {
+            // Every element has an owner document; the `else` is unreachable.
+            let Some(root) = host
+                .owner_document()
+                .and_then(|d| d.create_element("div").ok())
+            else {
+                return;
+            };
+            root.set_class_name("kc-root");
+            let app = yew::Renderer::<Frame>::with_root_and_props(
+                root.clone(),
+                FrameProps { app: Some(props) },
+            )
+            .render();
+            (root, app)
+        }
+    };
+    let _ = host.append_child(&root);
+    LIVE.with(|l| l.borrow_mut().push((instance, (root, app))));
+}
+
+/// Unmounts the widget `instance` (its element is left empty) and parks its
+/// frame; returns false if no such widget is mounted.
+pub fn release(instance: u32) -> bool {
+    let found = LIVE.with(|l| {
+        let mut live = l.borrow_mut();
+        let at = live.iter().position(|(n, _)| *n == instance)?;
+        Some(live.swap_remove(at).1)
+    });
+    let Some((root, mut app)) = found else {
+        return false;
+    };
+    app.update(FrameProps { app: None });
+    root.remove();
+    PARKED.with(|p| p.borrow_mut().push((root, app)));
+    true
+}
+
+/// How many frames exist (hosting or parked): the most widgets ever mounted at once.
+pub fn frames() -> usize {
+    LIVE.with(|l| l.borrow().len()) + PARKED.with(|p| p.borrow().len())
+}
