@@ -20,6 +20,7 @@ use super::state::{Action, Calc, CalcContext};
 use crate::core::format::format_value;
 use crate::core::inputs::{InputId, Inputs};
 use crate::core::sections::{PartSet, SECTIONS};
+use crate::core::share::Decoded;
 use crate::core::units::{Locale, Text};
 
 /// Properties of [`App`].
@@ -78,13 +79,11 @@ pub fn app(props: &AppProps) -> Html {
     // The page URL is read once, at mount: later edits belong to the reader.
     // Inputs a host passes to `klingCalc.mount` apply on top of a share link.
     let calc = use_reducer(|| {
-        let mut link = from_url(props.instance);
-        for id in InputId::ALL {
-            if let Some(v) = props.inputs.override_of(id) {
-                let _ = link.inputs.set(id, v);
-            }
-        }
-        Calc::with_link(props.locale, props.instance, link)
+        Calc::with_link(
+            props.locale,
+            props.instance,
+            starting_link(props.instance, &props.inputs),
+        )
     });
     let instance = props.instance;
     // Keep the JS API's view of this instance current, and tell the host page
@@ -156,6 +155,19 @@ pub fn app(props: &AppProps) -> Html {
             </article>
         </ContextProvider<CalcContext>>
     }
+}
+
+/// What an instance starts from: the page URL's share link for it, with the
+/// inputs a host passed to `klingCalc.mount` on top. The JS API reads the same
+/// before the first render, so `get()` agrees with what will be shown.
+pub fn starting_link(instance: u32, host_inputs: &Inputs) -> Decoded {
+    let mut link = from_url(instance);
+    for id in InputId::ALL {
+        if let Some(v) = host_inputs.override_of(id) {
+            let _ = link.inputs.set(id, v);
+        }
+    }
+    link
 }
 
 /// What the live region says after an edit: the first few results that changed.

@@ -88,7 +88,7 @@ pub fn mount_with(root: web_sys::Element, locale: Locale, parts: PartSet, inputs
     let instance = NEXT.fetch_add(1, Ordering::Relaxed);
     // Marks instances mounted through the JS API too, so the panic hook finds them.
     let _ = root.set_attribute("data-kling-calc", "");
-    api::expect(instance, inputs);
+    api::expect(instance, app::starting_link(instance, &inputs).inputs);
     let props = app::AppProps {
         locale,
         instance,

@@ -168,3 +168,28 @@ test('two instances on one page: independent state, one module, one wasm fetch',
   assert.equal(requests.filter((u) => u.endsWith('.wasm')).length, 1);
   await context.close();
 });
+
+test('get() before the first render already reflects the page\'s share link and the host\'s inputs', async () => {
+  const { page, context, errors } = await openPage(browser);
+  // index.html's own widget is instance 1, so the API's first mount is instance 2.
+  await page.goto(`${server.url}index.html?kc2=v1.2025q3-1~pe_kuaishou:12~revenue_2025q2:340e8`);
+  await page.waitForFunction(() => window.klingCalc);
+  const seen = await page.evaluate(async () => {
+    const el = document.body.appendChild(document.createElement('div'));
+    const h = klingCalc.mount(el, { lang: 'en', inputs: { revenue_2025q2: 350e8 } });
+    const before = h.get();
+    const rendered = el.querySelector('.kc') !== null;
+    await new Promise((resolve) => { const c = () => (el.querySelector('[data-metric]') ? resolve() : setTimeout(c, 0)); c(); });
+    return { instance: h.instance, rendered, before, after: h.get() };
+  });
+  assert.equal(seen.instance, 2);
+  assert.equal(seen.rendered, false, 'read before the first render');
+  // (input, value): the link's P/E, and the host's Q2 revenue over the link's.
+  const want = { pe_kuaishou: 12, revenue_2025q2: 350e8 };
+  assert.deepEqual(seen.before.inputs, want);
+  assert.equal(seen.before.metrics.implied_earnings, 2690e8 / 12);
+  assert.equal(seen.before.metrics.revenue_qoq_2025q3, 355.54 / 350 - 1);
+  assert.deepEqual(seen.after, seen.before);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
