@@ -156,10 +156,21 @@ test('charts redraw when inputs change', async () => {
   await context.close();
 });
 
+/**
+ * Lays out every section now. Sections far from the viewport skip layout
+ * (`content-visibility: auto` in widget.css) until a reader scrolls near them, so
+ * their geometry reads as zero; checks of sizes and overflow need them laid out,
+ * exactly as they are once on screen.
+ */
+function renderAll(page) {
+  return page.addStyleTag({ content: '.kc .kc-section { content-visibility: visible !important; }' });
+}
+
 test('reflows at 320 px (400% zoom of 1280 px): no horizontal scrolling', async () => {
   for (const lang of LANGS) {
     const { page, context } = await open(lang, { viewport: { width: 320, height: 640 } });
     await page.$$eval('details', (ds) => ds.forEach((d) => { d.open = true; }));
+    await renderAll(page);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `${lang}: page is ${overflow}px wider than the viewport`);
     await context.close();
@@ -174,6 +185,7 @@ for (const lang of LANGS) {
         const { page, context } = await open(lang, { colorScheme, viewport: { width, height: 900 } });
         // Open every disclosure so hidden content is checked too.
         await page.$$eval('details', (ds) => ds.forEach((d) => { d.open = true; }));
+        await renderAll(page);
         await page.addScriptTag({ content: AXE });
         const result = await page.evaluate(() => window.axe.run(document, {
           runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
