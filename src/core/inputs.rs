@@ -10,6 +10,7 @@
 //! "maybe lower" (a ceiling), both (approximate) or neither (exact).
 
 use super::figures::FIGURES;
+use super::format::format_value;
 use super::units::{Locale, Qualifier, Text, Unit};
 
 /// Identifies one editable input; the discriminant indexes every per-input table.
@@ -286,6 +287,22 @@ impl RangeError {
             ),
         }
         .get(locale)
+    }
+
+    /// The explanation with the limit that was crossed, for a value refused
+    /// for `spec`: "cannot be below RMB 0", "須大於−100%".
+    pub fn describe(self, spec: &InputSpec, locale: Locale) -> String {
+        let (text, limit) = match self {
+            RangeError::NotFinite => return self.message(locale).to_string(),
+            RangeError::BelowMin if spec.min_exclusive => {
+                (t("須大於", "须大于", "must be more than "), spec.min)
+            }
+            RangeError::BelowMin => (t("不可低於", "不可低于", "cannot be below "), spec.min),
+            RangeError::AboveMax => (t("不可高於", "不可高于", "cannot be above "), spec.max),
+        };
+        let mut out = text.get(locale).to_string();
+        out.push_str(&format_value(limit, spec.unit, Qualifier::Exact, locale));
+        out
     }
 }
 
@@ -870,6 +887,43 @@ mod tests {
             RangeError::AboveMax.message(Locale::Hant),
             "高於允許的最大值"
         );
+    }
+
+    #[test]
+    fn refusals_name_the_limit() {
+        // (input, refused value, locale, explanation)
+        let cases = [
+            (I::Revenue2025q3, -1.0, Locale::En, "cannot be below RMB 0"),
+            (I::Revenue2025q3, -1.0, Locale::Hant, "不可低於0元"),
+            (
+                I::RevenueYoy2025q3,
+                -1.0,
+                Locale::En,
+                "must be more than −100%",
+            ),
+            (I::RevenueYoy2025q3, -2.0, Locale::Hans, "须大于−100%"),
+            (
+                I::RevenueYoy2025q3,
+                101.0,
+                Locale::En,
+                "cannot be above +10,000%",
+            ),
+            (I::KlingPSideShare, 1.01, Locale::Hant, "不可高於100%"),
+            (I::PeKuaishou, 1001.0, Locale::En, "cannot be above 1000x"),
+            (I::PeKuaishou, -1001.0, Locale::Hans, "不可低于−1000倍"),
+            (
+                I::UsdCny,
+                0.0,
+                Locale::En,
+                "must be more than 0 CNY per USD",
+            ),
+            (I::PeKuaishou, f64::NAN, Locale::En, "not a valid number"),
+        ];
+        for (id, v, locale, want) in cases {
+            let spec = id.spec();
+            let err = spec.check(v).unwrap_err();
+            assert_eq!(err.describe(spec, locale), want, "{id:?} {v}");
+        }
     }
 
     #[test]

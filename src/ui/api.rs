@@ -146,14 +146,14 @@ fn read_inputs(value: &JsValue) -> Result<Vec<(InputId, f64)>, JsValue> {
         let pair: js_sys::Array = entry.unchecked_into();
         let key = pair.get(0).as_string().unwrap_or_default();
         let problem = match (InputId::from_key(&key), pair.get(1).as_f64()) {
-            (None, _) => "unknown input id",
-            (Some(_), None) => "not a number",
+            (None, _) => String::from("unknown input id"),
+            (Some(_), None) => String::from("not a number"),
             (Some(id), Some(v)) => match id.spec().check(v) {
                 Ok(v) => {
                     ok.push((id, v));
                     continue;
                 }
-                Err(e) => e.message(Locale::En),
+                Err(e) => e.describe(id.spec(), Locale::En),
             },
         };
         if !problems.is_empty() {
@@ -163,7 +163,7 @@ fn read_inputs(value: &JsValue) -> Result<Vec<(InputId, f64)>, JsValue> {
         problems.push('"');
         problems.extend(key.chars().take(40));
         problems.push_str("\": ");
-        problems.push_str(problem);
+        problems.push_str(&problem);
     }
     if problems.is_empty() {
         Ok(ok)
