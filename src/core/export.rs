@@ -241,7 +241,7 @@ pub fn csv(inputs: &Inputs, results: &Results, locale: Locale) -> String {
 
 /// A citation of one metric: value, formula with the numbers plugged in, the
 /// articles behind it, the figures edition and the calculator's name, e.g.
-/// "Kling share of Q3 revenue: ≥ 0.84% (≥ RMB 300 million ÷ RMB 35.55 billion
+/// "Kling share of Q3 revenue: ≥ 0.84% (≥ RMB 300 million ÷ RMB 35.554 billion
 /// = ≥ 0.84%). Sources: 懂財帝, "「可靈」…", 2025-11-27; figures edition
 /// 2025q3-1; Kuaishou & Kling calculator."
 pub fn citation(id: MetricId, results: &Results, inputs: &Inputs, locale: Locale) -> String {
@@ -426,7 +426,7 @@ mod tests {
             ]
         );
         let share = row(&en, "metric", "kling_share_2025q3");
-        assert_eq!(share[7], "RMB 350 million ÷ RMB 35.55 billion = 0.98%");
+        assert_eq!(share[7], "RMB 350 million ÷ RMB 35.554 billion = 0.98%");
         assert_eq!(
             share[8],
             "revenue_2025q3 (A: 懂財帝, 「可靈」將年賺10億,AI能否重塑2700億快手?, 2025-11-27)"
@@ -473,7 +473,7 @@ mod tests {
             ),
             (
                 Locale::En,
-                "Kling share of Q3 revenue: ≥ 0.84% (≥ RMB 300 million ÷ RMB 35.55 billion = ≥ 0.84%). Sources: 懂財帝, \"「可靈」將年賺10億,AI能否重塑2700億快手?\", 2025-11-27; figures edition 2025q3-1; Kuaishou & Kling calculator.",
+                "Kling share of Q3 revenue: ≥ 0.84% (≥ RMB 300 million ÷ RMB 35.554 billion = ≥ 0.84%). Sources: 懂財帝, \"「可靈」將年賺10億,AI能否重塑2700億快手?\", 2025-11-27; figures edition 2025q3-1; Kuaishou & Kling calculator.",
             ),
         ];
         for &(locale, want) in cases {

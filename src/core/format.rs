@@ -178,14 +178,14 @@ fn steps(locale: Locale) -> [(Scale, f64); 3] {
 
 /// Picks the scale for a money or count magnitude and rounds it to 2 decimals
 /// there, moving up a step if rounding reaches the next one (9999.999萬 → 1億).
-fn scaled_money(abs: f64, locale: Locale) -> (Scale, Rounded) {
+fn scaled_money(abs: f64, locale: Locale, decimals: u8) -> (Scale, Rounded) {
     let steps = steps(locale);
     let mut i = 0;
     while i < 2 && abs >= steps[i + 1].1 {
         i += 1;
     }
     loop {
-        let r = round_abs(abs / steps[i].1, 2);
+        let r = round_abs(abs / steps[i].1, decimals);
         if i < 2 && r.at_least(steps[i + 1].1 / steps[i].1) {
             i += 1;
         } else {
@@ -225,6 +225,20 @@ fn qualifier_prefix(q: Qualifier) -> Text {
 /// (e.g. `超過3億元`, `RMB 35.55 billion`, `+14.2%`, `13.12x`); `—` if `v` is
 /// not finite.
 pub fn format_value(v: f64, unit: Unit, qualifier: Qualifier, locale: Locale) -> String {
+    format_money_to(v, unit, qualifier, locale, 2)
+}
+
+/// [`format_value`], but money and counts to `decimals` decimals of their scale
+/// (trailing zeros trimmed). Worked formulas use 3, so that an operand published
+/// as 355.54億 reads "RMB 35.554 billion" in English and a small difference of
+/// two such figures visibly adds up.
+pub fn format_money_to(
+    v: f64,
+    unit: Unit,
+    qualifier: Qualifier,
+    locale: Locale,
+    decimals: u8,
+) -> String {
     let mut out = String::new();
     if !v.is_finite() {
         out.push_str(MISSING);
@@ -236,7 +250,7 @@ pub fn format_value(v: f64, unit: Unit, qualifier: Qualifier, locale: Locale) ->
     let en = |s: &'static str, z: Text| if zh { z.get(locale) } else { s };
     let (r, suffix) = match unit {
         Unit::Cny | Unit::Usd | Unit::Hkd | Unit::Count => {
-            let (scale, r) = scaled_money(abs, locale);
+            let (scale, r) = scaled_money(abs, locale, decimals);
             if v < 0.0 && !r.is_zero() {
                 out.push(MINUS);
             }
@@ -725,7 +739,7 @@ mod tests {
         for &(v, unit) in cases {
             for locale in Locale::ALL {
                 let shown = format_value(v, unit, Exact, locale);
-                let (scale, r) = scaled_money(v.abs(), locale);
+                let (scale, r) = scaled_money(v.abs(), locale, 2);
                 let mut digits = String::new();
                 push_rounded(&mut digits, r, false);
                 let magnitude: f64 = digits.parse::<f64>().unwrap() * scale.factor();

@@ -26,7 +26,7 @@
 //! [`Reason::Depends`]. No value is ever NaN or infinite.
 
 use super::figures::figure;
-use super::format::format_value;
+use super::format::{format_money_to, format_value};
 use super::inputs::{t, Bound, DefaultRule, InputId, InputSet, Inputs, Resolved};
 use super::units::{Locale, Qualifier, Text, Unit};
 use std::ops::Index;
@@ -501,7 +501,8 @@ impl MetricId {
                 let text = format_value(v, Unit::Change, q, locale);
                 out.push_str(&text.replacen('+', "", 1));
             }
-            Ok((v, unit, q)) => out.push_str(&format_value(v, unit, q, locale)),
+            // One more decimal than elsewhere, so the arithmetic can be followed.
+            Ok((v, unit, q)) => out.push_str(&format_money_to(v, unit, q, locale, 3)),
             Err(reason) => {
                 out.push('[');
                 out.push_str(&reason.describe(locale));
@@ -1075,15 +1076,17 @@ mod tests {
         q2.set(I::Revenue2025q2, 340e8).unwrap();
         let with_q2 = compute(&q2);
         // (metric, locale, results, formula in words, formula with numbers)
-        let cases: [(MetricId, Locale, &Results, &str, &str); 8] = [
+        let cases: [(MetricId, Locale, &Results, &str, &str); 9] = [
             (X::KlingShare2025q3, Locale::Hant, &published, "可靈Q3收入 ÷ 快手Q3收入", "超過3億元 ÷ 355.54億元 = 超過0.84%"),
-            (X::KlingShare2025q3, Locale::En, &published, "Kling Q3 revenue ÷ Kuaishou Q3 revenue", "≥ RMB 300 million ÷ RMB 35.55 billion = ≥ 0.84%"),
+            (X::KlingShare2025q3, Locale::En, &published, "Kling Q3 revenue ÷ Kuaishou Q3 revenue", "≥ RMB 300 million ÷ RMB 35.554 billion = ≥ 0.84%"),
             (X::SegmentsSum2025q3, Locale::Hant, &published, "Q3線上營銷服務 + Q3直播 + Q3其他服務", "201億元 + 95.74億元 + 58.78億元 = 355.52億元"),
             (X::KlingFy2025, Locale::Hans, &published, "可灵前三季收入 + 可灵Q4收入", "超过7亿元 + 约3亿元 = 约10亿元"),
             (X::PePeerAverage, Locale::En, &published, "(Baidu P/E + Alibaba P/E + Tencent P/E) ÷ 3", "(24.96x + 24.59x + 21.07x) ÷ 3 = 23.54x"),
             (X::PeDiscountToPeers, Locale::Hant, &published, "1 − 快手市盈率 ÷ 同業平均市盈率", "1 − 13.12倍 ÷ 23.54倍 = 44.3%"),
-            (X::RevenueQoq2025q3, Locale::En, &published, "Kuaishou Q3 revenue ÷ Kuaishou Q2 revenue − 1", "RMB 35.55 billion ÷ [missing input: Kuaishou Q2 revenue] − 1 = missing input: Kuaishou Q2 revenue"),
-            (X::RevenueQoq2025q3, Locale::En, &with_q2, "Kuaishou Q3 revenue ÷ Kuaishou Q2 revenue − 1", "RMB 35.55 billion ÷ RMB 34 billion − 1 = +4.57%"),
+            (X::RevenueQoq2025q3, Locale::En, &published, "Kuaishou Q3 revenue ÷ Kuaishou Q2 revenue − 1", "RMB 35.554 billion ÷ [missing input: Kuaishou Q2 revenue] − 1 = missing input: Kuaishou Q2 revenue"),
+            (X::RevenueQoq2025q3, Locale::En, &with_q2, "Kuaishou Q3 revenue ÷ Kuaishou Q2 revenue − 1", "RMB 35.554 billion ÷ RMB 34 billion − 1 = +4.57%"),
+            // The gap of two figures that round alike at 2 decimals still adds up.
+            (X::SegmentsGap2025q3, Locale::En, &published, "Kuaishou Q3 revenue − Q3 segments sum", "RMB 35.554 billion − RMB 35.552 billion = RMB 2 million"),
         ];
         for (id, locale, results, words, plugged) in cases {
             assert_eq!(id.formula(locale), words, "{}", id.key());

@@ -159,7 +159,7 @@ test('Download CSV saves every input and metric with values, units and sources',
     const shown = page_values[`m:${r[1]}`];
     assert.ok(r[3] === '' ? shown === '' : Math.abs(Number(r[3]) - Number(shown)) <= 4e-16 * Math.abs(Number(shown)), `${r[1]}: ${r[3]} vs ${shown}`);
   }
-  assert.equal(row('metric', 'kling_share_2025q3')[7], 'RMB 450 million ÷ RMB 35.55 billion = 1.27%');
+  assert.equal(row('metric', 'kling_share_2025q3')[7], 'RMB 450 million ÷ RMB 35.554 billion = 1.27%');
   assert.deepEqual(errors, []);
   await context.close();
 });
