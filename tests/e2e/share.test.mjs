@@ -172,7 +172,7 @@ test('Copy citation and Share write to the clipboard', async () => {
   await metric.locator('summary').click();
   await metric.locator('[data-cite="kling_share_2025q3"]').click();
   const shown = await metric.locator('.kc-citation').inputValue();
-  assert.match(shown, /^Kling share of Q3 revenue: 1\.27% \(RMB 450 million ÷ RMB 35\.55 billion = 1\.27%\)\. Sources: 懂財帝, "[^"]+", 2025-11-27; figures edition 2025q3-\d+; Kuaishou & Kling calculator\.$/);
+  assert.match(shown, /^Kling share of Q3 revenue: 1\.27% \(RMB 450 million ÷ RMB 35\.554 billion = 1\.27%\)\. Sources: 懂財帝, "[^"]+", 2025-11-27; figures edition 2025q3-\d+; Kuaishou & Kling calculator\.$/);
   await page.waitForFunction((text) => navigator.clipboard.readText().then((t) => t === text), shown);
   const url = await shareLink(page);
   await page.locator('.kc-sharebar [role="status"]', { hasText: 'Link copied.' }).waitFor();
