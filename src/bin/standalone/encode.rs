@@ -1,7 +1,8 @@
 //! Byte encodings the bundler needs: gzip for the inlined wasm, base64 for
-//! embedding bytes in a script, and SHA-256 CSP hash sources.
+//! embedding bytes in a script, SHA-256 CSP hash sources and SHA-384
+//! subresource-integrity values.
 
-use sha2::{Digest, Sha256};
+use sha2::{Digest, Sha256, Sha384};
 use std::io::Write;
 
 /// Compresses `bytes` with gzip at the best level (the wasm is inlined once, read often).
@@ -67,4 +68,9 @@ mod tests {
             "'sha256-bhHHL3z2vDgxUt0W3dWQOrprscmda2Y5pLsLg4GF+pI='"
         );
     }
+}
+
+/// The subresource-integrity value of a file's bytes (`sha384-…`, as Trunk writes it).
+pub fn sri(bytes: &[u8]) -> String {
+    ["sha384-", &base64(&Sha384::digest(bytes))].concat()
 }

@@ -49,7 +49,7 @@ impl TrunkPage {
             let tag_end = rest.find('>').ok_or("unterminated tag")? + 1;
             let tag = &rest[..tag_end];
             let lower = tag.to_ascii_lowercase();
-            if lower.starts_with("<script") && lower.contains("type=\"module\"") {
+            if lower.starts_with("<script") && attr(tag, "type").as_deref() == Some("module") {
                 let close = rest.find("</script>").ok_or("unterminated module script")?;
                 let body = &rest[tag_end..close];
                 js = Some(quoted_ending(body, ".js")?);
@@ -92,6 +92,33 @@ impl TrunkPage {
             css_tags,
             preload_tags,
         })
+    }
+
+    /// Rewrites the `integrity` of every stylesheet and preload tag to match
+    /// the file it names now (`sri_of` reads and hashes a file of dist/): the
+    /// glue is minified after Trunk wrote its hashes.
+    pub fn refresh_integrity(
+        &mut self,
+        mut sri_of: impl FnMut(&str) -> Result<String, String>,
+    ) -> Result<(), String> {
+        let mut refresh = |tag: &str| -> Result<String, String> {
+            match (attr(tag, "integrity"), attr(tag, "href")) {
+                (Some(old), Some(href)) => Ok(tag.replacen(&old, &sri_of(&local_name(&href)?)?, 1)),
+                _ => Ok(tag.to_string()),
+            }
+        };
+        for tag in &mut self.css_tags {
+            *tag = refresh(tag)?;
+        }
+        let mut preload = String::with_capacity(self.preload_tags.len());
+        let mut rest = self.preload_tags.as_str();
+        while let Some(end) = rest.find('>') {
+            preload.push_str(&refresh(&rest[..=end])?);
+            rest = &rest[end + 1..];
+        }
+        preload.push_str(rest);
+        self.preload_tags = preload;
+        Ok(())
     }
 
     /// The skeleton with each marker replaced: `script` for the loader, `css[i]`
@@ -173,7 +200,8 @@ pub fn has_attr(tag: &str, name: &str) -> bool {
     })
 }
 
-/// The value of attribute `name` in a start tag (double or single quotes).
+/// The value of attribute `name` in a start tag: double-quoted, single-quoted,
+/// or unquoted as a minifier writes it (`type=module`, `href=./a.css`).
 pub fn attr(tag: &str, name: &str) -> Option<String> {
     let lower = tag.to_ascii_lowercase();
     let mut from = 0;
@@ -188,6 +216,10 @@ pub fn attr(tag: &str, name: &str) -> Option<String> {
                     let end = v[1..].find(q)?;
                     return Some(v[1..1 + end].to_string());
                 }
+                let end = v
+                    .find(|c: char| c.is_ascii_whitespace() || c == '>')
+                    .unwrap_or(v.len());
+                return Some(v[..end].to_string());
             }
         }
         from = at + name.len();
@@ -250,6 +282,73 @@ window.wasmBindings = bindings;
         assert!(page.preload_tags.contains(r#"rel="preload""#));
         assert!(!page.skeleton.contains("preload"));
         assert!(page.skeleton.contains("<div data-kling-calc></div>"));
+    }
+
+    /// What Trunk writes with `minify = "on_release"`: attribute quotes dropped.
+    const MINIFIED_HTML: &str = "<!doctype html><html lang=zh-Hant><meta charset=utf-8><script type=module>import init, * as bindings from './kling-calc-123.js';\nconst wasm = await init({ module_or_path: './kling-calc-123_bg.wasm' });</script><link href=./widget-abc.css integrity=sha384-x rel=stylesheet><link crossorigin href=./kling-calc-123.js integrity=sha384-y rel=modulepreload><link as=fetch crossorigin href=./kling-calc-123_bg.wasm rel=preload type=application/wasm></head><body><main><div data-kling-calc></div></main></body></html>";
+
+    #[test]
+    fn parses_minified_trunk_output() {
+        let page = TrunkPage::parse(MINIFIED_HTML).unwrap();
+        assert_eq!(
+            (page.js.as_str(), page.wasm.as_str()),
+            ("kling-calc-123.js", "kling-calc-123_bg.wasm")
+        );
+        assert_eq!(page.css, vec!["widget-abc.css".to_string()]);
+        assert_eq!(
+            page.css_tags,
+            vec!["<link href=./widget-abc.css integrity=sha384-x rel=stylesheet>"]
+        );
+        assert!(page.preload_tags.contains("rel=modulepreload"));
+        assert!(page.preload_tags.contains("rel=preload"));
+        assert!(!page.skeleton.contains("<script") && !page.skeleton.contains("<link"));
+        // (tag, attribute, value)
+        let cases = [
+            ("<a href=x.css rel=stylesheet>", "rel", Some("stylesheet")),
+            ("<a href=x.css>", "href", Some("x.css")),
+            ("<a href='y' b=\"z\">", "b", Some("z")),
+            ("<script type=module>", "type", Some("module")),
+            ("<script data-type=module>", "type", None),
+        ];
+        for (tag, name, want) in cases {
+            assert_eq!(attr(tag, name).as_deref(), want, "{tag}");
+        }
+    }
+
+    #[test]
+    fn integrity_follows_the_files() {
+        // (page, the tags expected after the refresh)
+        let cases = [
+            (
+                MINIFIED_HTML,
+                vec![
+                    "<link href=./widget-abc.css integrity=H(widget-abc.css) rel=stylesheet>",
+                    "<link crossorigin href=./kling-calc-123.js integrity=H(kling-calc-123.js) rel=modulepreload>",
+                ],
+            ),
+            (
+                TRUNK_HTML,
+                vec![
+                    r#"<link rel="stylesheet" href="./widget-abc.css" integrity="H(widget-abc.css)">"#,
+                ],
+            ),
+        ];
+        for (html, want) in cases {
+            let mut page = TrunkPage::parse(html).unwrap();
+            page.refresh_integrity(|name| Ok(["H(", name, ")"].concat()))
+                .unwrap();
+            let tags: Vec<&str> = page
+                .css_tags
+                .iter()
+                .map(String::as_str)
+                .chain(page.preload_tags.split_inclusive('>'))
+                .collect();
+            for w in want {
+                assert!(tags.contains(&w), "{w} not in {tags:?}");
+            }
+            // A preload without integrity (the wasm's, in the minified page) is left alone.
+            assert!(!page.preload_tags.contains("sha384-"));
+        }
     }
 
     #[test]
