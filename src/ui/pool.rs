@@ -15,6 +15,8 @@
 
 use std::cell::RefCell;
 
+use wasm_bindgen::JsCast;
+
 use yew::prelude::*;
 
 use super::app::{App, AppProps};
@@ -29,6 +31,25 @@ pub struct FrameProps {
 /// A long-lived yew root that hosts one widget at a time.
 #[function_component(Frame)]
 pub fn frame(props: &FrameProps) -> Html {
+    // The host's previous content (the no-JS fallback table, say) stays until the
+    // widget has rendered beside it, then goes in the same task: no blank frame,
+    // and elements below do not jump up and back.
+    let host = props.app.as_ref().and_then(|a| a.host.clone());
+    use_effect_with(props.app.as_ref().map(|a| a.instance), move |_| {
+        if let Some(host) = host {
+            let nodes = host.child_nodes();
+            for i in (0..nodes.length()).rev() {
+                if let Some(node) = nodes.item(i) {
+                    let ours = node
+                        .dyn_ref::<web_sys::Element>()
+                        .is_some_and(|e| e.class_name() == "kc-root");
+                    if !ours {
+                        let _ = host.remove_child(&node);
+                    }
+                }
+            }
+        }
+    });
     match &props.app {
         Some(app) => html! { <App key={app.instance} ..app.clone() /> },
         None => Html::default(),
@@ -45,10 +66,9 @@ thread_local! {
     static PARKED: RefCell<Vec<Root>> = const { RefCell::new(Vec::new()) };
 }
 
-/// Shows the widget `props` describes inside `host` (replacing the host's
-/// content), on a parked frame if there is one.
+/// Shows the widget `props` describes inside `host` (its rendering replaces the
+/// host's content), on a parked frame if there is one.
 pub fn show(host: &web_sys::Element, props: AppProps) {
-    host.set_inner_html("");
     let instance = props.instance;
     let (root, app) = match PARKED.with(|p| p.borrow_mut().pop()) {
         Some((root, mut app)) => {
