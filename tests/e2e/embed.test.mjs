@@ -92,6 +92,24 @@ test('with JavaScript the widget replaces the fallback', async () => {
   await context.close();
 });
 
+test('embed.html takes sections from the query, commas plain or percent-encoded', async () => {
+  const { page, context, errors } = await openPage(browser);
+  // (query, sections shown)
+  const cases = [
+    ['lang=en&sections=kling,valuation', ['kling', 'valuation']],
+    ['lang=en&sections=kling%2Cgoals', ['kling', 'goals']],
+    ['lang=en&sections=arpu%2cclaims%2Cbogus', ['arpu', 'claims']],
+    ['lang=en&sections=%2C', ['kling', 'growth', 'arpu', 'valuation', 'goals', 'claims', 'sources']],
+  ];
+  for (const [query, want] of cases) {
+    await page.goto(`${server.url}embed.html?${query}`);
+    await page.waitForSelector('.kc[lang="en"]');
+    assert.deepEqual(await page.$$eval('.kc [data-section]', (s) => s.map((e) => e.dataset.section)), want, query);
+  }
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 // ---------------------------------------------------------------- iframe
 
 /** The framed document's own height, as embed.html measures it. */
