@@ -8,14 +8,14 @@
 use yew::prelude::*;
 
 use super::api;
-use super::charts::{KlingChart, PeChart};
-use super::claims_view::ClaimsView;
-use super::goal_seek::GoalSeek;
-use super::input_field::InputField;
+use super::charts::{kling_chart, pe_chart};
+use super::claims_view::claims_view;
+use super::goal_seek::goal_seek;
+use super::input_field::input_field;
 use super::metric_view::MetricView;
-use super::narrative::Narrative;
+use super::narrative::narrative;
 use super::share_bar::{from_url, notice, ShareBar};
-use super::sources_view::SourcesView;
+use super::sources_view::sources_view;
 use super::state::{Action, Calc, CalcContext};
 use crate::core::format::format_value;
 use crate::core::inputs::{InputId, Inputs};
@@ -139,17 +139,17 @@ pub fn app(props: &AppProps) -> Html {
                     html! {
                         <section class="kc-section" data-section={s.key} aria-labelledby={heading.clone()}>
                             <h3 id={heading}>{s.title.get(locale)}</h3>
-                            <Narrative section={s.key} />
-                            <div class="kc-inputs">{for s.inputs.iter().map(|&id| html! { <InputField {id} /> })}</div>
+                            {narrative(&calc, s.key)}
+                            <div class="kc-inputs">{for s.inputs.iter().map(|&id| input_field(&calc, id))}</div>
                             <div class="kc-metrics">{for s.metrics.iter().map(|&id| html! { <MetricView {id} /> })}</div>
-                            if s.key == "kling" { <KlingChart /> }
-                            if s.key == "valuation" { <PeChart /> }
+                            if s.key == "kling" { {kling_chart(&calc)} }
+                            if s.key == "valuation" { {pe_chart(&calc)} }
                         </section>
                     }
                 })}
-                if parts.shows("goals") { <GoalSeek /> }
-                if parts.shows("claims") { <ClaimsView /> }
-                if parts.shows("sources") { <SourcesView /> }
+                if parts.shows("goals") { {goal_seek(&calc)} }
+                if parts.shows("claims") { {claims_view(&calc)} }
+                if parts.shows("sources") { {sources_view(&calc)} }
                 <button type="button" class="kc-reset-all" onclick={reset_all}>{RESET_ALL.get(locale)}</button>
                 <ShareBar />
                 <p class="kc-sr" aria-live="polite" aria-atomic="true" data-live="">{announcement(&calc)}</p>

@@ -28,10 +28,8 @@ pub struct GoalRowProps {
     pub index: usize,
 }
 
-/// All goals.
-#[function_component(GoalSeek)]
-pub fn goal_seek() -> Html {
-    let calc = use_context::<CalcContext>().expect("GoalSeek outside the App context");
+/// All goals (a plain function: only the rows hold state).
+pub fn goal_seek(calc: &CalcContext) -> Html {
     let heading = calc.dom_id("h", "goals");
     html! {
         <section class="kc-section" data-section="goals" aria-labelledby={heading.clone()}>

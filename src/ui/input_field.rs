@@ -12,13 +12,6 @@ use crate::core::format::{format_value, scale_suffix};
 use crate::core::inputs::InputId;
 use crate::core::units::{Qualifier, Text};
 
-/// Properties of [`InputField`].
-#[derive(Properties, PartialEq, Clone)]
-pub struct InputFieldProps {
-    /// The input this field edits.
-    pub id: InputId,
-}
-
 const RESET: Text = Text {
     hant: "還原",
     hans: "还原",
@@ -41,10 +34,10 @@ const CHANGED: Text = Text {
 };
 
 /// The field of one input, bound to the instance's state.
-#[function_component(InputField)]
-pub fn input_field(props: &InputFieldProps) -> Html {
-    let calc = use_context::<CalcContext>().expect("InputField outside the App context");
-    let id = props.id;
+///
+/// A plain function, not a component: it holds no state of its own, and each
+/// component type is another copy of yew's lifecycle code in the wasm.
+pub fn input_field(calc: &CalcContext, id: InputId) -> Html {
     let spec = id.spec();
     let locale = calc.locale;
     let dom_id = calc.dom_id("in", id.key());

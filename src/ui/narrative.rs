@@ -13,7 +13,7 @@
 use yew::prelude::*;
 
 use super::js_number;
-use super::state::{Action, CalcContext};
+use super::state::{Action, Calc, CalcContext};
 use crate::core::format::{format_value, scale_suffix};
 use crate::core::inputs::{InputId, InputSpec};
 use crate::core::metrics::MetricId;
@@ -202,19 +202,11 @@ const PARAGRAPHS: [(&str, &[Seg]); 4] = [
     ),
 ];
 
-/// Properties of [`Narrative`].
-#[derive(Properties, PartialEq)]
-pub struct NarrativeProps {
-    /// The key of the section whose paragraph is shown.
-    pub section: &'static str,
-}
-
-/// The prose paragraph of one section, with live metrics and inline inputs.
-#[function_component(Narrative)]
-pub fn narrative(props: &NarrativeProps) -> Html {
-    let calc = use_context::<CalcContext>().expect("Narrative outside the App context");
+/// The prose paragraph of one section, with live metrics and inline inputs
+/// (a plain function: only the inline numbers hold state).
+pub fn narrative(calc: &Calc, section: &'static str) -> Html {
     let locale = calc.locale;
-    let Some((_, segs)) = PARAGRAPHS.iter().find(|(k, _)| *k == props.section) else {
+    let Some((_, segs)) = PARAGRAPHS.iter().find(|(k, _)| *k == section) else {
         return Html::default();
     };
     let seg = |seg: &Seg| match *seg {
@@ -233,7 +225,7 @@ pub fn narrative(props: &NarrativeProps) -> Html {
         }
     };
     html! {
-        <p class="kc-narrative" data-narrative={props.section}>{for segs.iter().map(seg)}</p>
+        <p class="kc-narrative" data-narrative={section}>{for segs.iter().map(seg)}</p>
     }
 }
 
