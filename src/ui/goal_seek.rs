@@ -24,6 +24,8 @@ const APPLY: Text = Text {
 /// Properties of [`GoalRow`].
 #[derive(Properties, PartialEq, Clone)]
 pub struct GoalRowProps {
+    /// The instance's state.
+    pub calc: CalcContext,
     /// Index into [`GOALS`].
     pub index: usize,
 }
@@ -34,7 +36,7 @@ pub fn goal_seek(calc: &CalcContext) -> Html {
     html! {
         <section class="kc-section" data-section="goals" aria-labelledby={heading.clone()}>
             <h3 id={heading}>{TITLE.get(calc.locale)}</h3>
-            {for (0..GOALS.len()).map(|index| html! { <GoalRow {index} /> })}
+            {for (0..GOALS.len()).map(|index| html! { <GoalRow calc={calc.clone()} {index} /> })}
         </section>
     }
 }
@@ -42,7 +44,7 @@ pub fn goal_seek(calc: &CalcContext) -> Html {
 /// One goal: target field, answer, apply button.
 #[function_component(GoalRow)]
 pub fn goal_row(props: &GoalRowProps) -> Html {
-    let calc = use_context::<CalcContext>().expect("GoalRow outside the App context");
+    let calc = &props.calc;
     let goal: &'static Goal = &GOALS[props.index];
     let locale = calc.locale;
     let scale = display_scale(goal.target_unit, goal.default_target, locale);

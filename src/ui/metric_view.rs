@@ -19,6 +19,8 @@ use crate::core::units::Text;
 /// Properties of [`MetricView`].
 #[derive(Properties, PartialEq, Clone)]
 pub struct MetricViewProps {
+    /// The instance's state.
+    pub calc: CalcContext,
     /// The metric shown.
     pub id: MetricId,
 }
@@ -53,7 +55,7 @@ const SEP: Text = Text {
 /// Shows one metric of the instance's current results.
 #[function_component(MetricView)]
 pub fn metric_view(props: &MetricViewProps) -> Html {
-    let calc = use_context::<CalcContext>().expect("MetricView outside the App context");
+    let calc = &props.calc;
     let locale = calc.locale;
     let spec = props.id.spec();
     let outcome = calc.results.get(props.id);

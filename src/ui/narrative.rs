@@ -13,7 +13,7 @@
 use yew::prelude::*;
 
 use super::js_number;
-use super::state::{Action, Calc, CalcContext};
+use super::state::{Action, CalcContext};
 use crate::core::format::{format_value, scale_suffix};
 use crate::core::inputs::{InputId, InputSpec};
 use crate::core::metrics::MetricId;
@@ -204,14 +204,14 @@ const PARAGRAPHS: [(&str, &[Seg]); 4] = [
 
 /// The prose paragraph of one section, with live metrics and inline inputs
 /// (a plain function: only the inline numbers hold state).
-pub fn narrative(calc: &Calc, section: &'static str) -> Html {
+pub fn narrative(calc: &CalcContext, section: &'static str) -> Html {
     let locale = calc.locale;
     let Some((_, segs)) = PARAGRAPHS.iter().find(|(k, _)| *k == section) else {
         return Html::default();
     };
     let seg = |seg: &Seg| match *seg {
         Seg::Text(t) => Html::from(t.get(locale)),
-        Seg::Input(id) => html! { <InlineNumber {id} /> },
+        Seg::Input(id) => html! { <InlineNumber calc={calc.clone()} {id} /> },
         Seg::Metric(id) => {
             let o = calc.results.get(id);
             // A metric that cannot be computed shows the core's dash; its
@@ -232,6 +232,8 @@ pub fn narrative(calc: &Calc, section: &'static str) -> Html {
 /// Properties of [`InlineNumber`].
 #[derive(Properties, PartialEq)]
 pub struct InlineNumberProps {
+    /// The instance's state.
+    pub calc: CalcContext,
     /// The input the number shows and changes.
     pub id: InputId,
 }
@@ -282,7 +284,7 @@ struct Local {
 /// the document and yew removes the listeners when the span goes away.
 #[function_component(InlineNumber)]
 pub fn inline_number(props: &InlineNumberProps) -> Html {
-    let calc = use_context::<CalcContext>().expect("InlineNumber outside the App context");
+    let calc = &props.calc;
     let editing = use_state_eq(|| false);
     let invalid = use_state_eq(|| false);
     // One cell for all non-rendered state: each hook type is another copy

@@ -1,7 +1,7 @@
 //! The reader's state and the actions that change it.
 //!
-//! One [`Calc`] per widget instance, shared with the components through a
-//! context (`CalcContext`). Every action goes through the core: typed text is
+//! One [`Calc`] per widget instance, handed to the views as a `CalcContext`
+//! (the reducer handle, passed down as an argument or prop). Every action goes through the core: typed text is
 //! parsed with the field's display scale, checked against the input's range,
 //! and only a valid value changes [`Inputs`]; the metrics are then recomputed
 //! in full (the core's recompute is a few microseconds, so no caching).
@@ -236,5 +236,7 @@ fn push_uint(s: &mut String, n: u32) {
     s.push(char::from(b'0' + (n % 10) as u8));
 }
 
-/// The context through which components read the state and dispatch actions.
+/// The handle through which views read the state and dispatch actions. It is
+/// passed down as a prop, not through a yew context: a `ContextProvider` and
+/// `use_context` are one more component and hook type in the wasm.
 pub type CalcContext = UseReducerHandle<Calc>;
