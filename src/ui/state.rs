@@ -62,6 +62,9 @@ pub struct Calc {
     pub changed: Vec<MetricId>,
     /// What the share link the instance started from could not apply.
     pub ignored: Rc<[Ignored]>,
+    /// The metrics whose citation the reader asked for, one bit per
+    /// `MetricId as usize`: once shown, a citation stays (and stays current).
+    pub cited: u64,
 }
 
 /// Everything a reader can do.
@@ -79,6 +82,8 @@ pub enum Action {
     ResetAll,
     /// Switch language; inputs and drafts are kept.
     SetLocale(Locale),
+    /// Show a metric's citation (and keep showing it).
+    Cite(MetricId),
 }
 
 impl Calc {
@@ -105,6 +110,7 @@ impl Calc {
             inputs,
             fields: vec![Field::default(); InputId::COUNT],
             changed: Vec::new(),
+            cited: 0,
         }
     }
 
@@ -125,6 +131,11 @@ impl Calc {
             Some(v) => AttrValue::from(format_field(v, id.spec().unit, self.scale(id))),
             None => AttrValue::Static(""),
         }
+    }
+
+    /// Whether the reader asked for a metric's citation.
+    pub fn is_cited(&self, id: MetricId) -> bool {
+        self.cited >> (id as usize) & 1 == 1
     }
 
     /// An element id unique on the page: `kc<instance>-<kind>-<key>`.
@@ -180,9 +191,10 @@ impl Reducible for Calc {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
-        // A language switch re-renders the announcement in the new language;
-        // any other action that changes no result clears it.
-        let keeps_announcement = matches!(action, Action::SetLocale(_));
+        // A language switch re-renders the announcement in the new language
+        // and showing a citation leaves it alone; any other action that
+        // changes no result clears it.
+        let keeps_announcement = matches!(action, Action::SetLocale(_) | Action::Cite(_));
         match action {
             Action::Edit(id, text) => next.edit(id, text),
             Action::Set(id, v) => {
@@ -214,6 +226,7 @@ impl Reducible for Calc {
                     f.draft = None;
                 }
             }
+            Action::Cite(id) => next.cited |= 1 << (id as usize),
         }
         if next.inputs != self.inputs {
             next.results = compute(&next.inputs);
@@ -227,6 +240,9 @@ impl Reducible for Calc {
         Rc::new(next)
     }
 }
+
+// One bit of `Calc::cited` per metric.
+const _: () = assert!(MetricId::COUNT <= 64);
 
 /// Appends the decimal digits of `n` without the formatting machinery.
 fn push_uint(s: &mut String, n: u32) {
