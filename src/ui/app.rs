@@ -117,7 +117,7 @@ pub fn app(props: &AppProps) -> Html {
             Locale::En => "English",
         };
         html! {
-            <button type="button" class="kc-lang" lang={l.tag()} aria-pressed={(l == locale).to_string()} {onclick}>{name}</button>
+            <button type="button" class="kc-lang" lang={l.tag()} aria-pressed={super::input_field::aria(l == locale)} {onclick}>{name}</button>
         }
     });
     let reset_all = {

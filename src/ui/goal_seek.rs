@@ -75,7 +75,7 @@ pub fn goal_row(props: &GoalRowProps) -> Html {
             <label for={field_id.clone()}>{goal.question.get(locale)}</label>
             <div class="kc-field-row">
                 <input id={field_id} type="text" inputmode="decimal" autocomplete="off" value={text}
-                    aria-invalid={target.is_err().to_string()} {oninput} />
+                    aria-invalid={super::input_field::aria(target.is_err())} {oninput} />
                 <span class="kc-suffix" aria-hidden="true">{scale_suffix(goal.target_unit, scale, locale)}</span>
                 <span aria-hidden="true">{"→"}</span>
                 <output class="kc-goal-answer" aria-live="polite" data-goal-value={answer.ok().map(super::js_number).unwrap_or_default()}>

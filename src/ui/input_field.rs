@@ -33,6 +33,16 @@ const CHANGED: Text = Text {
     en: "changed; published figure",
 };
 
+/// An ARIA boolean (`aria-invalid`, `aria-pressed`) as its attribute text,
+/// without `bool`'s `Display` and a `String` per use.
+pub(super) fn aria(b: bool) -> &'static str {
+    if b {
+        "true"
+    } else {
+        "false"
+    }
+}
+
 /// The field of one input, bound to the instance's state.
 ///
 /// A plain function, not a component: it holds no state of its own, and each
@@ -81,7 +91,7 @@ pub fn input_field(calc: &CalcContext, id: InputId) -> Html {
             <div class="kc-field-row">
                 <input id={dom_id} type="text" inputmode="decimal" autocomplete="off" spellcheck="false"
                     data-input={id.key()} value={calc.field_text(id)}
-                    aria-invalid={field.error.is_some().to_string()} aria-describedby={msg_id.clone()} {oninput} />
+                    aria-invalid={aria(field.error.is_some())} aria-describedby={msg_id.clone()} {oninput} />
                 <span class="kc-suffix" aria-hidden="true">{scale_suffix(spec.unit, calc.scale(id), locale)}</span>
                 if changed {
                     <button type="button" class="kc-reset" onclick={reset}
