@@ -12,7 +12,7 @@ use super::charts::{kling_chart, pe_chart};
 use super::claims_view::claims_view;
 use super::goal_seek::goal_seek;
 use super::input_field::input_field;
-use super::metric_view::metric_view;
+use super::metric_view::MetricView;
 use super::narrative::narrative;
 use super::share_bar::{from_url, notice, ShareBar};
 use super::sources_view::sources_view;
@@ -140,7 +140,7 @@ pub fn app(props: &AppProps) -> Html {
                         <h3 id={heading}>{s.title.get(locale)}</h3>
                         {narrative(&calc, s.key)}
                         <div class="kc-inputs">{for s.inputs.iter().map(|&id| input_field(&calc, id))}</div>
-                        <div class="kc-metrics">{for s.metrics.iter().map(|&id| metric_view(&calc, id))}</div>
+                        <div class="kc-metrics">{for s.metrics.iter().map(|&id| html! { <MetricView calc={calc.clone()} {id} /> })}</div>
                         if s.key == "kling" { {kling_chart(&calc)} }
                         if s.key == "valuation" { {pe_chart(&calc)} }
                     </section>
