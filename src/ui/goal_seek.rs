@@ -21,36 +21,27 @@ const APPLY: Text = Text {
     en: "Apply",
 };
 
-/// Properties of [`GoalRow`].
-#[derive(Properties, PartialEq, Clone)]
-pub struct GoalRowProps {
-    /// The instance's state.
-    pub calc: CalcContext,
-    /// Index into [`GOALS`].
-    pub index: usize,
-}
-
-/// All goals (a plain function: only the rows hold state).
+/// All goals.
+///
+/// Plain functions, not components (see [`super::input_field`]): the typed
+/// targets are kept in the instance's state.
 pub fn goal_seek(calc: &CalcContext) -> Html {
     let heading = calc.dom_id("h", "goals");
     html! {
         <section class="kc-section" data-section="goals" aria-labelledby={heading.clone()}>
             <h3 id={heading}>{TITLE.get(calc.locale)}</h3>
-            {for (0..GOALS.len()).map(|index| html! { <GoalRow calc={calc.clone()} {index} /> })}
+            {for (0..GOALS.len()).map(|index| goal_row(calc, index))}
         </section>
     }
 }
 
 /// One goal: target field, answer, apply button.
-#[function_component(GoalRow)]
-pub fn goal_row(props: &GoalRowProps) -> Html {
-    let calc = &props.calc;
-    let goal: &'static Goal = &GOALS[props.index];
+fn goal_row(calc: &CalcContext, index: usize) -> Html {
+    let goal: &'static Goal = &GOALS[index];
     let locale = calc.locale;
     let scale = display_scale(goal.target_unit, goal.default_target, locale);
     // The typed target; None until the reader types, so the default follows the language's scale.
-    let draft = use_state(|| None::<AttrValue>);
-    let text = (*draft).clone().unwrap_or_else(|| {
+    let text = calc.goal_drafts[index].clone().unwrap_or_else(|| {
         AttrValue::from(format_field(goal.default_target, goal.target_unit, scale))
     });
     let target = parse_number(&text, goal.target_unit, scale);
@@ -60,10 +51,10 @@ pub fn goal_row(props: &GoalRowProps) -> Html {
     let solves = goal.solves_for.spec();
     let field_id = calc.dom_id("goal", goal.key);
     let oninput = {
-        let draft = draft.clone();
+        let calc = calc.clone();
         Callback::from(move |e: InputEvent| {
             let el: web_sys::HtmlInputElement = e.target_unchecked_into();
-            draft.set(Some(AttrValue::from(el.value())));
+            calc.dispatch(Action::GoalDraft(index, AttrValue::from(el.value())));
         })
     };
     let apply = answer.ok().map(|v| {

@@ -11,6 +11,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::core::format::{display_scale, format_field, format_value};
+use crate::core::goal::GOALS;
 use crate::core::inputs::{DefaultRule, InputId, Inputs, RangeError};
 use crate::core::metrics::{compute, MetricId, Results};
 use crate::core::parse::{parse_number, ParseError};
@@ -65,6 +66,9 @@ pub struct Calc {
     /// The metrics whose citation the reader asked for, one bit per
     /// `MetricId as usize`: once shown, a citation stays (and stays current).
     pub cited: u64,
+    /// The target typed into each goal of [`GOALS`]; `None` until the reader
+    /// types, so the default target follows the language's scale.
+    pub goal_drafts: Vec<Option<AttrValue>>,
 }
 
 /// Everything a reader can do.
@@ -84,6 +88,8 @@ pub enum Action {
     SetLocale(Locale),
     /// Show a metric's citation (and keep showing it).
     Cite(MetricId),
+    /// The reader typed a target into the goal at this index of [`GOALS`].
+    GoalDraft(usize, AttrValue),
 }
 
 impl Calc {
@@ -111,6 +117,7 @@ impl Calc {
             fields: vec![Field::default(); InputId::COUNT],
             changed: Vec::new(),
             cited: 0,
+            goal_drafts: vec![None; GOALS.len()],
         }
     }
 
@@ -191,10 +198,13 @@ impl Reducible for Calc {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
-        // A language switch re-renders the announcement in the new language
-        // and showing a citation leaves it alone; any other action that
-        // changes no result clears it.
-        let keeps_announcement = matches!(action, Action::SetLocale(_) | Action::Cite(_));
+        // A language switch re-renders the announcement in the new language;
+        // showing a citation or typing a goal's target leaves it alone; any
+        // other action that changes no result clears it.
+        let keeps_announcement = matches!(
+            action,
+            Action::SetLocale(_) | Action::Cite(_) | Action::GoalDraft(..)
+        );
         match action {
             Action::Edit(id, text) => next.edit(id, text),
             Action::Set(id, v) => {
@@ -227,6 +237,7 @@ impl Reducible for Calc {
                 }
             }
             Action::Cite(id) => next.cited |= 1 << (id as usize),
+            Action::GoalDraft(index, text) => next.goal_drafts[index] = Some(text),
         }
         if next.inputs != self.inputs {
             next.results = compute(&next.inputs);
