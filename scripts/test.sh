@@ -18,9 +18,9 @@ build_release
 
 # Size guard: what a reader downloads (each file gzip -9, summed) may not grow
 # unnoticed. The limit is the size reached by the last size pass rounded up to
-# the next KB; the goal is 150 KB, so lower it as bytes are won, never raise it
-# without a feature that earns them.
-LIMIT=$((157 * 1024))
+# the next KB (150 KB, the target of that pass); the goal is 100 KB, so lower it
+# as bytes are won, never raise it without a feature that earns them.
+LIMIT=$((150 * 1024))
 total=0
 for f in "$ROOT"/dist/index.html "$ROOT"/dist/kling-calc-*.js "$ROOT"/dist/kling-calc-*_bg.wasm "$ROOT"/dist/widget-*.css; do
   size=$(gzip -9c "$f" | wc -c)

@@ -1,22 +1,22 @@
 //! The root component of one widget instance.
 //!
-//! Owns the instance's [`Calc`] state (a `use_reducer`), shares it through a
-//! context, and lays out the header (title, language switch), the sections of
+//! Owns the instance's [`Calc`] state (a `use_reducer`), hands it to every
+//! view as an argument or prop, and lays out the header (title, language switch), the sections of
 //! [`crate::core::sections::SECTIONS`], and a polite live region that
 //! announces which results changed after an edit.
 
 use yew::prelude::*;
 
 use super::api;
-use super::charts::{KlingChart, PeChart};
-use super::claims_view::ClaimsView;
-use super::goal_seek::GoalSeek;
-use super::input_field::InputField;
+use super::charts::{kling_chart, pe_chart};
+use super::claims_view::claims_view;
+use super::goal_seek::goal_seek;
+use super::input_field::input_field;
 use super::metric_view::MetricView;
-use super::narrative::Narrative;
+use super::narrative::narrative;
 use super::share_bar::{from_url, notice, ShareBar};
-use super::sources_view::SourcesView;
-use super::state::{Action, Calc, CalcContext};
+use super::sources_view::sources_view;
+use super::state::{Action, Calc};
 use crate::core::format::format_value;
 use crate::core::inputs::{InputId, Inputs};
 use crate::core::sections::{PartSet, SECTIONS};
@@ -116,7 +116,7 @@ pub fn app(props: &AppProps) -> Html {
             Locale::En => "English",
         };
         html! {
-            <button type="button" class="kc-lang" lang={l.tag()} aria-pressed={(l == locale).to_string()} {onclick}>{name}</button>
+            <button type="button" class="kc-lang" lang={l.tag()} aria-pressed={super::input_field::aria(l == locale)} {onclick}>{name}</button>
         }
     });
     let reset_all = {
@@ -125,35 +125,33 @@ pub fn app(props: &AppProps) -> Html {
     };
 
     html! {
-        <ContextProvider<CalcContext> context={calc.clone()}>
-            <article class="kc" lang={locale.tag()} data-lang={locale.tag()}>
-                <header class="kc-head">
-                    <h2 class="kc-title">{TITLE.get(locale)}</h2>
-                    <div class="kc-langs" role="group" aria-label={LANGUAGE.get(locale)}>{for lang_buttons}</div>
-                    <p class="kc-intro">{INTRO.get(locale)}</p>
-                </header>
-                {notice(&calc.ignored, locale)}
-                {for SECTIONS.iter().filter(|s| parts.shows(s.key)).map(|s| {
-                    let heading = calc.dom_id("h", s.key);
-                    html! {
-                        <section class="kc-section" data-section={s.key} aria-labelledby={heading.clone()}>
-                            <h3 id={heading}>{s.title.get(locale)}</h3>
-                            <Narrative section={s.key} />
-                            <div class="kc-inputs">{for s.inputs.iter().map(|&id| html! { <InputField {id} /> })}</div>
-                            <div class="kc-metrics">{for s.metrics.iter().map(|&id| html! { <MetricView {id} /> })}</div>
-                            if s.key == "kling" { <KlingChart /> }
-                            if s.key == "valuation" { <PeChart /> }
-                        </section>
-                    }
-                })}
-                if parts.shows("goals") { <GoalSeek /> }
-                if parts.shows("claims") { <ClaimsView /> }
-                if parts.shows("sources") { <SourcesView /> }
-                <button type="button" class="kc-reset-all" onclick={reset_all}>{RESET_ALL.get(locale)}</button>
-                <ShareBar />
-                <p class="kc-sr" aria-live="polite" aria-atomic="true" data-live="">{announcement(&calc)}</p>
-            </article>
-        </ContextProvider<CalcContext>>
+        <article class="kc" lang={locale.tag()} data-lang={locale.tag()}>
+            <header class="kc-head">
+                <h2 class="kc-title">{TITLE.get(locale)}</h2>
+                <div class="kc-langs" role="group" aria-label={LANGUAGE.get(locale)}>{for lang_buttons}</div>
+                <p class="kc-intro">{INTRO.get(locale)}</p>
+            </header>
+            {notice(&calc.ignored, locale)}
+            {for SECTIONS.iter().filter(|s| parts.shows(s.key)).map(|s| {
+                let heading = calc.dom_id("h", s.key);
+                html! {
+                    <section class="kc-section" data-section={s.key} aria-labelledby={heading.clone()}>
+                        <h3 id={heading}>{s.title.get(locale)}</h3>
+                        {narrative(&calc, s.key)}
+                        <div class="kc-inputs">{for s.inputs.iter().map(|&id| input_field(&calc, id))}</div>
+                        <div class="kc-metrics">{for s.metrics.iter().map(|&id| html! { <MetricView calc={calc.clone()} {id} /> })}</div>
+                        if s.key == "kling" { {kling_chart(&calc)} }
+                        if s.key == "valuation" { {pe_chart(&calc)} }
+                    </section>
+                }
+            })}
+            if parts.shows("goals") { {goal_seek(&calc)} }
+            if parts.shows("claims") { {claims_view(&calc)} }
+            if parts.shows("sources") { {sources_view(&calc)} }
+            <button type="button" class="kc-reset-all" onclick={reset_all}>{RESET_ALL.get(locale)}</button>
+            <ShareBar calc={calc.clone()} />
+            <p class="kc-sr" aria-live="polite" aria-atomic="true" data-live="">{announcement(&calc)}</p>
+        </article>
     }
 }
 

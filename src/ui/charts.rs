@@ -14,7 +14,7 @@
 use yew::prelude::*;
 
 use super::js_number;
-use super::state::{Calc, CalcContext};
+use super::state::Calc;
 use crate::core::format::{format_value, push_decimal};
 use crate::core::inputs::InputId as I;
 use crate::core::metrics::MetricId as M;
@@ -282,8 +282,7 @@ const QUARTERS: [(&str, &str, I, Option<M>); 4] = [
 /// Kling revenue by quarter as columns, with its share of Kuaishou's revenue
 /// as dots on their own scale in a band above (joined where quarters are
 /// adjacent); the Q4 column is dashed while it is the assumed remainder.
-#[function_component(KlingChart)]
-pub fn kling_chart() -> Html {
+pub fn kling_chart(calc: &Calc) -> Html {
     // Geometry in viewBox units (0 0 360 190): 4 slots, share band, column band.
     const SLOT: f64 = 85.0;
     const X0: f64 = 10.0;
@@ -293,7 +292,6 @@ pub fn kling_chart() -> Html {
     const B_TOP: f64 = 72.0;
     const B_BOT: f64 = 146.0;
 
-    let calc = use_context::<CalcContext>().expect("KlingChart outside the App context");
     let l = calc.locale;
     let r = calc.results.resolved();
     let data = QUARTERS.map(|(key, label, id, share)| {
@@ -386,7 +384,7 @@ pub fn kling_chart() -> Html {
         legend.push(("kc-key kc-key-assumed", Q4_ASSUMED.get(l)));
     }
     figure(
-        &calc,
+        calc,
         "kling",
         KLING_TITLE,
         legend,
@@ -409,15 +407,13 @@ const PE_ROWS: [(&str, Text); 6] = [
 /// P/E of Kuaishou (highlighted), its three peers, the peer average and the
 /// target as horizontal bars from a zero line; a negative P/E (a loss) runs
 /// left of it and is labelled not meaningful.
-#[function_component(PeChart)]
-pub fn pe_chart() -> Html {
+pub fn pe_chart(calc: &Calc) -> Html {
     // Geometry in viewBox units (0 0 360 148): names left, bars between X_L and X_R, values right.
     const ROW: f64 = 22.0;
     const TOP: f64 = 8.0;
     const X_L: f64 = 100.0;
     const X_R: f64 = 290.0;
 
-    let calc = use_context::<CalcContext>().expect("PeChart outside the App context");
     let l = calc.locale;
     let r = calc.results.resolved();
     let input = |id: I| {
@@ -480,7 +476,7 @@ pub fn pe_chart() -> Html {
         Vec::new()
     };
     figure(
-        &calc,
+        calc,
         "pe",
         PE_TITLE,
         legend,

@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use super::charts::Markup;
-use super::state::CalcContext;
+use super::state::Calc;
 use crate::core::claims::{check_claims, Verdict};
 use crate::core::format::format_value;
 use crate::core::units::{Qualifier, Text};
@@ -76,9 +76,9 @@ fn verdict_text(v: Verdict) -> (Text, &'static str) {
 ///
 /// The table is built as escaped markup text (see [`Markup`]): it is only text
 /// and anchors, and text costs far less wasm than `html!` nodes.
-#[function_component(ClaimsView)]
-pub fn claims_view() -> Html {
-    let calc = use_context::<CalcContext>().expect("ClaimsView outside the App context");
+///
+/// A plain function, not a component: it holds no state (see [`super::input_field`]).
+pub fn claims_view(calc: &Calc) -> Html {
     let locale = calc.locale;
     let heading = calc.dom_id("h", "claims");
     let mut m = Markup(String::with_capacity(4096));

@@ -21,36 +21,27 @@ const APPLY: Text = Text {
     en: "Apply",
 };
 
-/// Properties of [`GoalRow`].
-#[derive(Properties, PartialEq, Clone)]
-pub struct GoalRowProps {
-    /// Index into [`GOALS`].
-    pub index: usize,
-}
-
 /// All goals.
-#[function_component(GoalSeek)]
-pub fn goal_seek() -> Html {
-    let calc = use_context::<CalcContext>().expect("GoalSeek outside the App context");
+///
+/// Plain functions, not components (see [`super::input_field`]): the typed
+/// targets are kept in the instance's state.
+pub fn goal_seek(calc: &CalcContext) -> Html {
     let heading = calc.dom_id("h", "goals");
     html! {
         <section class="kc-section" data-section="goals" aria-labelledby={heading.clone()}>
             <h3 id={heading}>{TITLE.get(calc.locale)}</h3>
-            {for (0..GOALS.len()).map(|index| html! { <GoalRow {index} /> })}
+            {for (0..GOALS.len()).map(|index| goal_row(calc, index))}
         </section>
     }
 }
 
 /// One goal: target field, answer, apply button.
-#[function_component(GoalRow)]
-pub fn goal_row(props: &GoalRowProps) -> Html {
-    let calc = use_context::<CalcContext>().expect("GoalRow outside the App context");
-    let goal: &'static Goal = &GOALS[props.index];
+fn goal_row(calc: &CalcContext, index: usize) -> Html {
+    let goal: &'static Goal = &GOALS[index];
     let locale = calc.locale;
     let scale = display_scale(goal.target_unit, goal.default_target, locale);
     // The typed target; None until the reader types, so the default follows the language's scale.
-    let draft = use_state(|| None::<AttrValue>);
-    let text = (*draft).clone().unwrap_or_else(|| {
+    let text = calc.goal_drafts[index].clone().unwrap_or_else(|| {
         AttrValue::from(format_field(goal.default_target, goal.target_unit, scale))
     });
     let target = parse_number(&text, goal.target_unit, scale);
@@ -60,10 +51,10 @@ pub fn goal_row(props: &GoalRowProps) -> Html {
     let solves = goal.solves_for.spec();
     let field_id = calc.dom_id("goal", goal.key);
     let oninput = {
-        let draft = draft.clone();
+        let calc = calc.clone();
         Callback::from(move |e: InputEvent| {
             let el: web_sys::HtmlInputElement = e.target_unchecked_into();
-            draft.set(Some(AttrValue::from(el.value())));
+            calc.dispatch(Action::GoalDraft(index, AttrValue::from(el.value())));
         })
     };
     let apply = answer.ok().map(|v| {
@@ -75,7 +66,7 @@ pub fn goal_row(props: &GoalRowProps) -> Html {
             <label for={field_id.clone()}>{goal.question.get(locale)}</label>
             <div class="kc-field-row">
                 <input id={field_id} type="text" inputmode="decimal" autocomplete="off" value={text}
-                    aria-invalid={target.is_err().to_string()} {oninput} />
+                    aria-invalid={super::input_field::aria(target.is_err())} {oninput} />
                 <span class="kc-suffix" aria-hidden="true">{scale_suffix(goal.target_unit, scale, locale)}</span>
                 <span aria-hidden="true">{"→"}</span>
                 <output class="kc-goal-answer" aria-live="polite" data-goal-value={answer.ok().map(super::js_number).unwrap_or_default()}>

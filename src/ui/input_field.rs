@@ -12,13 +12,6 @@ use crate::core::format::{format_value, scale_suffix};
 use crate::core::inputs::InputId;
 use crate::core::units::{Qualifier, Text};
 
-/// Properties of [`InputField`].
-#[derive(Properties, PartialEq, Clone)]
-pub struct InputFieldProps {
-    /// The input this field edits.
-    pub id: InputId,
-}
-
 const RESET: Text = Text {
     hant: "還原",
     hans: "还原",
@@ -40,11 +33,21 @@ const CHANGED: Text = Text {
     en: "changed; published figure",
 };
 
+/// An ARIA boolean (`aria-invalid`, `aria-pressed`) as its attribute text,
+/// without `bool`'s `Display` and a `String` per use.
+pub(super) fn aria(b: bool) -> &'static str {
+    if b {
+        "true"
+    } else {
+        "false"
+    }
+}
+
 /// The field of one input, bound to the instance's state.
-#[function_component(InputField)]
-pub fn input_field(props: &InputFieldProps) -> Html {
-    let calc = use_context::<CalcContext>().expect("InputField outside the App context");
-    let id = props.id;
+///
+/// A plain function, not a component: it holds no state of its own, and each
+/// component type is another copy of yew's lifecycle code in the wasm.
+pub fn input_field(calc: &CalcContext, id: InputId) -> Html {
     let spec = id.spec();
     let locale = calc.locale;
     let dom_id = calc.dom_id("in", id.key());
@@ -88,7 +91,7 @@ pub fn input_field(props: &InputFieldProps) -> Html {
             <div class="kc-field-row">
                 <input id={dom_id} type="text" inputmode="decimal" autocomplete="off" spellcheck="false"
                     data-input={id.key()} value={calc.field_text(id)}
-                    aria-invalid={field.error.is_some().to_string()} aria-describedby={msg_id.clone()} {oninput} />
+                    aria-invalid={aria(field.error.is_some())} aria-describedby={msg_id.clone()} {oninput} />
                 <span class="kc-suffix" aria-hidden="true">{scale_suffix(spec.unit, calc.scale(id), locale)}</span>
                 if changed {
                     <button type="button" class="kc-reset" onclick={reset}

@@ -202,24 +202,16 @@ const PARAGRAPHS: [(&str, &[Seg]); 4] = [
     ),
 ];
 
-/// Properties of [`Narrative`].
-#[derive(Properties, PartialEq)]
-pub struct NarrativeProps {
-    /// The key of the section whose paragraph is shown.
-    pub section: &'static str,
-}
-
-/// The prose paragraph of one section, with live metrics and inline inputs.
-#[function_component(Narrative)]
-pub fn narrative(props: &NarrativeProps) -> Html {
-    let calc = use_context::<CalcContext>().expect("Narrative outside the App context");
+/// The prose paragraph of one section, with live metrics and inline inputs
+/// (a plain function: only the inline numbers hold state).
+pub fn narrative(calc: &CalcContext, section: &'static str) -> Html {
     let locale = calc.locale;
-    let Some((_, segs)) = PARAGRAPHS.iter().find(|(k, _)| *k == props.section) else {
+    let Some((_, segs)) = PARAGRAPHS.iter().find(|(k, _)| *k == section) else {
         return Html::default();
     };
     let seg = |seg: &Seg| match *seg {
         Seg::Text(t) => Html::from(t.get(locale)),
-        Seg::Input(id) => html! { <InlineNumber {id} /> },
+        Seg::Input(id) => html! { <InlineNumber calc={calc.clone()} {id} /> },
         Seg::Metric(id) => {
             let o = calc.results.get(id);
             // A metric that cannot be computed shows the core's dash; its
@@ -233,13 +225,15 @@ pub fn narrative(props: &NarrativeProps) -> Html {
         }
     };
     html! {
-        <p class="kc-narrative" data-narrative={props.section}>{for segs.iter().map(seg)}</p>
+        <p class="kc-narrative" data-narrative={section}>{for segs.iter().map(seg)}</p>
     }
 }
 
 /// Properties of [`InlineNumber`].
 #[derive(Properties, PartialEq)]
 pub struct InlineNumberProps {
+    /// The instance's state.
+    pub calc: CalcContext,
     /// The input the number shows and changes.
     pub id: InputId,
 }
@@ -290,7 +284,7 @@ struct Local {
 /// the document and yew removes the listeners when the span goes away.
 #[function_component(InlineNumber)]
 pub fn inline_number(props: &InlineNumberProps) -> Html {
-    let calc = use_context::<CalcContext>().expect("InlineNumber outside the App context");
+    let calc = &props.calc;
     let editing = use_state_eq(|| false);
     let invalid = use_state_eq(|| false);
     // One cell for all non-rendered state: each hook type is another copy
@@ -392,7 +386,7 @@ pub fn inline_number(props: &InlineNumberProps) -> Html {
         return html! {
             <span class="kc-inline-edit">
                 <input ref={input_ref} type="text" inputmode="decimal" autocomplete="off" spellcheck="false"
-                    data-inline-edit={id.key()} aria-label={label} aria-invalid={invalid.to_string()}
+                    data-inline-edit={id.key()} aria-label={label} aria-invalid={super::input_field::aria(*invalid)}
                     value={calc.field_text(id)} {onkeydown} {onblur} />
                 <span class="kc-suffix" aria-hidden="true">{scale_suffix(spec.unit, calc.scale(id), locale)}</span>
             </span>

@@ -133,10 +133,17 @@ pub fn notice(ignored: &[Ignored], locale: Locale) -> Html {
     }
 }
 
+/// Properties of [`ShareBar`].
+#[derive(Properties, PartialEq)]
+pub struct ShareBarProps {
+    /// The instance's state.
+    pub calc: CalcContext,
+}
+
 /// Share, Download CSV, the link field and a polite status line.
 #[function_component(ShareBar)]
-pub fn share_bar() -> Html {
-    let calc = use_context::<CalcContext>().expect("ShareBar outside the App context");
+pub fn share_bar(props: &ShareBarProps) -> Html {
+    let calc = &props.calc;
     let locale = calc.locale;
     // The link shown and the status line, in one hook to keep the wasm small.
     let shown = use_state(|| (AttrValue::Static(""), None::<Text>));

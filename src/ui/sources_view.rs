@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use super::charts::Markup;
-use super::state::CalcContext;
+use super::state::Calc;
 use crate::core::figures::{ARTICLES, FIGURES};
 use crate::core::format::format_value;
 use crate::core::units::Text;
@@ -26,9 +26,9 @@ const NOTE: Text = Text {
 /// [`Markup`]) rather than `html!` nodes: they change only with the language,
 /// and text costs far less wasm than a node per element. The ids and `data-*`
 /// attributes are those metric explanations link to and tests look for.
-#[function_component(SourcesView)]
-pub fn sources_view() -> Html {
-    let calc = use_context::<CalcContext>().expect("SourcesView outside the App context");
+///
+/// A plain function, not a component: it holds no state (see [`super::input_field`]).
+pub fn sources_view(calc: &Calc) -> Html {
     let locale = calc.locale;
     let heading = calc.dom_id("h", "sources");
     let mut m = Markup(String::with_capacity(16 * 1024));

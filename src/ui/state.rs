@@ -1,7 +1,7 @@
 //! The reader's state and the actions that change it.
 //!
-//! One [`Calc`] per widget instance, shared with the components through a
-//! context (`CalcContext`). Every action goes through the core: typed text is
+//! One [`Calc`] per widget instance, handed to the views as a `CalcContext`
+//! (the reducer handle, passed down as an argument or prop). Every action goes through the core: typed text is
 //! parsed with the field's display scale, checked against the input's range,
 //! and only a valid value changes [`Inputs`]; the metrics are then recomputed
 //! in full (the core's recompute is a few microseconds, so no caching).
@@ -11,6 +11,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::core::format::{display_scale, format_field, format_value};
+use crate::core::goal::GOALS;
 use crate::core::inputs::{DefaultRule, InputId, Inputs, RangeError};
 use crate::core::metrics::{compute, MetricId, Results};
 use crate::core::parse::{parse_number, ParseError};
@@ -62,6 +63,12 @@ pub struct Calc {
     pub changed: Vec<MetricId>,
     /// What the share link the instance started from could not apply.
     pub ignored: Rc<[Ignored]>,
+    /// The metrics whose citation the reader asked for, one bit per
+    /// `MetricId as usize`: once shown, a citation stays (and stays current).
+    pub cited: u64,
+    /// The target typed into each goal of [`GOALS`]; `None` until the reader
+    /// types, so the default target follows the language's scale.
+    pub goal_drafts: Vec<Option<AttrValue>>,
 }
 
 /// Everything a reader can do.
@@ -79,6 +86,10 @@ pub enum Action {
     ResetAll,
     /// Switch language; inputs and drafts are kept.
     SetLocale(Locale),
+    /// Show a metric's citation (and keep showing it).
+    Cite(MetricId),
+    /// The reader typed a target into the goal at this index of [`GOALS`].
+    GoalDraft(usize, AttrValue),
 }
 
 impl Calc {
@@ -105,6 +116,8 @@ impl Calc {
             inputs,
             fields: vec![Field::default(); InputId::COUNT],
             changed: Vec::new(),
+            cited: 0,
+            goal_drafts: vec![None; GOALS.len()],
         }
     }
 
@@ -125,6 +138,11 @@ impl Calc {
             Some(v) => AttrValue::from(format_field(v, id.spec().unit, self.scale(id))),
             None => AttrValue::Static(""),
         }
+    }
+
+    /// Whether the reader asked for a metric's citation.
+    pub fn is_cited(&self, id: MetricId) -> bool {
+        self.cited >> (id as usize) & 1 == 1
     }
 
     /// An element id unique on the page: `kc<instance>-<kind>-<key>`.
@@ -181,8 +199,12 @@ impl Reducible for Calc {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
         // A language switch re-renders the announcement in the new language;
-        // any other action that changes no result clears it.
-        let keeps_announcement = matches!(action, Action::SetLocale(_));
+        // showing a citation or typing a goal's target leaves it alone; any
+        // other action that changes no result clears it.
+        let keeps_announcement = matches!(
+            action,
+            Action::SetLocale(_) | Action::Cite(_) | Action::GoalDraft(..)
+        );
         match action {
             Action::Edit(id, text) => next.edit(id, text),
             Action::Set(id, v) => {
@@ -214,6 +236,8 @@ impl Reducible for Calc {
                     f.draft = None;
                 }
             }
+            Action::Cite(id) => next.cited |= 1 << (id as usize),
+            Action::GoalDraft(index, text) => next.goal_drafts[index] = Some(text),
         }
         if next.inputs != self.inputs {
             next.results = compute(&next.inputs);
@@ -228,6 +252,9 @@ impl Reducible for Calc {
     }
 }
 
+// One bit of `Calc::cited` per metric.
+const _: () = assert!(MetricId::COUNT <= 64);
+
 /// Appends the decimal digits of `n` without the formatting machinery.
 fn push_uint(s: &mut String, n: u32) {
     if n >= 10 {
@@ -236,5 +263,7 @@ fn push_uint(s: &mut String, n: u32) {
     s.push(char::from(b'0' + (n % 10) as u8));
 }
 
-/// The context through which components read the state and dispatch actions.
+/// The handle through which views read the state and dispatch actions. It is
+/// passed down as a prop, not through a yew context: a `ContextProvider` and
+/// `use_context` are one more component and hook type in the wasm.
 pub type CalcContext = UseReducerHandle<Calc>;
