@@ -13,6 +13,7 @@ use super::state::{Action, CalcContext};
 use crate::core::export::citation;
 use crate::core::figures::figure;
 use crate::core::format::format_value;
+use crate::core::inputs::InputSet;
 use crate::core::metrics::MetricId;
 use crate::core::units::Text;
 
@@ -57,7 +58,6 @@ pub fn metric_view(calc: &CalcContext, id: MetricId) -> Html {
         Err(reason) => (String::new(), reason.describe(locale)),
     };
     let label_id = calc.dom_id("m", id.key());
-    let sources = id.sources(&calc.inputs);
     // Once asked for, the citation stays shown (and current) as a copy fallback.
     let cite = {
         let calc = calc.clone();
@@ -69,19 +69,54 @@ pub fn metric_view(calc: &CalcContext, id: MetricId) -> Html {
             calc.dispatch(Action::Cite(id));
         })
     };
-    // The explanation's paragraphs are plain text and links, so they are built as
-    // escaped markup: this view is rendered 42 times, and text costs far
-    // less wasm than `html!` nodes.
+    let ontoggle = {
+        let calc = calc.clone();
+        Callback::from(move |e: Event| {
+            // `open` is a reflected attribute: no HtmlDetailsElement binding needed.
+            let details: web_sys::Element = e.target_unchecked_into();
+            calc.dispatch(Action::Explain(id, details.has_attribute("open")));
+        })
+    };
+    // Built only while the disclosure is open (see `Calc::explained`).
+    let explanation = calc
+        .is_explained(id)
+        .then(|| explanation(calc, id, &outcome.rests_on));
+    html! {
+        <div class="kc-metric">
+            <span class="kc-metric-label" id={label_id.clone()}>{spec.label.get(locale)}</span>
+            <output class={classes!("kc-value", outcome.value.is_err().then_some("kc-reason"))} data-metric={id.key()} data-value={data_value} aria-labelledby={label_id}>{text}</output>
+            <details class="kc-how" {ontoggle}>
+                <summary>{HOW.get(locale)}</summary>
+                if let Some(text) = explanation {
+                    {Html::from_html_unchecked(AttrValue::from(text))}
+                }
+                <button type="button" class="kc-cite" data-cite={id.key()} onclick={cite}>{CITE.get(locale)}</button>
+                if calc.is_cited(id) {
+                    <textarea class="kc-citation" readonly=true aria-label={CITE.get(locale)}
+                        value={citation(id, &calc.results, &calc.inputs, locale)} />
+                }
+            </details>
+        </div>
+    }
+}
+
+/// The paragraphs of a metric's "how" disclosure: formula in words, formula
+/// with the current numbers, the inputs it rests on, and links to its sources.
+/// Plain text and links, so built as escaped markup: text costs far less wasm
+/// than `html!` nodes for a view rendered 42 times.
+fn explanation(calc: &CalcContext, id: MetricId, rests_on: &InputSet) -> String {
+    let locale = calc.locale;
+    let sources = id.sources(&calc.inputs);
     let mut explanation = Markup(String::with_capacity(512));
     explanation.0.push_str("<p>");
     explanation.body(&id.formula(locale));
     explanation.0.push_str("</p><p>");
     explanation.body(&id.plugged(&calc.results, locale));
     explanation.0.push_str("</p>");
-    if !outcome.rests_on.is_empty() {
+    if !rests_on.is_empty() {
         explanation.0.push_str("<p>");
         explanation.body(RESTS_ON.get(locale));
-        for (n, id) in outcome.rests_on.iter().enumerate() {
+        for (n, id) in rests_on.iter().enumerate() {
             explanation.body(if n > 0 { SEP.get(locale) } else { "" });
             explanation.body(id.spec().label.get(locale));
         }
@@ -104,21 +139,7 @@ pub fn metric_view(calc: &CalcContext, id: MetricId) -> Html {
         }
         explanation.0.push_str("</p>");
     }
-    html! {
-        <div class="kc-metric">
-            <span class="kc-metric-label" id={label_id.clone()}>{spec.label.get(locale)}</span>
-            <output class={classes!("kc-value", outcome.value.is_err().then_some("kc-reason"))} data-metric={id.key()} data-value={data_value} aria-labelledby={label_id}>{text}</output>
-            <details class="kc-how">
-                <summary>{HOW.get(locale)}</summary>
-                {Html::from_html_unchecked(AttrValue::from(explanation.0))}
-                <button type="button" class="kc-cite" data-cite={id.key()} onclick={cite}>{CITE.get(locale)}</button>
-                if calc.is_cited(id) {
-                    <textarea class="kc-citation" readonly=true aria-label={CITE.get(locale)}
-                        value={citation(id, &calc.results, &calc.inputs, locale)} />
-                }
-            </details>
-        </div>
-    }
+    explanation.0
 }
 
 /// Properties of [`MetricView`].

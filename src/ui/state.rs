@@ -66,6 +66,11 @@ pub struct Calc {
     /// The metrics whose citation the reader asked for, one bit per
     /// `MetricId as usize`: once shown, a citation stays (and stays current).
     pub cited: u64,
+    /// The metrics whose "how" disclosure is open, one bit per
+    /// `MetricId as usize`. A closed disclosure's explanation is not built:
+    /// 42 formulas with numbers and sources, rebuilt and re-parsed on every
+    /// keystroke, were a quarter of the script time of an edit.
+    pub explained: u64,
     /// The target typed into each goal of [`GOALS`]; `None` until the reader
     /// types, so the default target follows the language's scale.
     pub goal_drafts: Vec<Option<AttrValue>>,
@@ -88,6 +93,8 @@ pub enum Action {
     SetLocale(Locale),
     /// Show a metric's citation (and keep showing it).
     Cite(MetricId),
+    /// A metric's "how" disclosure was opened (true) or closed.
+    Explain(MetricId, bool),
     /// The reader typed a target into the goal at this index of [`GOALS`].
     GoalDraft(usize, AttrValue),
 }
@@ -117,6 +124,7 @@ impl Calc {
             fields: vec![Field::default(); InputId::COUNT],
             changed: Vec::new(),
             cited: 0,
+            explained: 0,
             goal_drafts: vec![None; GOALS.len()],
         }
     }
@@ -143,6 +151,11 @@ impl Calc {
     /// Whether the reader asked for a metric's citation.
     pub fn is_cited(&self, id: MetricId) -> bool {
         self.cited >> (id as usize) & 1 == 1
+    }
+
+    /// Whether a metric's "how" disclosure is open.
+    pub fn is_explained(&self, id: MetricId) -> bool {
+        self.explained >> (id as usize) & 1 == 1
     }
 
     /// An element id unique on the page: `kc<instance>-<kind>-<key>`.
@@ -199,11 +212,11 @@ impl Reducible for Calc {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
         // A language switch re-renders the announcement in the new language;
-        // showing a citation or typing a goal's target leaves it alone; any
+        // showing a citation or an explanation, or typing a goal's target, leaves it alone; any
         // other action that changes no result clears it.
         let keeps_announcement = matches!(
             action,
-            Action::SetLocale(_) | Action::Cite(_) | Action::GoalDraft(..)
+            Action::SetLocale(_) | Action::Cite(_) | Action::Explain(..) | Action::GoalDraft(..)
         );
         match action {
             Action::Edit(id, text) => next.edit(id, text),
@@ -237,6 +250,8 @@ impl Reducible for Calc {
                 }
             }
             Action::Cite(id) => next.cited |= 1 << (id as usize),
+            Action::Explain(id, true) => next.explained |= 1 << (id as usize),
+            Action::Explain(id, false) => next.explained &= !(1 << (id as usize)),
             Action::GoalDraft(index, text) => next.goal_drafts[index] = Some(text),
         }
         if next.inputs != self.inputs {
@@ -252,7 +267,7 @@ impl Reducible for Calc {
     }
 }
 
-// One bit of `Calc::cited` per metric.
+// One bit of `Calc::cited` and of `Calc::explained` per metric.
 const _: () = assert!(MetricId::COUNT <= 64);
 
 /// Appends the decimal digits of `n` without the formatting machinery.

@@ -9,7 +9,7 @@ import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { serveDist, launch, openPage, metricValue, nextMetricValue, typeInto, STANDALONE_URL, DIST } from './harness.mjs';
+import { serveDist, launch, openPage, metricValue, nextMetricValue, typeInto, STANDALONE_URL, DIST, openAllDetails } from './harness.mjs';
 
 let server; // dist/ on one loopback origin: the widget's origin
 let host; // a news site on a second loopback origin
@@ -154,7 +154,7 @@ test('iframe on another origin: height follows content; forged and malformed mes
 
   // Content grows (every "how" disclosure opened): the iframe grows with it.
   const before = await iframeHeight(page);
-  await frame.$$eval('details', (ds) => ds.forEach((d) => { d.open = true; }));
+  await openAllDetails(frame);
   await page.waitForFunction((h) => document.getElementById('widget').getBoundingClientRect().height > h + 50, before);
   await waitForFit(page, frame);
   const grown = await iframeHeight(page);

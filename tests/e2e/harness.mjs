@@ -58,3 +58,12 @@ export async function typeInto(page, input, text) {
   await page.keyboard.press('Backspace');
   await page.keyboard.type(text);
 }
+
+/**
+ * Opens every disclosure in `scope` (a page or frame) and waits until each
+ * metric's "how" explanation has rendered (the widget builds it only when opened).
+ */
+export async function openAllDetails(scope) {
+  await scope.$$eval('details', (ds) => ds.forEach((d) => { d.open = true; }));
+  await scope.waitForFunction(() => [...document.querySelectorAll('.kc-metric details.kc-how')].every((d) => d.querySelector('p')));
+}

@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { serveDist, launch, openPage, metricValue, nextMetricValue, typeInto } from './harness.mjs';
+import { serveDist, launch, openPage, metricValue, nextMetricValue, typeInto, openAllDetails } from './harness.mjs';
 
 const AXE = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const LANGS = ['zh-Hant', 'zh-Hans', 'en'];
@@ -169,7 +169,7 @@ function renderAll(page) {
 test('reflows at 320 px (400% zoom of 1280 px): no horizontal scrolling', async () => {
   for (const lang of LANGS) {
     const { page, context } = await open(lang, { viewport: { width: 320, height: 640 } });
-    await page.$$eval('details', (ds) => ds.forEach((d) => { d.open = true; }));
+    await openAllDetails(page);
     await renderAll(page);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `${lang}: page is ${overflow}px wider than the viewport`);
@@ -184,7 +184,7 @@ for (const lang of LANGS) {
       test(`axe: no violations (${lang}, ${colorScheme}, ${width}px)`, async () => {
         const { page, context } = await open(lang, { colorScheme, viewport: { width, height: 900 } });
         // Open every disclosure so hidden content is checked too.
-        await page.$$eval('details', (ds) => ds.forEach((d) => { d.open = true; }));
+        await openAllDetails(page);
         await renderAll(page);
         await page.addScriptTag({ content: AXE });
         const result = await page.evaluate(() => window.axe.run(document, {

@@ -12,6 +12,20 @@ fn one(root: &Element, selector: &str) -> Element {
         .unwrap_or_else(|| panic!("nothing matches {selector}"))
 }
 
+/// Opens or closes a disclosure as a click does (the attribute, then its
+/// `toggle` event) and lets yew render.
+async fn toggle(details: &Element, open: bool) {
+    if open {
+        details.set_attribute("open", "").unwrap();
+    } else {
+        details.remove_attribute("open").unwrap();
+    }
+    details
+        .dispatch_event(&Event::new("toggle").unwrap())
+        .unwrap();
+    yew::scheduler::flush().await;
+}
+
 async fn mounted(lang: &str) -> Element {
     let root = host(lang);
     // Each test's widget lives until the page closes.
@@ -98,6 +112,10 @@ async fn explanations_plug_in_numbers_and_link_sources() {
     let how = metric(&root, "kling_share_2025q3")
         .parent_element()
         .unwrap();
+    let details = one(&how, "details.kc-how");
+    // Closed, the explanation is not built at all.
+    assert_eq!(details.query_selector_all("p").unwrap().length(), 0);
+    toggle(&details, true).await;
     let text = how.text_content().unwrap();
     assert!(
         text.contains("超過3億元 ÷ 355.54億元 = 超過0.84%"),
@@ -128,6 +146,12 @@ async fn explanations_plug_in_numbers_and_link_sources() {
             .unwrap();
         assert!(!quote.is_empty());
     }
+    // Open, it follows the inputs; closed again, it is gone.
+    type_into(&root, "kling_revenue_2025q3", "4.5").await;
+    let text = how.text_content().unwrap();
+    assert!(text.contains("4.5億元 ÷ 355.54億元 = 1.27%"), "{text}");
+    toggle(&details, false).await;
+    assert_eq!(details.query_selector_all("p").unwrap().length(), 0);
 }
 
 #[wasm_bindgen_test]
