@@ -18,7 +18,7 @@ use crate::core::format::{format_value, scale_suffix};
 use crate::core::inputs::{InputId, InputSpec};
 use crate::core::metrics::MetricId;
 use crate::core::parse::parse_number;
-use crate::core::units::{Qualifier, Text};
+use crate::core::units::Text;
 
 /// One piece of a narrative paragraph.
 #[derive(Clone, Copy)]
@@ -474,10 +474,12 @@ pub fn inline_number(props: &InlineNumberProps) -> Html {
     let onpointercancel = Callback::from(move |_: PointerEvent| {
         local.borrow_mut().drag = None;
     });
+    // With the article's qualifier ("超過3億元", "≥ RMB 300 million") while the
+    // figure is the published one, as the results that rest on it say.
     let text = format_value(
         value.unwrap_or(f64::NAN),
         spec.unit,
-        Qualifier::Exact,
+        calc.results.resolved().qualifiers[id as usize],
         locale,
     );
     html! {

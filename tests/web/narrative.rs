@@ -105,14 +105,15 @@ async fn kling_q4_inline_number_starts_at_the_remainder() {
 
 #[wasm_bindgen_test]
 async fn value_text_follows_the_locale() {
-    // (language button, aria-valuetext and shown text of Kling Q4 at 3億)
+    // (language button, aria-valuetext and shown text of Kling Q4 at 3億, the
+    // assumed remainder, and of Q3, published as "more than 3億")
     let cases = [
-        ("en", "RMB 300 million"),
-        ("zh-Hans", "3亿元"),
-        ("zh-Hant", "3億元"),
+        ("en", "≈ RMB 300 million", "≥ RMB 300 million"),
+        ("zh-Hans", "约3亿元", "超过3亿元"),
+        ("zh-Hant", "約3億元", "超過3億元"),
     ];
     let (root, _app) = mounted("zh-Hant").await;
-    for (lang, want) in cases {
+    for (lang, want, want_q3) in cases {
         let button: HtmlElement = root
             .query_selector(&[".kc-lang[lang=\"", lang, "\"]"].concat())
             .unwrap()
@@ -124,7 +125,13 @@ async fn value_text_follows_the_locale() {
         let q4 = inline(&root, "kling", Q4);
         assert_eq!(q4.get_attribute("aria-valuetext").as_deref(), Some(want));
         assert_eq!(q4.text_content().as_deref(), Some(want), "{lang}");
+        let q3 = inline(&root, "kling", "kling_revenue_2025q3");
+        assert_eq!(q3.text_content().as_deref(), Some(want_q3), "{lang}");
     }
+    // The reader's own value carries no article qualifier.
+    type_into(&root, "kling_revenue_2025q3", "4").await;
+    let q3 = inline(&root, "kling", "kling_revenue_2025q3");
+    assert_eq!(q3.text_content().as_deref(), Some("4億元"));
 }
 
 #[wasm_bindgen_test]
