@@ -631,6 +631,23 @@ mod tests {
     }
 
     #[test]
+    fn money_to_three_decimals() {
+        // (value, unit, qualifier, locale, decimals, text)
+        let cases = [
+            (355.54e8, Cny, Exact, En, 3, "RMB 35.554 billion"),
+            (355.54e8, Cny, Exact, En, 2, "RMB 35.55 billion"),
+            (355.54e8, Cny, Exact, Hant, 3, "355.54億元"),
+            (3e8, Cny, Floor, En, 3, "≥ RMB 300 million"),
+            (-1.2345e9, Usd, Exact, En, 3, "−US$1.235 billion"),
+            (9_999.9996e4, Cny, Exact, Hans, 3, "1亿元"),
+            (0.1234, Share, Exact, En, 3, "12.3%"),
+        ];
+        for (v, unit, q, locale, d, want) in cases {
+            assert_eq!(format_money_to(v, unit, q, locale, d), want, "{v} {d}");
+        }
+    }
+
+    #[test]
     fn push_decimal_cases() {
         let cases: &[(f64, u8, &str)] = &[
             (0.1 + 0.2, 4, "0.3"),

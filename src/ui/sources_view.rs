@@ -6,7 +6,7 @@ use yew::prelude::*;
 use super::charts::Markup;
 use super::state::Calc;
 use crate::core::figures::{ARTICLES, FIGURES};
-use crate::core::format::format_value;
+use crate::core::format::format_money_to;
 use crate::core::units::Text;
 
 const TITLE: Text = Text {
@@ -53,7 +53,8 @@ pub fn sources_view(calc: &Calc) -> Html {
             m.0.push('>');
             m.body(f.label.get(locale));
             m.0.push_str(": <strong>");
-            m.body(&format_value(f.value, f.unit, f.qualifier, locale));
+            // As published: 355.54億 is RMB 35.554 billion, not 35.55.
+            m.body(&format_money_to(f.value, f.unit, f.qualifier, locale, 3));
             m.0.push_str("</strong> — <q lang=\"zh-Hant\">");
             m.body(f.quote);
             m.0.push_str("</q></li>");

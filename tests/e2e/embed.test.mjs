@@ -70,7 +70,7 @@ for (const name of ['index.html', 'embed.html', 'standalone.html', 'demo-article
       const table = mounts.nth(i).locator('table');
       assert.ok(await table.isVisible(), `table ${i} visible`);
       const text = await table.textContent();
-      for (const expected of ['355.54億元', '超過0.84%', '超過3億元', '13.12倍', '23.54倍', 'RMB 35.55 billion']) {
+      for (const expected of ['355.54億元', '超過0.84%', '超過3億元', '13.12倍', '23.54倍', 'RMB 35.554 billion']) {
         assert.ok(text.includes(expected), `${name} #${i}: ${expected}`);
       }
       assert.equal(await mounts.nth(i).locator('caption').textContent(), '快手與可靈已公佈數據 (Published Kuaishou & Kling figures)');

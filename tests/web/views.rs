@@ -169,7 +169,7 @@ async fn sources_list_every_article_and_figure() {
         .text_content()
         .unwrap();
     assert!(
-        q3.contains("RMB 35.55 billion") && q3.contains("355.54億元"),
+        q3.contains("RMB 35.554 billion") && q3.contains("355.54億元"),
         "{q3}"
     );
 }

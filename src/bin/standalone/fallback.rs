@@ -3,11 +3,12 @@
 //!
 //! It sits inside every mount element, so a reader without JavaScript (or
 //! before the wasm arrives, or when the host's CSP refuses it) still gets the
-//! numbers; the widget's `start()` clears the element when it mounts. Values
-//! come from `core::metrics::compute` and `core::format::format_value`, the
-//! same code the widget runs, so the table cannot disagree with it.
+//! numbers; the widget replaces it once it has rendered. Values come from
+//! `core::metrics::compute` and `core::format` (published figures to 3 decimals
+//! of their scale, as the widget's sources list shows them), the same code the
+//! widget runs, so the table cannot disagree with it.
 
-use kling_calc::core::format::format_value;
+use kling_calc::core::format::format_money_to;
 use kling_calc::core::inputs::{InputId, Inputs};
 use kling_calc::core::metrics::{compute, MetricId};
 use kling_calc::core::units::{Locale, Qualifier, Text, Unit};
@@ -47,18 +48,27 @@ pub fn table() -> Result<String, String> {
          <th scope=\"col\">數值</th><th scope=\"col\" lang=\"en\">Value</th></tr></thead><tbody>",
     );
     for row in &ROWS {
-        let (label, unit, value, qualifier): (Text, Unit, f64, Qualifier) = match *row {
+        // Published figures to 3 decimals of their scale (355.54億 is RMB 35.554
+        // billion), computed metrics as the widget shows them.
+        let (label, unit, value, qualifier, decimals): (Text, Unit, f64, Qualifier, u8) = match *row
+        {
             Row::Input(id) => {
                 let i = id as usize;
                 let v = resolved.values[i].ok_or_else(|| format!("{} has no value", id.key()))?;
-                (id.spec().label, id.spec().unit, v, resolved.qualifiers[i])
+                (
+                    id.spec().label,
+                    id.spec().unit,
+                    v,
+                    resolved.qualifiers[i],
+                    3,
+                )
             }
             Row::Metric(id) => {
                 let o = results.get(id);
                 let v = o
                     .value
                     .map_err(|_| format!("{} cannot be computed", id.key()))?;
-                (id.spec().label, id.spec().unit, v, o.qualifier)
+                (id.spec().label, id.spec().unit, v, o.qualifier, 2)
             }
         };
         out.push_str("<tr><th scope=\"row\">");
@@ -68,10 +78,13 @@ pub fn table() -> Result<String, String> {
         out.push_str(")</span></th><td class=\"kc-num\">");
         escape_into(
             &mut out,
-            &format_value(value, unit, qualifier, Locale::Hant),
+            &format_money_to(value, unit, qualifier, Locale::Hant, decimals),
         );
         out.push_str("</td><td class=\"kc-num\" lang=\"en\">");
-        escape_into(&mut out, &format_value(value, unit, qualifier, Locale::En));
+        escape_into(
+            &mut out,
+            &format_money_to(value, unit, qualifier, Locale::En, decimals),
+        );
         out.push_str("</td></tr>");
     }
     out.push_str(
