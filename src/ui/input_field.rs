@@ -104,7 +104,7 @@ pub fn input_field(calc: &CalcContext, id: InputId) -> Html {
                 oninput={onslide} />
             <p id={msg_id} class="kc-msg" aria-live="polite">
                 if let Some(err) = field.error {
-                    <span class="kc-error">{err.message(locale)}</span>
+                    <span class="kc-error">{err.describe(id, locale)}</span>
                     <span class="kc-note">{STILL_USING.get(locale)}{value.map_or_else(|| String::from("—"), |v| format_value(v, spec.unit, Qualifier::Exact, locale))}</span>
                 } else if changed {
                     <span class="kc-note">{CHANGED.get(locale)}{" "}{calc.published_text(id)}</span>

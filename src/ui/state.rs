@@ -28,11 +28,12 @@ pub enum FieldError {
 }
 
 impl FieldError {
-    /// The message shown and announced under the field.
-    pub fn message(self, locale: Locale) -> &'static str {
+    /// The message shown and announced under the field of `id`; a refused
+    /// value names the limit it crossed ("cannot be below RMB 0").
+    pub fn describe(self, id: InputId, locale: Locale) -> String {
         match self {
-            FieldError::Parse(e) => e.message(locale),
-            FieldError::Range(e) => e.message(locale),
+            FieldError::Parse(e) => e.message(locale).to_string(),
+            FieldError::Range(e) => e.describe(id.spec(), locale),
         }
     }
 }

@@ -47,7 +47,15 @@ async fn rejected_entry_keeps_last_valid_result() {
     let before = value_of(&root, "kling_share_2025q3").unwrap();
     // English field scale is million: "4" means RMB 4 million.
     assert!((before - 4e6 / 355.54e8).abs() < 1e-15, "{before}");
-    for bad in ["abc", "1,5", "-3", "", "NaN"] {
+    // (refused text, what the message must say when it is a range refusal)
+    let cases = [
+        ("abc", None),
+        ("1,5", None),
+        ("-3", Some("cannot be below RMB 0")),
+        ("", None),
+        ("NaN", None),
+    ];
+    for (bad, want) in cases {
         type_into(&root, "kling_revenue_2025q3", bad).await;
         let input = field(&root, "kling_revenue_2025q3");
         assert_eq!(
@@ -63,11 +71,47 @@ async fn rejected_entry_keeps_last_valid_result() {
             .text_content()
             .unwrap();
         assert!(!msg.trim().is_empty(), "no message for {bad:?}");
+        if let Some(want) = want {
+            assert!(msg.contains(want), "{bad:?}: {msg}");
+        }
         assert_eq!(
             value_of(&root, "kling_share_2025q3"),
             Some(before),
             "{bad:?}"
         );
+    }
+}
+
+#[wasm_bindgen_test]
+async fn range_refusals_name_the_limit() {
+    // (language, input, refused text, message)
+    let cases = [
+        ("en", "pe_kuaishou", "2000", "cannot be above 1000x"),
+        ("zh-Hant", "pe_kuaishou", "-1001", "不可低於−1000倍"),
+        ("zh-Hans", "revenue_yoy_2025q3", "-100", "须大于−100%"),
+        ("en", "kling_p_side_share", "101", "cannot be above 100%"),
+    ];
+    for (lang, id, bad, want) in cases {
+        let root = host(lang);
+        mount(root.clone());
+        yew::scheduler::flush().await;
+        type_into(&root, id, bad).await;
+        let input = field(&root, id);
+        assert_eq!(
+            input.get_attribute("aria-invalid").as_deref(),
+            Some("true"),
+            "{id} {bad}"
+        );
+        let msg_id = input.get_attribute("aria-describedby").unwrap();
+        let msg = web_sys::window()
+            .unwrap()
+            .document()
+            .unwrap()
+            .get_element_by_id(&msg_id)
+            .unwrap()
+            .text_content()
+            .unwrap();
+        assert!(msg.contains(want), "{id} {bad}: {msg}");
     }
 }
 
