@@ -1491,6 +1491,46 @@ mod tests {
         }
     }
 
+    /// Each figure's value is what the widget's own parser reads from its quote:
+    /// the numeral of [`NUMERALS`] with the unit words that follow it there
+    /// ("355.54" + "億元"), negative when the words just before it say the figure
+    /// fell ("下降3.4%"), except for figures that are a drop's size by name.
+    /// Unlike `values_and_qualifiers`, nothing here is typed twice.
+    #[test]
+    fn values_read_from_their_quotes() {
+        const UNIT_WORDS: &str = "億亿萬万元美港%倍個个千百十兆";
+        const DECLINES: [&str; 6] = ["下降", "下跌", "減少", "减少", "下滑", "跌"];
+        for f in FIGURES {
+            let numeral = NUMERALS
+                .iter()
+                .find(|&&(k, _)| k == f.key)
+                .map(|&(_, n)| n)
+                .unwrap_or_else(|| panic!("{} has no numeral", f.key));
+            let at = f.quote.find(numeral).unwrap_or_else(|| panic!("{}", f.key));
+            let units: String = f.quote[at + numeral.len()..]
+                .chars()
+                .take_while(|&c| UNIT_WORDS.contains(c))
+                .collect();
+            let token = [numeral, &units].concat();
+            let before: String = {
+                let mut b: Vec<char> = f.quote[..at].chars().rev().take(4).collect();
+                b.reverse();
+                b.into_iter().collect()
+            };
+            let fell = DECLINES.iter().any(|w| before.contains(w)) && !f.key.contains("drop");
+            let read =
+                crate::core::parse::parse_number(&token, f.unit, crate::core::units::Scale::One)
+                    .unwrap_or_else(|e| panic!("{}: {token:?} does not parse: {e:?}", f.key));
+            let read = if fell { -read } else { read };
+            assert!(
+                (read - f.value).abs() <= 1e-9 * f.value.abs().max(1.0),
+                "{}: the quote says {token:?} ({read}), the table {}",
+                f.key,
+                f.value
+            );
+        }
+    }
+
     /// The value of a figure that must exist.
     fn v(key: &str) -> f64 {
         figure(key)

@@ -228,8 +228,9 @@ pub fn parse_number(text: &str, unit: Unit, scale: Scale) -> Result<f64, ParseEr
 
 /// Words and signs that qualify a displayed figure ("超過3億元", "≈ RMB 5 billion").
 /// A reader who pastes what the widget shows means the number itself.
+/// Longer words first: "超過" must win over "超".
 const QUALIFIERS: &[&str] = &[
-    "超過", "超过", "約", "约", "近", "不足", "≈", "≥", "≤", "~", "<", ">",
+    "超過", "超过", "不足", "不到", "約", "约", "近", "逾", "超", "≈", "≥", "≤", "~", "<", ">",
 ];
 
 /// Drops one leading qualifier (after any spaces).
@@ -743,6 +744,11 @@ mod tests {
         ("≥ 0.84%", Share, Percent, Ok(0.0084)),
         ("約7.1429", CnyPerUsd, One, Ok(7.1429)),
         ("超過", Cny, Yi, Err(NotANumber)),
+        // As the articles write them.
+        ("超1億元", Cny, One, Ok(1e8)),
+        ("不到1%", Share, One, Ok(0.01)),
+        ("逾50億", Cny, One, Ok(50e8)),
+        ("超", Cny, One, Err(NotANumber)),
         ("Infinity", Cny, One, Err(NonFinite)),
         ("inf", Cny, One, Err(NonFinite)),
         ("-inf", Cny, One, Err(NonFinite)),
