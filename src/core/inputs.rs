@@ -703,7 +703,8 @@ impl Inputs {
         Ok(())
     }
 
-    /// Returns one input to its default.
+    /// Returns one input to its default (for an [`DefaultRule::Empty`] input
+    /// such as `revenue_2025q2`, back to missing).
     pub fn reset(&mut self, id: InputId) {
         self.overrides[id as usize] = None;
     }
@@ -711,12 +712,6 @@ impl Inputs {
     /// Returns every input to its default.
     pub fn reset_all(&mut self) {
         self.overrides = [None; N];
-    }
-
-    /// Clears a field: the input follows its default again, which for an
-    /// [`DefaultRule::Empty`] input such as `revenue_2025q2` means missing.
-    pub fn clear(&mut self, id: InputId) {
-        self.reset(id);
     }
 
     /// True when the reader has set the input.
@@ -937,7 +932,7 @@ mod tests {
         assert_eq!(inp.resolve().values[I::Revenue2025q2 as usize], Some(340e8));
         assert_eq!(inp.set(I::Revenue2025q2, -1.0), Err(RangeError::BelowMin));
         assert_eq!(inp.override_of(I::Revenue2025q2), Some(340e8));
-        inp.clear(I::Revenue2025q2);
+        inp.reset(I::Revenue2025q2);
         assert_eq!(inp.resolve().values[I::Revenue2025q2 as usize], None);
         inp.set(I::PeKuaishou, 10.0).unwrap();
         inp.reset(I::PeKuaishou);

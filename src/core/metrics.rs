@@ -25,7 +25,6 @@
 //! which field to fill, and "n/m" stays "n/m"); any other failed operand gives
 //! [`Reason::Depends`]. No value is ever NaN or infinite.
 
-use super::figures::figure;
 use super::format::{format_money_to, format_value};
 use super::inputs::{t, Bound, DefaultRule, InputId, InputSet, Inputs, Resolved};
 use super::units::{Locale, Qualifier, Text, Unit};
@@ -206,8 +205,6 @@ pub enum Operand {
     Input(InputId),
     /// An earlier metric's value.
     Metric(MetricId),
-    /// A published figure that is not an input.
-    Figure(&'static str),
 }
 
 /// The arithmetic of a metric over its operands `a`, `b`, `c`.
@@ -398,10 +395,6 @@ fn evaluate(spec: &MetricSpec, r: &Resolved, rests: &[InputSet], done: &[Outcome
                     Err(_) => return Outcome::fail(Reason::Depends(m)),
                 }
             }
-            Operand::Figure(key) => match figure(key) {
-                Some(f) => (f.value, Bound::of(f.qualifier), InputSet::EMPTY),
-                None => return Outcome::fail(Reason::OutOfRange),
-            },
         };
         x[k] = v;
         bounds[k] = b;
@@ -477,7 +470,6 @@ impl Operand {
         match self {
             Operand::Input(id) => id.spec().label.get(locale),
             Operand::Metric(id) => id.spec().label.get(locale),
-            Operand::Figure(key) => figure(key).map_or(key, |f| f.label.get(locale)),
         }
     }
 }
@@ -542,7 +534,6 @@ impl MetricId {
                 match op {
                     Operand::Input(i) => input(i, inputs, out),
                     Operand::Metric(m) => walk(m, inputs, out),
-                    Operand::Figure(key) => push(key, out),
                 }
             }
         }
@@ -592,9 +583,6 @@ impl Results {
                 let o = self.get(id);
                 o.value.map(|v| (v, id.spec().unit, o.qualifier))
             }
-            Operand::Figure(key) => figure(key)
-                .map(|f| (f.value, f.unit, f.qualifier))
-                .ok_or(Reason::OutOfRange),
         }
     }
 }
@@ -1022,6 +1010,7 @@ const SPECS: [MetricSpec; M] = [
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::figures::figure;
 
     #[test]
     fn sources_trace_to_published_figures() {

@@ -413,18 +413,6 @@ fn scan_number(c: &[char], mut i: usize) -> Result<(Num, usize), ParseError> {
     Ok((Num { digits, exp, frac }, i))
 }
 
-/// The power of ten a bare number typed at `scale` is multiplied by.
-fn scale_exp(scale: Scale) -> i32 {
-    match scale {
-        Scale::One => 0,
-        Scale::Wan => 4,
-        Scale::Yi => 8,
-        Scale::Million => 6,
-        Scale::Billion => 9,
-        Scale::Percent => -2,
-    }
-}
-
 /// True if a unit mark may be typed in a field of `unit`.
 fn fits(unit: Unit, mark: Mark) -> bool {
     match mark {
@@ -589,7 +577,7 @@ fn evaluate(toks: &[Tok], unit: Unit, scale: Scale) -> Result<f64, ParseError> {
             None if compound => return Err(ParseError::Malformed),
             None if percent => -2,
             None if has_mul || marked => 0,
-            None => scale_exp(scale),
+            None => scale.exponent(),
         };
         let part = decimal_value(num, shift)?;
         // "1億15000萬" would overlap the 億 place: reject rather than add.

@@ -153,16 +153,24 @@ impl Scale {
         Scale::Percent,
     ];
 
+    /// The power of ten a displayed number is multiplied by to get base units
+    /// (億 is 8, percent −2): the one table of scales, which the parser and
+    /// [`Scale::factor`] both read.
+    pub const fn exponent(self) -> i32 {
+        match self {
+            Scale::One => 0,
+            Scale::Wan => 4,
+            Scale::Yi => 8,
+            Scale::Million => 6,
+            Scale::Billion => 9,
+            Scale::Percent => -2,
+        }
+    }
+
     /// The factor a displayed number is multiplied by to get base units.
     pub fn factor(self) -> f64 {
-        match self {
-            Scale::One => 1.0,
-            Scale::Wan => 1e4,
-            Scale::Yi => 1e8,
-            Scale::Million => 1e6,
-            Scale::Billion => 1e9,
-            Scale::Percent => 1e-2,
-        }
+        // Exact: every power of ten from 10^-2 to 10^9 is, and powi rounds once.
+        10f64.powi(self.exponent())
     }
 }
 
@@ -187,6 +195,29 @@ impl Qualifier {
             Qualifier::Approx => "approx",
             Qualifier::Floor => "floor",
             Qualifier::Ceiling => "ceiling",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scale_factors_are_exact_powers_of_ten() {
+        // (scale, exponent, factor)
+        let cases = [
+            (Scale::One, 0, 1.0),
+            (Scale::Wan, 4, 1e4),
+            (Scale::Yi, 8, 1e8),
+            (Scale::Million, 6, 1e6),
+            (Scale::Billion, 9, 1e9),
+            (Scale::Percent, -2, 1e-2),
+        ];
+        assert_eq!(cases.len(), Scale::ALL.len());
+        for (scale, exponent, factor) in cases {
+            assert_eq!(scale.exponent(), exponent);
+            assert_eq!(scale.factor(), factor, "{exponent}");
         }
     }
 }

@@ -194,7 +194,8 @@ impl Calc {
         }
         let spec = id.spec();
         let parsed = if text.trim().is_empty() && matches!(spec.default, DefaultRule::Empty) {
-            self.inputs.clear(id);
+            // An emptied field of an input with no published figure is missing again.
+            self.inputs.reset(id);
             Ok(())
         } else {
             parse_number(&text, spec.unit, self.scale(id))
