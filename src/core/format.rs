@@ -639,7 +639,7 @@ mod tests {
             (355.54e8, Cny, Exact, Hant, 3, "355.54億元"),
             (3e8, Cny, Floor, En, 3, "≥ RMB 300 million"),
             (-1.2345e9, Usd, Exact, En, 3, "−US$1.235 billion"),
-            (9_999.9996e4, Cny, Exact, Hans, 3, "1亿元"),
+            (9_999.999_6e4, Cny, Exact, Hans, 3, "1亿元"),
             (0.1234, Share, Exact, En, 3, "12.3%"),
         ];
         for (v, unit, q, locale, d, want) in cases {

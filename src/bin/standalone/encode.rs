@@ -40,6 +40,11 @@ pub fn csp_hash(content: &str) -> String {
     format!("'sha256-{}'", base64(&Sha256::digest(content.as_bytes())))
 }
 
+/// The subresource-integrity value of a file's bytes (`sha384-…`, as Trunk writes it).
+pub fn sri(bytes: &[u8]) -> String {
+    ["sha384-", &base64(&Sha384::digest(bytes))].concat()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -68,9 +73,13 @@ mod tests {
             "'sha256-bhHHL3z2vDgxUt0W3dWQOrprscmda2Y5pLsLg4GF+pI='"
         );
     }
-}
 
-/// The subresource-integrity value of a file's bytes (`sha384-…`, as Trunk writes it).
-pub fn sri(bytes: &[u8]) -> String {
-    ["sha384-", &base64(&Sha384::digest(bytes))].concat()
+    #[test]
+    fn sri_of_known_bytes() {
+        // `printf 'alert(1)' | openssl dgst -sha384 -binary | base64`
+        assert_eq!(
+            sri(b"alert(1)"),
+            "sha384-HT2E9NfWiuQ/w1PRai+hTyqW16NIoCGA/m8VQDUopfAtcz6YQjtsMmQd5uRbVDpW"
+        );
+    }
 }
