@@ -66,7 +66,7 @@ pub enum Issue {
     /// The value is NaN or infinite.
     NotFinite,
     /// The value is outside the input's allowed range.
-    Range(RangeError),
+    Range(InputId, RangeError),
     /// The input was already set by an earlier item, which is kept.
     Duplicate,
     /// The item or the whole parameter is longer than any real one.
@@ -86,13 +86,22 @@ pub enum Issue {
 }
 
 impl Issue {
+    /// What a reader is told: [`Issue::message`], except that a value out of
+    /// range names the limit it crossed ("cannot be below RMB 0").
+    pub fn describe(self, locale: Locale) -> String {
+        match self {
+            Issue::Range(id, e) => e.describe(id.spec(), locale),
+            other => other.message(locale).to_string(),
+        }
+    }
+
     /// A short explanation in `locale`.
     pub fn message(self, locale: Locale) -> &'static str {
         match self {
             Issue::UnknownInput => t("未知的輸入", "未知的输入", "unknown input"),
             Issue::NotANumber => t("不是數字", "不是数字", "not a number"),
             Issue::NotFinite => t("不是有限數字", "不是有限数字", "not a finite number"),
-            Issue::Range(e) => return e.message(locale),
+            Issue::Range(_, e) => return e.message(locale),
             Issue::Duplicate => t(
                 "重複的輸入,已用第一個",
                 "重复的输入,已用第一个",
@@ -295,7 +304,7 @@ impl Decoded {
         let v = read_number(text)?;
         self.inputs.set(id, v).map_err(|e| match e {
             RangeError::NotFinite => Issue::NotFinite,
-            e => Issue::Range(e),
+            e => Issue::Range(id, e),
         })?;
         *seen = seen.union(InputSet::single(id));
         Ok(())
@@ -715,17 +724,17 @@ mod tests {
             ("pe_baidu:1e999", Issue::NotFinite, "pe_baidu:1e999"),
             (
                 "pe_tencent:5000",
-                Issue::Range(RangeError::AboveMax),
+                Issue::Range(InputId::PeTencent, RangeError::AboveMax),
                 "pe_tencent:5000",
             ),
             (
                 "market_cap:-1",
-                Issue::Range(RangeError::BelowMin),
+                Issue::Range(InputId::MarketCap, RangeError::BelowMin),
                 "market_cap:-1",
             ),
             (
                 "revenue_yoy_2025q3:-1",
-                Issue::Range(RangeError::BelowMin),
+                Issue::Range(InputId::RevenueYoy2025q3, RangeError::BelowMin),
                 "revenue_yoy_2025q3:-1",
             ),
             ("pe_kuaishou:20", Issue::Duplicate, "pe_kuaishou:20"),
@@ -843,7 +852,7 @@ mod tests {
                 "characters not allowed (possible markup or script)",
             ),
             (
-                Issue::Range(RangeError::AboveMax),
+                Issue::Range(InputId::PeKuaishou, RangeError::AboveMax),
                 Locale::Hant,
                 "高於允許的最大值",
             ),
@@ -851,6 +860,23 @@ mod tests {
         ];
         for &(issue, locale, want) in cases {
             assert_eq!(issue.message(locale), want);
+        }
+        // What the notice shows: a range refusal names the limit.
+        let described: &[(Issue, Locale, &str)] = &[
+            (
+                Issue::Range(InputId::PeKuaishou, RangeError::AboveMax),
+                Locale::Hant,
+                "不可高於1000倍",
+            ),
+            (
+                Issue::Range(InputId::MarketCap, RangeError::BelowMin),
+                Locale::En,
+                "cannot be below RMB 0",
+            ),
+            (Issue::TooLong, Locale::En, "too long"),
+        ];
+        for &(issue, locale, want) in described {
+            assert_eq!(issue.describe(locale), want);
         }
     }
 

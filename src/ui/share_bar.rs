@@ -122,7 +122,7 @@ pub fn notice(ignored: &[Ignored], locale: Locale) -> Html {
     }
     let item = |i: &Ignored| {
         html! {
-            <li>if !i.item.is_empty() { <code>{i.item.clone()}</code>{" — "} }{i.reason.message(locale)}</li>
+            <li>if !i.item.is_empty() { <code>{i.item.clone()}</code>{" — "} }{i.reason.describe(locale)}</li>
         }
     };
     html! {
