@@ -1,27 +1,18 @@
 // End-to-end: the JavaScript API (window.klingCalc) as a host page uses it.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launch, openPage, metricValue } from './harness.mjs';
+import { suite, openPage, metricValue } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = suite();
 
 /** A page with the API loaded (the ready event may fire before we listen, so wait on the global). */
 async function apiPage() {
-  const handle = await openPage(browser);
+  const handle = await openPage(env.browser);
   await handle.page.addInitScript(() => {
     window.__ready = 0;
     addEventListener('kling-calc:ready', () => { window.__ready += 1; });
   });
-  await handle.page.goto(`${server.url}index.html`);
+  await handle.page.goto(`${env.server.url}index.html`);
   await handle.page.waitForFunction(() => window.klingCalc && window.__ready === 1);
   return handle;
 }
@@ -171,9 +162,9 @@ test('two instances on one page: independent state, one module, one wasm fetch',
 });
 
 test('get() before the first render already reflects the page\'s share link and the host\'s inputs', async () => {
-  const { page, context, errors } = await openPage(browser);
+  const { page, context, errors } = await openPage(env.browser);
   // index.html's own widget is instance 1, so the API's first mount is instance 2.
-  await page.goto(`${server.url}index.html?kc2=v1.2025q3-1~pe_kuaishou:12~revenue_2025q2:340e8`);
+  await page.goto(`${env.server.url}index.html?kc2=v1.2025q3-1~pe_kuaishou:12~revenue_2025q2:340e8`);
   await page.waitForFunction(() => window.klingCalc);
   const seen = await page.evaluate(async () => {
     const el = document.body.appendChild(document.createElement('div'));

@@ -2,12 +2,11 @@
 // (feature `fault-injection`, built into dist-faults/ by scripts/test.sh)
 // panics when "kc:panic" is typed; the reader must see a readable message in
 // every instance, never a blank or frozen widget, and the details must be logged.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serveDir } from '../../scripts/serve.mjs';
-import { launch, openPage } from './harness.mjs';
+import { suite, openPage } from './harness.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -19,20 +18,11 @@ async function typeInto(page, input, text) {
   await page.keyboard.type(text);
 }
 
-let server;
-let browser;
-before(async () => {
-  server = await serveDir(join(ROOT, 'dist-faults'));
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = suite({ root: join(ROOT, 'dist-faults') });
 
 async function open() {
-  const handle = await openPage(browser);
-  await handle.page.goto(`${server.url}index.html?lang=en`);
+  const handle = await openPage(env.browser);
+  await handle.page.goto(`${env.server.url}index.html?lang=en`);
   await handle.page.locator('main [data-metric="kling_share_2025q3"]').waitFor();
   await handle.page.waitForFunction(() => window.klingCalc);
   return handle;

@@ -3,10 +3,30 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
-import { DIST, serveDist } from '../../scripts/serve.mjs';
+import { before, after } from 'node:test';
+import { DIST, serveDist, serveDir } from '../../scripts/serve.mjs';
 
 export { DIST, serveDist };
 export const STANDALONE_URL = pathToFileURL(join(DIST, 'standalone.html')).href;
+
+/**
+ * The set-up most test files share: before their tests, a loopback server for
+ * `root` (dist/ unless told) and a browser launched with any extra `args`; after
+ * them, both closed. Returns an object whose `server` and `browser` are set once
+ * the hooks have run, so tests read `env.server.url` and `env.browser`.
+ */
+export function suite({ root = DIST, args = [] } = {}) {
+  const env = { server: null, browser: null };
+  before(async () => {
+    env.server = await serveDir(root);
+    env.browser = await launch({ args });
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
+}
 
 /** Launches headless Chromium with the flags this closed network needs, plus any extra `args`. */
 export function launch({ args = [] } = {}) {

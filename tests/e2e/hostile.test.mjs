@@ -10,20 +10,11 @@
 // rejected, every metric's data-value equal to klingCalc.compute() of the
 // instance's current inputs (finite, or empty with a reason), and the
 // page-level flag window.__pwned never set.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launch, openPage } from './harness.mjs';
+import { suite, openPage } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = suite();
 
 const PWN = 'window.__pwned=1';
 
@@ -144,9 +135,9 @@ function installChecker(page) {
  * and 6-10 ms for one on the 2-core machine, which decides this file's run time.
  */
 async function hostilePage() {
-  const handle = await openPage(browser);
+  const handle = await openPage(env.browser);
   handle.page.on('dialog', (d) => { handle.errors.push(`dialog: ${d.message()}`); d.dismiss(); });
-  await handle.page.goto(`${server.url}index.html?lang=en`);
+  await handle.page.goto(`${env.server.url}index.html?lang=en`);
   await handle.page.waitForFunction(() => window.klingCalc);
   const infos = await handle.page.evaluate(() => {
     window.__inst = {};

@@ -10,9 +10,9 @@
 // (Robustness): listeners exactly flat; for cycles and for edits alike, wasm
 // memory at most one 64 KiB page (the allocator may grow once) and the JS
 // heap under 1 MB of growth (GC noise).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launch, openPage } from './harness.mjs';
+import { suite, openPage } from './harness.mjs';
 
 // KC_CYCLES overrides the count when investigating (the suite uses 1,000).
 const CYCLES = Number(process.env.KC_CYCLES || 1000);
@@ -27,16 +27,7 @@ const CHUNK = 250;
 const HEAP_TOLERANCE = 1 << 20;
 const WASM_PAGE = 65536;
 
-let server;
-let browser;
-before(async () => {
-  server = await serveDist();
-  browser = await launch({ args: ['--js-flags=--expose-gc', '--enable-precise-memory-info'] });
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = suite({ args: ['--js-flags=--expose-gc', '--enable-precise-memory-info'] });
 
 async function listeners(cdp) {
   let total = 0;
@@ -116,8 +107,8 @@ function edits(page, n) {
 }
 
 test(`${CYCLES} mount/destroy cycles and ${EDITS} edits leave heap, wasm memory and listeners flat`, async () => {
-  const { page, context, errors } = await openPage(browser);
-  await page.goto(`${server.url}index.html?lang=en`);
+  const { page, context, errors } = await openPage(env.browser);
+  await page.goto(`${env.server.url}index.html?lang=en`);
   await page.waitForFunction(() => window.klingCalc && window.wasmBindings);
   const cdp = await context.newCDPSession(page);
   await page.evaluate(() => {

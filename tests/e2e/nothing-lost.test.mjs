@@ -1,20 +1,11 @@
 // End-to-end: nothing the reader did is lost — edits survive a language switch,
 // a resize and a theme change, and a share link made after a rejected entry
 // still holds the last valid values.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launch, openPage, metricValue, nextMetricValue, typeInto } from './harness.mjs';
+import { suite, openPage, metricValue, nextMetricValue, typeInto } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = suite();
 
 // (field, text typed in the English fields, metric it moves, expected value)
 const EDITS = [
@@ -28,8 +19,8 @@ async function snapshot(page) {
 }
 
 test('edits survive a language switch, a resize and a theme change', async () => {
-  const { page, context, errors } = await openPage(browser, { viewport: { width: 1280, height: 900 } });
-  await page.goto(`${server.url}index.html?lang=en`);
+  const { page, context, errors } = await openPage(env.browser, { viewport: { width: 1280, height: 900 } });
+  await page.goto(`${env.server.url}index.html?lang=en`);
   for (const [input, text, metric, want] of EDITS) {
     const before = await metricValue(page, metric);
     await typeInto(page, input, text);
@@ -56,8 +47,8 @@ test('edits survive a language switch, a resize and a theme change', async () =>
 });
 
 test('a share link made after a rejected entry holds the last valid values', async () => {
-  const { page, context } = await openPage(browser);
-  await page.goto(`${server.url}index.html?lang=en`);
+  const { page, context } = await openPage(env.browser);
+  await page.goto(`${env.server.url}index.html?lang=en`);
   const before = await metricValue(page, 'kling_share_2025q3');
   await typeInto(page, 'kling_revenue_2025q3', '450');
   const valid = await nextMetricValue(page, 'kling_share_2025q3', before);

@@ -1,24 +1,15 @@
 // End-to-end: share links, tampered links, CSV download and citations through
 // real clicks in Chromium, against the release build (served and file://).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { serveDist, launch, openPage, metricValue, nextMetricValue, typeInto, STANDALONE_URL } from './harness.mjs';
+import { suite, openPage, metricValue, nextMetricValue, typeInto, STANDALONE_URL } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = suite();
 
 /** Opens `url` in a fresh context and waits for the widget. */
 async function open(url, options = {}) {
-  const handle = await openPage(browser, options);
+  const handle = await openPage(env.browser, options);
   // Any alert/confirm/prompt would mean injected script ran.
   handle.page.on('dialog', (d) => { handle.errors.push(`dialog: ${d.message()}`); d.dismiss(); });
   await handle.page.goto(url);
@@ -73,7 +64,7 @@ function parseCsv(text) {
 }
 
 test('a share link reproduces the scenario in a new page and keeps host parameters', async () => {
-  const { page, context, errors } = await open(`${server.url}index.html?lang=en&ref=article#top`);
+  const { page, context, errors } = await open(`${env.server.url}index.html?lang=en&ref=article#top`);
   await edit(page);
   const url = await shareLink(page);
   const want = await snapshot(page);
@@ -113,7 +104,7 @@ test('a tampered link still renders, lists every bad item and runs nothing', asy
     'javascript:window.__pwned=1',
   ];
   const items = ['v1.2025q3-1', 'pe_kuaishou:12', ...tampered].map(encodeURIComponent).join('~');
-  const { page, context, errors } = await open(`${server.url}index.html?lang=en&kc1=${items}`);
+  const { page, context, errors } = await open(`${env.server.url}index.html?lang=en&kc1=${items}`);
   // The valid item is applied, the rest are listed, one line each.
   assert.equal(await page.inputValue('[data-input="pe_kuaishou"]'), '12');
   const notice = page.locator('[data-share-notice]');
@@ -135,7 +126,7 @@ test('a tampered link still renders, lists every bad item and runs nothing', asy
 });
 
 test('Download CSV saves every input and metric with values, units and sources', async () => {
-  const { page, context, errors } = await open(`${server.url}index.html?lang=en`, { acceptDownloads: true });
+  const { page, context, errors } = await open(`${env.server.url}index.html?lang=en`, { acceptDownloads: true });
   await edit(page);
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-csv]')]);
   assert.equal(download.suggestedFilename(), 'kling-calc.csv');
@@ -165,8 +156,8 @@ test('Download CSV saves every input and metric with values, units and sources',
 });
 
 test('Copy citation and Share write to the clipboard', async () => {
-  const { page, context, errors } = await open(`${server.url}index.html?lang=en`);
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url.replace(/\/$/, '') });
+  const { page, context, errors } = await open(`${env.server.url}index.html?lang=en`);
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.server.url.replace(/\/$/, '') });
   await edit(page);
   const metric = page.locator('.kc-metric', { has: page.locator('[data-metric="kling_share_2025q3"]') });
   await metric.locator('summary').click();

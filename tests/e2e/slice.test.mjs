@@ -1,22 +1,13 @@
 // End-to-end: the Kling share slice works from the served build over HTTP and
 // from the single file over file://, with no request beyond the page's own files.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import {
-  serveDist, launch, openPage, metricValue, nextMetricValue, typeInto, STANDALONE_URL, DIST,
+  suite, openPage, metricValue, nextMetricValue, typeInto, STANDALONE_URL, DIST,
 } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = suite();
 
 const REVENUE_Q3 = 355.54e8;
 // (typed text, Kling Q3 revenue it means in the zh-Hant field whose scale is 億)
@@ -42,10 +33,10 @@ async function checkSlice(page) {
 }
 
 test('served build: Kling share updates as the reader types; only dist files requested', async () => {
-  const { page, context, requests, errors } = await openPage(browser);
-  await page.goto(server.url + 'index.html');
+  const { page, context, requests, errors } = await openPage(env.browser);
+  await page.goto(env.server.url + 'index.html');
   await checkSlice(page);
-  const own = new Set(readdirSync(DIST).map((f) => server.url + f));
+  const own = new Set(readdirSync(DIST).map((f) => env.server.url + f));
   const foreign = requests.filter((u) => !own.has(u));
   assert.deepEqual(foreign, [], 'requests outside dist/');
   assert.ok(requests.some((u) => u.endsWith('.wasm')), 'the wasm was fetched');
@@ -54,7 +45,7 @@ test('served build: Kling share updates as the reader types; only dist files req
 });
 
 test('standalone file over file://: works offline with exactly one request, itself', async () => {
-  const { page, context, requests, errors } = await openPage(browser, { offline: true });
+  const { page, context, requests, errors } = await openPage(env.browser, { offline: true });
   await page.goto(STANDALONE_URL);
   await checkSlice(page);
   assert.deepEqual(requests, [STANDALONE_URL]);

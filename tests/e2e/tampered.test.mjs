@@ -7,20 +7,11 @@
 // nothing when nothing was), no foreign element or inline handler appears in
 // the document, no dialog opens, no console error, and the page-level flag
 // window.__pwned, defined by an init script, is still undefined after load.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launch, openPage } from './harness.mjs';
+import { suite, openPage } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = suite();
 
 const V = 'v1.2025q3-1';
 const PWN = 'window.__pwned=1';
@@ -167,7 +158,7 @@ function inspect(page) {
 
 test(`${CASES.length} tampered share links render, say what they ignored and run nothing`, async () => {
   assert.ok(CASES.length >= 50);
-  const { page, context, errors } = await openPage(browser);
+  const { page, context, errors } = await openPage(env.browser);
   page.on('dialog', (d) => { errors.push(`dialog: ${d.message()}`); d.dismiss(); });
   await context.addInitScript(() => {
     window.__pwned = undefined;
@@ -179,12 +170,12 @@ test(`${CASES.length} tampered share links render, say what they ignored and run
     });
   });
   // The clean page sets the baseline of script elements.
-  await page.goto(`${server.url}index.html?lang=en`);
+  await page.goto(`${env.server.url}index.html?lang=en`);
   await page.waitForSelector('[data-metric="kling_share_2025q3"][data-value]');
   const baseline = await inspect(page);
   const failures = [];
   for (const [query, reasons, applied, hash = ''] of CASES) {
-    const url = `${server.url}index.html?lang=en&${query}${hash}`;
+    const url = `${env.server.url}index.html?lang=en&${query}${hash}`;
     const label = url.length > 140 ? `${url.slice(0, 140)}…(${url.length})` : url;
     await page.goto(url);
     await page.waitForSelector('[data-metric="kling_share_2025q3"][data-value]');

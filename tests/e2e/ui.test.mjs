@@ -1,29 +1,20 @@
 // End-to-end: the reader's calculator through real keyboard input in Chromium,
 // accessibility (axe-core, WCAG 2.0/2.1/2.2 A and AA) in every language, light
 // and dark, narrow and wide.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { serveDist, launch, openPage, metricValue, nextMetricValue, typeInto, openAllDetails } from './harness.mjs';
+import { suite, openPage, metricValue, nextMetricValue, typeInto, openAllDetails } from './harness.mjs';
 
 const AXE = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const LANGS = ['zh-Hant', 'zh-Hans', 'en'];
 
-let server;
-let browser;
-before(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = suite();
 
 async function open(lang = 'zh-Hant', options = {}) {
-  const handle = await openPage(browser, options);
-  await handle.page.goto(`${server.url}index.html?lang=${lang}`);
+  const handle = await openPage(env.browser, options);
+  await handle.page.goto(`${env.server.url}index.html?lang=${lang}`);
   await metricValue(handle.page, 'kling_share_2025q3');
   return handle;
 }
