@@ -14,7 +14,7 @@ use super::goal_seek::goal_seek;
 use super::input_field::input_field;
 use super::metric_view::MetricView;
 use super::narrative::narrative;
-use super::share_bar::{from_url, notice, ShareBar};
+use super::share_bar::{from_url, notice, share_bar};
 use super::sources_view::sources_view;
 use super::state::{Action, Calc};
 use crate::core::format::format_value;
@@ -149,7 +149,7 @@ pub fn app(props: &AppProps) -> Html {
             if parts.shows("claims") { {claims_view(&calc)} }
             if parts.shows("sources") { {sources_view(&calc)} }
             <button type="button" class="kc-reset-all" onclick={reset_all}>{RESET_ALL.get(locale)}</button>
-            <ShareBar calc={calc.clone()} />
+            {share_bar(&calc)}
             <p class="kc-sr" aria-live="polite" aria-atomic="true" data-live="">{announcement(&calc)}</p>
         </article>
     }

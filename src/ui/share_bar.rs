@@ -19,7 +19,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
 
-use super::state::{Calc, CalcContext};
+use super::state::{Action, Calc, CalcContext};
 use crate::core::export::csv;
 use crate::core::inputs::t;
 use crate::core::share::{decode, has_changes, share_query, Decoded, Ignored};
@@ -133,57 +133,54 @@ pub fn notice(ignored: &[Ignored], locale: Locale) -> Html {
     }
 }
 
-/// Properties of [`ShareBar`].
-#[derive(Properties, PartialEq)]
-pub struct ShareBarProps {
-    /// The instance's state.
-    pub calc: CalcContext,
-}
-
 /// Share, Download CSV, the link field and a polite status line.
-#[function_component(ShareBar)]
-pub fn share_bar(props: &ShareBarProps) -> Html {
-    let calc = &props.calc;
+pub fn share_bar(calc: &CalcContext) -> Html {
     let locale = calc.locale;
-    // The link shown and the status line, in one hook to keep the wasm small.
-    let shown = use_state(|| (AttrValue::Static(""), None::<Text>));
-    let anchor = use_node_ref();
     let share = {
-        let (calc, shown) = (calc.clone(), shown.clone());
+        let calc = calc.clone();
         Callback::from(move |_| {
             let url = AttrValue::from(share_url(&calc));
             let changed = has_changes(&calc.inputs);
-            shown.set((url.clone(), Some(if changed { SELECT } else { UNCHANGED })));
-            let (shown, copied) = (shown.clone(), url.clone());
+            calc.dispatch(Action::Shared(
+                url.clone(),
+                if changed { SELECT } else { UNCHANGED },
+            ));
+            let (calc, copied) = (calc.clone(), url.clone());
             copy(
                 &url,
                 Callback::from(move |ok| {
                     if ok && changed {
-                        shown.set((copied.clone(), Some(COPIED)));
+                        calc.dispatch(Action::Shared(copied.clone(), COPIED));
                     }
                 }),
             );
         })
     };
     let save = {
-        let (calc, anchor) = (calc.clone(), anchor.clone());
-        Callback::from(move |_| {
-            if let Some(a) = anchor.cast::<web_sys::HtmlElement>() {
+        let calc = calc.clone();
+        Callback::from(move |e: MouseEvent| {
+            // The hidden anchor right after the button (no node-ref hook needed).
+            let button: web_sys::Element = e.target_unchecked_into();
+            if let Some(a) = button
+                .next_element_sibling()
+                .and_then(|a| a.dyn_into::<web_sys::HtmlElement>().ok())
+            {
                 download(&a, &csv(&calc.inputs, &calc.results, calc.locale));
             }
         })
     };
     let field_id = calc.dom_id("share", "link");
+    let (link, status) = &calc.shared;
     html! {
         <div class="kc-sharebar">
             <button type="button" data-share="" onclick={share}>{SHARE.get(locale)}</button>
             <button type="button" data-csv="" onclick={save}>{CSV.get(locale)}</button>
-            <a ref={anchor} download="kling-calc.csv" hidden=true></a>
-            if !shown.0.is_empty() {
+            <a download="kling-calc.csv" hidden=true></a>
+            if !link.is_empty() {
                 <label class="kc-sharebar-link" for={field_id.clone()}>{LINK.get(locale)}</label>
-                <input id={field_id} class="kc-sharebar-url" type="text" readonly=true value={shown.0.clone()} />
+                <input id={field_id} class="kc-sharebar-url" type="text" readonly=true value={link.clone()} />
             }
-            <p class="kc-msg" role="status">{shown.1.map(|s| s.get(locale))}</p>
+            <p class="kc-msg" role="status">{status.map(|s| s.get(locale))}</p>
         </div>
     }
 }

@@ -16,7 +16,7 @@ use crate::core::inputs::{DefaultRule, InputId, Inputs, RangeError};
 use crate::core::metrics::{compute, MetricId, Results};
 use crate::core::parse::{parse_number, ParseError};
 use crate::core::share::{Decoded, Ignored};
-use crate::core::units::{Locale, Scale};
+use crate::core::units::{Locale, Scale, Text};
 
 /// Why the text in a field was not taken.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -75,6 +75,9 @@ pub struct Calc {
     /// The target typed into each goal of [`GOALS`]; `None` until the reader
     /// types, so the default target follows the language's scale.
     pub goal_drafts: Vec<Option<AttrValue>>,
+    /// The share bar's link field and status line: empty until the reader
+    /// asks for a link.
+    pub shared: (AttrValue, Option<Text>),
 }
 
 /// Everything a reader can do.
@@ -98,6 +101,8 @@ pub enum Action {
     Explain(MetricId, bool),
     /// The reader typed a target into the goal at this index of [`GOALS`].
     GoalDraft(usize, AttrValue),
+    /// The share bar made a link (shown in its field) and has this to say.
+    Shared(AttrValue, Text),
 }
 
 impl Calc {
@@ -127,6 +132,7 @@ impl Calc {
             cited: 0,
             explained: 0,
             goal_drafts: vec![None; GOALS.len()],
+            shared: (AttrValue::Static(""), None),
         }
     }
 
@@ -218,7 +224,11 @@ impl Reducible for Calc {
         // other action that changes no result clears it.
         let keeps_announcement = matches!(
             action,
-            Action::SetLocale(_) | Action::Cite(_) | Action::Explain(..) | Action::GoalDraft(..)
+            Action::SetLocale(_)
+                | Action::Cite(_)
+                | Action::Explain(..)
+                | Action::GoalDraft(..)
+                | Action::Shared(..)
         );
         match action {
             Action::Edit(id, text) => next.edit(id, text),
@@ -255,6 +265,7 @@ impl Reducible for Calc {
             Action::Explain(id, true) => next.explained |= 1 << (id as usize),
             Action::Explain(id, false) => next.explained &= !(1 << (id as usize)),
             Action::GoalDraft(index, text) => next.goal_drafts[index] = Some(text),
+            Action::Shared(url, status) => next.shared = (url, Some(status)),
         }
         if next.inputs != self.inputs {
             next.results = compute(&next.inputs);
