@@ -34,9 +34,9 @@ pub struct AppProps {
     /// The sections and parts the host chose to show.
     #[prop_or(PartSet::ALL)]
     pub parts: PartSet,
-    /// The inputs to start from (the published figures unless a host or a share link says otherwise).
-    #[prop_or_else(Inputs::published)]
-    pub inputs: Inputs,
+    /// What to start from: the page's share link for this instance with the
+    /// host's inputs on top ([`starting_link`]), read once by `mount_with`.
+    pub start: Decoded,
     /// The mount element, on which `kling-calc:change` events are dispatched.
     #[prop_or_default]
     pub host: Option<web_sys::Element>,
@@ -78,13 +78,7 @@ const MORE: Text = Text {
 pub fn app(props: &AppProps) -> Html {
     // The page URL is read once, at mount: later edits belong to the reader.
     // Inputs a host passes to `klingCalc.mount` apply on top of a share link.
-    let calc = use_reducer(|| {
-        Calc::with_link(
-            props.locale,
-            props.instance,
-            starting_link(props.instance, &props.inputs),
-        )
-    });
+    let calc = use_reducer(|| Calc::with_link(props.locale, props.instance, props.start.clone()));
     let instance = props.instance;
     // Keep the JS API's view of this instance current, and tell the host page
     // about every change of inputs (not about language switches).
@@ -156,8 +150,9 @@ pub fn app(props: &AppProps) -> Html {
 }
 
 /// What an instance starts from: the page URL's share link for it, with the
-/// inputs a host passed to `klingCalc.mount` on top. The JS API reads the same
-/// before the first render, so `get()` agrees with what will be shown.
+/// inputs a host passed to `klingCalc.mount` on top. Computed once per mount;
+/// the JS API's pending slot and the widget both start from it, so `get()`
+/// before the first render agrees with what will be shown.
 pub fn starting_link(instance: u32, host_inputs: &Inputs) -> Decoded {
     let mut link = from_url(instance);
     for id in InputId::ALL {

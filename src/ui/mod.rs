@@ -168,12 +168,13 @@ pub fn mount_with(root: web_sys::Element, locale: Locale, parts: PartSet, inputs
     let instance = NEXT.fetch_add(1, Ordering::Relaxed);
     // Marks instances mounted through the JS API too, so the panic hook finds them.
     let _ = root.set_attribute("data-kling-calc", "");
-    api::expect(instance, app::starting_link(instance, &inputs).inputs);
+    let start = app::starting_link(instance, &inputs);
+    api::expect(instance, start.inputs);
     let props = app::AppProps {
         locale,
         instance,
         parts,
-        inputs,
+        start,
         host: Some(root.clone()),
     };
     pool::show(&root, props);
