@@ -18,7 +18,7 @@ use super::state::Calc;
 use crate::core::format::{format_value, push_decimal};
 use crate::core::inputs::InputId as I;
 use crate::core::metrics::MetricId as M;
-use crate::core::units::{t, Qualifier, Text, Unit};
+use crate::core::units::{t, Locale, Qualifier, Text, Unit};
 
 const KLING_TITLE: Text = t(
     "可靈2025年各季收入及佔快手收入比例",
@@ -104,6 +104,17 @@ impl Markup {
                 c => self.0.push(c),
             }
         }
+    }
+
+    /// A table's head row, `<thead>` to `</thead>`: one column header per text.
+    pub(super) fn head_row(&mut self, heads: &[Text], locale: Locale) {
+        self.0.push_str("<thead><tr>");
+        for h in heads {
+            self.0.push_str("<th scope=\"col\">");
+            self.body(h.get(locale));
+            self.0.push_str("</th>");
+        }
+        self.0.push_str("</tr></thead>");
     }
 
     /// A line from (`x1`, `y1`) to (`x2`, `y2`).
@@ -240,13 +251,9 @@ fn figure(
     let mut t = Markup(String::with_capacity(1024));
     t.0.push_str("<table><caption>");
     t.body(title.get(l));
-    t.0.push_str("</caption><thead><tr>");
-    for h in head {
-        t.0.push_str("<th scope=\"col\">");
-        t.body(h.get(l));
-        t.0.push_str("</th>");
-    }
-    t.0.push_str("</tr></thead><tbody>");
+    t.0.push_str("</caption>");
+    t.head_row(head, l);
+    t.0.push_str("<tbody>");
     for r in rows {
         t.0.push_str("<tr><th scope=\"row\">");
         t.body(r.label);

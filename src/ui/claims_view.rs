@@ -82,13 +82,9 @@ pub fn claims_view(calc: &Calc) -> Html {
     let locale = calc.locale;
     let heading = calc.dom_id("h", "claims");
     let mut m = Markup(String::with_capacity(4096));
-    m.0.push_str("<table class=\"kc-table\"><thead><tr>");
-    for h in HEAD {
-        m.0.push_str("<th scope=\"col\">");
-        m.body(h.get(locale));
-        m.0.push_str("</th>");
-    }
-    m.0.push_str("</tr></thead><tbody>");
+    m.0.push_str("<table class=\"kc-table\">");
+    m.head_row(&HEAD, locale);
+    m.0.push_str("<tbody>");
     for r in check_claims(&calc.inputs, &calc.results) {
         let (words, key) = verdict_text(r.verdict);
         let value = r.value.map_or_else(
