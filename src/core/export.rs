@@ -49,7 +49,8 @@ const DERIVED: Text = t(
     "derived from other figures",
 );
 const MISSING: Text = t("缺失", "缺失", "missing");
-const CALCULATOR: Text = t(
+/// The calculator's name: the widget's title, and what citations credit.
+pub const CALCULATOR: Text = t(
     "快手與可靈計算器",
     "快手与可灵计算器",
     "Kuaishou & Kling calculator",

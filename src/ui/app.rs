@@ -17,6 +17,7 @@ use super::narrative::narrative;
 use super::share_bar::{from_url, notice, share_bar};
 use super::sources_view::sources_view;
 use super::state::{Action, Calc};
+use crate::core::export::CALCULATOR;
 use crate::core::format::format_value;
 use crate::core::inputs::{InputId, Inputs};
 use crate::core::sections::{PartSet, SECTIONS};
@@ -42,11 +43,6 @@ pub struct AppProps {
     pub host: Option<web_sys::Element>,
 }
 
-const TITLE: Text = Text {
-    hant: "快手與可靈計算器",
-    hans: "快手与可灵计算器",
-    en: "Kuaishou & Kling calculator",
-};
 const INTRO: Text = Text {
     hant: "數字取自八篇報道;改動任何輸入,所有結果即時更新。",
     hans: "数字取自八篇报道;改动任何输入,所有结果实时更新。",
@@ -121,7 +117,7 @@ pub fn app(props: &AppProps) -> Html {
     html! {
         <article class="kc" lang={locale.tag()} data-lang={locale.tag()}>
             <header class="kc-head">
-                <h2 class="kc-title">{TITLE.get(locale)}</h2>
+                <h2 class="kc-title">{CALCULATOR.get(locale)}</h2>
                 <div class="kc-langs" role="group" aria-label={LANGUAGE.get(locale)}>{for lang_buttons}</div>
                 <p class="kc-intro">{INTRO.get(locale)}</p>
             </header>
