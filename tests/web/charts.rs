@@ -2,8 +2,7 @@
 //! finite for negative P/E, and come with a title, description and data table
 //! in every language.
 
-use super::{host, type_into};
-use kling_calc::ui::mount;
+use super::{mounted, type_into};
 use wasm_bindgen_test::*;
 use web_sys::Element;
 
@@ -38,14 +37,6 @@ fn bar(chart: &Element, key: &str) -> Element {
         .query_selector(&["[data-bar=\"", key, "\"]"].concat())
         .unwrap()
         .unwrap_or_else(|| panic!("no bar {key}"))
-}
-
-/// A freshly mounted, rendered widget in `lang`.
-async fn mounted(lang: &str) -> Element {
-    let root = host(lang);
-    mount(root.clone());
-    yew::scheduler::flush().await;
-    root
 }
 
 #[wasm_bindgen_test]

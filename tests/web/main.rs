@@ -41,9 +41,21 @@ pub fn metric(root: &Element, id: &str) -> Element {
         .unwrap_or_else(|| panic!("no metric {id}"))
 }
 
+/// A fresh widget in `lang`, mounted and rendered; it lives until the page closes.
+pub async fn mounted(lang: &str) -> Element {
+    let root = host(lang);
+    kling_calc::ui::mount(root.clone());
+    yew::scheduler::flush().await;
+    root
+}
+
 /// Sets the field's text the way typing does and lets yew render.
 pub async fn type_into(root: &Element, id: &str, text: &str) {
-    let input = field(root, id);
+    type_text(&field(root, id), text).await;
+}
+
+/// Sets an input's text and fires `input` as typing does, then lets yew render.
+pub async fn type_text(input: &HtmlInputElement, text: &str) {
     input.set_value(text);
     let init = EventInit::new();
     init.set_bubbles(true);

@@ -1,10 +1,9 @@
 //! The narrative paragraphs and their inline adjustable numbers: keyboard
 //! steps, drags, click (or Enter) to type, and prose free of junk values.
 
-use super::{field, host, type_into, value_of};
+use super::{field, mounted, type_into, value_of};
 use kling_calc::core::inputs::InputId;
 use kling_calc::core::sections::SECTIONS;
-use kling_calc::ui::mount;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, HtmlInputElement, KeyboardEvent, KeyboardEventInit};
@@ -14,14 +13,6 @@ const Q4: &str = "kling_revenue_2025q4";
 const FY: &str = "kling_fy_2025";
 /// Kling's Q1 to Q3 revenue at the published figures (1.5億 + 2.5億 + 3億).
 const YTD: f64 = 1.5e8 + 2.5e8 + 3e8;
-
-/// A freshly mounted widget, rendered.
-async fn mounted(lang: &str) -> (Element, u32) {
-    let root = host(lang);
-    let app = mount(root.clone());
-    yew::scheduler::flush().await;
-    (root, app)
-}
 
 /// The inline number of `key` in the paragraph of `section`.
 fn inline(root: &Element, section: &str, key: &str) -> HtmlElement {
@@ -82,7 +73,7 @@ fn close(a: f64, b: f64) -> bool {
 
 #[wasm_bindgen_test]
 async fn kling_q4_inline_number_starts_at_the_remainder() {
-    let (root, _app) = mounted("zh-Hant").await;
+    let root = mounted("zh-Hant").await;
     let q4 = inline(&root, "kling", Q4);
     assert_eq!(q4.get_attribute("role").as_deref(), Some("slider"));
     assert_eq!(q4.get_attribute("tabindex").as_deref(), Some("0"));
@@ -112,7 +103,7 @@ async fn value_text_follows_the_locale() {
         ("zh-Hans", "约3亿元", "超过3亿元"),
         ("zh-Hant", "約3億元", "超過3億元"),
     ];
-    let (root, _app) = mounted("zh-Hant").await;
+    let root = mounted("zh-Hant").await;
     for (lang, want, want_q3) in cases {
         let button: HtmlElement = root
             .query_selector(&[".kc-lang[lang=\"", lang, "\"]"].concat())
@@ -150,7 +141,7 @@ async fn keys_step_the_number_and_the_results() {
         ("Home", false, 0.0, "0"),
         ("End", false, 10e8, "10"),
     ];
-    let (root, _app) = mounted("zh-Hant").await;
+    let root = mounted("zh-Hant").await;
     assert_eq!(value_of(&root, FY), Some(1e9));
     for (key, shift, q4, text) in cases {
         let el = inline(&root, "kling", Q4);
@@ -171,7 +162,7 @@ async fn keys_step_the_number_and_the_results() {
 #[wasm_bindgen_test]
 async fn exclusive_minimum_stops_one_step_inside() {
     let spec = InputId::RevenueYoy2025q3.spec();
-    let (root, _app) = mounted("en").await;
+    let root = mounted("en").await;
     let el = inline(&root, "growth", "revenue_yoy_2025q3");
     press(&el, "Home", false).await;
     let el = inline(&root, "growth", "revenue_yoy_2025q3");
@@ -188,7 +179,7 @@ async fn enter_opens_a_text_box_that_takes_typed_values() {
         ("3.5", Some(3.5e8)),
         ("abc", None),
     ];
-    let (root, _app) = mounted("zh-Hant").await;
+    let root = mounted("zh-Hant").await;
     let mut q4 = 3e8;
     for (text, want) in cases {
         let span = inline(&root, "kling", Q4);
@@ -227,7 +218,7 @@ async fn enter_opens_a_text_box_that_takes_typed_values() {
 
 #[wasm_bindgen_test]
 async fn typing_4_yi_gives_the_full_year() {
-    let (root, _app) = mounted("zh-Hant").await;
+    let root = mounted("zh-Hant").await;
     press(&inline(&root, "kling", Q4), "Enter", false).await;
     let input = editor(&root, Q4).unwrap();
     input.set_value("4億");
@@ -237,7 +228,7 @@ async fn typing_4_yi_gives_the_full_year() {
 
 #[wasm_bindgen_test]
 async fn escape_cancels_typing() {
-    let (root, _app) = mounted("en").await;
+    let root = mounted("en").await;
     press(&inline(&root, "kling", Q4), "Enter", false).await;
     let input = editor(&root, Q4).unwrap();
     input.set_value("900");
@@ -261,7 +252,7 @@ async fn drags_move_a_step_per_four_pixels_and_taps_open_the_box() {
         (100, 107, 1.0, false),
         (100, 102, 0.0, true),
     ];
-    let (root, _app) = mounted("zh-Hant").await;
+    let root = mounted("zh-Hant").await;
     for (down, to, steps, opens) in cases {
         let before = now(&inline(&root, "kling", Q4));
         let span = inline(&root, "kling", Q4);
@@ -295,7 +286,7 @@ async fn paragraphs_read_cleanly_in_every_locale() {
         ("zh-Hans", Some(("market_cap", "0"))),
     ];
     for (lang, edit) in cases {
-        let (root, _app) = mounted(lang).await;
+        let root = mounted(lang).await;
         if let Some((id, text)) = edit {
             type_into(&root, id, text).await;
         }

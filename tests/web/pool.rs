@@ -1,7 +1,7 @@
 //! Reused yew roots (`ui::pool`): a destroyed widget's frame hosts the next
 //! one, which starts fresh, so mount/destroy cycles add no roots.
 
-use super::{field, host, type_into, value_of};
+use super::{field, host, mounted, type_into, value_of};
 use kling_calc::core::inputs::Inputs;
 use kling_calc::core::sections::PartSet;
 use kling_calc::core::units::Locale;
@@ -85,8 +85,6 @@ async fn cycles_add_no_frames_even_before_the_first_render() {
     assert_eq!(pool::frames(), frames);
 
     // After all that, a widget still renders and computes.
-    let last = host("en");
-    mount(last.clone());
-    yew::scheduler::flush().await;
+    let last = mounted("en").await;
     assert_eq!(value_of(&last, "kling_share_2025q3"), Some(PUBLISHED_SHARE));
 }

@@ -1,14 +1,11 @@
 //! The first vertical slice: Kling's share of Q3 revenue, typed input, rejection.
 
-use super::{field, host, metric, type_into, value_of};
-use kling_calc::ui::mount;
+use super::{field, metric, mounted, type_into, value_of};
 use wasm_bindgen_test::*;
 
 #[wasm_bindgen_test]
 async fn shows_published_kling_share() {
-    let root = host("zh-Hant");
-    let _app = mount(root.clone());
-    yew::scheduler::flush().await;
+    let root = mounted("zh-Hant").await;
     let share = value_of(&root, "kling_share_2025q3").unwrap();
     assert!((share - 3e8 / 355.54e8).abs() < 1e-12, "{share}");
     assert_eq!(
@@ -22,9 +19,7 @@ async fn shows_published_kling_share() {
 async fn typing_updates_the_share() {
     // (typed text, expected Kling Q3 revenue in yuan)
     let cases: [(&str, f64); 4] = [("3億", 3e8), ("3.5", 3.5e8), ("４億", 4e8), ("5000萬", 5e7)];
-    let root = host("zh-Hant");
-    let _app = mount(root.clone());
-    yew::scheduler::flush().await;
+    let root = mounted("zh-Hant").await;
     for (text, kling) in cases {
         type_into(&root, "kling_revenue_2025q3", text).await;
         let share = value_of(&root, "kling_share_2025q3").unwrap();
@@ -40,9 +35,7 @@ async fn typing_updates_the_share() {
 
 #[wasm_bindgen_test]
 async fn rejected_entry_keeps_last_valid_result() {
-    let root = host("en");
-    let _app = mount(root.clone());
-    yew::scheduler::flush().await;
+    let root = mounted("en").await;
     type_into(&root, "kling_revenue_2025q3", "4").await;
     let before = value_of(&root, "kling_share_2025q3").unwrap();
     // English field scale is million: "4" means RMB 4 million.
@@ -92,9 +85,7 @@ async fn range_refusals_name_the_limit() {
         ("en", "kling_p_side_share", "101", "cannot be above 100%"),
     ];
     for (lang, id, bad, want) in cases {
-        let root = host(lang);
-        mount(root.clone());
-        yew::scheduler::flush().await;
+        let root = mounted(lang).await;
         type_into(&root, id, bad).await;
         let input = field(&root, id);
         assert_eq!(
@@ -117,9 +108,7 @@ async fn range_refusals_name_the_limit() {
 
 #[wasm_bindgen_test]
 async fn revenue_zero_is_explained_not_nan() {
-    let root = host("en");
-    let _app = mount(root.clone());
-    yew::scheduler::flush().await;
+    let root = mounted("en").await;
     type_into(&root, "revenue_2025q3", "0").await;
     let out = metric(&root, "kling_share_2025q3");
     assert_eq!(out.get_attribute("data-value").as_deref(), Some(""));

@@ -1,10 +1,9 @@
 //! The claims check, goal seek and sources views, and each metric's explanation.
 
-use super::{field, host, metric, type_into, value_of};
-use kling_calc::ui::mount;
+use super::{field, metric, mounted, type_into, type_text, value_of};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{Element, Event, EventInit, HtmlElement, HtmlInputElement};
+use web_sys::{Element, Event, HtmlElement, HtmlInputElement};
 
 fn one(root: &Element, selector: &str) -> Element {
     root.query_selector(selector)
@@ -24,14 +23,6 @@ async fn toggle(details: &Element, open: bool) {
         .dispatch_event(&Event::new("toggle").unwrap())
         .unwrap();
     yew::scheduler::flush().await;
-}
-
-async fn mounted(lang: &str) -> Element {
-    let root = host(lang);
-    // Each test's widget lives until the page closes.
-    mount(root.clone());
-    yew::scheduler::flush().await;
-    root
 }
 
 #[wasm_bindgen_test]
@@ -75,13 +66,7 @@ async fn goal_seek_answers_and_applies() {
         Some("500000000")
     );
     let input: HtmlInputElement = one(&goal, "input").dyn_into().unwrap();
-    input.set_value("15億");
-    let init = EventInit::new();
-    init.set_bubbles(true);
-    input
-        .dispatch_event(&Event::new_with_event_init_dict("input", &init).unwrap())
-        .unwrap();
-    yew::scheduler::flush().await;
+    type_text(&input, "15億").await;
     assert_eq!(
         answer.get_attribute("data-goal-value").as_deref(),
         Some("800000000")
@@ -92,11 +77,7 @@ async fn goal_seek_answers_and_applies() {
     assert_eq!(value_of(&root, "kling_fy_2025"), Some(15e8));
     assert_eq!(field(&root, "kling_revenue_2025q4").value(), "8");
     // An unreachable target says so and cannot be applied.
-    input.set_value("1億");
-    input
-        .dispatch_event(&Event::new_with_event_init_dict("input", &init).unwrap())
-        .unwrap();
-    yew::scheduler::flush().await;
+    type_text(&input, "1億").await;
     assert_eq!(answer.get_attribute("data-goal-value").as_deref(), Some(""));
     assert!(
         answer.text_content().unwrap().contains("範圍"),
