@@ -103,7 +103,7 @@ fn every_metric_is_finite_or_has_a_reason_at_the_extremes() {
                 // Known finding, pinned by `march_share_is_finite_for_a_tiny_q1` below.
                 let known = claim.claim.key == "march_share_of_q1"
                     && inputs
-                        .override_of(InputId::KlingRevenue2025q1)
+                        .override_of(InputId::KLING_REVENUE_2025Q1)
                         .is_some_and(|q1| q1 < 1e-300);
                 assert!(
                     v.is_finite() || known,
@@ -129,7 +129,7 @@ fn every_metric_is_finite_or_has_a_reason_at_the_extremes() {
 #[test]
 fn march_share_is_finite_for_a_tiny_q1() {
     let mut inputs = Inputs::published();
-    inputs.set(InputId::KlingRevenue2025q1, 1e-305).unwrap();
+    inputs.set(InputId::KLING_REVENUE_2025Q1, 1e-305).unwrap();
     let results = compute(&inputs);
     for claim in check_claims(&inputs, &results) {
         if let Some(v) = claim.value {

@@ -420,16 +420,16 @@ fn segments(gap: Option<f64>) -> Check {
 /// the reader cannot edit, so its verdict is fixed by the data.
 pub fn check_claims(inputs: &Inputs, results: &Results) -> [ClaimResult; 7] {
     let m = |id: MetricId| results.get(id).value.ok();
-    let input = |id: InputId| results.resolved().values[id as usize];
+    let input = |id: InputId| results.resolved().values[id.index()];
     let fig = |key: &str| figure(key).map(|f| f.value);
     let mut shares = [
-        m(MetricId::KlingShare2025q1),
-        m(MetricId::KlingShare2025q3),
+        m(MetricId::KLING_SHARE_2025Q1),
+        m(MetricId::KLING_SHARE_2025Q3),
         None,
     ];
     // Q2 is checked only once the reader enters Kuaishou's Q2 revenue.
-    let n = if input(InputId::Revenue2025q2).is_some() {
-        shares[2] = m(MetricId::KlingShare2025q2);
+    let n = if input(InputId::REVENUE_2025Q2).is_some() {
+        shares[2] = m(MetricId::KLING_SHARE_2025Q2);
         3
     } else {
         2
@@ -440,31 +440,31 @@ pub fn check_claims(inputs: &Inputs, results: &Results) -> [ClaimResult; 7] {
             Unit::Share,
         ),
         (
-            ytd_above(m(MetricId::KlingYtd2025q3), fig("kling_ytd_2025q3")),
+            ytd_above(m(MetricId::KLING_YTD_2025Q3), fig("kling_ytd_2025q3")),
             Unit::Cny,
         ),
         (
             guidance(
-                input(InputId::KlingFyTarget),
-                input(InputId::KlingFyTargetUsd),
-                input(InputId::KlingInitialTargetUsd),
-                input(InputId::UsdCny),
-                !inputs.is_changed(InputId::UsdCny),
+                input(InputId::KLING_FY_TARGET),
+                input(InputId::KLING_FY_TARGET_USD),
+                input(InputId::KLING_INITIAL_TARGET_USD),
+                input(InputId::USD_CNY),
+                !inputs.is_changed(InputId::USD_CNY),
             ),
             Unit::Cny,
         ),
         (
             march_share(
                 fig("kling_march_revenue_2025"),
-                input(InputId::KlingRevenue2025q1),
+                input(InputId::KLING_REVENUE_2025Q1),
                 fig("kling_march_share_of_q1"),
             ),
             Unit::Share,
         ),
         (
             arpu(
-                m(MetricId::ArpuPayingMonthly),
-                m(MetricId::ArpuPayingQuarterly),
+                m(MetricId::ARPU_PAYING_MONTHLY),
+                m(MetricId::ARPU_PAYING_QUARTERLY),
                 fig("arpu_claim_monthly"),
             ),
             Unit::Cny,
@@ -473,7 +473,7 @@ pub fn check_claims(inputs: &Inputs, results: &Results) -> [ClaimResult; 7] {
             mau_qoq(fig("mau_2025q1"), fig("mau_2024q4"), fig("mau_qoq_2025q1")),
             Unit::Change,
         ),
-        (segments(m(MetricId::SegmentsGap2025q3)), Unit::Cny),
+        (segments(m(MetricId::SEGMENTS_GAP_2025Q3)), Unit::Cny),
     ];
     let mut i = 0;
     checks.map(|((verdict, value, explanation), unit)| {
@@ -499,7 +499,7 @@ mod tests {
     #[test]
     fn overflowing_values_cannot_be_checked() {
         // A Q1 so small that 5000萬 ÷ Q1 overflows to infinity (found by the property tests).
-        let r = check(&[(I::KlingRevenue2025q1, 1e-310)]);
+        let r = check(&[(I::KLING_REVENUE_2025Q1, 1e-310)]);
         let march = r
             .iter()
             .find(|c| c.claim.key == "march_share_of_q1")
@@ -595,61 +595,61 @@ mod tests {
     #[test]
     fn reader_edits_flip_verdicts() {
         // 1. A 4億 Q3 is 1.125% of revenue.
-        let (v, x) = verdict(&[(I::KlingRevenue2025q3, 4e8)], "kling_share_below_1pct");
+        let (v, x) = verdict(&[(I::KLING_REVENUE_2025Q3, 4e8)], "kling_share_below_1pct");
         assert_eq!(v, DoesNotHold);
         near(x, 4.0 / 355.54);
         // Q2 joins the check once entered: 2.5億 of 200億 is 1.25%.
-        let (v, x) = verdict(&[(I::Revenue2025q2, 200e8)], "kling_share_below_1pct");
+        let (v, x) = verdict(&[(I::REVENUE_2025Q2, 200e8)], "kling_share_below_1pct");
         assert_eq!(v, DoesNotHold);
         near(x, 0.0125);
-        let (v, x) = verdict(&[(I::Revenue2025q2, 340e8)], "kling_share_below_1pct");
+        let (v, x) = verdict(&[(I::REVENUE_2025Q2, 340e8)], "kling_share_below_1pct");
         assert_eq!(v, Holds);
         near(x, 3.0 / 355.54);
-        let (v, _) = verdict(&[(I::Revenue2025q2, 0.0)], "kling_share_below_1pct");
+        let (v, _) = verdict(&[(I::REVENUE_2025Q2, 0.0)], "kling_share_below_1pct");
         assert_eq!(v, CannotCheck);
         // 2.
-        let (v, x) = verdict(&[(I::KlingRevenue2025q3, 2.9e8)], "kling_ytd_above_7yi");
+        let (v, x) = verdict(&[(I::KLING_REVENUE_2025Q3, 2.9e8)], "kling_ytd_above_7yi");
         assert_eq!(v, DoesNotHold);
         near(x, 6.9e8);
         // 3. At 7.2 the conversion is 10.08億: holds, now as a real check.
-        let r = check(&[(I::UsdCny, 7.2)]);
+        let r = check(&[(I::USD_CNY, 7.2)]);
         assert_eq!(r[2].verdict, Holds);
         near(r[2].value, 10.08e8);
         assert!(r[2].explanation.en.starts_with("At this rate"));
-        let (v, x) = verdict(&[(I::UsdCny, 6.0)], "guidance_usd_cny");
+        let (v, x) = verdict(&[(I::USD_CNY, 6.0)], "guidance_usd_cny");
         assert_eq!(v, DoesNotHold);
         near(x, 8.4e8);
-        let r = check(&[(I::UsdCny, 7.2), (I::KlingInitialTargetUsd, 8e7)]);
+        let r = check(&[(I::USD_CNY, 7.2), (I::KLING_INITIAL_TARGET_USD, 8e7)]);
         assert_eq!(r[2].verdict, DoesNotHold);
         assert_eq!(
             r[2].explanation.en,
             "The raised target is less than double the initial one"
         );
         // 4.
-        let (v, x) = verdict(&[(I::KlingRevenue2025q1, 2e8)], "march_share_of_q1");
+        let (v, x) = verdict(&[(I::KLING_REVENUE_2025Q1, 2e8)], "march_share_of_q1");
         assert_eq!(v, DoesNotHold);
         near(x, 0.25);
-        let (v, _) = verdict(&[(I::KlingRevenue2025q1, 0.0)], "march_share_of_q1");
+        let (v, _) = verdict(&[(I::KLING_REVENUE_2025Q1, 0.0)], "march_share_of_q1");
         assert_eq!(v, CannotCheck);
         // 5. A third of the members gives 21元 a month.
-        let (v, x) = verdict(&[(I::KlingPayingMembers, 5e6 / 3.0)], "arpu_monthly");
+        let (v, x) = verdict(&[(I::KLING_PAYING_MEMBERS, 5e6 / 3.0)], "arpu_monthly");
         assert_eq!(v, Holds);
         near(x, 21.0);
-        let r = check(&[(I::KlingPayingMembers, 4e6)]);
+        let r = check(&[(I::KLING_PAYING_MEMBERS, 4e6)]);
         assert_eq!(r[4].verdict, DoesNotHold);
         assert_eq!(
             r[4].explanation.en,
             "The monthly ARPU does not come to RMB 21"
         );
-        let (v, x) = verdict(&[(I::KlingPayingMembers, 0.0)], "arpu_monthly");
+        let (v, x) = verdict(&[(I::KLING_PAYING_MEMBERS, 0.0)], "arpu_monthly");
         assert_eq!((v, x), (CannotCheck, None));
         // 7. 210億 of online marketing leaves a 9億 gap.
-        let (v, x) = verdict(&[(I::OnlineMarketing2025q3, 210e8)], "segments_add_up");
+        let (v, x) = verdict(&[(I::ONLINE_MARKETING_2025Q3, 210e8)], "segments_add_up");
         assert_eq!(v, DoesNotHold);
         near(x, -8.98e8);
-        let (v, _) = verdict(&[(I::Revenue2025q3, 356.02e8)], "segments_add_up");
+        let (v, _) = verdict(&[(I::REVENUE_2025Q3, 356.02e8)], "segments_add_up");
         assert_eq!(v, Holds);
-        let (v, _) = verdict(&[(I::Revenue2025q3, 356.04e8)], "segments_add_up");
+        let (v, _) = verdict(&[(I::REVENUE_2025Q3, 356.04e8)], "segments_add_up");
         assert_eq!(v, DoesNotHold);
     }
 

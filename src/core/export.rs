@@ -50,11 +50,7 @@ const DERIVED: Text = t(
 );
 const MISSING: Text = t("缺失", "缺失", "missing");
 /// The calculator's name: the widget's title, and what citations credit.
-pub const CALCULATOR: Text = t(
-    "快手與可靈計算器",
-    "快手与可灵计算器",
-    "Kuaishou & Kling calculator",
-);
+pub const CALCULATOR: Text = super::edition::TITLE;
 const OWN_INPUTS: Text = t(
     "讀者自訂的輸入",
     "读者自订的输入",
@@ -172,7 +168,7 @@ pub fn csv(inputs: &Inputs, results: &Results, locale: Locale) -> String {
     );
     let resolved = results.resolved();
     for id in InputId::ALL {
-        let i = id as usize;
+        let i = id.index();
         let spec = id.spec();
         let mut value = String::new();
         let mut keys = Vec::new();
@@ -244,7 +240,7 @@ pub fn csv(inputs: &Inputs, results: &Results, locale: Locale) -> String {
 /// articles behind it, the figures edition and the calculator's name, e.g.
 /// "Kling share of Q3 revenue: ≥ 0.84% (≥ RMB 300 million ÷ RMB 35.554 billion
 /// = ≥ 0.84%). Sources: 懂財帝, "「可靈」…", 2025-11-27; figures edition
-/// 2025q3-1; Kuaishou & Kling calculator."
+/// <edition>; Kuaishou & Kling calculator."
 pub fn citation(id: MetricId, results: &Results, inputs: &Inputs, locale: Locale) -> String {
     let zh = locale.is_chinese();
     let spec = id.spec();
@@ -346,9 +342,9 @@ mod tests {
 
     fn scenario() -> Inputs {
         let mut inputs = Inputs::published();
-        inputs.set(I::KlingRevenue2025q3, 3.5e8).unwrap();
-        inputs.set(I::AdjustedNetProfit2025q3, -1.5e9).unwrap();
-        inputs.set(I::Revenue2025q2, 0.0).unwrap();
+        inputs.set(I::KLING_REVENUE_2025Q3, 3.5e8).unwrap();
+        inputs.set(I::ADJUSTED_NET_PROFIT_2025Q3, -1.5e9).unwrap();
+        inputs.set(I::REVENUE_2025Q2, 0.0).unwrap();
         inputs
     }
 
@@ -368,7 +364,7 @@ mod tests {
                 if !r[3].is_empty() {
                     let v: f64 = r[3].parse().unwrap_or_else(|_| panic!("{r:?}"));
                     let want = match r[0].as_str() {
-                        "input" => results.resolved().values[I::from_key(&r[1]).unwrap() as usize],
+                        "input" => results.resolved().values[I::from_key(&r[1]).unwrap().index()],
                         _ => results.get(X::from_key(&r[1]).unwrap()).value.ok(),
                     };
                     let want = want.unwrap_or_else(|| panic!("{r:?}"));
@@ -398,14 +394,14 @@ mod tests {
             let share = row(&rows, "metric", "kling_share_2025q3");
             assert_eq!(share[3].parse::<f64>().unwrap(), 3.5e8 / 355.54e8);
             assert_eq!(share[5], qualifier_name(Qualifier::Exact).get(locale));
-            assert_eq!(share[7], X::KlingShare2025q3.plugged(&results, locale));
+            assert_eq!(share[7], X::KLING_SHARE_2025Q3.plugged(&results, locale));
             // Q2 revenue 0: Kling's share of it is a division by zero, with its reason.
             let q2 = row(&rows, "metric", "kling_share_2025q2");
             assert_eq!(q2[3], "");
             assert_eq!(
                 q2[6],
                 results
-                    .get(X::KlingShare2025q2)
+                    .get(X::KLING_SHARE_2025Q2)
                     .value
                     .unwrap_err()
                     .describe(locale)
@@ -466,35 +462,36 @@ mod tests {
         let cases: &[(Locale, &str)] = &[
             (
                 Locale::Hant,
-                "可靈佔Q3收入:超過0.84%(超過3億元 ÷ 355.54億元 = 超過0.84%)。來源:懂財帝,《「可靈」將年賺10億,AI能否重塑2700億快手?》,2025-11-27;數據版本 2025q3-1;快手與可靈計算器。",
+                "可靈佔Q3收入:超過0.84%(超過3億元 ÷ 355.54億元 = 超過0.84%)。來源:懂財帝,《「可靈」將年賺10億,AI能否重塑2700億快手?》,2025-11-27;數據版本 @E;快手與可靈計算器。",
             ),
             (
                 Locale::Hans,
-                "可灵占Q3收入:超过0.84%(超过3亿元 ÷ 355.54亿元 = 超过0.84%)。来源:懂財帝,《「可靈」將年賺10億,AI能否重塑2700億快手?》,2025-11-27;数据版本 2025q3-1;快手与可灵计算器。",
+                "可灵占Q3收入:超过0.84%(超过3亿元 ÷ 355.54亿元 = 超过0.84%)。来源:懂財帝,《「可靈」將年賺10億,AI能否重塑2700億快手?》,2025-11-27;数据版本 @E;快手与可灵计算器。",
             ),
             (
                 Locale::En,
-                "Kling share of Q3 revenue: ≥ 0.84% (≥ RMB 300 million ÷ RMB 35.554 billion = ≥ 0.84%). Sources: 懂財帝, \"「可靈」將年賺10億,AI能否重塑2700億快手?\", 2025-11-27; figures edition 2025q3-1; Kuaishou & Kling calculator.",
+                "Kling share of Q3 revenue: ≥ 0.84% (≥ RMB 300 million ÷ RMB 35.554 billion = ≥ 0.84%). Sources: 懂財帝, \"「可靈」將年賺10億,AI能否重塑2700億快手?\", 2025-11-27; figures edition @E; Kuaishou & Kling calculator.",
             ),
         ];
         for &(locale, want) in cases {
             assert_eq!(
-                citation(X::KlingShare2025q3, &results, &published, locale),
-                want
+                citation(X::KLING_SHARE_2025Q3, &results, &published, locale),
+                want.replace("@E", DATA_VERSION)
             );
         }
         // Every input changed by the reader: no article to cite.
         let mut own = Inputs::published();
-        own.set(I::KlingRevenue2025q3, 4e8).unwrap();
-        own.set(I::Revenue2025q3, 400e8).unwrap();
+        own.set(I::KLING_REVENUE_2025Q3, 4e8).unwrap();
+        own.set(I::REVENUE_2025Q3, 400e8).unwrap();
         assert_eq!(
-            citation(X::KlingShare2025q3, &compute(&own), &own, Locale::En),
-            "Kling share of Q3 revenue: 1% (RMB 400 million ÷ RMB 40 billion = 1%). Sources: the reader's own inputs; figures edition 2025q3-1; Kuaishou & Kling calculator."
+            citation(X::KLING_SHARE_2025Q3, &compute(&own), &own, Locale::En),
+            "Kling share of Q3 revenue: 1% (RMB 400 million ÷ RMB 40 billion = 1%). Sources: the reader's own inputs; figures edition @E; Kuaishou & Kling calculator."
+                .replace("@E", DATA_VERSION)
         );
         // Not computable: the reason stands where the value would.
         let mut zero = Inputs::published();
-        zero.set(I::Revenue2025q3, 0.0).unwrap();
-        let text = citation(X::KlingShare2025q3, &compute(&zero), &zero, Locale::En);
+        zero.set(I::REVENUE_2025Q3, 0.0).unwrap();
+        let text = citation(X::KLING_SHARE_2025Q3, &compute(&zero), &zero, Locale::En);
         assert!(
             text.starts_with("Kling share of Q3 revenue: division by zero ("),
             "{text}"

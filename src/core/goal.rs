@@ -50,7 +50,7 @@ fn allowed(id: InputId, v: f64) -> Result<f64, Unreachable> {
 
 /// The resolved value of an input, or why it is missing.
 fn value(inputs: &Inputs, id: InputId) -> Result<f64, Unreachable> {
-    inputs.resolve().values[id as usize].ok_or(Unreachable::NotComputable(Reason::Missing(id)))
+    inputs.resolve().values[id.index()].ok_or(Unreachable::NotComputable(Reason::Missing(id)))
 }
 
 /// A metric's value, or why it cannot be computed.
@@ -65,19 +65,19 @@ fn metric(inputs: &Inputs, id: MetricId) -> Result<f64, Unreachable> {
 pub fn kling_q4_for_fy_total(inputs: &Inputs, target_fy: f64) -> Result<f64, Unreachable> {
     let mut q4 = target_fy;
     for id in [
-        InputId::KlingRevenue2025q1,
-        InputId::KlingRevenue2025q2,
-        InputId::KlingRevenue2025q3,
+        InputId::KLING_REVENUE_2025Q1,
+        InputId::KLING_REVENUE_2025Q2,
+        InputId::KLING_REVENUE_2025Q3,
     ] {
         q4 -= value(inputs, id)?;
     }
-    allowed(InputId::KlingRevenue2025q4, q4)
+    allowed(InputId::KLING_REVENUE_2025Q4, q4)
 }
 
 /// The Kuaishou Q4 revenue the UI assumes for [`kling_q4_for_share`] until the
 /// reader enters one: Q3's, shown as a labelled assumption since no article gives Q4.
 pub fn default_q4_company_revenue(inputs: &Inputs) -> Option<f64> {
-    inputs.resolve().values[InputId::Revenue2025q3 as usize]
+    inputs.resolve().values[InputId::REVENUE_2025Q3.index()]
 }
 
 /// The Kling Q4 revenue that is `target_share` of Kuaishou's Q4 revenue.
@@ -90,24 +90,24 @@ pub fn kling_q4_for_share(
     target_share: f64,
     q4_company_revenue: f64,
 ) -> Result<f64, Unreachable> {
-    let share = InputId::KlingPSideShare.spec(); // the same 0..=1 range as any share
+    let share = InputId::KLING_P_SIDE_SHARE.spec(); // the same 0..=1 range as any share
     share
         .check(target_share)
         .map_err(|_| Unreachable::OutOfRange)?;
-    allowed(InputId::Revenue2025q3, q4_company_revenue)?;
+    allowed(InputId::REVENUE_2025Q3, q4_company_revenue)?;
     // A share of no revenue is undefined, so no Kling revenue reaches it.
     if q4_company_revenue <= 0.0 {
         return Err(Unreachable::NotComputable(Reason::DivisionByZero));
     }
     allowed(
-        InputId::KlingRevenue2025q4,
+        InputId::KLING_REVENUE_2025Q4,
         target_share * q4_company_revenue,
     )
 }
 
 /// The target P/E at which Kuaishou would be worth `target_cap`: cap ÷ implied earnings.
 pub fn target_pe_for_market_cap(inputs: &Inputs, target_cap: f64) -> Result<f64, Unreachable> {
-    let earnings = metric(inputs, MetricId::ImpliedEarnings)?;
+    let earnings = metric(inputs, MetricId::IMPLIED_EARNINGS)?;
     if earnings <= 0.0 {
         return Err(Unreachable::NotComputable(Reason::DivisionByZero));
     }
@@ -115,7 +115,7 @@ pub fn target_pe_for_market_cap(inputs: &Inputs, target_cap: f64) -> Result<f64,
     if target_cap <= 0.0 || !target_cap.is_finite() {
         return Err(Unreachable::OutOfRange);
     }
-    allowed(InputId::TargetPe, target_cap / earnings)
+    allowed(InputId::TARGET_PE, target_cap / earnings)
 }
 
 /// The paying members that give a monthly ARPU of `arpu_monthly`: P-side Q1 revenue ÷ (3 × ARPU).
@@ -126,13 +126,13 @@ pub fn paying_members_for_monthly_arpu(
     if arpu_monthly <= 0.0 || !arpu_monthly.is_finite() {
         return Err(Unreachable::OutOfRange);
     }
-    let p_side = metric(inputs, MetricId::KlingPSideRevenue2025q1)?;
+    let p_side = metric(inputs, MetricId::KLING_P_SIDE_REVENUE_2025Q1)?;
     // With no P-side revenue every positive member count gives ARPU 0, and 0
     // members leaves ARPU undefined: no answer reaches a positive target.
     if p_side <= 0.0 {
         return Err(Unreachable::NoBracket);
     }
-    allowed(InputId::KlingPayingMembers, p_side / (3.0 * arpu_monthly))
+    allowed(InputId::KLING_PAYING_MEMBERS, p_side / (3.0 * arpu_monthly))
 }
 
 /// One "what would it take" question the UI offers, answered by a closed form.
@@ -163,7 +163,7 @@ pub const GOALS: &[Goal] = &[
         ),
         target_unit: Unit::Cny,
         default_target: 12e8,
-        solves_for: InputId::KlingRevenue2025q4,
+        solves_for: InputId::KLING_REVENUE_2025Q4,
         solve: kling_q4_for_fy_total,
     },
     Goal {
@@ -175,10 +175,10 @@ pub const GOALS: &[Goal] = &[
         ),
         target_unit: Unit::Share,
         default_target: 0.01,
-        solves_for: InputId::KlingRevenue2025q4,
+        solves_for: InputId::KLING_REVENUE_2025Q4,
         solve: |inputs, share| match default_q4_company_revenue(inputs) {
             Some(revenue) => kling_q4_for_share(inputs, share, revenue),
-            None => Err(Unreachable::NotComputable(Reason::Missing(InputId::Revenue2025q3))),
+            None => Err(Unreachable::NotComputable(Reason::Missing(InputId::REVENUE_2025Q3))),
         },
     },
     Goal {
@@ -190,7 +190,7 @@ pub const GOALS: &[Goal] = &[
         ),
         target_unit: Unit::Cny,
         default_target: 4000e8,
-        solves_for: InputId::TargetPe,
+        solves_for: InputId::TARGET_PE,
         solve: target_pe_for_market_cap,
     },
     Goal {
@@ -202,7 +202,7 @@ pub const GOALS: &[Goal] = &[
         ),
         target_unit: Unit::Cny,
         default_target: 21.0,
-        solves_for: InputId::KlingPayingMembers,
+        solves_for: InputId::KLING_PAYING_MEMBERS,
         solve: paying_members_for_monthly_arpu,
     },
 ];
@@ -378,12 +378,12 @@ mod tests {
             applied.set(goal.solves_for, got).unwrap();
             let results = compute(&applied);
             let reached = match key {
-                "kling_q4_for_fy_total" => results.get(MetricId::KlingFy2025).value.unwrap(),
+                "kling_q4_for_fy_total" => results.get(MetricId::KLING_FY_2025).value.unwrap(),
                 "kling_q4_for_share" => got / 355.54e8,
                 "target_pe_for_market_cap" => {
-                    results.get(MetricId::ImpliedMarketCap).value.unwrap()
+                    results.get(MetricId::IMPLIED_MARKET_CAP).value.unwrap()
                 }
-                _ => results.get(MetricId::ArpuPayingMonthly).value.unwrap(),
+                _ => results.get(MetricId::ARPU_PAYING_MONTHLY).value.unwrap(),
             };
             assert!(
                 (reached - target).abs() <= 1e-9 * target.abs(),
@@ -391,13 +391,13 @@ mod tests {
             );
         }
         let mut no_q3 = inputs;
-        no_q3.set(InputId::Revenue2025q3, 0.0).unwrap();
+        no_q3.set(InputId::REVENUE_2025Q3, 0.0).unwrap();
         assert_eq!(
             (GOALS[1].solve)(&no_q3, 0.5),
             Err(Unreachable::NotComputable(Reason::DivisionByZero))
         );
         let mut no_p_side = inputs;
-        no_p_side.set(InputId::KlingPSideShare, 0.0).unwrap();
+        no_p_side.set(InputId::KLING_P_SIDE_SHARE, 0.0).unwrap();
         assert_eq!(
             (GOALS[3].solve)(&no_p_side, 7.0),
             Err(Unreachable::NoBracket)
@@ -440,7 +440,7 @@ mod tests {
             Err(Unreachable::OutOfRange)
         );
         close(
-            kling_q4_for_fy_total(&with(&[(I::KlingRevenue2025q2, 3e8)]), 12e8),
+            kling_q4_for_fy_total(&with(&[(I::KLING_REVENUE_2025Q2, 3e8)]), 12e8),
             4.5e8,
         );
     }
@@ -481,11 +481,11 @@ mod tests {
             Err(Unreachable::OutOfRange)
         );
         assert_eq!(
-            target_pe_for_market_cap(&with(&[(I::PeKuaishou, -5.0)]), 3e11),
+            target_pe_for_market_cap(&with(&[(I::PE_KUAISHOU, -5.0)]), 3e11),
             Err(Unreachable::NotComputable(Reason::NegativeEarnings))
         );
         assert_eq!(
-            target_pe_for_market_cap(&with(&[(I::MarketCap, 0.0)]), 3e11),
+            target_pe_for_market_cap(&with(&[(I::MARKET_CAP, 0.0)]), 3e11),
             Err(Unreachable::NotComputable(Reason::DivisionByZero))
         );
     }
@@ -505,7 +505,7 @@ mod tests {
         );
         // No P-side revenue: no member count gives a positive ARPU.
         assert_eq!(
-            paying_members_for_monthly_arpu(&with(&[(I::KlingPSideShare, 0.0)]), 7.0),
+            paying_members_for_monthly_arpu(&with(&[(I::KLING_P_SIDE_SHARE, 0.0)]), 7.0),
             Err(Unreachable::NoBracket)
         );
     }
@@ -520,36 +520,36 @@ mod tests {
                 "got {g}, want {want}"
             );
         };
-        near(seek(&p, I::KlingRevenue2025q4, X::KlingFy2025, 1.2e9), 5e8);
+        near(seek(&p, I::KLING_REVENUE_2025Q4, X::KLING_FY_2025, 1.2e9), 5e8);
         near(
-            seek(&p, I::TargetPe, X::ImpliedMarketCap, 3e11),
+            seek(&p, I::TARGET_PE, X::IMPLIED_MARKET_CAP, 3e11),
             3e11 / (2690e8 / 13.12),
         );
         near(
-            seek(&p, I::KlingPayingMembers, X::ArpuPayingMonthly, 21.0),
+            seek(&p, I::KLING_PAYING_MEMBERS, X::ARPU_PAYING_MONTHLY, 21.0),
             1.05e8 / 63.0,
         );
         // Between the pole at zero members and the first grid point.
         near(
-            seek(&p, I::KlingPayingMembers, X::ArpuPayingMonthly, 120.0),
+            seek(&p, I::KLING_PAYING_MEMBERS, X::ARPU_PAYING_MONTHLY, 120.0),
             1.05e8 / 360.0,
         );
         // Near the pole at a zero P/E.
         near(
-            seek(&p, I::PeKuaishou, X::ImpliedUpside, 999.0),
+            seek(&p, I::PE_KUAISHOU, X::IMPLIED_UPSIDE, 999.0),
             70.62 / 3.0 / 1000.0,
         );
         // Beyond the slider (10億) but within the range.
-        near(seek(&p, I::KlingRevenue2025q4, X::KlingFy2025, 50e8), 43e8);
+        near(seek(&p, I::KLING_REVENUE_2025Q4, X::KLING_FY_2025, 50e8), 43e8);
         // Below zero, outside the P/E slider.
         near(
-            seek(&p, I::OperatingProfit2025q3, X::OperatingMargin2025q3, -0.5),
+            seek(&p, I::OPERATING_PROFIT_2025Q3, X::OPERATING_MARGIN_2025Q3, -0.5),
             -177.77e8,
         );
         // Kling share of Q3 as a function of Kuaishou revenue: a decreasing curve.
-        near(seek(&p, I::Revenue2025q3, X::KlingShare2025q3, 0.01), 300e8);
+        near(seek(&p, I::REVENUE_2025Q3, X::KLING_SHARE_2025Q3, 0.01), 300e8);
         near(
-            seek(&p, I::RevenueYoy2025q3, X::Revenue2024q3, 300e8),
+            seek(&p, I::REVENUE_YOY_2025Q3, X::REVENUE_2024Q3, 300e8),
             355.54 / 300.0 - 1.0,
         );
     }
@@ -559,30 +559,30 @@ mod tests {
         let p = Inputs::published();
         // Q4 revenue cannot be negative, so the total cannot fall below the first three quarters.
         assert_eq!(
-            seek(&p, I::KlingRevenue2025q4, X::KlingFy2025, 6e8),
+            seek(&p, I::KLING_REVENUE_2025Q4, X::KLING_FY_2025, 6e8),
             Err(Unreachable::NoBracket)
         );
         // The metric does not depend on the input.
         assert_eq!(
-            seek(&p, I::PeBaidu, X::KlingFy2025, 2e9),
+            seek(&p, I::PE_BAIDU, X::KLING_FY_2025, 2e9),
             Err(Unreachable::NoBracket)
         );
         assert_eq!(
-            seek(&p, I::Revenue2025q3, X::KlingShare2025q2, 0.01),
+            seek(&p, I::REVENUE_2025Q3, X::KLING_SHARE_2025Q2, 0.01),
             Err(Unreachable::NotComputable(Reason::Missing(
-                I::Revenue2025q2
+                I::REVENUE_2025Q2
             )))
         );
         assert_eq!(
-            seek(&p, I::PeKuaishou, X::ImpliedUpside, f64::INFINITY),
+            seek(&p, I::PE_KUAISHOU, X::IMPLIED_UPSIDE, f64::INFINITY),
             Err(Unreachable::OutOfRange)
         );
         // 1/x has a pole at zero: a sign change across it is no root.
         assert_eq!(
             seek(
-                &with(&[(I::PeBaidu, 50.0)]),
-                I::PeKuaishou,
-                X::ImpliedUpside,
+                &with(&[(I::PE_BAIDU, 50.0)]),
+                I::PE_KUAISHOU,
+                X::IMPLIED_UPSIDE,
                 -2.0
             ),
             Err(Unreachable::NoBracket)
@@ -599,18 +599,18 @@ mod tests {
 
     /// Pairs where the metric depends on the input.
     const PAIRS: [(InputId, MetricId); 12] = [
-        (I::KlingRevenue2025q4, X::KlingFy2025),
-        (I::KlingRevenue2025q4, X::KlingFy2025Usd),
-        (I::TargetPe, X::ImpliedMarketCap),
-        (I::PeKuaishou, X::ImpliedUpside),
-        (I::PeKuaishou, X::PeDiscountToPeers),
-        (I::KlingPayingMembers, X::ArpuPayingMonthly),
-        (I::Revenue2025q3, X::KlingShare2025q3),
-        (I::Revenue2025q3, X::SegmentsGap2025q3),
-        (I::RevenueYoy2025q3, X::Revenue2024q3),
-        (I::UsdCny, X::KlingFy2025Usd),
-        (I::OperatingProfit2025q3, X::OperatingMargin2025q3),
-        (I::KlingRevenue2025q2, X::KlingQoq2025q3),
+        (I::KLING_REVENUE_2025Q4, X::KLING_FY_2025),
+        (I::KLING_REVENUE_2025Q4, X::KLING_FY_2025_USD),
+        (I::TARGET_PE, X::IMPLIED_MARKET_CAP),
+        (I::PE_KUAISHOU, X::IMPLIED_UPSIDE),
+        (I::PE_KUAISHOU, X::PE_DISCOUNT_TO_PEERS),
+        (I::KLING_PAYING_MEMBERS, X::ARPU_PAYING_MONTHLY),
+        (I::REVENUE_2025Q3, X::KLING_SHARE_2025Q3),
+        (I::REVENUE_2025Q3, X::SEGMENTS_GAP_2025Q3),
+        (I::REVENUE_YOY_2025Q3, X::REVENUE_2024Q3),
+        (I::USD_CNY, X::KLING_FY_2025_USD),
+        (I::OPERATING_PROFIT_2025Q3, X::OPERATING_MARGIN_2025Q3),
+        (I::KLING_REVENUE_2025Q2, X::KLING_QOQ_2025Q3),
     ];
 
     proptest! {

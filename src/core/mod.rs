@@ -4,6 +4,7 @@
 //! every function is deterministic, so the whole core is tested natively.
 
 pub mod claims;
+pub mod edition;
 pub mod export;
 pub mod figures;
 pub mod format;
@@ -11,6 +12,7 @@ pub mod goal;
 pub mod inputs;
 pub mod metrics;
 pub mod parse;
+pub mod period;
 pub mod sections;
 pub mod share;
 pub mod units;

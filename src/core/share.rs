@@ -32,8 +32,9 @@
 use super::inputs::{t, InputId, InputSet, Inputs, RangeError};
 use super::units::Locale;
 
-/// The edition of the embedded figures: changes whenever `FIGURES` changes.
-pub const DATA_VERSION: &str = "2025q3-1";
+/// The edition of the embedded figures ([`super::edition::EDITION`], derived
+/// from the data): changes whenever a published figure changes.
+pub const DATA_VERSION: &str = super::edition::EDITION;
 
 /// The link format written before the edition; a reader of `v1` links.
 const FORMAT: &str = "v1.";
@@ -533,7 +534,12 @@ pub fn read_number(text: &str) -> Result<f64, Issue> {
 mod tests {
     use super::*;
     use proptest::prelude::*;
-    use InputId::*;
+
+    /// A test link with `@E` replaced by the current edition, which tests
+    /// read from the code rather than repeat.
+    fn ed(s: &str) -> String {
+        s.replace("@E", DATA_VERSION)
+    }
 
     fn number(v: f64) -> String {
         let mut s = String::new();
@@ -635,17 +641,17 @@ mod tests {
 
     #[test]
     fn encodes_only_changed_inputs() {
-        assert_eq!(encode(&Inputs::published()), "v1.2025q3-1");
+        assert_eq!(encode(&Inputs::published()), ed("v1.@E"));
         let inputs = changed(&[
-            (PeKuaishou, 10.0),
-            (KlingRevenue2025q3, 3.5e8),
-            (KlingPSideShare, 0.7),
-            (AdjustedNetProfit2025q3, -1.5e9),
+            (InputId::PE_KUAISHOU, 10.0),
+            (InputId::KLING_REVENUE_2025Q3, 3.5e8),
+            (InputId::KLING_P_SIDE_SHARE, 0.7),
+            (InputId::ADJUSTED_NET_PROFIT_2025Q3, -1.5e9),
         ]);
         let value = encode(&inputs);
         assert_eq!(
             value,
-            "v1.2025q3-1~adjusted_net_profit_2025q3:-15e8~kling_revenue_2025q3:35e7~kling_p_side_share:0.7~pe_kuaishou:10"
+            ed("v1.@E~adjusted_net_profit_2025q3:-15e8~kling_revenue_2025q3:35e7~kling_p_side_share:0.7~pe_kuaishou:10")
         );
         let query = share_query("", &inputs, 1);
         assert_eq!(query, ["?kc1=", value.as_str()].concat());
@@ -659,31 +665,31 @@ mod tests {
 
     #[test]
     fn host_parameters_are_kept() {
-        let inputs = changed(&[(PeKuaishou, 12.5)]);
+        let inputs = changed(&[(InputId::PE_KUAISHOU, 12.5)]);
         let cases: &[(&str, u32, &str)] = &[
-            ("", 1, "?kc1=v1.2025q3-1~pe_kuaishou:12.5"),
+            ("", 1, "?kc1=v1.@E~pe_kuaishou:12.5"),
             (
                 "?lang=en&utm_source=x%20y",
                 1,
-                "?lang=en&utm_source=x%20y&kc1=v1.2025q3-1~pe_kuaishou:12.5",
+                "?lang=en&utm_source=x%20y&kc1=v1.@E~pe_kuaishou:12.5",
             ),
             // The old parameter of this instance goes, another instance's stays.
             (
-                "?kc1=v1.old~pe_baidu:3&kc2=v1.2025q3-1~pe_baidu:4&a=1",
+                "?kc1=v1.old~pe_baidu:3&kc2=v1.@E~pe_baidu:4&a=1",
                 2,
-                "?kc1=v1.old~pe_baidu:3&a=1&kc2=v1.2025q3-1~pe_kuaishou:12.5",
+                "?kc1=v1.old~pe_baidu:3&a=1&kc2=v1.@E~pe_kuaishou:12.5",
             ),
             // An escaped name is still this instance's; empty pairs are dropped.
-            ("?%6Bc3=x&&b=2&", 3, "?b=2&kc3=v1.2025q3-1~pe_kuaishou:12.5"),
-            ("?flag&kc1", 1, "?flag&kc1=v1.2025q3-1~pe_kuaishou:12.5"),
+            ("?%6Bc3=x&&b=2&", 3, "?b=2&kc3=v1.@E~pe_kuaishou:12.5"),
+            ("?flag&kc1", 1, "?flag&kc1=v1.@E~pe_kuaishou:12.5"),
         ];
         for &(search, instance, want) in cases {
-            assert_eq!(share_query(search, &inputs, instance), want, "{search}");
+            assert_eq!(share_query(&ed(search), &inputs, instance), ed(want), "{search}");
         }
         // Nothing changed: the page's own query, without this instance's parameter.
         assert_eq!(
             share_query(
-                "?a=1&kc1=v1.2025q3-1~pe_kuaishou:3",
+                &ed("?a=1&kc1=v1.@E~pe_kuaishou:3"),
                 &Inputs::published(),
                 1
             ),
@@ -695,13 +701,13 @@ mod tests {
     #[test]
     fn percent_encoding_and_plus() {
         let d = decode(
-            "?lang=zh-Hant&kc1=v1.2025q3-1%7Epe_kuaishou%3A10%7Ekling_revenue_2025q3:35e7&q=a+b",
+            &ed("?lang=zh-Hant&kc1=v1.@E%7Epe_kuaishou%3A10%7Ekling_revenue_2025q3:35e7&q=a+b"),
             1,
         );
         assert!(d.ignored.is_empty(), "{:?}", d.ignored);
         assert_eq!(
             d.inputs,
-            changed(&[(PeKuaishou, 10.0), (KlingRevenue2025q3, 3.5e8)])
+            changed(&[(InputId::PE_KUAISHOU, 10.0), (InputId::KLING_REVENUE_2025Q3, 3.5e8)])
         );
         assert_eq!(unescape("a+b%20c%zz%4"), "a b c%zz%4");
         assert_eq!(unescape("%E5%BF%AB"), "快");
@@ -724,17 +730,17 @@ mod tests {
             ("pe_baidu:1e999", Issue::NotFinite, "pe_baidu:1e999"),
             (
                 "pe_tencent:5000",
-                Issue::Range(InputId::PeTencent, RangeError::AboveMax),
+                Issue::Range(InputId::PE_TENCENT, RangeError::AboveMax),
                 "pe_tencent:5000",
             ),
             (
                 "market_cap:-1",
-                Issue::Range(InputId::MarketCap, RangeError::BelowMin),
+                Issue::Range(InputId::MARKET_CAP, RangeError::BelowMin),
                 "market_cap:-1",
             ),
             (
                 "revenue_yoy_2025q3:-1",
-                Issue::Range(InputId::RevenueYoy2025q3, RangeError::BelowMin),
+                Issue::Range(InputId::REVENUE_YOY_2025Q3, RangeError::BelowMin),
                 "revenue_yoy_2025q3:-1",
             ),
             ("pe_kuaishou:20", Issue::Duplicate, "pe_kuaishou:20"),
@@ -757,7 +763,7 @@ mod tests {
             ("pe_baidu", Issue::Malformed, "pe_baidu"),
             ("pe_baidu:1\u{7}", Issue::NotANumber, "pe_baidu:1"),
         ];
-        let mut query = String::from("?kc1=v1.2025q3-1~pe_kuaishou:10");
+        let mut query = ed("?kc1=v1.@E~pe_kuaishou:10");
         for (item, _, _) in &cases {
             query.push('~');
             query.push_str(
@@ -769,7 +775,7 @@ mod tests {
         }
         query.push_str("~pe_alibaba:20");
         let d = decode(&query, 1);
-        assert_eq!(d.inputs, changed(&[(PeKuaishou, 10.0), (PeAlibaba, 20.0)]));
+        assert_eq!(d.inputs, changed(&[(InputId::PE_KUAISHOU, 10.0), (InputId::PE_ALIBABA, 20.0)]));
         let got: Vec<(Issue, &str)> = d
             .ignored
             .iter()
@@ -788,7 +794,7 @@ mod tests {
     fn editions_and_formats() {
         // (query, applied pe_kuaishou, notices)
         let cases: &[(&str, Option<f64>, &[Issue])] = &[
-            ("kc1=v1.2025q3-1~pe_kuaishou:10", Some(10.0), &[]),
+            ("kc1=v1.@E~pe_kuaishou:10", Some(10.0), &[]),
             (
                 "kc1=v1.2025q2-3~pe_kuaishou:10",
                 Some(10.0),
@@ -806,14 +812,14 @@ mod tests {
             ("kc1=", None, &[]),
             ("kc1=~~~", None, &[]),
             (
-                "kc1=v1.2025q3-1~pe_kuaishou:10&kc1=v1.2025q3-1~pe_kuaishou:12~pe_baidu:9",
+                "kc1=v1.@E~pe_kuaishou:10&kc1=v1.@E~pe_kuaishou:12~pe_baidu:9",
                 Some(10.0),
                 &[Issue::Duplicate],
             ),
         ];
         for &(query, pe, notices) in cases {
-            let d = decode(query, 1);
-            assert_eq!(d.inputs.override_of(PeKuaishou), pe, "{query}");
+            let d = decode(&ed(query), 1);
+            assert_eq!(d.inputs.override_of(InputId::PE_KUAISHOU), pe, "{query}");
             let got: Vec<Issue> = d.ignored.iter().map(|i| i.reason).collect();
             assert_eq!(got, notices, "{query}");
         }
@@ -826,14 +832,14 @@ mod tests {
 
     #[test]
     fn limits() {
-        let mut many = String::from("kc1=v1.2025q3-1");
+        let mut many = ed("kc1=v1.@E");
         for _ in 0..100 {
             many.push_str("~x:1");
         }
         let d = decode(&many, 1);
         assert_eq!(d.ignored.len(), MAX_ITEMS + 1);
         assert_eq!(d.ignored.last().unwrap().reason, Issue::TooMany);
-        let huge = ["kc1=v1.2025q3-1~", &"a".repeat(5000)].concat();
+        let huge = [ed("kc1=v1.@E~").as_str(), &"a".repeat(5000)].concat();
         let d = decode(&huge, 1);
         assert_eq!(d.ignored.len(), 1);
         assert_eq!(d.ignored[0].reason, Issue::TooLong);
@@ -852,7 +858,7 @@ mod tests {
                 "characters not allowed (possible markup or script)",
             ),
             (
-                Issue::Range(InputId::PeKuaishou, RangeError::AboveMax),
+                Issue::Range(InputId::PE_KUAISHOU, RangeError::AboveMax),
                 Locale::Hant,
                 "高於允許的最大值",
             ),
@@ -864,12 +870,12 @@ mod tests {
         // What the notice shows: a range refusal names the limit.
         let described: &[(Issue, Locale, &str)] = &[
             (
-                Issue::Range(InputId::PeKuaishou, RangeError::AboveMax),
+                Issue::Range(InputId::PE_KUAISHOU, RangeError::AboveMax),
                 Locale::Hant,
                 "不可高於1000倍",
             ),
             (
-                Issue::Range(InputId::MarketCap, RangeError::BelowMin),
+                Issue::Range(InputId::MARKET_CAP, RangeError::BelowMin),
                 Locale::En,
                 "cannot be below RMB 0",
             ),
@@ -935,7 +941,7 @@ mod tests {
 
         #[test]
         fn never_panics_near_valid(items in proptest::collection::vec("[a-z_0-9]{0,30}(:[-+.xeE0-9a-f%<>]{0,24})?", 0..40)) {
-            let query = ["kc1=v1.2025q3-1~", &items.join("~")].concat();
+            let query = [ed("kc1=v1.@E~").as_str(), &items.join("~")].concat();
             let d = decode(&query, 1);
             prop_assert!(d.ignored.len() <= MAX_ITEMS + 1);
         }

@@ -64,12 +64,12 @@ fn input_infos() -> JsValue {
         put(&o, "id", id.key());
         put(&o, "unit", spec.unit.key());
         put(&o, "label", labels(spec.label));
-        put(&o, "default", number(published.values[id as usize]));
+        put(&o, "default", number(published.values[id.index()]));
         put(&o, "min", spec.min);
         put(&o, "max", spec.max);
         put(&o, "minExclusive", spec.min_exclusive);
         put(&o, "step", spec.step);
-        put(&o, "assumption", published.assumed[id as usize]);
+        put(&o, "assumption", published.assumed[id.index()]);
         let source = match spec.default {
             DefaultRule::Figure(key) => figure(key).map(|f| {
                 let src = obj();

@@ -280,10 +280,10 @@ fn figure(
 /// Kling's quarters: bar key, label, revenue input and share-of-revenue metric
 /// (Q4 has none: Kuaishou's Q4 revenue is not in the articles).
 const QUARTERS: [(&str, &str, I, Option<M>); 4] = [
-    ("q1", "Q1", I::KlingRevenue2025q1, Some(M::KlingShare2025q1)),
-    ("q2", "Q2", I::KlingRevenue2025q2, Some(M::KlingShare2025q2)),
-    ("q3", "Q3", I::KlingRevenue2025q3, Some(M::KlingShare2025q3)),
-    ("q4", "Q4", I::KlingRevenue2025q4, None),
+    ("q1", "Q1", I::KLING_REVENUE_2025Q1, Some(M::KLING_SHARE_2025Q1)),
+    ("q2", "Q2", I::KLING_REVENUE_2025Q2, Some(M::KLING_SHARE_2025Q2)),
+    ("q3", "Q3", I::KLING_REVENUE_2025Q3, Some(M::KLING_SHARE_2025Q3)),
+    ("q4", "Q4", I::KLING_REVENUE_2025Q4, None),
 ];
 
 /// Kling revenue by quarter as columns, with its share of Kuaishou's revenue
@@ -302,7 +302,7 @@ pub fn kling_chart(calc: &Calc) -> Html {
     let l = calc.locale;
     let r = calc.results.resolved();
     let data = QUARTERS.map(|(key, label, id, share)| {
-        let i = id as usize;
+        let i = id.index();
         let share = share
             .map(|m| calc.results.get(m))
             .and_then(|o| o.value.ok().map(|v| (v, o.qualifier)));
@@ -424,17 +424,17 @@ pub fn pe_chart(calc: &Calc) -> Html {
     let l = calc.locale;
     let r = calc.results.resolved();
     let input = |id: I| {
-        let i = id as usize;
+        let i = id.index();
         (r.values[i], r.qualifiers[i], r.assumed[i])
     };
-    let avg = calc.results.get(M::PePeerAverage);
+    let avg = calc.results.get(M::PE_PEER_AVERAGE);
     let vals = [
-        input(I::PeKuaishou),
-        input(I::PeBaidu),
-        input(I::PeAlibaba),
-        input(I::PeTencent),
+        input(I::PE_KUAISHOU),
+        input(I::PE_BAIDU),
+        input(I::PE_ALIBABA),
+        input(I::PE_TENCENT),
         (avg.value.ok(), avg.qualifier, false),
-        input(I::TargetPe),
+        input(I::TARGET_PE),
     ];
     let lo = vals.iter().filter_map(|v| v.0).fold(0.0, f64::min);
     let hi = vals.iter().filter_map(|v| v.0).fold(0.0, f64::max);

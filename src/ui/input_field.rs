@@ -52,7 +52,7 @@ pub fn input_field(calc: &CalcContext, id: InputId) -> Html {
     let locale = calc.locale;
     let dom_id = calc.dom_id("in", id.key());
     let msg_id = calc.dom_id("msg", id.key());
-    let field = &calc.fields[id as usize];
+    let field = &calc.fields[id.index()];
     let oninput = {
         let calc = calc.clone();
         Callback::from(move |e: InputEvent| {
@@ -66,7 +66,7 @@ pub fn input_field(calc: &CalcContext, id: InputId) -> Html {
         Callback::from(move |_| calc.dispatch(Action::Reset(id)))
     };
     let label = spec.label.get(locale);
-    let value = calc.results.resolved().values[id as usize];
+    let value = calc.results.resolved().values[id.index()];
     let onslide = {
         let calc = calc.clone();
         Callback::from(move |e: InputEvent| {

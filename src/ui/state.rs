@@ -138,18 +138,18 @@ impl Calc {
 
     /// The display scale of an input's field: 億/萬 in Chinese, billion/million in English.
     pub fn scale(&self, id: InputId) -> Scale {
-        let magnitude = Inputs::published().resolve().values[id as usize]
-            .or_else(|| self.results.resolved().values[InputId::Revenue2025q3 as usize])
+        let magnitude = Inputs::published().resolve().values[id.index()]
+            .or_else(|| self.results.resolved().values[InputId::REVENUE_2025Q3.index()])
             .unwrap_or(0.0);
         display_scale(id.spec().unit, magnitude.abs(), self.locale)
     }
 
     /// The text a field shows: the draft while editing, else the current value.
     pub fn field_text(&self, id: InputId) -> AttrValue {
-        if let Some(d) = &self.fields[id as usize].draft {
+        if let Some(d) = &self.fields[id.index()].draft {
             return d.clone();
         }
-        match self.results.resolved().values[id as usize] {
+        match self.results.resolved().values[id.index()] {
             Some(v) => AttrValue::from(format_field(v, id.spec().unit, self.scale(id))),
             None => AttrValue::Static(""),
         }
@@ -157,12 +157,12 @@ impl Calc {
 
     /// Whether the reader asked for a metric's citation.
     pub fn is_cited(&self, id: MetricId) -> bool {
-        self.cited >> (id as usize) & 1 == 1
+        self.cited >> id.index() & 1 == 1
     }
 
     /// Whether a metric's "how" disclosure is open.
     pub fn is_explained(&self, id: MetricId) -> bool {
-        self.explained >> (id as usize) & 1 == 1
+        self.explained >> id.index() & 1 == 1
     }
 
     /// An element id unique on the page: `kc<instance>-<kind>-<key>`.
@@ -180,11 +180,11 @@ impl Calc {
     /// The published figure (or default rule's value) of an input, formatted for reading.
     pub fn published_text(&self, id: InputId) -> String {
         let published = Inputs::published().resolve();
-        match published.values[id as usize] {
+        match published.values[id.index()] {
             Some(v) => format_value(
                 v,
                 id.spec().unit,
-                published.qualifiers[id as usize],
+                published.qualifiers[id.index()],
                 self.locale,
             ),
             None => String::from("—"),
@@ -208,7 +208,7 @@ impl Calc {
                 .map_err(FieldError::Parse)
                 .and_then(|v| self.inputs.set(id, v).map_err(FieldError::Range))
         };
-        let field = &mut self.fields[id as usize];
+        let field = &mut self.fields[id.index()];
         field.draft = Some(text);
         field.error = parsed.err();
     }
@@ -233,20 +233,20 @@ impl Reducible for Calc {
         match action {
             Action::Edit(id, text) => next.edit(id, text),
             Action::Set(id, v) => {
-                let field = &mut next.fields[id as usize];
+                let field = &mut next.fields[id.index()];
                 field.draft = None;
                 field.error = next.inputs.set(id, v).err().map(FieldError::Range);
             }
             Action::SetMany(pairs) => {
                 for (id, v) in pairs {
-                    let field = &mut next.fields[id as usize];
+                    let field = &mut next.fields[id.index()];
                     field.draft = None;
                     field.error = next.inputs.set(id, v).err().map(FieldError::Range);
                 }
             }
             Action::Reset(id) => {
                 next.inputs.reset(id);
-                next.fields[id as usize] = Field::default();
+                next.fields[id.index()] = Field::default();
             }
             Action::ResetAll => {
                 next.inputs.reset_all();
@@ -261,9 +261,9 @@ impl Reducible for Calc {
                     f.draft = None;
                 }
             }
-            Action::Cite(id) => next.cited |= 1 << (id as usize),
-            Action::Explain(id, true) => next.explained |= 1 << (id as usize),
-            Action::Explain(id, false) => next.explained &= !(1 << (id as usize)),
+            Action::Cite(id) => next.cited |= 1 << id.index(),
+            Action::Explain(id, true) => next.explained |= 1 << id.index(),
+            Action::Explain(id, false) => next.explained &= !(1 << id.index()),
             Action::GoalDraft(index, text) => next.goal_drafts[index] = Some(text),
             Action::Shared(url, status) => next.shared = (url, Some(status)),
         }

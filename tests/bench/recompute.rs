@@ -19,11 +19,11 @@ fn main() {
         for i in 0..PER_BATCH {
             // Stays within the input's range: 300億 to about 400億.
             let v = 300e8 + (i % 1000) as f64 * 1e7;
-            if inputs.set(InputId::Revenue2025q3, v).is_err() {
+            if inputs.set(InputId::REVENUE_2025Q3, v).is_err() {
                 return;
             }
             let results = compute(black_box(&inputs));
-            if let Ok(x) = results[MetricId::KlingShare2025q3].value {
+            if let Ok(x) = results[MetricId::KLING_SHARE_2025Q3].value {
                 sink += x;
             }
             black_box(&results);

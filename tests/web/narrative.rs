@@ -127,7 +127,7 @@ async fn value_text_follows_the_locale() {
 
 #[wasm_bindgen_test]
 async fn keys_step_the_number_and_the_results() {
-    let step = InputId::KlingRevenue2025q4.spec().step;
+    let step = InputId::KLING_REVENUE_2025Q4.spec().step;
     assert_eq!(step, 1e6);
     // (key, shift, Kling Q4 after the press, main field text in 億)
     let cases: [(&str, bool, f64, &str); 9] = [
@@ -161,7 +161,7 @@ async fn keys_step_the_number_and_the_results() {
 
 #[wasm_bindgen_test]
 async fn exclusive_minimum_stops_one_step_inside() {
-    let spec = InputId::RevenueYoy2025q3.spec();
+    let spec = InputId::REVENUE_YOY_2025Q3.spec();
     let root = mounted("en").await;
     let el = inline(&root, "growth", "revenue_yoy_2025q3");
     press(&el, "Home", false).await;
@@ -243,7 +243,7 @@ async fn escape_cancels_typing() {
 
 #[wasm_bindgen_test]
 async fn drags_move_a_step_per_four_pixels_and_taps_open_the_box() {
-    let step = InputId::KlingRevenue2025q4.spec().step;
+    let step = InputId::KLING_REVENUE_2025Q4.spec().step;
     assert_eq!(kling_calc::ui::narrative::PX_PER_STEP, 4);
     // (pointerdown x, pointermove x, Kling Q4 change in steps, opens the text box)
     let cases: [(i32, i32, f64, bool); 4] = [

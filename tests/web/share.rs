@@ -128,8 +128,8 @@ async fn share_link_decodes_to_the_same_inputs() {
     let d = decode(query, n);
     assert!(d.ignored.is_empty(), "{url}");
     let mut want = Inputs::published();
-    want.set(InputId::KlingRevenue2025q3, 4e6).unwrap();
-    want.set(InputId::PeKuaishou, -2.5).unwrap();
+    want.set(InputId::KLING_REVENUE_2025Q3, 4e6).unwrap();
+    want.set(InputId::PE_KUAISHOU, -2.5).unwrap();
     assert_eq!(d.inputs, want);
     restore(&old);
 }
@@ -157,9 +157,9 @@ async fn citation_matches_the_core() {
         .as_string()
         .unwrap();
     let mut inputs = Inputs::published();
-    inputs.set(InputId::KlingRevenue2025q3, 3.5e8).unwrap();
+    inputs.set(InputId::KLING_REVENUE_2025Q3, 3.5e8).unwrap();
     let want = citation(
-        MetricId::KlingShare2025q3,
+        MetricId::KLING_SHARE_2025Q3,
         &compute(&inputs),
         &inputs,
         Locale::En,

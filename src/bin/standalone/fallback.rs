@@ -21,19 +21,19 @@ enum Row {
 
 /// What the table shows, in reading order: Kling, then Kuaishou, then valuation.
 const ROWS: [Row; 13] = [
-    Row::Input(InputId::KlingRevenue2025q1),
-    Row::Input(InputId::KlingRevenue2025q2),
-    Row::Input(InputId::KlingRevenue2025q3),
-    Row::Metric(MetricId::KlingShare2025q3),
-    Row::Metric(MetricId::KlingYtd2025q3),
-    Row::Input(InputId::Revenue2025q3),
-    Row::Input(InputId::RevenueYoy2025q3),
-    Row::Input(InputId::AdjustedNetProfit2025q3),
-    Row::Input(InputId::PeKuaishou),
-    Row::Input(InputId::PeBaidu),
-    Row::Input(InputId::PeAlibaba),
-    Row::Input(InputId::PeTencent),
-    Row::Metric(MetricId::PePeerAverage),
+    Row::Input(InputId::KLING_REVENUE_2025Q1),
+    Row::Input(InputId::KLING_REVENUE_2025Q2),
+    Row::Input(InputId::KLING_REVENUE_2025Q3),
+    Row::Metric(MetricId::KLING_SHARE_2025Q3),
+    Row::Metric(MetricId::KLING_YTD_2025Q3),
+    Row::Input(InputId::REVENUE_2025Q3),
+    Row::Input(InputId::REVENUE_YOY_2025Q3),
+    Row::Input(InputId::ADJUSTED_NET_PROFIT_2025Q3),
+    Row::Input(InputId::PE_KUAISHOU),
+    Row::Input(InputId::PE_BAIDU),
+    Row::Input(InputId::PE_ALIBABA),
+    Row::Input(InputId::PE_TENCENT),
+    Row::Metric(MetricId::PE_PEER_AVERAGE),
 ];
 
 /// The fallback markup: a `.kc` box (so the widget's stylesheet styles it) with
@@ -53,7 +53,7 @@ pub fn table() -> Result<String, String> {
         let (label, unit, value, qualifier, decimals): (Text, Unit, f64, Qualifier, u8) = match *row
         {
             Row::Input(id) => {
-                let i = id as usize;
+                let i = id.index();
                 let v = resolved.values[i].ok_or_else(|| format!("{} has no value", id.key()))?;
                 (
                     id.spec().label,

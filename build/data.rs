@@ -1,0 +1,1792 @@
+//! The data files under `data/`: reading, checking and expanding them into the
+//! tables the widget is compiled with.
+//!
+//! `build.rs` calls [`load`] and [`check`] and hands the [`Model`] to
+//! `emit.rs`; `tests/data_files.rs` calls the same functions on edited copies
+//! of the files, one test per kind of mistake. Nothing here is in the wasm:
+//! the widget gets `const` tables and no data parser.
+//!
+//! Every mistake is a [`DataError`] naming the file, the line and the
+//! problem in words an editor can act on; [`check`] collects all of them
+//! rather than stopping at the first, so one build run lists everything.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::fmt;
+use std::path::Path;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::parse::parse_number;
+use crate::period::{Period, Quarter};
+use crate::units::{Qualifier, Scale, Unit};
+
+/// The files of one data directory, by name relative to it (`sources/A.txt`).
+pub type Files = BTreeMap<String, String>;
+
+/// Reads every file the data model uses from `dirs`, later directories adding
+/// to earlier ones: a `.toml` file's rows are appended to the same file's rows
+/// from the directories before (so a test edition adds a quarter to the real
+/// data without copying it), and a source text of the same name replaces one.
+pub fn load(dirs: &[&Path]) -> Result<Files, String> {
+    let mut files = Files::new();
+    for dir in dirs {
+        let mut names = Vec::new();
+        for entry in std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))? {
+            let path = entry.map_err(|e| e.to_string())?.path();
+            if path.extension().is_some_and(|e| e == "toml") {
+                names.push(path.file_name().unwrap().to_string_lossy().into_owned());
+            }
+        }
+        let sources = dir.join("sources");
+        if sources.is_dir() {
+            for entry in std::fs::read_dir(&sources).map_err(|e| e.to_string())? {
+                let path = entry.map_err(|e| e.to_string())?.path();
+                if path.extension().is_some_and(|e| e == "txt") {
+                    names.push(format!("sources/{}", path.file_name().unwrap().to_string_lossy()));
+                }
+            }
+        }
+        names.sort();
+        for name in names {
+            let text = std::fs::read_to_string(dir.join(&name))
+                .map_err(|e| format!("{}: {e}", dir.join(&name).display()))?;
+            match files.get_mut(&name) {
+                Some(old) if name.ends_with(".toml") => {
+                    // Keep line numbers of the added file meaningful: the
+                    // added rows are reported under their own file name.
+                    old.push_str(&format!("\n# --- {} ---\n", dir.join(&name).display()));
+                    old.push_str(&text);
+                }
+                _ => {
+                    files.insert(name, text);
+                }
+            }
+        }
+    }
+    Ok(files)
+}
+
+/// One mistake in the data, where it is and what is wrong.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DataError {
+    /// The file, relative to the data directory (`observations.toml`).
+    pub file: String,
+    /// The 1-based line the mistake is on (the start of its row).
+    pub line: usize,
+    /// What is wrong, in words an editor can act on.
+    pub message: String,
+}
+
+impl fmt::Display for DataError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "data/{}:{}: {}", self.file, self.line, self.message)
+    }
+}
+
+/// A piece of text in the three languages, owned.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Text {
+    /// Traditional Chinese.
+    pub hant: String,
+    /// Simplified Chinese.
+    pub hans: String,
+    /// English.
+    pub en: String,
+}
+
+impl Text {
+    /// The text in each language, in the order hant, hans, en.
+    pub fn each(&self) -> [&str; 3] {
+        [&self.hant, &self.hans, &self.en]
+    }
+
+    fn map(&self, mut f: impl FnMut(usize, &str) -> String) -> Text {
+        Text {
+            hant: f(0, &self.hant),
+            hans: f(1, &self.hans),
+            en: f(2, &self.en),
+        }
+    }
+}
+
+/// A source article.
+#[derive(Clone, Debug)]
+pub struct Source {
+    /// Its id (`A`).
+    pub id: String,
+    /// The outlet.
+    pub outlet: String,
+    /// The title, verbatim.
+    pub title: String,
+    /// What the text establishes about its date.
+    pub date: String,
+    /// Where it was published, if known.
+    pub url: Option<String>,
+    /// The body text (the file without its title line).
+    pub body: String,
+}
+
+/// A quantity the widget knows.
+#[derive(Clone, Debug)]
+pub struct Series {
+    /// Its id (`revenue`).
+    pub id: String,
+    /// What it measures.
+    pub unit: Unit,
+    /// What it is (`total`, `segment`, `product`, …).
+    pub role: String,
+    /// The series it is a part, growth or guidance of.
+    pub of: Option<String>,
+    /// The segment a product belongs to.
+    pub within: Option<String>,
+    /// For a product: the series of its full-year target.
+    pub guidance: Option<String>,
+    /// Its name, as figures are labelled.
+    pub name: Text,
+    /// A short name for metric labels.
+    pub short: Option<Text>,
+    /// Which periods readers can edit.
+    pub input: InputMode,
+    /// The field label, with `{p}` for the period.
+    pub field: Option<Text>,
+    /// The allowed range and slider.
+    pub range: Range,
+    /// True for a series of drop sizes: "跌26%" is stored as +26%.
+    pub magnitude: bool,
+}
+
+/// Which periods of a series become reader inputs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum InputMode {
+    /// None: the series is shown as published figures only.
+    None,
+    /// Every quarter of the fiscal year up to the latest; a quarter no
+    /// article gives starts empty.
+    Quarters,
+    /// Every quarter of the fiscal year that an article gives.
+    Observed,
+    /// Only the latest quarter an article gives.
+    Latest,
+    /// All four quarters of the fiscal year; the quarters after the latest
+    /// published one start at what the full-year target leaves.
+    Guided,
+    /// One input, the latest figure of any period, keyed by the series id.
+    Current,
+}
+
+/// An allowed range, slider step and slider end.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Range {
+    /// The smallest allowed value.
+    pub min: f64,
+    /// True when `min` itself is not allowed.
+    pub min_exclusive: bool,
+    /// The largest allowed value.
+    pub max: f64,
+    /// One slider step.
+    pub step: f64,
+    /// Where the slider ends.
+    pub slider_max: f64,
+}
+
+/// A published figure.
+#[derive(Clone, Debug)]
+pub struct Observation {
+    /// Its key (`revenue_2025q3`, `revenue_2025q3_b`, or as the row names it).
+    pub key: String,
+    /// The index of its series.
+    pub series: usize,
+    /// The period it refers to.
+    pub period: Period,
+    /// Set when an article prints a figure another one also gives.
+    pub variant: Option<String>,
+    /// The value in base units.
+    pub value: f64,
+    /// The numeral as the quote writes it.
+    pub numeral: String,
+    /// How exact the article says it is.
+    pub qualifier: Qualifier,
+    /// The source id.
+    pub source: String,
+    /// The verbatim quote.
+    pub quote: String,
+    /// Its label (the series name unless the row gives one).
+    pub label: Text,
+    /// True for an article's assumption rather than a reported number.
+    pub assumption: bool,
+    /// The row's line in observations.toml.
+    pub line: usize,
+}
+
+/// Where an input's starting value comes from.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Default {
+    /// The published figure with this index into `observations`.
+    Figure(usize),
+    /// Nothing: missing until the reader sets it.
+    Empty,
+    /// What the target (first) leaves after the other quarters, split evenly
+    /// over the quarters still to come (`share` of them).
+    Remainder { of: Vec<usize>, share: u8 },
+    /// The mean of these inputs.
+    Mean(Vec<usize>),
+    /// The first input divided by the second.
+    Ratio(Vec<usize>),
+}
+
+/// A reader input.
+#[derive(Clone, Debug)]
+pub struct Input {
+    /// The stable id (`revenue_2025q3`).
+    pub key: String,
+    /// What groups it in sections: its series or assumption id.
+    pub group: String,
+    /// What it measures.
+    pub unit: Unit,
+    /// The field label.
+    pub label: Text,
+    /// Its starting value.
+    pub default: Default,
+    /// Range and slider.
+    pub range: Range,
+    /// True when the published default is an article's assumption.
+    pub assumption: bool,
+    /// The quarter it is for, if any.
+    pub quarter: Option<Quarter>,
+    /// True for a quarter after the latest published one (its default is a projection).
+    pub projected: bool,
+}
+
+/// An operand of a metric: an input or an earlier metric, by index.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Operand {
+    /// An input.
+    Input(usize),
+    /// An earlier metric.
+    Metric(usize),
+}
+
+/// A metric, one template evaluated for one period.
+#[derive(Clone, Debug)]
+pub struct Metric {
+    /// The stable id (`kling_share_2025q3`).
+    pub key: String,
+    /// The template's key pattern (`kling_share_{p}`), which sections name.
+    pub template: String,
+    /// What it measures.
+    pub unit: Unit,
+    /// Its label.
+    pub label: Text,
+    /// The operation, as metrics.toml names it.
+    pub op: String,
+    /// Its operands, in formula order.
+    pub operands: Vec<Operand>,
+    /// Bit k: operand k must be positive.
+    pub positive: u8,
+    /// The quarter it is for, if any.
+    pub quarter: Option<Quarter>,
+}
+
+/// A section of the widget.
+#[derive(Clone, Debug)]
+pub struct Section {
+    /// Its key.
+    pub key: String,
+    /// Its heading.
+    pub title: Text,
+    /// Its inputs, by index.
+    pub inputs: Vec<usize>,
+    /// Its metrics, by index.
+    pub metrics: Vec<usize>,
+}
+
+/// An earlier edition and the inputs whose starting value has changed since.
+#[derive(Clone, Debug)]
+pub struct PastEdition {
+    /// Its id.
+    pub id: String,
+    /// Ids of inputs whose published default differs now (or that no longer exist).
+    pub changed: Vec<String>,
+}
+
+/// Everything the widget is compiled with.
+#[derive(Clone, Debug)]
+pub struct Model {
+    /// The articles, in file order.
+    pub sources: Vec<Source>,
+    /// The series, in file order.
+    pub series: Vec<Series>,
+    /// Every published figure.
+    pub observations: Vec<Observation>,
+    /// The reader inputs, in evaluation and share-link order.
+    pub inputs: Vec<Input>,
+    /// The metrics, in evaluation order.
+    pub metrics: Vec<Metric>,
+    /// The sections, in page order.
+    pub sections: Vec<Section>,
+    /// The latest quarter any input series has a figure for.
+    pub latest: Quarter,
+    /// The edition id: the latest quarter and a hash of the figures.
+    pub edition: String,
+    /// The latest day the figures are dated (`2025-11-27`).
+    pub as_of: String,
+    /// Earlier editions a share link may come from.
+    pub past_editions: Vec<PastEdition>,
+    /// The widget's title.
+    pub title: Text,
+    /// The line under the title, with the number of sources filled in.
+    pub intro: Text,
+}
+
+// ---------------------------------------------------------------------------
+// The files as written.
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TextRow {
+    #[serde(rename = "zh-Hant")]
+    hant: Option<String>,
+    #[serde(rename = "zh-Hans")]
+    hans: Option<String>,
+    en: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct SourcesFile {
+    #[serde(default)]
+    source: Vec<Spanned<SourceRow>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SourceRow {
+    id: String,
+    outlet: String,
+    title: String,
+    date: String,
+    url: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct SeriesFile {
+    #[serde(default)]
+    series: Vec<Spanned<SeriesRow>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SeriesRow {
+    id: String,
+    unit: String,
+    role: String,
+    of: Option<String>,
+    within: Option<String>,
+    guidance: Option<String>,
+    name: Spanned<TextRow>,
+    short: Option<Spanned<TextRow>>,
+    input: Option<String>,
+    field: Option<Spanned<TextRow>>,
+    min: Option<f64>,
+    min_exclusive: Option<bool>,
+    max: Option<f64>,
+    step: Option<f64>,
+    slider_max: Option<f64>,
+    #[serde(default)]
+    magnitude: bool,
+}
+
+#[derive(Deserialize)]
+struct ObservationsFile {
+    #[serde(default)]
+    observation: Vec<Spanned<ObservationRow>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ObservationRow {
+    id: Option<String>,
+    series: String,
+    period: String,
+    variant: Option<String>,
+    value: f64,
+    numeral: String,
+    qualifier: Option<String>,
+    source: String,
+    quote: String,
+    label: Option<Spanned<TextRow>>,
+    #[serde(default)]
+    assumption: bool,
+}
+
+#[derive(Deserialize)]
+struct AssumptionsFile {
+    #[serde(default)]
+    assumption: Vec<Spanned<AssumptionRow>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AssumptionRow {
+    id: String,
+    unit: String,
+    default: DefaultRow,
+    label: Spanned<TextRow>,
+    min: Option<f64>,
+    min_exclusive: Option<bool>,
+    max: Option<f64>,
+    step: Option<f64>,
+    slider_max: Option<f64>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DefaultRow {
+    op: String,
+    of: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct MetricsFile {
+    #[serde(default)]
+    metric: Vec<Spanned<MetricRow>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct MetricRow {
+    key: String,
+    #[serde(default)]
+    each: Vec<String>,
+    over: Option<String>,
+    when: Option<String>,
+    op: String,
+    operands: Vec<String>,
+    #[serde(default)]
+    positive: Vec<u8>,
+    unit: Option<String>,
+    label: Spanned<TextRow>,
+}
+
+#[derive(Deserialize)]
+struct SectionsFile {
+    #[serde(default)]
+    section: Vec<Spanned<SectionRow>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SectionRow {
+    key: String,
+    title: Spanned<TextRow>,
+    inputs: Vec<String>,
+    metrics: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct WidgetFile {
+    title: Spanned<TextRow>,
+    intro: Spanned<TextRow>,
+}
+
+#[derive(Deserialize)]
+struct EditionsFile {
+    #[serde(default)]
+    edition: Vec<Spanned<EditionRow>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EditionRow {
+    id: String,
+    defaults: BTreeMap<String, f64>,
+}
+
+// ---------------------------------------------------------------------------
+// Checking.
+
+/// Collects mistakes for one file.
+struct Report<'a> {
+    errors: &'a mut Vec<DataError>,
+    file: &'a str,
+    text: &'a str,
+}
+
+impl Report<'_> {
+    fn line_of(&self, offset: usize) -> usize {
+        let end = offset.min(self.text.len());
+        self.text[..end].bytes().filter(|&b| b == b'\n').count() + 1
+    }
+
+    fn at(&mut self, offset: usize, message: impl Into<String>) {
+        let line = self.line_of(offset);
+        self.errors.push(DataError {
+            file: self.file.to_string(),
+            line,
+            message: message.into(),
+        });
+    }
+
+    /// A label with all three languages, or a mistake naming the missing ones.
+    fn text(&mut self, row: &Spanned<TextRow>, what: &str) -> Text {
+        let t = row.get_ref();
+        let mut missing = Vec::new();
+        for (name, v) in [("zh-Hant", &t.hant), ("zh-Hans", &t.hans), ("en", &t.en)] {
+            if v.as_deref().is_none_or(|s| s.trim().is_empty()) {
+                missing.push(name);
+            }
+        }
+        if !missing.is_empty() {
+            self.at(
+                row.span().start,
+                format!("{what} lacks a text in {}", missing.join(", ")),
+            );
+        }
+        Text {
+            hant: t.hant.clone().unwrap_or_default(),
+            hans: t.hans.clone().unwrap_or_default(),
+            en: t.en.clone().unwrap_or_default(),
+        }
+    }
+}
+
+/// Parses one TOML file into `T`, reporting a syntax or shape mistake with its line.
+fn parse_file<T: for<'de> Deserialize<'de>>(
+    files: &Files,
+    name: &str,
+    errors: &mut Vec<DataError>,
+) -> Option<T> {
+    let Some(text) = files.get(name) else {
+        errors.push(DataError {
+            file: name.to_string(),
+            line: 1,
+            message: "the file is missing".to_string(),
+        });
+        return None;
+    };
+    match toml::from_str::<T>(text) {
+        Ok(v) => Some(v),
+        Err(e) => {
+            let mut r = Report {
+                errors,
+                file: name,
+                text,
+            };
+            r.at(e.span().map_or(0, |s| s.start), e.message().trim().to_string());
+            None
+        }
+    }
+}
+
+fn unit_of(name: &str) -> Option<Unit> {
+    Unit::ALL.into_iter().find(|u| u.key() == name)
+}
+
+fn qualifier_of(name: &str) -> Option<Qualifier> {
+    [
+        Qualifier::Exact,
+        Qualifier::Approx,
+        Qualifier::Floor,
+        Qualifier::Ceiling,
+    ]
+    .into_iter()
+    .find(|q| q.key() == name)
+}
+
+/// The range a unit and role start from; a row may override any part.
+fn default_range(unit: Unit, role: &str) -> Range {
+    const BIG: f64 = 1e15;
+    let money = |step| Range {
+        min: if role == "profit" { -BIG } else { 0.0 },
+        min_exclusive: false,
+        max: BIG,
+        step,
+        slider_max: 0.0,
+    };
+    match unit {
+        Unit::Cny | Unit::Usd | Unit::Hkd | Unit::Count => money(1e6),
+        Unit::Change => Range {
+            min: -1.0,
+            min_exclusive: true,
+            max: 100.0,
+            step: 0.001,
+            slider_max: 1.0,
+        },
+        Unit::Share => Range {
+            min: 0.0,
+            min_exclusive: false,
+            max: 1.0,
+            step: 0.001,
+            slider_max: 1.0,
+        },
+        Unit::Multiple => Range {
+            min: -1000.0,
+            min_exclusive: false,
+            max: 1000.0,
+            step: 0.01,
+            slider_max: 100.0,
+        },
+        Unit::Minutes => Range {
+            min: 0.0,
+            min_exclusive: false,
+            max: 1440.0,
+            step: 0.1,
+            slider_max: 600.0,
+        },
+        Unit::CnyPerUsd => Range {
+            min: 0.0,
+            min_exclusive: true,
+            max: 100.0,
+            step: 0.01,
+            slider_max: 10.0,
+        },
+    }
+}
+
+fn range_with(
+    base: Range,
+    min: Option<f64>,
+    min_exclusive: Option<bool>,
+    max: Option<f64>,
+    step: Option<f64>,
+    slider_max: Option<f64>,
+) -> Range {
+    Range {
+        min: min.unwrap_or(base.min),
+        min_exclusive: min_exclusive.unwrap_or(base.min_exclusive),
+        max: max.unwrap_or(base.max),
+        step: step.unwrap_or(base.step),
+        slider_max: slider_max.unwrap_or(base.slider_max),
+    }
+}
+
+fn in_range(r: &Range, v: f64) -> bool {
+    v.is_finite() && v <= r.max && (v > r.min || (!r.min_exclusive && v == r.min))
+}
+
+/// Words just before a numeral that say the figure fell.
+const DECLINES: [&str; 6] = ["下降", "下跌", "減少", "减少", "下滑", "跌"];
+
+/// Reads, checks and expands the data. Every mistake found is returned.
+pub fn check(files: &Files) -> Result<Model, Vec<DataError>> {
+    let mut errors = Vec::new();
+    let sources = check_sources(files, &mut errors);
+    let series = check_series(files, &mut errors);
+    let observations = check_observations(files, &sources, &series, &mut errors);
+    let widget = parse_file::<WidgetFile>(files, "widget.toml", &mut errors);
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let Some(latest) = latest_quarter(&series, &observations) else {
+        errors.push(DataError {
+            file: "observations.toml".into(),
+            line: 1,
+            message: "no quarterly figure of any input series: the widget needs at least one".into(),
+        });
+        return Err(errors);
+    };
+    let inputs = build_inputs(files, &series, &observations, latest, &mut errors);
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let metrics = build_metrics(files, &series, &observations, &inputs, &mut errors);
+    if metrics.len() > 64 {
+        errors.push(DataError {
+            file: "metrics.toml".into(),
+            line: 1,
+            message: format!(
+                "{} metrics: the widget holds at most 64 (fewer series with input = \"observed\" or fewer templates)",
+                metrics.len()
+            ),
+        });
+    }
+    let sections = build_sections(files, &inputs, &metrics, &mut errors);
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let edition = edition_id(latest, &observations, &inputs, &metrics);
+    let past_editions = check_editions(files, &inputs, &observations, &edition, &mut errors);
+    let widget = widget.expect("parsed above");
+    let text = files.get("widget.toml").map(String::as_str).unwrap_or("");
+    let mut r = Report {
+        errors: &mut errors,
+        file: "widget.toml",
+        text,
+    };
+    let title = r.text(&widget.title, "title");
+    let intro = r.text(&widget.intro, "intro");
+    let n = sources.len();
+    let intro = intro.map(|k, s| s.replace("{n}", &number_words(n, k)));
+    let as_of = sources
+        .iter()
+        .filter_map(|s| Period::parse(&s.date).and_then(Period::date))
+        .chain(observations.iter().filter_map(|o| o.period.date()))
+        .max()
+        .unwrap_or_default();
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    Ok(Model {
+        sources,
+        series,
+        observations,
+        inputs,
+        metrics,
+        sections,
+        latest,
+        edition,
+        as_of,
+        past_editions,
+        title,
+        intro,
+    })
+}
+
+/// `n` in words in each language (eight, 八), digits past twenty.
+fn number_words(n: usize, locale: usize) -> String {
+    const EN: [&str; 21] = [
+        "no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+        "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+        "nineteen", "twenty",
+    ];
+    const ZH: [&str; 11] = ["零", "一", "兩", "三", "四", "五", "六", "七", "八", "九", "十"];
+    match locale {
+        2 if n <= 20 => EN[n].to_string(),
+        0 | 1 if n <= 10 => {
+            if locale == 1 && n == 2 {
+                "两".to_string()
+            } else {
+                ZH[n].to_string()
+            }
+        }
+        _ => n.to_string(),
+    }
+}
+
+fn check_sources(files: &Files, errors: &mut Vec<DataError>) -> Vec<Source> {
+    let Some(file) = parse_file::<SourcesFile>(files, "sources.toml", errors) else {
+        return Vec::new();
+    };
+    let text = &files["sources.toml"];
+    let mut out: Vec<Source> = Vec::new();
+    for row in &file.source {
+        let at = row.span().start;
+        let s = row.get_ref();
+        let mut r = Report {
+            errors,
+            file: "sources.toml",
+            text,
+        };
+        if out.iter().any(|o| o.id == s.id) {
+            r.at(at, format!("source {:?} is listed twice", s.id));
+            continue;
+        }
+        if s.id.len() != 1 || !s.id.bytes().all(|b| b.is_ascii_uppercase()) {
+            r.at(at, format!("source id {:?} must be one capital letter (A to Z)", s.id));
+            continue;
+        }
+        let name = format!("sources/{}.txt", s.id);
+        let Some(content) = files.get(&name) else {
+            r.at(at, format!("source {:?} has no text: add data/{name}", s.id));
+            continue;
+        };
+        let (title, body) = content.split_once('\n').unwrap_or((content, ""));
+        let body = body.trim_end_matches(['\n', '\r']);
+        if title.trim_end() != s.title {
+            r.at(
+                at,
+                format!("the title is not the first line of data/{name}: {:?}", title),
+            );
+        }
+        let tail = format!("({})", s.outlet);
+        if !body.ends_with(&tail) {
+            r.at(at, format!("data/{name} does not end with the outlet {tail}"));
+        }
+        if s.date.trim().is_empty() {
+            r.at(at, "the date is empty: write what the text establishes");
+        }
+        out.push(Source {
+            id: s.id.clone(),
+            outlet: s.outlet.clone(),
+            title: s.title.clone(),
+            date: s.date.clone(),
+            url: s.url.clone(),
+            body: body.to_string(),
+        });
+    }
+    out
+}
+
+const ROLES: [&str; 12] = [
+    "total", "segment", "product", "profit", "yoy", "qoq", "users", "guidance", "mix",
+    "valuation", "pe", "peer_pe",
+];
+
+fn check_series(files: &Files, errors: &mut Vec<DataError>) -> Vec<Series> {
+    let Some(file) = parse_file::<SeriesFile>(files, "series.toml", errors) else {
+        return Vec::new();
+    };
+    let text = &files["series.toml"];
+    let mut out: Vec<Series> = Vec::new();
+    for row in &file.series {
+        let at = row.span().start;
+        let s = row.get_ref();
+        let mut r = Report {
+            errors,
+            file: "series.toml",
+            text,
+        };
+        if out.iter().any(|o| o.id == s.id) {
+            r.at(at, format!("series {:?} is listed twice", s.id));
+            continue;
+        }
+        let Some(unit) = unit_of(&s.unit) else {
+            r.at(at, format!("unknown unit {:?}", s.unit));
+            continue;
+        };
+        if s.role != "figure" && !ROLES.contains(&s.role.as_str()) {
+            r.at(
+                at,
+                format!("unknown role {:?} (one of figure, {})", s.role, ROLES.join(", ")),
+            );
+        }
+        let input = match s.input.as_deref() {
+            None => InputMode::None,
+            Some("quarters") => InputMode::Quarters,
+            Some("observed") => InputMode::Observed,
+            Some("latest") => InputMode::Latest,
+            Some("guided") => InputMode::Guided,
+            Some("current") => InputMode::Current,
+            Some(other) => {
+                r.at(
+                    at,
+                    format!("unknown input mode {other:?} (quarters, observed, latest, guided or current)"),
+                );
+                InputMode::None
+            }
+        };
+        let name = r.text(&s.name, "name");
+        let short = s.short.as_ref().map(|t| r.text(t, "short"));
+        let field = s.field.as_ref().map(|t| r.text(t, "field"));
+        if input != InputMode::None && field.is_none() {
+            r.at(at, "a series readers can edit needs a field label (field = { … })");
+        }
+        if input == InputMode::Guided && s.guidance.is_none() {
+            r.at(at, "input = \"guided\" needs guidance = \"<series of the full-year target>\"");
+        }
+        let range = range_with(
+            default_range(unit, &s.role),
+            s.min,
+            s.min_exclusive,
+            s.max,
+            s.step,
+            s.slider_max,
+        );
+        if input != InputMode::None {
+            check_range(&mut r, at, &range);
+        }
+        out.push(Series {
+            id: s.id.clone(),
+            unit,
+            role: s.role.clone(),
+            of: s.of.clone(),
+            within: s.within.clone(),
+            guidance: s.guidance.clone(),
+            name,
+            short,
+            input,
+            field,
+            range,
+            magnitude: s.magnitude,
+        });
+    }
+    for (row, s) in file.series.iter().zip(&out) {
+        for (what, target) in [("of", &s.of), ("within", &s.within), ("guidance", &s.guidance)] {
+            if let Some(t) = target {
+                if !out.iter().any(|o| &o.id == t) {
+                    let mut r = Report {
+                        errors,
+                        file: "series.toml",
+                        text,
+                    };
+                    r.at(row.span().start, format!("{what} = {t:?}: unknown series"));
+                }
+            }
+        }
+    }
+    out
+}
+
+fn check_range(r: &mut Report, at: usize, range: &Range) {
+    if !(range.min < range.max) {
+        r.at(at, format!("min {} is not below max {}", range.min, range.max));
+    }
+    if !(range.step > 0.0) {
+        r.at(at, format!("step {} must be above zero", range.step));
+    }
+    if !(range.slider_max > range.min && range.slider_max <= range.max) {
+        r.at(
+            at,
+            format!(
+                "slider_max {} must lie above min {} and at most max {}",
+                range.slider_max, range.min, range.max
+            ),
+        );
+    }
+}
+
+fn check_observations(
+    files: &Files,
+    sources: &[Source],
+    series: &[Series],
+    errors: &mut Vec<DataError>,
+) -> Vec<Observation> {
+    let Some(file) = parse_file::<ObservationsFile>(files, "observations.toml", errors) else {
+        return Vec::new();
+    };
+    let text = &files["observations.toml"];
+    let mut out: Vec<Observation> = Vec::new();
+    for row in &file.observation {
+        let at = row.span().start;
+        let o = row.get_ref();
+        let mut r = Report {
+            errors,
+            file: "observations.toml",
+            text,
+        };
+        let Some(si) = series.iter().position(|s| s.id == o.series) else {
+            r.at(at, format!("unknown series {:?}: add it to series.toml first", o.series));
+            continue;
+        };
+        let Some(period) = Period::parse(&o.period) else {
+            r.at(
+                at,
+                format!(
+                    "unknown period {:?}: write 2025Q3, 2025Q1-Q3, 2025FY, 2025YTD, 2025-09, 2025-11-27 or all-time",
+                    o.period
+                ),
+            );
+            continue;
+        };
+        let Some(source) = sources.iter().find(|s| s.id == o.source) else {
+            r.at(at, format!("unknown source {:?}: add it to sources.toml first", o.source));
+            continue;
+        };
+        let qualifier = match o.qualifier.as_deref() {
+            None => Qualifier::Exact,
+            Some(q) => match qualifier_of(q) {
+                Some(q) => q,
+                None => {
+                    r.at(at, format!("unknown qualifier {q:?} (exact, approx, floor or ceiling)"));
+                    continue;
+                }
+            },
+        };
+        if let Some(v) = &o.variant {
+            if v.is_empty() || !v.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()) {
+                r.at(at, format!("variant {v:?} must be lower-case letters or digits"));
+                continue;
+            }
+        }
+        let s = &series[si];
+        let key = match &o.id {
+            Some(id) => id.clone(),
+            None => {
+                let mut k = format!("{}_{}", s.id, period.slug());
+                if let Some(v) = &o.variant {
+                    k.push('_');
+                    k.push_str(v);
+                }
+                k
+            }
+        };
+        if let Some(prev) = out.iter().find(|p| {
+            p.key == key || (p.series == si && p.period == period && p.variant == o.variant)
+        }) {
+            r.at(
+                at,
+                format!(
+                    "duplicate observation: {} {} {}is already given at line {} (mark a second article's figure with variant = \"…\")",
+                    s.id,
+                    period,
+                    o.variant.as_deref().map(|v| format!("variant {v} ")).unwrap_or_default(),
+                    prev.line
+                ),
+            );
+            continue;
+        }
+        if o.quote.trim().is_empty() || !source.body.contains(&o.quote) {
+            r.at(
+                at,
+                format!(
+                    "the quote is not in source {}'s text (data/sources/{}.txt): {:?}",
+                    source.id, source.id, o.quote
+                ),
+            );
+            continue;
+        }
+        let Some(pos) = o.quote.find(&o.numeral).filter(|_| !o.numeral.is_empty()) else {
+            r.at(at, format!("the numeral {:?} is not in the quote {:?}", o.numeral, o.quote));
+            continue;
+        };
+        match parse_number(&o.numeral, s.unit, Scale::One) {
+            Err(e) => r.at(
+                at,
+                format!("the numeral {:?} does not read as a {} value: {e:?}", o.numeral, s.unit.key()),
+            ),
+            Ok(read) => {
+                let before: String = {
+                    let mut b: Vec<char> = o.quote[..pos].chars().rev().take(4).collect();
+                    b.reverse();
+                    b.into_iter().collect()
+                };
+                // A fall is negative, except in a series of drop sizes (magnitude = true).
+                let fell = DECLINES.iter().any(|w| before.contains(w)) && !s.magnitude;
+                let want = if fell { -read } else { read };
+                let agrees = (want - o.value).abs() <= 1e-9 * o.value.abs().max(1.0);
+                if !agrees {
+                    r.at(
+                        at,
+                        format!(
+                            "value {} disagrees with the numeral {:?}, which reads as {}{}",
+                            o.value,
+                            o.numeral,
+                            if fell { "−" } else { "" },
+                            read
+                        ),
+                    );
+                }
+            }
+        }
+        let label = match &o.label {
+            Some(l) => r.text(l, "label"),
+            None => s.name.clone(),
+        };
+        let line = r.line_of(at);
+        out.push(Observation {
+            key,
+            series: si,
+            period,
+            variant: o.variant.clone(),
+            value: o.value,
+            numeral: o.numeral.clone(),
+            qualifier,
+            source: o.source.clone(),
+            quote: o.quote.clone(),
+            label,
+            assumption: o.assumption,
+            line,
+        });
+    }
+    out
+}
+
+/// The latest quarter that any input series has a published figure for.
+fn latest_quarter(series: &[Series], obs: &[Observation]) -> Option<Quarter> {
+    obs.iter()
+        .filter(|o| o.variant.is_none() && series[o.series].input != InputMode::None)
+        .filter_map(|o| o.period.quarter())
+        .map(|(year, q)| Quarter { year, q })
+        .max()
+}
+
+/// The primary (variant-less) figure of a series for a period.
+fn primary(obs: &[Observation], series: usize, period: Period) -> Option<usize> {
+    obs.iter()
+        .position(|o| o.series == series && o.period == period && o.variant.is_none())
+}
+
+fn build_inputs(
+    files: &Files,
+    series: &[Series],
+    obs: &[Observation],
+    latest: Quarter,
+    errors: &mut Vec<DataError>,
+) -> Vec<Input> {
+    let fy = latest.year;
+    let mut out: Vec<Input> = Vec::new();
+    let series_text = files.get("series.toml").map(String::as_str).unwrap_or("");
+    let quarter_input = |s: &Series, q: Quarter, default: Default, projected: bool| Input {
+        key: format!("{}_{}", s.id, q.slug()),
+        group: s.id.clone(),
+        unit: s.unit,
+        label: field_label(s, Some(q), latest),
+        default,
+        range: s.range,
+        assumption: false,
+        quarter: Some(q),
+        projected,
+    };
+    let mut guided = Vec::new();
+    for (si, s) in series.iter().enumerate() {
+        let of_year: Vec<(Quarter, usize)> = (1..=4)
+            .map(|q| Quarter { year: fy, q })
+            .filter_map(|q| primary(obs, si, q.period()).map(|i| (q, i)))
+            .collect();
+        match s.input {
+            InputMode::None => {}
+            InputMode::Quarters => {
+                for q in 1..=latest.q {
+                    let q = Quarter { year: fy, q };
+                    let d = primary(obs, si, q.period()).map_or(Default::Empty, Default::Figure);
+                    out.push(quarter_input(s, q, d, false));
+                }
+            }
+            InputMode::Observed => {
+                for &(q, i) in &of_year {
+                    out.push(quarter_input(s, q, Default::Figure(i), false));
+                }
+            }
+            InputMode::Latest => {
+                if let Some(&(q, i)) = of_year.last() {
+                    out.push(quarter_input(s, q, Default::Figure(i), false));
+                }
+            }
+            InputMode::Guided => {
+                let last = of_year.last().map_or(0, |(q, _)| q.q);
+                let start = out.len();
+                for q in 1..=4 {
+                    let q = Quarter { year: fy, q };
+                    let d = primary(obs, si, q.period()).map_or(Default::Empty, Default::Figure);
+                    let projected = q.q > last;
+                    out.push(quarter_input(s, q, d, projected));
+                }
+                guided.push((si, start, last));
+            }
+            InputMode::Current => {
+                let best = obs
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, o)| o.series == si && o.variant.is_none())
+                    .max_by_key(|(_, o)| o.period)
+                    .map(|(i, _)| i);
+                let Some(i) = best else {
+                    let at = series_text.find(&format!("id = \"{}\"", s.id)).unwrap_or(0);
+                    Report {
+                        errors,
+                        file: "series.toml",
+                        text: series_text,
+                    }
+                    .at(at, format!("input = \"current\" but series {:?} has no figure", s.id));
+                    continue;
+                };
+                out.push(Input {
+                    key: s.id.clone(),
+                    group: s.id.clone(),
+                    unit: s.unit,
+                    label: field_label(s, None, latest),
+                    default: Default::Figure(i),
+                    range: s.range,
+                    assumption: obs[i].assumption,
+                    quarter: None,
+                    projected: false,
+                });
+            }
+        }
+    }
+    // The projected quarters of a guided series share what its target leaves.
+    for (si, start, last) in guided {
+        let s = &series[si];
+        let target = s.guidance.as_deref().unwrap_or("");
+        let Some(t) = out.iter().position(|i| i.key == target) else {
+            let at = series_text.find(&format!("id = \"{}\"", s.id)).unwrap_or(0);
+            Report {
+                errors,
+                file: "series.toml",
+                text: series_text,
+            }
+            .at(at, format!("guidance = {target:?} must be a series with input = \"current\""));
+            continue;
+        };
+        let known: Vec<usize> = (start..start + last as usize).collect();
+        let left = 4 - last;
+        for k in start + last as usize..start + 4 {
+            let mut of = vec![t];
+            of.extend(&known);
+            out[k].default = Default::Remainder { of, share: left };
+        }
+    }
+    // Every published default must lie in its range.
+    let obs_text = files.get("observations.toml").map(String::as_str).unwrap_or("");
+    for input in &out {
+        if let Default::Figure(i) = input.default {
+            if !in_range(&input.range, obs[i].value) {
+                errors.push(DataError {
+                    file: "observations.toml".into(),
+                    line: obs[i].line,
+                    message: format!(
+                        "the default {} of input {} is outside its range {}{} to {} (series.toml: min/max)",
+                        obs[i].value,
+                        input.key,
+                        if input.range.min_exclusive { "above " } else { "" },
+                        input.range.min,
+                        input.range.max
+                    ),
+                });
+            }
+        }
+    }
+    let _ = obs_text;
+    build_assumptions(files, &mut out, obs, errors);
+    if out.len() > 64 {
+        errors.push(DataError {
+            file: "series.toml".into(),
+            line: 1,
+            message: format!(
+                "{} inputs: the widget holds at most 64 (set input = \"latest\" on some series)",
+                out.len()
+            ),
+        });
+    }
+    out
+}
+
+fn build_assumptions(files: &Files, out: &mut Vec<Input>, obs: &[Observation], errors: &mut Vec<DataError>) {
+    let Some(file) = parse_file::<AssumptionsFile>(files, "assumptions.toml", errors) else {
+        return;
+    };
+    let text = &files["assumptions.toml"];
+    for row in &file.assumption {
+        let at = row.span().start;
+        let a = row.get_ref();
+        let mut r = Report {
+            errors,
+            file: "assumptions.toml",
+            text,
+        };
+        if out.iter().any(|i| i.key == a.id) {
+            r.at(at, format!("{:?} is already an input", a.id));
+            continue;
+        }
+        let Some(unit) = unit_of(&a.unit) else {
+            r.at(at, format!("unknown unit {:?}", a.unit));
+            continue;
+        };
+        let label = r.text(&a.label, "label");
+        let range = range_with(
+            default_range(unit, ""),
+            a.min,
+            a.min_exclusive,
+            a.max,
+            a.step,
+            a.slider_max,
+        );
+        check_range(&mut r, at, &range);
+        let mut of = Vec::new();
+        for key in &a.default.of {
+            match out.iter().position(|i| &i.key == key) {
+                Some(i) if matches!(out[i].default, Default::Figure(_)) => of.push(i),
+                Some(_) => r.at(at, format!("default reads {key:?}, which has no published figure")),
+                None => r.at(at, format!("default reads {key:?}, which is not an input")),
+            }
+        }
+        let values: Vec<f64> = of
+            .iter()
+            .map(|&i| match out[i].default {
+                Default::Figure(f) => obs[f].value,
+                _ => f64::NAN,
+            })
+            .collect();
+        let (default, value) = match (a.default.op.as_str(), values.len()) {
+            ("mean", n) if n >= 1 => (Default::Mean(of), values.iter().sum::<f64>() / n as f64),
+            ("ratio", 2) => (Default::Ratio(of), values[0] / values[1]),
+            (op, n) => {
+                r.at(
+                    at,
+                    format!("default op {op:?} with {n} inputs: use mean (one or more) or ratio (two)"),
+                );
+                continue;
+            }
+        };
+        if !in_range(&range, value) {
+            r.at(
+                at,
+                format!(
+                    "the default {value} is outside the range {}{} to {}",
+                    if range.min_exclusive { "above " } else { "" },
+                    range.min,
+                    range.max
+                ),
+            );
+        }
+        out.push(Input {
+            key: a.id.clone(),
+            group: a.id.clone(),
+            unit,
+            label,
+            default,
+            range,
+            assumption: false,
+            quarter: None,
+            projected: false,
+        });
+    }
+}
+
+/// How a quarter reads in a label: "Q3" within the fiscal year of the data,
+/// "2024年Q3" / "2024 Q3" otherwise.
+fn quarter_text(q: Quarter, latest: Quarter, locale: usize) -> String {
+    if q.year == latest.year {
+        format!("Q{}", q.q)
+    } else if locale < 2 {
+        format!("{}年Q{}", q.year, q.q)
+    } else {
+        format!("{} Q{}", q.year, q.q)
+    }
+}
+
+fn field_label(s: &Series, q: Option<Quarter>, latest: Quarter) -> Text {
+    let field = s.field.clone().unwrap_or_else(|| s.name.clone());
+    field.map(|k, t| match q {
+        Some(q) => t.replace("{p}", &quarter_text(q, latest, k)),
+        None => t.to_string(),
+    })
+}
+
+/// The placeholders of a metric template for one period.
+struct Binding<'a> {
+    s: Option<&'a str>,
+    q: Option<Quarter>,
+}
+
+impl Binding<'_> {
+    /// Fills the key-side placeholders; `None` if one cannot be filled.
+    fn key(&self, pattern: &str) -> Option<String> {
+        let mut out = pattern.to_string();
+        if let Some(s) = self.s {
+            out = out.replace("{s}", s);
+        }
+        if out.contains("{p") || out.contains("{fy}") || out.contains("{rest}") {
+            let q = self.q?;
+            out = out
+                .replace("{p}", &q.slug())
+                .replace("{p-1}", &q.plus(-1).slug())
+                .replace("{p-4}", &q.plus(-4).slug())
+                .replace("{fy}", &q.year.to_string());
+            if out.contains("{rest}") {
+                if q.q == 4 {
+                    return None;
+                }
+                let rest = if q.q == 3 {
+                    "q4".to_string()
+                } else {
+                    format!("q{}_q4", q.q + 1)
+                };
+                out = out.replace("{rest}", &rest);
+            }
+        }
+        (!out.contains('{')).then_some(out)
+    }
+}
+
+fn build_metrics(
+    files: &Files,
+    series: &[Series],
+    obs: &[Observation],
+    inputs: &[Input],
+    errors: &mut Vec<DataError>,
+) -> Vec<Metric> {
+    let Some(file) = parse_file::<MetricsFile>(files, "metrics.toml", errors) else {
+        return Vec::new();
+    };
+    let text = &files["metrics.toml"];
+    let latest = inputs
+        .iter()
+        .filter(|i| !i.projected)
+        .filter_map(|i| i.quarter)
+        .max()
+        .unwrap_or(Quarter { year: 0, q: 1 });
+    let mut quarters: Vec<Quarter> = inputs.iter().filter_map(|i| i.quarter).collect();
+    quarters.sort();
+    quarters.dedup();
+    let mut out: Vec<Metric> = Vec::new();
+    for row in &file.metric {
+        let at = row.span().start;
+        let m = row.get_ref();
+        let mut r = Report {
+            errors,
+            file: "metrics.toml",
+            text,
+        };
+        let label = r.text(&m.label, "label");
+        const OPS: [&str; 11] = [
+            "deflate", "ratio", "growth", "discount", "sum", "diff", "shortfall", "mul",
+            "mul_complement", "third", "mean",
+        ];
+        if !OPS.contains(&m.op.as_str()) {
+            r.at(at, format!("unknown op {:?} (one of {})", m.op, OPS.join(", ")));
+            continue;
+        }
+        let unit = match m.unit.as_deref().map(|u| (u, unit_of(u))) {
+            Some((u, None)) => {
+                r.at(at, format!("unknown unit {u:?}"));
+                continue;
+            }
+            Some((_, Some(u))) => Some(u),
+            None => None,
+        };
+        let bindings: Vec<Option<&str>> = if m.each.is_empty() {
+            vec![None]
+        } else {
+            m.each.iter().map(|s| Some(s.as_str())).collect()
+        };
+        let over = m.over.as_deref().unwrap_or("quarters");
+        let periods: Vec<Option<Quarter>> = match over {
+            "quarters" | "latest" => quarters.iter().map(|&q| Some(q)).collect(),
+            "none" => vec![None],
+            o if o.starts_with("period-of:") => {
+                let key = &o["period-of:".len()..];
+                match inputs.iter().find(|i| i.key == key) {
+                    Some(i) => match i.default {
+                        Default::Figure(f) => match obs[f].period.quarter() {
+                            Some((year, q)) => vec![Some(Quarter { year, q })],
+                            None => {
+                                r.at(at, format!("over = {o:?}: that figure is not for a quarter"));
+                                continue;
+                            }
+                        },
+                        _ => {
+                            r.at(at, format!("over = {o:?}: that input has no figure"));
+                            continue;
+                        }
+                    },
+                    None => {
+                        r.at(at, format!("over = {o:?}: no input {key:?}"));
+                        continue;
+                    }
+                }
+            }
+            o => {
+                r.at(
+                    at,
+                    format!("unknown over = {o:?} (quarters, latest, none or period-of:<input>)"),
+                );
+                continue;
+            }
+        };
+        let mut made = 0;
+        for s in &bindings {
+            let mut found: Vec<Metric> = Vec::new();
+            for &q in &periods {
+                let b = Binding { s: *s, q };
+                let Some(key) = b.key(&m.key) else { continue };
+                if let Some(q) = q {
+                    match m.when.as_deref() {
+                        Some("rest") if q.q == 4 => continue,
+                        Some("one-left") if q.q != 3 => continue,
+                        None | Some("rest") | Some("one-left") => {}
+                        Some(w) => {
+                            r.at(at, format!("unknown when = {w:?} (rest or one-left)"));
+                            break;
+                        }
+                    }
+                }
+                let Some(operands) = resolve_operands(&m.operands, &b, inputs, &out) else {
+                    continue;
+                };
+                if operands.is_empty() || operands.len() > 4 {
+                    r.at(at, format!("{key}: {} operands (1 to 4 allowed)", operands.len()));
+                    continue;
+                }
+                let unit = unit.unwrap_or_else(|| match operands[0] {
+                    Operand::Input(i) => inputs[i].unit,
+                    Operand::Metric(k) => out[k].unit,
+                });
+                let mut positive = 0u8;
+                for &k in &m.positive {
+                    positive |= 1 << k;
+                }
+                found.push(Metric {
+                    key,
+                    template: m.key.clone(),
+                    unit,
+                    label: metric_label(&label, &b, series, latest),
+                    op: m.op.clone(),
+                    operands,
+                    positive,
+                    quarter: q,
+                });
+            }
+            if over == "latest" {
+                found.drain(..found.len().saturating_sub(1));
+            }
+            for metric in found {
+                if out.iter().any(|o| o.key == metric.key) || inputs.iter().any(|i| i.key == metric.key) {
+                    r.at(at, format!("the metric id {:?} is already taken", metric.key));
+                    continue;
+                }
+                made += 1;
+                out.push(metric);
+            }
+        }
+        let _ = made;
+    }
+    out
+}
+
+/// The operands of a template for one binding, or `None` if one does not exist
+/// (then the template is not evaluated for that period).
+fn resolve_operands(
+    patterns: &[String],
+    b: &Binding,
+    inputs: &[Input],
+    metrics: &[Metric],
+) -> Option<Vec<Operand>> {
+    let find = |key: &str, projected_ok: bool| -> Option<Operand> {
+        if let Some(i) = inputs.iter().position(|i| i.key == key) {
+            if inputs[i].projected && !projected_ok {
+                return None;
+            }
+            return Some(Operand::Input(i));
+        }
+        metrics
+            .iter()
+            .position(|m| m.key == key)
+            .map(Operand::Metric)
+    };
+    let mut out = Vec::new();
+    for p in patterns {
+        if let Some(stem) = p.strip_suffix("{q1..p}") {
+            let q = b.q?;
+            for k in 1..=q.q {
+                let key = format!("{}{}", b.key(stem)?, Quarter { year: q.year, q: k }.slug());
+                out.push(find(&key, false)?);
+            }
+        } else if let Some(stem) = p.strip_suffix("{rest..}") {
+            let q = b.q?;
+            for k in q.q + 1..=4 {
+                let key = format!("{}{}", b.key(stem)?, Quarter { year: q.year, q: k }.slug());
+                out.push(find(&key, true)?);
+            }
+        } else {
+            out.push(find(&b.key(p)?, false)?);
+        }
+    }
+    Some(out)
+}
+
+const ZH_DIGITS: [&str; 5] = ["", "一", "二", "三", "四"];
+
+fn metric_label(label: &Text, b: &Binding, series: &[Series], latest: Quarter) -> Text {
+    label.map(|k, t| {
+        let mut out = t.to_string();
+        if let Some(s) = b.s {
+            out = out.replace("{s}", s);
+        }
+        if let Some(q) = b.q {
+            out = out
+                .replace("{p}", &quarter_text(q, latest, k))
+                .replace("{p-1}", &quarter_text(q.plus(-1), latest, k))
+                .replace("{p-4}", &quarter_text(q.plus(-4), latest, k))
+                .replace("{fy}", &q.year.to_string());
+            let rest = if q.q == 3 {
+                "Q4".to_string()
+            } else {
+                format!("Q{}–Q4", q.q + 1)
+            };
+            out = out.replace("{rest}", &rest);
+            let through = match (k, q.q) {
+                (2, 1) => "Q1".to_string(),
+                (2, n) => format!("Q1–Q{n}"),
+                (_, 1) => "第一季".to_string(),
+                (_, n) => format!("前{}季", ZH_DIGITS[n as usize]),
+            };
+            out = out.replace("{through}", &through);
+        }
+        // {short:<series>} and {field:<series>@p-4}
+        while let Some(start) = out.find("{short:").or_else(|| out.find("{field:")) {
+            let Some(len) = out[start..].find('}') else { break };
+            let inner = &out[start + 1..start + len];
+            let (kind, arg) = inner.split_once(':').unwrap_or((inner, ""));
+            let text = if kind == "short" {
+                series
+                    .iter()
+                    .find(|s| s.id == arg)
+                    .map(|s| s.short.as_ref().unwrap_or(&s.name).each()[k].to_string())
+            } else {
+                let (sid, at) = arg.split_once('@').unwrap_or((arg, "p"));
+                let shift = match at {
+                    "p-1" => -1,
+                    "p-4" => -4,
+                    _ => 0,
+                };
+                series
+                    .iter()
+                    .find(|s| s.id == sid)
+                    .zip(b.q)
+                    .map(|(s, q)| field_label(s, Some(q.plus(shift)), latest).each()[k].to_string())
+            };
+            let text = text.unwrap_or_else(|| format!("?{arg}?"));
+            out.replace_range(start..start + len + 1, &text);
+        }
+        out
+    })
+}
+
+fn build_sections(
+    files: &Files,
+    inputs: &[Input],
+    metrics: &[Metric],
+    errors: &mut Vec<DataError>,
+) -> Vec<Section> {
+    let Some(file) = parse_file::<SectionsFile>(files, "sections.toml", errors) else {
+        return Vec::new();
+    };
+    let text = &files["sections.toml"];
+    let mut out = Vec::new();
+    let mut seen_inputs = BTreeSet::new();
+    let mut seen_metrics = BTreeSet::new();
+    for row in &file.section {
+        let at = row.span().start;
+        let s = row.get_ref();
+        let mut r = Report {
+            errors,
+            file: "sections.toml",
+            text,
+        };
+        let title = r.text(&s.title, "title");
+        let mut ins = Vec::new();
+        for g in &s.inputs {
+            let found: Vec<usize> = (0..inputs.len()).filter(|&i| &inputs[i].group == g).collect();
+            if found.is_empty() {
+                r.at(at, format!("inputs: {g:?} is no series with inputs and no assumption"));
+            }
+            for i in found {
+                if !seen_inputs.insert(i) {
+                    r.at(at, format!("input {} is in two sections", inputs[i].key));
+                }
+                ins.push(i);
+            }
+        }
+        let mut ms = Vec::new();
+        for t in &s.metrics {
+            let found: Vec<usize> = (0..metrics.len()).filter(|&m| &metrics[m].template == t).collect();
+            for m in found {
+                if !seen_metrics.insert(m) {
+                    r.at(at, format!("metric {} is in two sections", metrics[m].key));
+                }
+                ms.push(m);
+            }
+        }
+        out.push(Section {
+            key: s.key.clone(),
+            title,
+            inputs: ins,
+            metrics: ms,
+        });
+    }
+    let mut r = Report {
+        errors,
+        file: "sections.toml",
+        text,
+    };
+    for (i, input) in inputs.iter().enumerate() {
+        if !seen_inputs.contains(&i) {
+            r.at(0, format!("input {} is in no section: add {:?} to one", input.key, input.group));
+        }
+    }
+    for (i, m) in metrics.iter().enumerate() {
+        if !seen_metrics.contains(&i) {
+            r.at(0, format!("metric {} is in no section: add {:?} to one", m.key, m.template));
+        }
+    }
+    out
+}
+
+/// FNV-1a, 64 bits: a stable hash with no dependency.
+fn fnv(bytes: &[u8], mut h: u64) -> u64 {
+    for &b in bytes {
+        h ^= b as u64;
+        h = h.wrapping_mul(0x100_0000_01b3);
+    }
+    h
+}
+
+/// The latest quarter and a short hash of what readers see as published:
+/// every figure's key, value, qualifier and quote, and every input's default.
+fn edition_id(latest: Quarter, obs: &[Observation], inputs: &[Input], metrics: &[Metric]) -> String {
+    let mut h = 0xcbf2_9ce4_8422_2325;
+    for o in obs {
+        h = fnv(o.key.as_bytes(), h);
+        h = fnv(&o.value.to_bits().to_le_bytes(), h);
+        h = fnv(o.qualifier.key().as_bytes(), h);
+        h = fnv(o.quote.as_bytes(), h);
+    }
+    for i in inputs {
+        h = fnv(i.key.as_bytes(), h);
+        h = fnv(format!("{:?}", i.default).as_bytes(), h);
+    }
+    for m in metrics {
+        h = fnv(m.key.as_bytes(), h);
+        h = fnv(m.op.as_bytes(), h);
+    }
+    format!("{}-{:06x}", latest.slug(), h & 0xff_ffff)
+}
+
+/// The published default of every input that has one.
+fn defaults(inputs: &[Input], obs: &[Observation]) -> HashMap<String, f64> {
+    inputs
+        .iter()
+        .filter_map(|i| match i.default {
+            Default::Figure(f) => Some((i.key.clone(), obs[f].value)),
+            _ => None,
+        })
+        .collect()
+}
+
+fn check_editions(
+    files: &Files,
+    inputs: &[Input],
+    obs: &[Observation],
+    current: &str,
+    errors: &mut Vec<DataError>,
+) -> Vec<PastEdition> {
+    let Some(file) = parse_file::<EditionsFile>(files, "editions.toml", errors) else {
+        return Vec::new();
+    };
+    let text = &files["editions.toml"];
+    let now = defaults(inputs, obs);
+    let mut out: Vec<PastEdition> = Vec::new();
+    for row in &file.edition {
+        let e = row.get_ref();
+        if e.id == current {
+            continue;
+        }
+        if out.iter().any(|p| p.id == e.id) || e.id.is_empty() || e.id.len() > 16 {
+            Report {
+                errors,
+                file: "editions.toml",
+                text,
+            }
+            .at(row.span().start, format!("edition {:?} is listed twice or is not 1 to 16 characters", e.id));
+            continue;
+        }
+        let mut changed: Vec<String> = e
+            .defaults
+            .iter()
+            .filter(|(k, v)| now.get(*k) != Some(v))
+            .map(|(k, _)| k.clone())
+            .collect();
+        // Inputs that now start from a figure but had none then.
+        changed.extend(now.keys().filter(|k| !e.defaults.contains_key(*k)).cloned());
+        changed.sort();
+        out.push(PastEdition {
+            id: e.id.clone(),
+            changed,
+        });
+    }
+    out
+}
+
+/// The current edition as an editions.toml entry, for recording it before the next one.
+pub fn edition_entry(model: &Model) -> String {
+    let mut out = format!("[[edition]]\nid = \"{}\"\ndefaults = {{ ", model.edition);
+    let d = defaults(&model.inputs, &model.observations);
+    let mut keys: Vec<&String> = d.keys().collect();
+    keys.sort_by_key(|k| model.inputs.iter().position(|i| &i.key == *k));
+    let items: Vec<String> = keys.iter().map(|k| format!("{k} = {:e}", d[*k])).collect();
+    out.push_str(&items.join(", "));
+    out.push_str(" }\n");
+    out
+}

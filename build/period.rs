@@ -1,0 +1,188 @@
+//! Periods as the data files write them (`2025Q3`, `2025FY`, `2025-11-27`, …).
+//!
+//! Shared by the build step (`build.rs`) and the data tests, never by the
+//! widget: the widget gets periods already compiled into its tables.
+
+use std::fmt;
+
+/// What an observation refers to in time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Period {
+    /// A fiscal quarter: `2025Q3`.
+    Quarter { year: u16, q: u8 },
+    /// Quarters `from` to `to` of one year, summed: `2025Q1-Q3`.
+    Quarters { year: u16, from: u8, to: u8 },
+    /// A whole fiscal year: `2025FY`.
+    Year(u16),
+    /// The year so far, as of the source's date: `2025YTD`.
+    YearToDate(u16),
+    /// A calendar month: `2025-09`.
+    Month { year: u16, month: u8 },
+    /// A day, for market data: `2025-11-27`.
+    Date { year: u16, month: u8, day: u8 },
+    /// Since listing: `all-time`.
+    AllTime,
+}
+
+impl Period {
+    /// Reads a period as the data files write it; `None` for anything else.
+    pub fn parse(s: &str) -> Option<Period> {
+        let num = |t: &str| -> Option<u16> {
+            if !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit()) {
+                t.parse().ok()
+            } else {
+                None
+            }
+        };
+        let year = |t: &str| num(t).filter(|y| t.len() == 4 && (1990..=2100).contains(y));
+        if s == "all-time" {
+            return Some(Period::AllTime);
+        }
+        if let Some(y) = s.strip_suffix("FY").and_then(year) {
+            return Some(Period::Year(y));
+        }
+        if let Some(y) = s.strip_suffix("YTD").and_then(year) {
+            return Some(Period::YearToDate(y));
+        }
+        if s.len() >= 6 && &s[4..5] == "Q" {
+            let y = year(&s[..4])?;
+            let rest = &s[5..];
+            let quarter = |t: &str| num(t).filter(|q| t.len() == 1 && (1..=4).contains(q));
+            if let Some((a, b)) = rest.split_once("-Q") {
+                let (from, to) = (quarter(a)? as u8, quarter(b)? as u8);
+                return (from < to).then_some(Period::Quarters { year: y, from, to });
+            }
+            return Some(Period::Quarter {
+                year: y,
+                q: quarter(rest)? as u8,
+            });
+        }
+        let parts: Vec<&str> = s.split('-').collect();
+        match parts[..] {
+            [y, m] if m.len() == 2 => {
+                let month = num(m).filter(|m| (1..=12).contains(m))? as u8;
+                Some(Period::Month {
+                    year: year(y)?,
+                    month,
+                })
+            }
+            [y, m, d] if m.len() == 2 && d.len() == 2 => {
+                let month = num(m).filter(|m| (1..=12).contains(m))? as u8;
+                let day = num(d).filter(|d| (1..=31).contains(d))? as u8;
+                Some(Period::Date {
+                    year: year(y)?,
+                    month,
+                    day,
+                })
+            }
+            _ => None,
+        }
+    }
+
+    /// The quarter's year and number, for a quarter.
+    pub fn quarter(self) -> Option<(u16, u8)> {
+        match self {
+            Period::Quarter { year, q } => Some((year, q)),
+            _ => None,
+        }
+    }
+
+    /// The lower-case slug used in ids: `2025q3`, `2025fy`, `2025_11_27`.
+    pub fn slug(self) -> String {
+        match self {
+            Period::Quarter { year, q } => format!("{year}q{q}"),
+            Period::Quarters { year, from, to } => format!("{year}q{from}_q{to}"),
+            Period::Year(y) => format!("{y}fy"),
+            Period::YearToDate(y) => format!("{y}ytd"),
+            Period::Month { year, month } => format!("{year}_{month:02}"),
+            Period::Date { year, month, day } => format!("{year}_{month:02}_{day:02}"),
+            Period::AllTime => "all_time".to_string(),
+        }
+    }
+
+    /// A day this period ends on or is dated, as `YYYY-MM-DD`, where it names one.
+    pub fn date(self) -> Option<String> {
+        match self {
+            Period::Date { year, month, day } => Some(format!("{year}-{month:02}-{day:02}")),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for Period {
+    /// The form the data files use, so messages quote what the editor wrote.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match *self {
+            Period::Quarter { year, q } => write!(f, "{year}Q{q}"),
+            Period::Quarters { year, from, to } => write!(f, "{year}Q{from}-Q{to}"),
+            Period::Year(y) => write!(f, "{y}FY"),
+            Period::YearToDate(y) => write!(f, "{y}YTD"),
+            Period::Month { year, month } => write!(f, "{year}-{month:02}"),
+            Period::Date { year, month, day } => write!(f, "{year}-{month:02}-{day:02}"),
+            Period::AllTime => f.write_str("all-time"),
+        }
+    }
+}
+
+/// A quarter as (year, number), with the arithmetic the metric templates use.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Quarter {
+    /// The fiscal year.
+    pub year: u16,
+    /// 1 to 4.
+    pub q: u8,
+}
+
+impl Quarter {
+    /// The quarter `n` quarters later (negative: earlier).
+    pub fn plus(self, n: i32) -> Quarter {
+        let i = self.year as i32 * 4 + (self.q as i32 - 1) + n;
+        Quarter {
+            year: (i.div_euclid(4)) as u16,
+            q: (i.rem_euclid(4) + 1) as u8,
+        }
+    }
+
+    /// `2025q3`.
+    pub fn slug(self) -> String {
+        format!("{}q{}", self.year, self.q)
+    }
+
+    /// As a [`Period`].
+    pub fn period(self) -> Period {
+        Period::Quarter {
+            year: self.year,
+            q: self.q,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_every_form_and_nothing_else() {
+        let cases: &[(&str, Option<Period>)] = &[
+            ("2025Q3", Some(Period::Quarter { year: 2025, q: 3 })),
+            ("2025Q1-Q3", Some(Period::Quarters { year: 2025, from: 1, to: 3 })),
+            ("2025FY", Some(Period::Year(2025))),
+            ("2025YTD", Some(Period::YearToDate(2025))),
+            ("2025-09", Some(Period::Month { year: 2025, month: 9 })),
+            ("2025-11-27", Some(Period::Date { year: 2025, month: 11, day: 27 })),
+            ("all-time", Some(Period::AllTime)),
+            ("2025Q5", None),
+            ("2025Q3-Q1", None),
+            ("2025-13", None),
+            ("25Q3", None),
+            ("2025", None),
+            ("", None),
+        ];
+        for &(text, want) in cases {
+            assert_eq!(Period::parse(text), want, "{text}");
+            if let Some(p) = want {
+                assert_eq!(p.to_string(), text);
+            }
+        }
+    }
+}
