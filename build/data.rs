@@ -299,6 +299,52 @@ pub struct Section {
     pub inputs: Vec<usize>,
     /// Its metrics, by index.
     pub metrics: Vec<usize>,
+    /// Its opening paragraph: text and live numbers.
+    pub narrative: Vec<Seg>,
+    /// Its chart, if it has one.
+    pub chart: Option<Chart>,
+}
+
+/// One piece of a narrative paragraph.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Seg {
+    /// Prose.
+    Text(Text),
+    /// A live number.
+    Value(Operand),
+}
+
+/// A section's chart.
+#[derive(Clone, Debug)]
+pub enum Chart {
+    /// Columns by quarter (an input each) with dots on their own scale (a metric each).
+    Quarters {
+        /// The chart's key (`data-chart`).
+        key: String,
+        /// Title, with {fy} filled in.
+        title: Text,
+        /// What the columns measure.
+        bars_label: Text,
+        /// What the dots measure.
+        dots_label: Text,
+        /// The legend for an assumed column.
+        assumed: Text,
+        /// Each quarter: "Q1", its input, its metric if it has one.
+        points: Vec<(String, usize, Option<usize>)>,
+    },
+    /// Horizontal bars, one per input or metric.
+    Bars {
+        /// The chart's key (`data-chart`).
+        key: String,
+        /// Title.
+        title: Text,
+        /// What the bars measure.
+        value_label: Text,
+        /// The legend for an assumed bar.
+        assumed: Text,
+        /// Each bar: key, name, value, highlighted.
+        items: Vec<(String, Text, Operand, bool)>,
+    },
 }
 
 /// An earlier edition and the inputs whose starting value has changed since.
@@ -337,6 +383,10 @@ pub struct Model {
     pub title: Text,
     /// The line under the title, with the number of sources filled in.
     pub intro: Text,
+    /// The caption of the no-JavaScript table.
+    pub published: Text,
+    /// The headline figures of the no-JavaScript table, in reading order.
+    pub headlines: Vec<Operand>,
 }
 
 // ---------------------------------------------------------------------------
@@ -481,13 +531,66 @@ struct SectionRow {
     title: Spanned<TextRow>,
     inputs: Vec<String>,
     metrics: Vec<String>,
+    chart: Option<ChartRow>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ChartRow {
+    key: String,
+    kind: String,
+    title: Spanned<TextRow>,
+    assumed: Spanned<TextRow>,
+    bars: Option<String>,
+    bars_label: Option<Spanned<TextRow>>,
+    dots: Option<String>,
+    dots_label: Option<Spanned<TextRow>>,
+    value_label: Option<Spanned<TextRow>>,
+    #[serde(default)]
+    items: Vec<ChartItemRow>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ChartItemRow {
+    id: String,
+    key: String,
+    name: Spanned<TextRow>,
+    #[serde(default)]
+    highlight: bool,
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct WidgetFile {
     title: Spanned<TextRow>,
+    published: Spanned<TextRow>,
     intro: Spanned<TextRow>,
+    headlines: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct NarrativeFile {
+    #[serde(default)]
+    paragraph: Vec<Spanned<ParagraphRow>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ParagraphRow {
+    section: String,
+    sentence: Vec<Spanned<SentenceRow>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SentenceRow {
+    #[serde(rename = "zh-Hant")]
+    hant: String,
+    #[serde(rename = "zh-Hans")]
+    hans: String,
+    en: String,
+    when: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -701,7 +804,7 @@ pub fn check(files: &Files) -> Result<Model, Vec<DataError>> {
             ),
         });
     }
-    let sections = build_sections(files, &inputs, &metrics, &mut errors);
+    let sections = build_sections(files, &observations, &inputs, &metrics, latest, &mut errors);
     if !errors.is_empty() {
         return Err(errors);
     }
@@ -716,6 +819,20 @@ pub fn check(files: &Files) -> Result<Model, Vec<DataError>> {
     };
     let title = r.text(&widget.title, "title");
     let intro = r.text(&widget.intro, "intro");
+    let published = r.text(&widget.published, "published");
+    let mut headlines = Vec::new();
+    for h in &widget.headlines {
+        let lookup = Lookup {
+            obs: &observations,
+            inputs: &inputs,
+            metrics: &metrics,
+            latest,
+        };
+        match lookup.many(h) {
+            Some(found) => headlines.extend(found),
+            None => r.at(0, format!("headlines: {h:?} is no input or metric")),
+        }
+    }
     let n = sources.len();
     let intro = intro.map(|k, s| s.replace("{n}", &number_words(n, k)));
     let as_of = sources
@@ -740,6 +857,8 @@ pub fn check(files: &Files) -> Result<Model, Vec<DataError>> {
         past_editions,
         title,
         intro,
+        published,
+        headlines,
     })
 }
 
@@ -1624,12 +1743,332 @@ fn metric_label(label: &Text, b: &Binding, series: &[Series], latest: Quarter) -
     })
 }
 
+/// Finds inputs and metrics by id pattern for the latest quarter.
+struct Lookup<'a> {
+    obs: &'a [Observation],
+    inputs: &'a [Input],
+    metrics: &'a [Metric],
+    latest: Quarter,
+}
+
+impl Lookup<'_> {
+    /// The quarter of an input's published figure.
+    fn figure_quarter(&self, key: &str) -> Option<Quarter> {
+        let input = self.inputs.iter().find(|i| i.key == key)?;
+        match input.default {
+            Default::Figure(f) => self.obs[f]
+                .period
+                .quarter()
+                .map(|(year, q)| Quarter { year, q }),
+            _ => input.quarter,
+        }
+    }
+
+    /// Fills a pattern for the latest quarter: {p}, {p-1}, {p-4}, {fy}, {rest}, {pq:<input>}.
+    fn key(&self, pattern: &str) -> Option<String> {
+        let mut key = pattern.to_string();
+        while let Some(start) = key.find("{pq:") {
+            let len = key[start..].find('}')?;
+            let q = self.figure_quarter(&key[start + 4..start + len])?;
+            key.replace_range(start..start + len + 1, &q.slug());
+        }
+        Binding {
+            s: None,
+            q: Some(self.latest),
+        }
+        .key(&key)
+    }
+
+    /// An input (a projected quarter too) or a metric by id.
+    fn operand(&self, key: &str) -> Option<Operand> {
+        if let Some(i) = self.inputs.iter().position(|i| i.key == key) {
+            return Some(Operand::Input(i));
+        }
+        self.metrics.iter().position(|m| m.key == key).map(Operand::Metric)
+    }
+
+    /// One pattern, or its expansion over the quarters so far (`{q1..p}`).
+    fn many(&self, pattern: &str) -> Option<Vec<Operand>> {
+        match pattern.strip_suffix("{q1..p}") {
+            Some(stem) => (1..=self.latest.q)
+                .map(|q| {
+                    let key = [self.key(stem)?, Quarter { year: self.latest.year, q }.slug()].concat();
+                    self.operand(&key)
+                })
+                .collect(),
+            None => Some(vec![self.operand(&self.key(pattern)?)?]),
+        }
+    }
+}
+
+/// A quarter in words (第三季 / third quarter), by language.
+fn quarter_words(q: u8, locale: usize) -> &'static str {
+    const WORDS: [[&str; 3]; 4] = [
+        ["第一季", "第一季", "first quarter"],
+        ["第二季", "第二季", "second quarter"],
+        ["第三季", "第三季", "third quarter"],
+        ["第四季", "第四季", "fourth quarter"],
+    ];
+    WORDS[(q.max(1).min(4) - 1) as usize][locale]
+}
+
+/// The year so far through quarter `q` in words (前三季 / the first three quarters).
+fn through_words(q: u8, locale: usize) -> &'static str {
+    const WORDS: [[&str; 3]; 4] = [
+        ["第一季", "第一季", "the first quarter"],
+        ["上半年", "上半年", "the first half"],
+        ["前三季", "前三季", "the first three quarters"],
+        ["全年", "全年", "the whole year"],
+    ];
+    WORDS[(q.max(1).min(4) - 1) as usize][locale]
+}
+
+/// Text and `{{id}}` slots of one sentence in one language.
+fn split_slots(s: &str) -> Option<(Vec<String>, Vec<String>)> {
+    let mut texts = Vec::new();
+    let mut slots = Vec::new();
+    let mut rest = s;
+    while let Some(start) = rest.find("{{") {
+        // The slot ends at the first "}}" outside the placeholders it holds.
+        let mut depth = 0;
+        let mut end = None;
+        let body = &rest[start + 2..];
+        let bytes = body.as_bytes();
+        for (i, &b) in bytes.iter().enumerate() {
+            match b {
+                b'{' => depth += 1,
+                b'}' if depth > 0 => depth -= 1,
+                b'}' if bytes.get(i + 1) == Some(&b'}') => {
+                    end = Some(i);
+                    break;
+                }
+                _ => {}
+            }
+        }
+        let end = end?;
+        texts.push(rest[..start].to_string());
+        slots.push(body[..end].to_string());
+        rest = &body[end + 2..];
+    }
+    texts.push(rest.to_string());
+    Some((texts, slots))
+}
+
+fn build_narrative(
+    files: &Files,
+    lookup: &Lookup,
+    errors: &mut Vec<DataError>,
+) -> BTreeMap<String, (usize, Vec<Seg>)> {
+    let mut out = BTreeMap::new();
+    let Some(file) = parse_file::<NarrativeFile>(files, "narrative.toml", errors) else {
+        return out;
+    };
+    let text = &files["narrative.toml"];
+    let latest = lookup.latest;
+    for para in &file.paragraph {
+        let mut r = Report {
+            errors,
+            file: "narrative.toml",
+            text,
+        };
+        // Per language: text pieces and slots of the sentences kept.
+        let mut pieces: [Vec<String>; 3] = [Vec::new(), Vec::new(), Vec::new()];
+        let mut values: Vec<Operand> = Vec::new();
+        for sentence in &para.get_ref().sentence {
+            let at = sentence.span().start;
+            let s = sentence.get_ref();
+            match s.when.as_deref() {
+                None => {}
+                Some("complete") if latest.q == 4 => {}
+                Some("complete") => continue,
+                Some(w) => {
+                    r.at(at, format!("unknown when = {w:?} (complete)"));
+                    continue;
+                }
+            }
+            let mut split: Vec<(Vec<String>, Vec<String>)> = Vec::new();
+            let mut drop = false;
+            for (k, raw) in [&s.hant, &s.hans, &s.en].into_iter().enumerate() {
+                let mut t = raw
+                    .replace("{quarter}", quarter_words(latest.q, k))
+                    .replace("{through}", through_words(latest.q, k));
+                if t.contains("{next}") {
+                    if latest.q == 4 {
+                        drop = true;
+                    }
+                    t = t.replace("{next}", quarter_words(latest.q + 1, k));
+                }
+                while let Some(start) = t.find("{quarter-of:") {
+                    let Some(len) = t[start..].find('}') else { break };
+                    let key = &t[start + 12..start + len];
+                    let words = match lookup.figure_quarter(key) {
+                        Some(q) => quarter_words(q.q, k),
+                        None => {
+                            r.at(at, format!("{{quarter-of:{key}}}: no input {key:?} with a quarterly figure"));
+                            "?"
+                        }
+                    };
+                    t.replace_range(start..start + len + 1, words);
+                }
+                match split_slots(&t) {
+                    Some(x) => split.push(x),
+                    None => {
+                        r.at(at, "a {{ has no closing }}");
+                        drop = true;
+                        split.push((vec![t], Vec::new()));
+                    }
+                }
+            }
+            if split[0].1 != split[1].1 || split[0].1 != split[2].1 {
+                r.at(
+                    at,
+                    format!(
+                        "the numbers are not the same, in the same order, in all three languages: {:?} / {:?} / {:?}",
+                        split[0].1, split[1].1, split[2].1
+                    ),
+                );
+                continue;
+            }
+            let mut found = Vec::new();
+            for slot in &split[0].1 {
+                match lookup.key(slot).and_then(|k| lookup.operand(&k)) {
+                    Some(o) => found.push(o),
+                    // A sentence about quarters still to come drops out once there are none.
+                    None if slot.contains("{rest}") || latest.q == 4 && slot.contains("{fy}") => drop = true,
+                    None => {
+                        r.at(at, format!("{{{{{slot}}}}} is no input or metric"));
+                        drop = true;
+                    }
+                }
+            }
+            if drop {
+                continue;
+            }
+            for (k, (texts, _)) in split.into_iter().enumerate() {
+                let sep = if k == 2 && !pieces[k].is_empty() { " " } else { "" };
+                let mut texts = texts.into_iter();
+                let first = texts.next().unwrap_or_default();
+                match pieces[k].last_mut() {
+                    Some(last) => {
+                        last.push_str(sep);
+                        last.push_str(first.trim_start());
+                    }
+                    None => pieces[k].push(first),
+                }
+                pieces[k].extend(texts);
+                if let Some(last) = pieces[k].last_mut() {
+                    *last = last.trim_end().to_string();
+                }
+            }
+            values.extend(found);
+        }
+        let mut segs = Vec::new();
+        for (n, v) in values.iter().enumerate() {
+            let t = Text {
+                hant: pieces[0][n].clone(),
+                hans: pieces[1][n].clone(),
+                en: pieces[2][n].clone(),
+            };
+            if !(t.hant.is_empty() && t.hans.is_empty() && t.en.is_empty()) {
+                segs.push(Seg::Text(t));
+            }
+            segs.push(Seg::Value(*v));
+        }
+        let n = values.len();
+        if pieces[0].len() > n {
+            segs.push(Seg::Text(Text {
+                hant: pieces[0][n].clone(),
+                hans: pieces[1][n].clone(),
+                en: pieces[2][n].clone(),
+            }));
+        }
+        let line = r.line_of(para.span().start);
+        out.insert(para.get_ref().section.clone(), (line, segs));
+    }
+    out
+}
+
+fn build_chart(row: &ChartRow, at: usize, r: &mut Report, lookup: &Lookup) -> Option<Chart> {
+    let fy = lookup.latest.year.to_string();
+    let title = r.text(&row.title, "chart title").map(|_, t| t.replace("{fy}", &fy));
+    let assumed = r.text(&row.assumed, "chart assumed");
+    match row.kind.as_str() {
+        "quarters" => {
+            let (Some(bars), Some(bl), Some(dl)) = (&row.bars, &row.bars_label, &row.dots_label) else {
+                r.at(at, "a quarters chart needs bars, bars_label and dots_label");
+                return None;
+            };
+            let bars_label = r.text(bl, "bars_label");
+            let dots_label = r.text(dl, "dots_label");
+            let mut points = Vec::new();
+            for q in 1..=4 {
+                let slug = Quarter { year: lookup.latest.year, q }.slug();
+                let Some(Operand::Input(i)) = lookup.operand(&bars.replace("{q}", &slug)) else {
+                    continue;
+                };
+                let dot = row.dots.as_ref().and_then(|d| match lookup.operand(&d.replace("{q}", &slug)) {
+                    Some(Operand::Metric(m)) => Some(m),
+                    _ => None,
+                });
+                points.push((format!("Q{q}"), i, dot));
+            }
+            if points.is_empty() {
+                r.at(at, format!("bars = {bars:?} matches no input of the fiscal year"));
+                return None;
+            }
+            Some(Chart::Quarters {
+                key: row.key.clone(),
+                title,
+                bars_label,
+                dots_label,
+                assumed,
+                points,
+            })
+        }
+        "bars" => {
+            let Some(vl) = &row.value_label else {
+                r.at(at, "a bars chart needs value_label");
+                return None;
+            };
+            let value_label = r.text(vl, "value_label");
+            let mut items = Vec::new();
+            for item in &row.items {
+                let name = r.text(&item.name, "item name");
+                match lookup.operand(&item.id) {
+                    Some(o) => items.push((item.key.clone(), name, o, item.highlight)),
+                    None => r.at(at, format!("chart item {:?} is no input or metric", item.id)),
+                }
+            }
+            Some(Chart::Bars {
+                key: row.key.clone(),
+                title,
+                value_label,
+                assumed,
+                items,
+            })
+        }
+        k => {
+            r.at(at, format!("unknown chart kind {k:?} (quarters or bars)"));
+            None
+        }
+    }
+}
+
 fn build_sections(
     files: &Files,
+    obs: &[Observation],
     inputs: &[Input],
     metrics: &[Metric],
+    latest: Quarter,
     errors: &mut Vec<DataError>,
 ) -> Vec<Section> {
+    let lookup = Lookup {
+        obs,
+        inputs,
+        metrics,
+        latest,
+    };
+    let mut narratives = build_narrative(files, &lookup, errors);
     let Some(file) = parse_file::<SectionsFile>(files, "sections.toml", errors) else {
         return Vec::new();
     };
@@ -1669,11 +2108,15 @@ fn build_sections(
                 ms.push(m);
             }
         }
+        let chart = s.chart.as_ref().and_then(|c| build_chart(c, at, &mut r, &lookup));
+        let narrative = narratives.remove(&s.key).map(|(_, segs)| segs).unwrap_or_default();
         out.push(Section {
             key: s.key.clone(),
             title,
             inputs: ins,
             metrics: ms,
+            narrative,
+            chart,
         });
     }
     let mut r = Report {
@@ -1690,6 +2133,13 @@ fn build_sections(
         if !seen_metrics.contains(&i) {
             r.at(0, format!("metric {} is in no section: add {:?} to one", m.key, m.template));
         }
+    }
+    for (key, (line, _)) in narratives {
+        errors.push(DataError {
+            file: "narrative.toml".into(),
+            line,
+            message: format!("section = {key:?}: no such section in sections.toml"),
+        });
     }
     out
 }

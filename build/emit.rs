@@ -2,7 +2,7 @@
 //! (`figures`, `inputs`, `metrics`, `sections`, `edition`), each `include!`d
 //! by that module so the tables can use its private types.
 
-use crate::data::{Default, Model, Operand, Text};
+use crate::data::{Chart, Default, Model, Operand, Seg, Text};
 use crate::units::{Qualifier, Unit};
 
 /// A Rust string literal.
@@ -206,22 +206,92 @@ pub fn metrics(m: &Model) -> String {
     out
 }
 
-/// `sections`: the sections, in page order.
+fn operand(o: &Operand) -> String {
+    match o {
+        Operand::Input(i) => format!("Operand::Input(InputId({i}))"),
+        Operand::Metric(j) => format!("Operand::Metric(MetricId({j}))"),
+    }
+}
+
+/// `sections`: the sections in page order, with their narratives and charts,
+/// and the headline figures.
 pub fn sections(m: &Model) -> String {
     let mut out = String::from(HEADER);
     out.push_str(&format!("/// The calculator's sections, in page order.\npub const SECTIONS: [Section; {}] = [\n", m.sections.len()));
     for s in &m.sections {
         let ins: Vec<String> = s.inputs.iter().map(|i| format!("InputId({i})")).collect();
         let ms: Vec<String> = s.metrics.iter().map(|i| format!("MetricId({i})")).collect();
+        let segs: Vec<String> = s
+            .narrative
+            .iter()
+            .map(|g| match g {
+                Seg::Text(t) => format!("Seg::Text({})", text(t)),
+                Seg::Value(o) => format!("Seg::Value({})", operand(o)),
+            })
+            .collect();
+        let chart = match &s.chart {
+            None => "Chart::None".to_string(),
+            Some(Chart::Quarters {
+                key,
+                title,
+                bars_label,
+                dots_label,
+                assumed,
+                points,
+            }) => {
+                let points: Vec<String> = points
+                    .iter()
+                    .map(|(label, i, dot)| {
+                        let dot = dot.map_or("None".to_string(), |d| format!("Some(MetricId({d}))"));
+                        format!("({}, InputId({i}), {dot})", lit(label))
+                    })
+                    .collect();
+                format!(
+                    "Chart::Quarters {{ key: {}, title: {}, bars_label: {}, dots_label: {}, assumed: {}, points: &[{}] }}",
+                    lit(key),
+                    text(title),
+                    text(bars_label),
+                    text(dots_label),
+                    text(assumed),
+                    points.join(", ")
+                )
+            }
+            Some(Chart::Bars {
+                key,
+                title,
+                value_label,
+                assumed,
+                items,
+            }) => {
+                let items: Vec<String> = items
+                    .iter()
+                    .map(|(key, name, o, hi)| format!("({}, {}, {}, {hi})", lit(key), text(name), operand(o)))
+                    .collect();
+                format!(
+                    "Chart::Bars {{ key: {}, title: {}, value_label: {}, assumed: {}, items: &[{}] }}",
+                    lit(key),
+                    text(title),
+                    text(value_label),
+                    text(assumed),
+                    items.join(", ")
+                )
+            }
+        };
         out.push_str(&format!(
-            "    Section {{ key: {}, title: {}, inputs: &[{}], metrics: &[{}] }},\n",
+            "    Section {{ key: {}, title: {}, inputs: &[{}], metrics: &[{}], narrative: &[{}], chart: {chart} }},\n",
             lit(&s.key),
             text(&s.title),
             ins.join(", "),
-            ms.join(", ")
+            ms.join(", "),
+            segs.join(", "),
         ));
     }
-    out.push_str("];\n");
+    out.push_str("];\n\n");
+    let heads: Vec<String> = m.headlines.iter().map(operand).collect();
+    out.push_str(&format!(
+        "/// The headline figures of the no-JavaScript table, in reading order.\npub const HEADLINES: &[Operand] = &[{}];\n",
+        heads.join(", ")
+    ));
     out
 }
 
@@ -247,9 +317,10 @@ pub fn edition(m: &Model) -> String {
     }
     out.push_str("];\n\n");
     out.push_str(&format!(
-        "/// The widget's title.\npub const TITLE: Text = {};\n\n/// The line under the title.\npub const INTRO: Text = {};\n",
+        "/// The widget's title.\npub const TITLE: Text = {};\n\n/// The line under the title.\npub const INTRO: Text = {};\n\n/// The caption of the no-JavaScript table.\npub const PUBLISHED: Text = {};\n",
         text(&m.title),
-        text(&m.intro)
+        text(&m.intro),
+        text(&m.published)
     ));
     out
 }

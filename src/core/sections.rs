@@ -4,7 +4,7 @@
 //! exactly one output.
 
 use super::inputs::InputId;
-use super::metrics::MetricId;
+use super::metrics::{MetricId, Operand};
 use super::units::Text;
 
 /// One section of the calculator.
@@ -18,6 +18,55 @@ pub struct Section {
     pub inputs: &'static [InputId],
     /// The metrics this section shows.
     pub metrics: &'static [MetricId],
+    /// The paragraph that opens the section: prose and live numbers, the
+    /// numbers in the same order in every language (`data/narrative.toml`).
+    pub narrative: &'static [Seg],
+    /// The section's chart.
+    pub chart: Chart,
+}
+
+/// One piece of a narrative paragraph.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Seg {
+    /// Prose in each locale.
+    Text(Text),
+    /// A live number: an input the reader can adjust inline, or a metric.
+    Value(Operand),
+}
+
+/// A section's chart, as `data/sections.toml` describes it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Chart {
+    /// No chart.
+    None,
+    /// A column per quarter (an input) with a dot per quarter on its own scale (a metric).
+    Quarters {
+        /// The chart's key (`data-chart`).
+        key: &'static str,
+        /// The chart's title.
+        title: Text,
+        /// What the columns measure.
+        bars_label: Text,
+        /// What the dots measure.
+        dots_label: Text,
+        /// The legend for a column that is still an assumption.
+        assumed: Text,
+        /// Each quarter's label ("Q1"), column input and dot metric.
+        points: &'static [(&'static str, InputId, Option<MetricId>)],
+    },
+    /// One horizontal bar per item.
+    Bars {
+        /// The chart's key (`data-chart`).
+        key: &'static str,
+        /// The chart's title.
+        title: Text,
+        /// What the bars measure.
+        value_label: Text,
+        /// The legend for a bar that is still an assumption.
+        assumed: Text,
+        /// Each bar's key (`data-bar`), name, value and whether it is highlighted.
+        items: &'static [(&'static str, Text, Operand, bool)],
+    },
 }
 
 include!(concat!(env!("OUT_DIR"), "/data_sections.rs"));

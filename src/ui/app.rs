@@ -8,7 +8,7 @@
 use yew::prelude::*;
 
 use super::api;
-use super::charts::{kling_chart, pe_chart};
+use super::charts::chart;
 use super::claims_view::claims_view;
 use super::goal_seek::goal_seek;
 use super::input_field::input_field;
@@ -43,11 +43,8 @@ pub struct AppProps {
     pub host: Option<web_sys::Element>,
 }
 
-const INTRO: Text = Text {
-    hant: "數字取自八篇報道;改動任何輸入,所有結果即時更新。",
-    hans: "数字取自八篇报道;改动任何输入,所有结果实时更新。",
-    en: "Figures from eight articles; change any input and every result updates at once.",
-};
+/// The line under the title, which counts the sources (`data/widget.toml`).
+use crate::core::edition::INTRO;
 const RESET_ALL: Text = Text {
     hant: "全部還原為報道數字",
     hans: "全部还原为报道数字",
@@ -130,8 +127,7 @@ pub fn app(props: &AppProps) -> Html {
                         {narrative(&calc, s.key)}
                         <div class="kc-inputs">{for s.inputs.iter().map(|&id| input_field(&calc, id))}</div>
                         <div class="kc-metrics">{for s.metrics.iter().map(|&id| html! { <MetricView calc={calc.clone()} {id} /> })}</div>
-                        if s.key == "kling" { {kling_chart(&calc)} }
-                        if s.key == "valuation" { {pe_chart(&calc)} }
+                        {chart(&calc, &s.chart)}
                     </section>
                 }
             })}

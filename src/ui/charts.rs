@@ -16,37 +16,14 @@ use yew::prelude::*;
 use super::js_number;
 use super::state::Calc;
 use crate::core::format::{format_value, push_decimal};
-use crate::core::inputs::InputId as I;
-use crate::core::metrics::MetricId as M;
+use crate::core::metrics::Operand;
+use crate::core::sections::Chart;
 use crate::core::units::{t, Locale, Qualifier, Text, Unit};
 
-const KLING_TITLE: Text = t(
-    "可靈2025年各季收入及佔快手收入比例",
-    "可灵2025年各季收入及占快手收入比例",
-    "Kling revenue by quarter in 2025 and its share of Kuaishou revenue",
-);
 const QUARTER: Text = t("季度", "季度", "Quarter");
-const REVENUE: Text = t("可靈收入(元)", "可灵收入(元)", "Kling revenue (RMB)");
-const SHARE: Text = t("佔快手收入", "占快手收入", "Share of Kuaishou revenue");
 const ASSUMED: Text = t("(假設)", "(假设)", " (assumed)");
-const Q4_ASSUMED: Text = t(
-    "虛線:假設值(全年目標減首三季)",
-    "虚线:假设值(全年目标减前三季)",
-    "Dashed: assumed (full-year target minus Q1–Q3)",
-);
-const PE_TITLE: Text = t(
-    "市盈率:快手與同業",
-    "市盈率:快手与同业",
-    "P/E: Kuaishou and peers",
-);
 const ITEM: Text = t("項目", "项目", "Item");
-const PE: Text = t("市盈率", "市盈率", "P/E");
 const NM: Text = t("(虧損,不適用)", "(亏损,不适用)", " (loss, n/m)");
-const TARGET_ASSUMED: Text = t(
-    "虛線:目標市盈率預設為同業平均",
-    "虚线:目标市盈率默认为同业平均",
-    "Dashed: target P/E defaults to the peer average",
-);
 const TABLE: Text = t("數據表", "数据表", "Data table");
 const EMPTY: Text = t(
     "沒有可畫的數字。",
@@ -180,7 +157,7 @@ fn figure(
     key: &'static str,
     title: Text,
     legend: Vec<(&'static str, &'static str)>,
-    plot: Option<(&'static str, Markup)>,
+    plot: Option<(&str, Markup)>,
     head: &[Text],
     rows: &[Row],
 ) -> Html {
@@ -277,20 +254,38 @@ fn figure(
     }
 }
 
-/// Kling's quarters: bar key, label, revenue input and share-of-revenue metric
-/// (Q4 has none: Kuaishou's Q4 revenue is not in the articles).
-const QUARTERS: [(&str, &str, I, Option<M>); 4] = [
-    ("q1", "Q1", I::KLING_REVENUE_2025Q1, Some(M::KLING_SHARE_2025Q1)),
-    ("q2", "Q2", I::KLING_REVENUE_2025Q2, Some(M::KLING_SHARE_2025Q2)),
-    ("q3", "Q3", I::KLING_REVENUE_2025Q3, Some(M::KLING_SHARE_2025Q3)),
-    ("q4", "Q4", I::KLING_REVENUE_2025Q4, None),
-];
+/// A section's chart as `data/sections.toml` describes it, or nothing.
+pub fn chart(calc: &Calc, chart: &Chart) -> Html {
+    match *chart {
+        Chart::None => Html::default(),
+        Chart::Quarters {
+            key,
+            title,
+            bars_label,
+            dots_label,
+            assumed,
+            points,
+        } => quarters_chart(calc, key, [title, bars_label, dots_label, assumed], points),
+        Chart::Bars {
+            key,
+            title,
+            value_label,
+            assumed,
+            items,
+        } => bars_chart(calc, key, [title, value_label, assumed], items),
+    }
+}
 
-/// Kling revenue by quarter as columns, with its share of Kuaishou's revenue
-/// as dots on their own scale in a band above (joined where quarters are
-/// adjacent); the Q4 column is dashed while it is the assumed remainder.
-pub fn kling_chart(calc: &Calc) -> Html {
-    // Geometry in viewBox units (0 0 360 190): 4 slots, share band, column band.
+/// A quarter's column (an input) with its dot (a metric) as columns, the dots
+/// on their own scale in a band above (joined where quarters are adjacent); a
+/// column is dashed while it is an assumption (the remainder of a target).
+fn quarters_chart(
+    calc: &Calc,
+    key: &'static str,
+    [title, bars_label, dots_label, assumed]: [Text; 4],
+    points: &[(&'static str, crate::core::inputs::InputId, Option<crate::core::metrics::MetricId>)],
+) -> Html {
+    // Geometry in viewBox units (0 0 360 190): up to 4 slots, share band, column band.
     const SLOT: f64 = 85.0;
     const X0: f64 = 10.0;
     const BAR: f64 = 40.0;
@@ -301,26 +296,29 @@ pub fn kling_chart(calc: &Calc) -> Html {
 
     let l = calc.locale;
     let r = calc.results.resolved();
-    let data = QUARTERS.map(|(key, label, id, share)| {
+    let data: Vec<_> = points
+        .iter()
+        .map(|&(label, id, share)| {
         let i = id.index();
         let share = share
             .map(|m| calc.results.get(m))
             .and_then(|o| o.value.ok().map(|v| (v, o.qualifier)));
         (
-            key,
+            label,
             label,
             r.values[i],
             r.qualifiers[i],
             r.assumed[i],
             share,
         )
-    });
+    })
+        .collect();
     let vmax = data.iter().filter_map(|d| d.2).fold(0.0, f64::max);
     let smax = data.iter().filter_map(|d| d.5).fold(0.0, |m, s| s.0.max(m));
     let cx = |k: usize| X0 + SLOT * (k as f64 + 0.5);
     let plot = (vmax > 0.0).then(|| {
         let top = nice(vmax);
-        let dots = data.map(|d| {
+        let dots: Vec<_> = data.iter().map(|d| {
             d.5.map(|(s, _)| {
                 // Only a positive maximum scales; otherwise every dot sits on the band's floor.
                 if smax > 0.0 {
@@ -329,7 +327,7 @@ pub fn kling_chart(calc: &Calc) -> Html {
                     S_BOT
                 }
             })
-        });
+        }).collect();
         let mut svg = Markup(String::new());
         svg.line("kc-grid", 4.0, B_TOP, 356.0, B_TOP);
         svg.text(
@@ -349,7 +347,7 @@ pub fn kling_chart(calc: &Calc) -> Html {
             } else {
                 "kc-bar kc-hi"
             };
-            svg.bar(class, d.0, d.2, [x - BAR / 2.0, B_BOT - h, BAR, h]);
+            svg.bar(class, &d.0.to_ascii_lowercase(), d.2, [x - BAR / 2.0, B_BOT - h, BAR, h]);
             svg.text(x, 162.0, "middle", d.1);
             let label = d.2.map_or_else(
                 || String::from("—"),
@@ -369,7 +367,7 @@ pub fn kling_chart(calc: &Calc) -> Html {
         }
         svg
     });
-    let rows = data.map(|d| {
+    let rows: Vec<Row> = data.iter().map(|d| {
         let revenue = d.2.map(|v| {
             let mut s = format_value(v, Unit::Cny, d.3, l);
             if d.4 {
@@ -382,40 +380,35 @@ pub fn kling_chart(calc: &Calc) -> Html {
             label: d.1,
             cells: vec![revenue, share],
         }
-    });
+    }).collect();
     let mut legend = vec![
-        ("kc-key", REVENUE.get(l)),
-        ("kc-key kc-key-share", SHARE.get(l)),
+        ("kc-key", bars_label.get(l)),
+        ("kc-key kc-key-share", dots_label.get(l)),
     ];
-    if data[3].4 {
-        legend.push(("kc-key kc-key-assumed", Q4_ASSUMED.get(l)));
+    if data.iter().any(|d| d.4) {
+        legend.push(("kc-key kc-key-assumed", assumed.get(l)));
     }
     figure(
         calc,
-        "kling",
-        KLING_TITLE,
+        key,
+        title,
         legend,
         plot.map(|p| ("0 0 360 190", p)),
-        &[QUARTER, REVENUE, SHARE],
+        &[QUARTER, bars_label, dots_label],
         &rows,
     )
 }
 
-/// The P/E rows: bar key and label; values are read in [`pe_chart`].
-const PE_ROWS: [(&str, Text); 6] = [
-    ("kuaishou", t("快手", "快手", "Kuaishou")),
-    ("baidu", t("百度", "百度", "Baidu")),
-    ("alibaba", t("阿里巴巴", "阿里巴巴", "Alibaba")),
-    ("tencent", t("騰訊", "腾讯", "Tencent")),
-    ("average", t("同業平均", "同业平均", "Peer average")),
-    ("target", t("目標", "目标", "Target")),
-];
-
-/// P/E of Kuaishou (highlighted), its three peers, the peer average and the
-/// target as horizontal bars from a zero line; a negative P/E (a loss) runs
-/// left of it and is labelled not meaningful.
-pub fn pe_chart(calc: &Calc) -> Html {
-    // Geometry in viewBox units (0 0 360 148): names left, bars between X_L and X_R, values right.
+/// One bar per item (an input or a metric), the highlighted one first in
+/// colour, from a zero line; a negative value (a P/E of a loss) runs left of
+/// it and is labelled not meaningful.
+fn bars_chart(
+    calc: &Calc,
+    key: &'static str,
+    [title, value_label, assumed]: [Text; 3],
+    items: &[(&'static str, Text, Operand, bool)],
+) -> Html {
+    // Geometry in viewBox units (0 0 360 height): names left, bars between X_L and X_R, values right.
     const ROW: f64 = 22.0;
     const TOP: f64 = 8.0;
     const X_L: f64 = 100.0;
@@ -423,19 +416,19 @@ pub fn pe_chart(calc: &Calc) -> Html {
 
     let l = calc.locale;
     let r = calc.results.resolved();
-    let input = |id: I| {
-        let i = id.index();
-        (r.values[i], r.qualifiers[i], r.assumed[i])
-    };
-    let avg = calc.results.get(M::PE_PEER_AVERAGE);
-    let vals = [
-        input(I::PE_KUAISHOU),
-        input(I::PE_BAIDU),
-        input(I::PE_ALIBABA),
-        input(I::PE_TENCENT),
-        (avg.value.ok(), avg.qualifier, false),
-        input(I::TARGET_PE),
-    ];
+    let vals: Vec<(Option<f64>, Qualifier, bool)> = items
+        .iter()
+        .map(|&(_, _, op, _)| match op {
+            Operand::Input(id) => {
+                let i = id.index();
+                (r.values[i], r.qualifiers[i], r.assumed[i])
+            }
+            Operand::Metric(m) => {
+                let o = calc.results.get(m);
+                (o.value.ok(), o.qualifier, false)
+            }
+        })
+        .collect();
     let lo = vals.iter().filter_map(|v| v.0).fold(0.0, f64::min);
     let hi = vals.iter().filter_map(|v| v.0).fold(0.0, f64::max);
     let span = hi - lo;
@@ -448,15 +441,19 @@ pub fn pe_chart(calc: &Calc) -> Html {
             s
         })
     };
+    // One row per item: the view box grows with the data (148 for six).
+    let height = TOP + ROW * items.len() as f64 + 8.0;
+    let mut view_box = String::from("0 0 360 ");
+    push_decimal(&mut view_box, height, 0);
     let plot = (span > 0.0).then(|| {
         let x = |v: f64| X_L + (v - lo) / span * (X_R - X_L);
         let zero = x(0.0);
         let mut svg = Markup(String::new());
-        for (k, ((key, name), v)) in PE_ROWS.iter().zip(&vals).enumerate() {
+        for (k, ((key, name, _, hi), v)) in items.iter().zip(&vals).enumerate() {
             let y = TOP + ROW * k as f64;
             let end = v.0.map_or(zero, x);
-            let class = match (k, v.2) {
-                (0, _) => "kc-bar kc-hi",
+            let class = match (hi, v.2) {
+                (true, _) => "kc-bar kc-hi",
                 (_, true) => "kc-bar kc-assumed",
                 _ => "kc-bar",
             };
@@ -470,25 +467,25 @@ pub fn pe_chart(calc: &Calc) -> Html {
             let label = text(v.0, v.1).unwrap_or_else(|| String::from("—"));
             svg.text(end.max(zero) + 4.0, y + 15.0, "start", &label);
         }
-        svg.line("kc-axis kc-zero", zero, 4.0, zero, 144.0);
+        svg.line("kc-axis kc-zero", zero, 4.0, zero, height - 4.0);
         svg
     });
-    let rows = PE_ROWS.iter().zip(&vals).map(|((_, name), v)| Row {
+    let rows = items.iter().zip(&vals).map(|((_, name, _, _), v)| Row {
         label: name.get(l),
         cells: vec![text(v.0, v.1)],
     });
-    let legend = if vals[5].2 {
-        vec![("kc-key kc-key-assumed kc-key-peer", TARGET_ASSUMED.get(l))]
+    let legend = if vals.iter().any(|v| v.2) {
+        vec![("kc-key kc-key-assumed kc-key-peer", assumed.get(l))]
     } else {
         Vec::new()
     };
     figure(
         calc,
-        "pe",
-        PE_TITLE,
+        key,
+        title,
         legend,
-        plot.map(|p| ("0 0 360 148", p)),
-        &[ITEM, PE],
+        plot.map(|p| (view_box.as_str(), p)),
+        &[ITEM, value_label],
         &rows.collect::<Vec<_>>(),
     )
 }

@@ -2,10 +2,11 @@
 //! "explorable explanation".
 //!
 //! Each section opens with a short paragraph that reads the current results
-//! as prose. The paragraph is data ([`Seg`] lists in `PARAGRAPHS`), not
-//! hand-written markup per language: the sentences are phrased so that the
-//! numbers come in the same order in all three languages, which keeps one
-//! segment list per section and the wasm small. Metric values are formatted
+//! as prose. The paragraph is data (`data/narrative.toml`, compiled into each
+//! [`crate::core::sections::Section`]'s [`Seg`] list), not hand-written markup
+//! per language: the sentences are phrased so that the numbers come in the
+//! same order in all three languages, which keeps one segment list per
+//! section and the wasm small. Metric values are formatted
 //! by the core; inputs are [`InlineNumber`]s a reader drags, steps with the
 //! keyboard, or clicks to type into, all through the same [`Action`]s as the
 //! main fields.
@@ -16,203 +17,22 @@ use super::js_number;
 use super::state::{Action, CalcContext};
 use crate::core::format::{format_value, scale_suffix};
 use crate::core::inputs::{InputId, InputSpec};
-use crate::core::metrics::MetricId;
+use crate::core::metrics::Operand;
 use crate::core::parse::parse_number;
-use crate::core::units::Text;
-
-/// One piece of a narrative paragraph.
-#[derive(Clone, Copy)]
-enum Seg {
-    /// Static prose in each locale.
-    Text(Text),
-    /// An inline adjustable number bound to an input.
-    Input(InputId),
-    /// A live metric value.
-    Metric(MetricId),
-}
-
-/// Prose in each locale; short so the table stays readable.
-const fn s(hant: &'static str, hans: &'static str, en: &'static str) -> Seg {
-    Seg::Text(Text { hant, hans, en })
-}
-
-use InputId as I;
-use MetricId as X;
-use Seg::{Input as In, Metric as Me};
-
-/// The paragraph of each section, keyed like [`crate::core::sections::SECTIONS`].
-const PARAGRAPHS: [(&str, &[Seg]); 4] = [
-    (
-        "kling",
-        &[
-            s("可靈第三季收入", "可灵第三季收入", "Kling earned "),
-            In(I::KLING_REVENUE_2025Q3),
-            s(
-                ",佔快手總收入的",
-                ",占快手总收入的",
-                " in the third quarter, ",
-            ),
-            Me(X::KLING_SHARE_2025Q3),
-            s(
-                "。全年目標為",
-                "。全年目标为",
-                " of Kuaishou's revenue. Against a full-year target of ",
-            ),
-            In(I::KLING_FY_TARGET),
-            s(
-                ",前三季累計",
-                ",前三季累计",
-                ", the first three quarters brought in ",
-            ),
-            Me(X::KLING_YTD_2025Q3),
-            s(",完成", ",完成", ", or "),
-            Me(X::KLING_TARGET_ATTAINMENT_YTD),
-            s(
-                "。要達標,第四季需收入",
-                "。要达标,第四季需收入",
-                ". Hitting the target takes ",
-            ),
-            Me(X::KLING_Q4_REQUIRED),
-            s(
-                ";若第四季收入為",
-                ";若第四季收入为",
-                " in the fourth quarter; if it brings ",
-            ),
-            In(I::KLING_REVENUE_2025Q4),
-            s(",全年合計", ",全年合计", ", the year totals "),
-            Me(X::KLING_FY_2025),
-            s("(折合", "(折合", " ("),
-            Me(X::KLING_FY_2025_USD),
-            s(")。", ")。", ")."),
-        ],
-    ),
-    (
-        "growth",
-        &[
-            s("快手第三季收入", "快手第三季收入", "Kuaishou took in "),
-            In(I::REVENUE_2025Q3),
-            s(
-                ",去年同期為",
-                ",去年同期为",
-                " in the third quarter, against ",
-            ),
-            Me(X::REVENUE_2024Q3),
-            s("(按年", "(同比", " a year earlier ("),
-            In(I::REVENUE_YOY_2025Q3),
-            s(
-                ")。包括電商和可靈在內的其他服務收入",
-                ")。包括电商和可灵在内的其他服务收入",
-                "). Other services, which include e-commerce and Kling, brought in ",
-            ),
-            In(I::OTHER_SERVICES_2025Q3),
-            s("(按年", "(同比", " ("),
-            In(I::OTHER_SERVICES_YOY_2025Q3),
-            s("),佔總收入", "),占总收入", " year on year), "),
-            Me(X::OTHER_SERVICES_SHARE_2025Q3),
-            s(
-                ",其中可靈佔",
-                ",其中可灵占",
-                " of the total; Kling alone made up ",
-            ),
-            Me(X::KLING_SHARE_OF_OTHER_SERVICES_2025Q3),
-            s(
-                "。經營利潤",
-                "。经营利润",
-                " of that segment. An operating profit of ",
-            ),
-            In(I::OPERATING_PROFIT_2025Q3),
-            s(
-                "意味著經營利潤率為",
-                "意味着经营利润率为",
-                " means an operating margin of ",
-            ),
-            Me(X::OPERATING_MARGIN_2025Q3),
-            s("。", "。", "."),
-        ],
-    ),
-    (
-        "arpu",
-        &[
-            s("假如可靈有", "假如可灵有", "If Kling has "),
-            In(I::KLING_PAYING_MEMBERS),
-            s(
-                "名付費會員,而第一季收入有",
-                "名付费会员,而第一季收入有",
-                " paying members and ",
-            ),
-            In(I::KLING_P_SIDE_SHARE),
-            s(
-                "來自他們(即",
-                "来自他们(即",
-                " of its first-quarter revenue comes from them (",
-            ),
-            Me(X::KLING_P_SIDE_REVENUE_2025Q1),
-            s(",其餘", ",其余", ", leaving "),
-            Me(X::KLING_B_SIDE_REVENUE_2025Q1),
-            s(
-                "來自企業客戶),每名會員每月付費",
-                "来自企业客户),每名会员每月付费",
-                " from businesses), each member pays ",
-            ),
-            Me(X::ARPU_PAYING_MONTHLY),
-            s("(每季", "(每季", " a month ("),
-            Me(X::ARPU_PAYING_QUARTERLY),
-            s(")。以", ")。以", " a quarter). Spread over "),
-            In(I::DAU_2025Q3),
-            s(
-                "日活躍用戶計,快手第三季每名日活用戶貢獻收入",
-                "日活跃用户计,快手第三季每名日活用户贡献收入",
-                " daily active users, Kuaishou's third-quarter revenue works out to ",
-            ),
-            Me(X::REVENUE_PER_DAU_2025Q3),
-            s("。", "。", " each."),
-        ],
-    ),
-    (
-        "valuation",
-        &[
-            s("快手市盈率為", "快手市盈率为", "Kuaishou trades at "),
-            In(I::PE_KUAISHOU),
-            s(
-                ",百度、阿里巴巴和騰訊的平均為",
-                ",百度、阿里巴巴和腾讯的平均为",
-                " earnings, against an average of ",
-            ),
-            Me(X::PE_PEER_AVERAGE),
-            s(
-                ",折讓",
-                ",折让",
-                " for Baidu, Alibaba and Tencent: a discount of ",
-            ),
-            Me(X::PE_DISCOUNT_TO_PEERS),
-            s("。若按", "。若按", ". At a target P/E of "),
-            In(I::TARGET_PE),
-            s(
-                "的目標市盈率估值,快手市值應為",
-                "的目标市盈率估值,快手市值应为",
-                ", Kuaishou would be worth ",
-            ),
-            Me(X::IMPLIED_MARKET_CAP),
-            s(",相對目前的", ",相对目前的", ", compared with "),
-            In(I::MARKET_CAP),
-            s(",潛在升幅", ",潜在升幅", " today, an upside of "),
-            Me(X::IMPLIED_UPSIDE),
-            s("。", "。", "."),
-        ],
-    ),
-];
+use crate::core::sections::{Seg, SECTIONS};
 
 /// The prose paragraph of one section, with live metrics and inline inputs
 /// (a plain function: only the inline numbers hold state).
 pub fn narrative(calc: &CalcContext, section: &'static str) -> Html {
     let locale = calc.locale;
-    let Some((_, segs)) = PARAGRAPHS.iter().find(|(k, _)| *k == section) else {
+    let Some(s) = SECTIONS.iter().find(|s| s.key == section) else {
         return Html::default();
     };
+    let segs = s.narrative;
     let seg = |seg: &Seg| match *seg {
         Seg::Text(t) => Html::from(t.get(locale)),
-        Seg::Input(id) => html! { <InlineNumber calc={calc.clone()} {id} /> },
-        Seg::Metric(id) => {
+        Seg::Value(Operand::Input(id)) => html! { <InlineNumber calc={calc.clone()} {id} /> },
+        Seg::Value(Operand::Metric(id)) => {
             let o = calc.results.get(id);
             // A metric that cannot be computed shows the core's dash; its
             // reason is in the metric list below and in the tooltip here.

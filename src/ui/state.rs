@@ -138,9 +138,10 @@ impl Calc {
 
     /// The display scale of an input's field: 億/萬 in Chinese, billion/million in English.
     pub fn scale(&self, id: InputId) -> Scale {
+        // An input no article gives (a quarter still missing) takes the scale
+        // its slider spans, which is the size of the series' figures.
         let magnitude = Inputs::published().resolve().values[id.index()]
-            .or_else(|| self.results.resolved().values[InputId::REVENUE_2025Q3.index()])
-            .unwrap_or(0.0);
+            .unwrap_or(id.spec().slider_max / 10.0);
         display_scale(id.spec().unit, magnitude.abs(), self.locale)
     }
 

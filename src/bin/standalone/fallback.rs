@@ -9,50 +9,32 @@
 //! widget runs, so the table cannot disagree with it.
 
 use kling_calc::core::format::format_money_to;
-use kling_calc::core::inputs::{InputId, Inputs};
-use kling_calc::core::metrics::{compute, MetricId};
+use kling_calc::core::edition::PUBLISHED;
+use kling_calc::core::inputs::Inputs;
+use kling_calc::core::metrics::{compute, Operand};
+use kling_calc::core::sections::HEADLINES;
 use kling_calc::core::units::{Locale, Qualifier, Text, Unit};
-
-/// One table row: a published input or a computed metric.
-enum Row {
-    Input(InputId),
-    Metric(MetricId),
-}
-
-/// What the table shows, in reading order: Kling, then Kuaishou, then valuation.
-const ROWS: [Row; 13] = [
-    Row::Input(InputId::KLING_REVENUE_2025Q1),
-    Row::Input(InputId::KLING_REVENUE_2025Q2),
-    Row::Input(InputId::KLING_REVENUE_2025Q3),
-    Row::Metric(MetricId::KLING_SHARE_2025Q3),
-    Row::Metric(MetricId::KLING_YTD_2025Q3),
-    Row::Input(InputId::REVENUE_2025Q3),
-    Row::Input(InputId::REVENUE_YOY_2025Q3),
-    Row::Input(InputId::ADJUSTED_NET_PROFIT_2025Q3),
-    Row::Input(InputId::PE_KUAISHOU),
-    Row::Input(InputId::PE_BAIDU),
-    Row::Input(InputId::PE_ALIBABA),
-    Row::Input(InputId::PE_TENCENT),
-    Row::Metric(MetricId::PE_PEER_AVERAGE),
-];
 
 /// The fallback markup: a `.kc` box (so the widget's stylesheet styles it) with
 /// a captioned table and a note that the calculator needs JavaScript.
 pub fn table() -> Result<String, String> {
     let results = compute(&Inputs::published());
     let resolved = results.resolved();
-    let mut out = String::from(
-        "<div class=\"kc kc-fallback\"><table class=\"kc-table\">\
-         <caption>快手與可靈已公佈數據 <span lang=\"en\">(Published Kuaishou &amp; Kling figures)</span></caption>\
+    let mut out = String::from("<div class=\"kc kc-fallback\"><table class=\"kc-table\"><caption>");
+    escape_into(&mut out, PUBLISHED.get(Locale::Hant));
+    out.push_str(" <span lang=\"en\">(");
+    escape_into(&mut out, PUBLISHED.get(Locale::En));
+    out.push_str(
+        ")</span></caption>\
          <thead><tr><th scope=\"col\">項目 <span lang=\"en\">(Item)</span></th>\
          <th scope=\"col\">數值</th><th scope=\"col\" lang=\"en\">Value</th></tr></thead><tbody>",
     );
-    for row in &ROWS {
+    for row in HEADLINES {
         // Published figures to 3 decimals of their scale (355.54億 is RMB 35.554
         // billion), computed metrics as the widget shows them.
         let (label, unit, value, qualifier, decimals): (Text, Unit, f64, Qualifier, u8) = match *row
         {
-            Row::Input(id) => {
+            Operand::Input(id) => {
                 let i = id.index();
                 let v = resolved.values[i].ok_or_else(|| format!("{} has no value", id.key()))?;
                 (
@@ -63,7 +45,7 @@ pub fn table() -> Result<String, String> {
                     3,
                 )
             }
-            Row::Metric(id) => {
+            Operand::Metric(id) => {
                 let o = results.get(id);
                 let v = o
                     .value
@@ -126,7 +108,7 @@ mod tests {
         ] {
             assert!(t.contains(expected), "missing {expected} in {t}");
         }
-        assert_eq!(t.matches("<tr>").count(), ROWS.len() + 1);
+        assert_eq!(t.matches("<tr>").count(), HEADLINES.len() + 1);
         assert!(!t.contains("<script") && !t.contains(" style="));
     }
 
