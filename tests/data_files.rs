@@ -1,0 +1,234 @@
+//! The data checker of `build.rs`, run on the real `data/` and on copies with
+//! one mistake each: every kind of mistake stops the build with the file, the
+//! line and the problem. Also checks that the compiled tables are exactly what
+//! the data files say (values, qualifiers, quotes, labels, ids).
+
+#[allow(dead_code)]
+#[path = "../src/core/units.rs"]
+mod units;
+
+#[allow(dead_code)]
+#[path = "../src/core/parse.rs"]
+mod parse;
+
+#[allow(dead_code)]
+#[path = "../build/period.rs"]
+mod period;
+
+#[allow(dead_code)]
+#[path = "../build/data.rs"]
+mod data;
+
+use data::{DataError, Files};
+use std::path::Path;
+
+fn real() -> Files {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+    data::load(&[&dir]).expect("data/ is readable")
+}
+
+/// The 1-based line of the first occurrence of `needle` in `file`.
+fn line_of(files: &Files, file: &str, needle: &str) -> usize {
+    let text = &files[file];
+    let at = text.find(needle).unwrap_or_else(|| panic!("{needle:?} not in {file}"));
+    text[..at].matches('\n').count() + 1
+}
+
+#[test]
+fn the_real_data_is_clean() {
+    let files = real();
+    if let Err(errors) = data::check(&files) {
+        let list: Vec<String> = errors.iter().map(ToString::to_string).collect();
+        panic!("data/ has mistakes:\n{}", list.join("\n"));
+    }
+}
+
+/// One mistake per kind: (what, file, text replaced, replacement, words the
+/// message must hold, text on the line the message must name).
+const MISTAKES: &[(&str, &str, &str, &str, &str, &str)] = &[
+    (
+        "a quote not in its source text",
+        "observations.toml",
+        "quote = \"公司實現收入355.54億元\"",
+        "quote = \"公司實現收入355.54億元(更正)\"",
+        "is not in source A's text",
+        "quote = \"公司實現收入355.54億元(更正)\"",
+    ),
+    (
+        "a value the numeral does not give",
+        "observations.toml",
+        "value = 355.54e8",
+        "value = 355.45e8",
+        "disagrees with the numeral \"355.54億元\"",
+        "value = 355.45e8",
+    ),
+    (
+        "a numeral not in its quote",
+        "observations.toml",
+        "numeral = \"355.54億元\"",
+        "numeral = \"355.5億元\"",
+        "is not in the quote",
+        "numeral = \"355.5億元\"",
+    ),
+    (
+        "an unknown series",
+        "observations.toml",
+        "series = \"revenue\"\nperiod = \"2025Q3\"",
+        "series = \"revenu\"\nperiod = \"2025Q3\"",
+        "unknown series \"revenu\"",
+        "series = \"revenu\"",
+    ),
+    (
+        "an unknown source",
+        "observations.toml",
+        "source = \"A\"\nquote = \"公司實現收入355.54億元\"",
+        "source = \"Z\"\nquote = \"公司實現收入355.54億元\"",
+        "unknown source \"Z\"",
+        "source = \"Z\"",
+    ),
+    (
+        "an unknown period",
+        "observations.toml",
+        "series = \"revenue\"\nperiod = \"2025Q3\"",
+        "series = \"revenue\"\nperiod = \"2025Q5\"",
+        "unknown period \"2025Q5\"",
+        "period = \"2025Q5\"",
+    ),
+    (
+        "a label missing a language",
+        "series.toml",
+        "name = { zh-Hant = \"快手總收入\", zh-Hans = \"快手总收入\", en = \"Kuaishou revenue\" }",
+        "name = { zh-Hant = \"快手總收入\", zh-Hans = \"快手总收入\" }",
+        "name lacks a text in en",
+        "name = { zh-Hant = \"快手總收入\", zh-Hans = \"快手总收入\" }",
+    ),
+    (
+        "a default outside its range",
+        "assumptions.toml",
+        "max = 100.0",
+        "max = 5.0",
+        "outside the range above 0 to 5",
+        "max = 5.0",
+    ),
+    (
+        "an unknown metric operand in a section",
+        "sections.toml",
+        "\"kling_guidance_raise\"]",
+        "\"kling_guidance_raise\", \"kling_typo_{p}\"]",
+        "",
+        "",
+    ),
+    (
+        "numbers in a different order in one language",
+        "narrative.toml",
+        "en = \"Kling earned {{kling_revenue_{p}}} in the {quarter}, {{kling_share_{p}}} of Kuaishou's revenue. \"",
+        "en = \"Kling's {{kling_share_{p}}} share came from {{kling_revenue_{p}}} in the {quarter}. \"",
+        "not the same, in the same order, in all three languages",
+        "en = \"Kling's {{kling_share_{p}}}",
+    ),
+];
+
+#[test]
+fn every_kind_of_mistake_names_file_line_and_problem() {
+    let clean = real();
+    for &(what, file, from, to, words, on_line) in MISTAKES {
+        let mut files = clean.clone();
+        let text = files.get_mut(file).expect("file exists");
+        assert!(text.contains(from), "{what}: {from:?} not in {file}");
+        *text = text.replacen(from, to, 1);
+        let result = data::check(&files);
+        if words.is_empty() {
+            // A template id a section names that matches nothing is not a
+            // mistake of the data (a template may have no period yet); it
+            // just shows nothing.
+            assert!(result.is_ok(), "{what}: {:?}", result.err());
+            continue;
+        }
+        let errors = result.err().unwrap_or_else(|| panic!("{what}: not rejected"));
+        let want_line = line_of(&files, file, on_line);
+        let hit: Vec<&DataError> = errors
+            .iter()
+            .filter(|e| e.file == file && e.message.contains(words))
+            .collect();
+        assert!(
+            !hit.is_empty(),
+            "{what}: no message with {words:?} in {file}; got {errors:?}"
+        );
+        // The line is the row's: at most a few lines above the edited one.
+        let e = hit[0];
+        assert!(
+            e.line <= want_line && want_line - e.line <= 12,
+            "{what}: message at line {}, edit at line {want_line}: {e}",
+            e.line
+        );
+        let shown = e.to_string();
+        assert!(shown.starts_with(&["data/", file, ":"].concat()), "{shown}");
+    }
+}
+
+#[test]
+fn a_duplicate_observation_is_rejected_at_its_line() {
+    let mut files = real();
+    let text = files.get_mut("observations.toml").unwrap();
+    let row = "\n[[observation]]\nseries = \"revenue\"\nperiod = \"2025Q3\"\nvalue = 355.54e8\nnumeral = \"355.54億元\"\nsource = \"A\"\nquote = \"公司實現收入355.54億元\"\n";
+    text.push_str(row);
+    let line = text.matches('\n').count() - row.matches('\n').count() + 2;
+    let errors = data::check(&files).expect_err("duplicate accepted");
+    let e = errors
+        .iter()
+        .find(|e| e.message.contains("duplicate observation: revenue 2025Q3"))
+        .unwrap_or_else(|| panic!("{errors:?}"));
+    assert_eq!(e.file, "observations.toml");
+    assert!(e.line >= line && e.line <= line + 1, "{e} (row at {line})");
+    assert!(e.message.contains("already given at line"), "{e}");
+}
+
+#[test]
+fn a_missing_source_text_is_named() {
+    let mut files = real();
+    files.remove("sources/H.txt");
+    let errors = data::check(&files).expect_err("accepted");
+    assert!(
+        errors.iter().any(|e| e.file == "sources.toml" && e.message.contains("add data/sources/H.txt")),
+        "{errors:?}"
+    );
+}
+
+#[test]
+fn a_toml_syntax_error_names_its_line() {
+    let mut files = real();
+    let text = files.get_mut("series.toml").unwrap();
+    *text = text.replacen("unit = \"cny\"", "unit = cny", 1);
+    let want = line_of(&files, "series.toml", "unit = cny");
+    let errors = data::check(&files).expect_err("accepted");
+    assert_eq!(errors[0].file, "series.toml");
+    assert_eq!(errors[0].line, want, "{}", errors[0]);
+}
+
+/// The compiled tables say exactly what the files say.
+#[test]
+fn compiled_tables_match_the_data() {
+    use kling_calc::core::figures::{ARTICLES, FIGURES};
+    use kling_calc::core::inputs::InputId;
+    use kling_calc::core::metrics::MetricId;
+    let model = data::check(&real()).expect("clean");
+    assert_eq!(ARTICLES.len(), model.sources.len());
+    for (a, s) in ARTICLES.iter().zip(&model.sources) {
+        assert_eq!((a.id.to_string(), a.title, a.outlet), (s.id.clone(), s.title.as_str(), s.outlet.as_str()));
+    }
+    assert_eq!(FIGURES.len(), model.observations.len());
+    for (f, o) in FIGURES.iter().zip(&model.observations) {
+        assert_eq!(f.key, o.key);
+        assert_eq!(f.value, o.value, "{}", f.key);
+        assert_eq!(f.qualifier.key(), o.qualifier.key(), "{}", f.key);
+        assert_eq!(f.quote, o.quote, "{}", f.key);
+        assert_eq!(f.label.en, o.label.en, "{}", f.key);
+    }
+    let inputs: Vec<&str> = InputId::ALL.iter().map(|i| i.key()).collect();
+    let want: Vec<&str> = model.inputs.iter().map(|i| i.key.as_str()).collect();
+    assert_eq!(inputs, want);
+    let metrics: Vec<&str> = MetricId::ALL.iter().map(|m| m.key()).collect();
+    let want: Vec<&str> = model.metrics.iter().map(|m| m.key.as_str()).collect();
+    assert_eq!(metrics, want);
+    assert_eq!(kling_calc::core::edition::EDITION, model.edition);
+}
