@@ -828,7 +828,7 @@ pub fn check(files: &Files) -> Result<Model, Vec<DataError>> {
             metrics: &metrics,
             latest,
         };
-        match lookup.many(h) {
+        match lookup.quarters().iter().find_map(|l| l.many(h)) {
             Some(found) => headlines.extend(found),
             None => r.at(0, format!("headlines: {h:?} is no input or metric")),
         }
@@ -1743,7 +1743,8 @@ fn metric_label(label: &Text, b: &Binding, series: &[Series], latest: Quarter) -
     })
 }
 
-/// Finds inputs and metrics by id pattern for the latest quarter.
+/// Finds inputs and metrics by id pattern for one quarter (`latest`).
+#[derive(Clone, Copy)]
 struct Lookup<'a> {
     obs: &'a [Observation],
     inputs: &'a [Input],
@@ -1751,7 +1752,21 @@ struct Lookup<'a> {
     latest: Quarter,
 }
 
-impl Lookup<'_> {
+impl<'a> Lookup<'a> {
+    /// The same lookup for each quarter that has inputs, latest first: a
+    /// sentence or headline speaks of the latest quarter its numbers exist for.
+    fn quarters(&self) -> Vec<Lookup<'a>> {
+        let mut qs: Vec<Quarter> = self.inputs.iter().filter_map(|i| i.quarter).collect();
+        qs.push(self.latest);
+        qs.sort();
+        qs.dedup();
+        qs.into_iter()
+            .rev()
+            .filter(|&q| q <= self.latest)
+            .map(|q| Lookup { latest: q, ..*self })
+            .collect()
+    }
+
     /// The quarter of an input's published figure.
     fn figure_quarter(&self, key: &str) -> Option<Quarter> {
         let input = self.inputs.iter().find(|i| i.key == key)?;
@@ -1854,6 +1869,59 @@ fn split_slots(s: &str) -> Option<(Vec<String>, Vec<String>)> {
     Some((texts, slots))
 }
 
+/// Why a sentence cannot be shown for a quarter.
+enum SentenceError {
+    /// This slot names nothing for that quarter.
+    Absent(String),
+    /// The sentence itself is wrong (the message says how).
+    Mistake(String),
+}
+
+/// One sentence for one quarter: per language its text pieces and slots, and
+/// the numbers, or why it cannot be shown.
+#[allow(clippy::type_complexity)]
+fn sentence_at(
+    s: &SentenceRow,
+    lookup: &Lookup,
+) -> Result<(Vec<(Vec<String>, Vec<String>)>, Vec<Operand>), SentenceError> {
+    let q = lookup.latest;
+    let mut split = Vec::new();
+    for (k, raw) in [&s.hant, &s.hans, &s.en].into_iter().enumerate() {
+        let mut t = raw
+            .replace("{quarter}", quarter_words(q.q, k))
+            .replace("{through}", through_words(q.q, k));
+        if t.contains("{next}") {
+            if q.q == 4 {
+                return Err(SentenceError::Absent("{next}".into()));
+            }
+            t = t.replace("{next}", quarter_words(q.q + 1, k));
+        }
+        while let Some(start) = t.find("{quarter-of:") {
+            let len = t[start..].find('}').ok_or_else(|| SentenceError::Mistake("a { has no closing }".into()))?;
+            let key = t[start + 12..start + len].to_string();
+            let q = lookup.figure_quarter(&key).ok_or_else(|| {
+                SentenceError::Mistake(format!("{{quarter-of:{key}}}: no input {key:?} with a quarterly figure"))
+            })?;
+            t.replace_range(start..start + len + 1, quarter_words(q.q, k));
+        }
+        split.push(split_slots(&t).ok_or_else(|| SentenceError::Mistake("a {{ has no closing }}".into()))?);
+    }
+    if split[0].1 != split[1].1 || split[0].1 != split[2].1 {
+        return Err(SentenceError::Mistake(format!(
+            "the numbers are not the same, in the same order, in all three languages: {:?} / {:?} / {:?}",
+            split[0].1, split[1].1, split[2].1
+        )));
+    }
+    let mut found = Vec::new();
+    for slot in &split[0].1 {
+        match lookup.key(slot).and_then(|k| lookup.operand(&k)) {
+            Some(o) => found.push(o),
+            None => return Err(SentenceError::Absent(slot.clone())),
+        }
+    }
+    Ok((split, found))
+}
+
 fn build_narrative(
     files: &Files,
     lookup: &Lookup,
@@ -1886,64 +1954,36 @@ fn build_narrative(
                     continue;
                 }
             }
-            let mut split: Vec<(Vec<String>, Vec<String>)> = Vec::new();
-            let mut drop = false;
-            for (k, raw) in [&s.hant, &s.hans, &s.en].into_iter().enumerate() {
-                let mut t = raw
-                    .replace("{quarter}", quarter_words(latest.q, k))
-                    .replace("{through}", through_words(latest.q, k));
-                if t.contains("{next}") {
-                    if latest.q == 4 {
-                        drop = true;
+            // The latest quarter for which every number of the sentence exists.
+            let mut chosen = None;
+            let mut last_error = None;
+            for l in lookup.quarters() {
+                match sentence_at(s, &l) {
+                    Ok(found) => {
+                        chosen = Some(found);
+                        break;
                     }
-                    t = t.replace("{next}", quarter_words(latest.q + 1, k));
-                }
-                while let Some(start) = t.find("{quarter-of:") {
-                    let Some(len) = t[start..].find('}') else { break };
-                    let key = &t[start + 12..start + len];
-                    let words = match lookup.figure_quarter(key) {
-                        Some(q) => quarter_words(q.q, k),
-                        None => {
-                            r.at(at, format!("{{quarter-of:{key}}}: no input {key:?} with a quarterly figure"));
-                            "?"
+                    Err(e) => {
+                        if last_error.is_none() {
+                            last_error = Some(e);
                         }
-                    };
-                    t.replace_range(start..start + len + 1, words);
-                }
-                match split_slots(&t) {
-                    Some(x) => split.push(x),
-                    None => {
-                        r.at(at, "a {{ has no closing }}");
-                        drop = true;
-                        split.push((vec![t], Vec::new()));
                     }
                 }
             }
-            if split[0].1 != split[1].1 || split[0].1 != split[2].1 {
-                r.at(
-                    at,
-                    format!(
-                        "the numbers are not the same, in the same order, in all three languages: {:?} / {:?} / {:?}",
-                        split[0].1, split[1].1, split[2].1
-                    ),
-                );
-                continue;
-            }
-            let mut found = Vec::new();
-            for slot in &split[0].1 {
-                match lookup.key(slot).and_then(|k| lookup.operand(&k)) {
-                    Some(o) => found.push(o),
-                    // A sentence about quarters still to come drops out once there are none.
-                    None if slot.contains("{rest}") || latest.q == 4 && slot.contains("{fy}") => drop = true,
-                    None => {
-                        r.at(at, format!("{{{{{slot}}}}} is no input or metric"));
-                        drop = true;
-                    }
+            let (split, found) = match (chosen, last_error) {
+                (Some(x), _) => x,
+                // A sentence about quarters still to come drops out once there are none.
+                (None, Some(SentenceError::Absent(slot))) if slot.contains("{rest}") || slot.contains("{next}") => continue,
+                (None, Some(SentenceError::Absent(slot))) => {
+                    r.at(at, format!("{{{{{slot}}}}} is no input or metric for any quarter"));
+                    continue;
                 }
-            }
-            if drop {
-                continue;
-            }
+                (None, Some(SentenceError::Mistake(m))) => {
+                    r.at(at, m);
+                    continue;
+                }
+                (None, None) => continue,
+            };
             for (k, (texts, _)) in split.into_iter().enumerate() {
                 let sep = if k == 2 && !pieces[k].is_empty() { " " } else { "" };
                 let mut texts = texts.into_iter();

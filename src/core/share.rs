@@ -84,6 +84,9 @@ pub enum Issue {
     OtherEdition,
     /// The link names no figures edition; its values were applied.
     MissingVersion,
+    /// The link's (earlier) edition published another figure for this input,
+    /// which the link does not set: the reader now sees this edition's figure.
+    Updated(InputId),
 }
 
 impl Issue {
@@ -92,6 +95,11 @@ impl Issue {
     pub fn describe(self, locale: Locale) -> String {
         match self {
             Issue::Range(id, e) => e.describe(id.spec(), locale),
+            Issue::Updated(id) => {
+                let mut out = String::from(self.message(locale));
+                out.push_str(id.spec().label.get(locale));
+                out
+            }
             other => other.message(locale).to_string(),
         }
     }
@@ -139,13 +147,21 @@ impl Issue {
                 "链接未注明数据版本;数值已应用",
                 "link names no figures edition; its values were applied",
             ),
+            Issue::Updated(_) => t(
+                "該版之後已更新的報道數字:",
+                "该版之后已更新的报道数字:",
+                "published figure updated since that edition: ",
+            ),
         }
         .get(locale)
     }
 
     /// True for notices about a link whose values were applied nonetheless.
     pub fn applied(self) -> bool {
-        matches!(self, Issue::OtherEdition | Issue::MissingVersion)
+        matches!(
+            self,
+            Issue::OtherEdition | Issue::MissingVersion | Issue::Updated(_)
+        )
     }
 }
 
@@ -256,10 +272,12 @@ impl Decoded {
         let mut items = value.split('~');
         let first = items.next().unwrap_or("");
         let mut pending = None;
+        let mut earlier = None;
         match first.strip_prefix(FORMAT) {
             Some(edition) if edition == DATA_VERSION => {}
             Some(edition) if edition.len() <= 16 && edition.bytes().all(is_word) => {
-                self.note(Issue::OtherEdition, edition)
+                self.note(Issue::OtherEdition, edition);
+                earlier = Some(edition);
             }
             // An item (or nothing) where the version belongs: an edition-less link.
             None if first.is_empty() || first.contains(':') => {
@@ -281,6 +299,14 @@ impl Decoded {
             }
             if let Err(reason) = self.item(item, seen) {
                 self.note(reason, item);
+            }
+        }
+        // Name the published figures that changed since the link's edition
+        // and that the link leaves at their (now different) default.
+        let changed = earlier.and_then(super::edition::changed_since).unwrap_or(&[]);
+        for &key in changed {
+            if let Some(id) = InputId::from_key(key).filter(|&id| !seen.contains(id)) {
+                self.note(Issue::Updated(id), key);
             }
         }
     }

@@ -1,0 +1,126 @@
+//! A quarter is data-only: whatever edition the crate is built with, its
+//! latest quarter has its metrics, its chart point and its narrative.
+//!
+//! `scripts/test.sh` runs this file twice: on the real data, and on the test
+//! edition (`KC_DATA_DIRS=data:tests/edition`, the real data plus a synthetic
+//! 2025 Q4 that is never shipped), which must build and pass with no change
+//! to any code. Expectations come from the compiled tables and the edition's
+//! own latest quarter, never from a literal period.
+
+use kling_calc::core::edition::{EDITION, LATEST};
+use kling_calc::core::inputs::{InputId, Inputs};
+use kling_calc::core::metrics::{compute, MetricId, Operand};
+use kling_calc::core::sections::{Chart, Seg, SECTIONS};
+use kling_calc::core::units::Locale;
+
+/// The id suffix of the latest quarter (`2025q3`).
+fn latest() -> String {
+    [LATEST.year.to_string(), "q".into(), LATEST.q.to_string()].concat()
+}
+
+/// True when this build is the test edition.
+fn test_edition() -> bool {
+    option_env!("KC_DATA_DIRS").is_some_and(|d| d.contains("tests/edition"))
+}
+
+#[test]
+fn the_latest_quarter_has_its_metrics() {
+    let results = compute(&Inputs::published());
+    let q = latest();
+    // Share of revenue and quarter-on-quarter growth of the product exist for
+    // the latest quarter and compute from its published figures.
+    for stem in ["kling_share_", "kling_qoq_", "revenue_qoq_"] {
+        let key = [stem, &q].concat();
+        let id = MetricId::from_key(&key).unwrap_or_else(|| panic!("no metric {key}"));
+        if InputId::from_key(&["revenue_", &q].concat()).is_some() && stem != "revenue_qoq_" {
+            assert!(results[id].value.is_ok(), "{key}: {:?}", results[id].value);
+        }
+    }
+    if test_edition() {
+        assert_eq!((LATEST.year, LATEST.q), (2025, 4), "the test edition adds 2025 Q4");
+        assert!(EDITION.starts_with("2025q4-"), "{EDITION}");
+        // Its YoY figure backs out the year-ago quarter, and no quarter is left to project.
+        let prior = MetricId::from_key("revenue_2024q4").expect("prior year from the Q4 YoY");
+        assert!(results[prior].value.is_ok());
+        assert!(MetricId::ALL.iter().all(|m| !m.key().ends_with("_required")));
+        for id in InputId::ALL {
+            assert!(!id.spec().projected, "{} is still projected", id.key());
+        }
+    }
+}
+
+#[test]
+fn the_chart_plots_every_quarter_present() {
+    let chart = SECTIONS
+        .iter()
+        .find_map(|s| match s.chart {
+            Chart::Quarters { points, .. } => Some(points),
+            _ => None,
+        })
+        .expect("a quarters chart");
+    let label = ["Q", &LATEST.q.to_string()].concat();
+    let (_, input, dot) = chart
+        .iter()
+        .find(|p| p.0 == label)
+        .unwrap_or_else(|| panic!("no point {label}"));
+    assert_eq!(input.spec().quarter, Some(LATEST));
+    assert!(!input.spec().projected, "the latest quarter is published, not assumed");
+    assert!(dot.is_some(), "the latest quarter has its share dot");
+}
+
+#[test]
+fn the_narrative_names_the_latest_quarter() {
+    const WORDS: [&str; 4] = ["first quarter", "second quarter", "third quarter", "fourth quarter"];
+    let kling = SECTIONS.iter().find(|s| s.key == "kling").expect("kling section");
+    let text: String = kling
+        .narrative
+        .iter()
+        .filter_map(|s| match s {
+            Seg::Text(t) => Some(t.get(Locale::En)),
+            Seg::Value(_) => None,
+        })
+        .collect();
+    assert!(text.contains(WORDS[LATEST.q as usize - 1]), "{text}");
+    // Its first number is the product's revenue in that quarter.
+    let first = kling.narrative.iter().find_map(|s| match s {
+        Seg::Value(Operand::Input(id)) => Some(*id),
+        _ => None,
+    });
+    assert_eq!(first.and_then(|id| id.spec().quarter), Some(LATEST));
+}
+
+#[test]
+fn links_from_earlier_editions_name_the_figures_changed_since() {
+    use kling_calc::core::edition::PAST_EDITIONS;
+    use kling_calc::core::share::{decode, Issue};
+    assert!(!PAST_EDITIONS.is_empty(), "data/editions.toml records earlier editions");
+    for &(edition, changed) in PAST_EDITIONS {
+        let d = decode(&["kc1=v1.", edition, "~pe_kuaishou:10"].concat(), 1);
+        assert_eq!(d.inputs.override_of(InputId::from_key("pe_kuaishou").unwrap()), Some(10.0));
+        assert_eq!(d.ignored[0].reason, Issue::OtherEdition, "{edition}");
+        let named: Vec<&str> = d
+            .ignored
+            .iter()
+            .filter(|i| matches!(i.reason, Issue::Updated(_)))
+            .map(|i| i.item.as_str())
+            .collect();
+        let want: Vec<&str> = changed
+            .iter()
+            .copied()
+            .filter(|k| *k != "pe_kuaishou" && InputId::from_key(k).is_some())
+            .collect();
+        assert_eq!(named, want, "{edition}");
+        for i in &d.ignored {
+            let text = i.reason.describe(Locale::En);
+            assert!(!text.is_empty() && !text.contains("NaN"), "{text}");
+        }
+    }
+    if test_edition() {
+        // Under the test edition, a link from the shipped editions names the
+        // product's new quarter, which its edition projected and this one publishes.
+        let q4 = ["kling_revenue_", &latest()].concat();
+        for &(edition, changed) in PAST_EDITIONS {
+            assert!(changed.contains(&q4.as_str()), "{edition}: {changed:?}");
+        }
+    }
+}
