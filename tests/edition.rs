@@ -44,7 +44,7 @@ fn the_latest_quarter_has_its_metrics() {
         assert!(results[prior].value.is_ok());
         assert!(MetricId::ALL.iter().all(|m| !m.key().ends_with("_required")));
         for id in InputId::ALL {
-            assert!(!id.spec().projected, "{} is still projected", id.key());
+            assert!(!id.spec().projected(), "{} is still projected", id.key());
         }
     }
 }
@@ -64,7 +64,7 @@ fn the_chart_plots_every_quarter_present() {
         .find(|p| p.0 == label)
         .unwrap_or_else(|| panic!("no point {label}"));
     assert_eq!(input.spec().quarter, Some(LATEST));
-    assert!(!input.spec().projected, "the latest quarter is published, not assumed");
+    assert!(!input.spec().projected(), "the latest quarter is published, not assumed");
     assert!(dot.is_some(), "the latest quarter has its share dot");
 }
 

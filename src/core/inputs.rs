@@ -58,19 +58,6 @@ impl InputId {
     pub fn spec(self) -> &'static InputSpec {
         &SPECS[self.index()]
     }
-
-    /// The inputs of the series whose ids start with `stem` followed by a
-    /// quarter (`kling_revenue_` gives Kling's revenue for every quarter the
-    /// data has), in quarter order.
-    pub fn quarters_of(stem: &str) -> impl Iterator<Item = InputId> + '_ {
-        Self::ALL.into_iter().filter(move |id| {
-            id.spec().quarter.is_some()
-                && id
-                    .key()
-                    .strip_prefix(stem)
-                    .is_some_and(|rest| rest.len() == 6 && rest.as_bytes()[4] == b'q')
-        })
-    }
 }
 
 /// Where an input's value comes from while the reader has not set it.
@@ -134,11 +121,15 @@ pub struct InputSpec {
     pub figure: Option<(f64, Qualifier)>,
     /// The quarter the input is for, if it is for one.
     pub quarter: Option<Quarter>,
-    /// True for a quarter after the latest published one, which starts at a projection.
-    pub projected: bool,
 }
 
 impl InputSpec {
+    /// True for a quarter after the latest published one, which starts at
+    /// what its full-year target leaves (an assumption until the reader sets it).
+    pub fn projected(&self) -> bool {
+        matches!(self.default, DefaultRule::Remainder(..))
+    }
+
     /// Validates a value for this input, turning -0.0 into 0.0.
     pub fn check(&self, v: f64) -> Result<f64, RangeError> {
         if !v.is_finite() {

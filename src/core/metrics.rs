@@ -27,7 +27,6 @@
 
 use super::format::{format_money_to, format_value};
 use super::inputs::{t, Bound, DefaultRule, InputId, InputSet, Inputs, Resolved};
-use super::period::Quarter;
 use super::units::{Locale, Qualifier, Text, Unit};
 use std::ops::Index;
 
@@ -127,8 +126,6 @@ pub struct MetricSpec {
     op: Op,
     /// Operands that must be positive P/Es or earnings (bit k for operand k), else "n/m".
     positive: u8,
-    /// The quarter the metric is for, if it is for one.
-    pub quarter: Option<Quarter>,
 }
 
 /// Why a metric has no value.

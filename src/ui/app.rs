@@ -136,7 +136,7 @@ pub fn app(props: &AppProps) -> Html {
             if parts.shows("sources") { {sources_view(&calc)} }
             <button type="button" class="kc-reset-all" onclick={reset_all}>{RESET_ALL.get(locale)}</button>
             {share_bar(&calc)}
-            <p class="kc-edition" data-edition={crate::core::edition::EDITION}>{crate::core::edition::footer(locale)}</p>
+            <p class="kc-edition" data-edition={crate::core::edition::EDITION}>{crate::core::edition::FOOTER.get(locale)}</p>
             <p class="kc-sr" aria-live="polite" aria-atomic="true" data-live="">{announcement(&calc)}</p>
         </article>
     }
