@@ -3,6 +3,7 @@
 //! ```js
 //! addEventListener('kling-calc:ready', () => {
 //!   klingCalc.version;                      // "0.1.0"
+//!   klingCalc.edition;                      // the figures edition, "2025q3-…"
 //!   klingCalc.inputs();                     // [{ id, unit, default, min, max, … }]
 //!   klingCalc.metrics();                    // [{ id, unit, label, formula }]
 //!   klingCalc.compute({ pe_kuaishou: 10 }); // { metrics: { id: number|null }, reasons: { id: text } }
@@ -382,6 +383,7 @@ pub fn install() {
         let _ = js_sys::Reflect::set(&api, &JsValue::from_str(name), value);
     };
     set("version", &JsValue::from_str(env!("CARGO_PKG_VERSION")));
+    set("edition", &JsValue::from_str(crate::core::edition::EDITION));
     set(
         "inputs",
         &Closure::<dyn Fn() -> JsValue>::new(input_infos).into_js_value(),

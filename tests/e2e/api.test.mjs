@@ -1,7 +1,7 @@
 // End-to-end: the JavaScript API (window.klingCalc) as a host page uses it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { suite, openPage, metricValue } from './harness.mjs';
+import { suite, openPage, metricValue , currentEdition } from './harness.mjs';
 
 const env = suite();
 
@@ -164,7 +164,8 @@ test('two instances on one page: independent state, one module, one wasm fetch',
 test('get() before the first render already reflects the page\'s share link and the host\'s inputs', async () => {
   const { page, context, errors } = await openPage(env.browser);
   // index.html's own widget is instance 1, so the API's first mount is instance 2.
-  await page.goto(`${env.server.url}index.html?kc2=v1.2025q3-1~pe_kuaishou:12~revenue_2025q2:340e8`);
+  const V = `v1.${await currentEdition(env)}`;
+  await page.goto(`${env.server.url}index.html?kc2=${V}~pe_kuaishou:12~revenue_2025q2:340e8`);
   await page.waitForFunction(() => window.klingCalc);
   const seen = await page.evaluate(async () => {
     const el = document.body.appendChild(document.createElement('div'));

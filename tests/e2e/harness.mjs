@@ -87,3 +87,17 @@ export async function openAllDetails(scope) {
   await scope.$$eval('details', (ds) => ds.forEach((d) => { d.open = true; }));
   await scope.waitForFunction(() => [...document.querySelectorAll('.kc-metric details.kc-how')].every((d) => d.querySelector('p')));
 }
+
+/** The figures edition the build carries (`klingCalc.edition`), read once from
+ * `index.html`, so tests build share links without a literal edition. */
+let editionCache;
+export async function currentEdition(env) {
+  if (!editionCache) {
+    const page = await env.browser.newPage();
+    await page.goto(`${env.server.url}index.html`);
+    await page.waitForFunction(() => window.klingCalc && window.klingCalc.edition, null, { timeout: 10000 });
+    editionCache = await page.evaluate(() => window.klingCalc.edition);
+    await page.close();
+  }
+  return editionCache;
+}

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { suite, openPage, metricValue, nextMetricValue, typeInto, STANDALONE_URL } from './harness.mjs';
+import { suite, openPage, metricValue, nextMetricValue, typeInto, STANDALONE_URL , currentEdition } from './harness.mjs';
 
 const env = suite();
 
@@ -103,7 +103,7 @@ test('a tampered link still renders, lists every bad item and runs nothing', asy
     'pe_kuaishou:99',
     'javascript:window.__pwned=1',
   ];
-  const items = ['v1.2025q3-1', 'pe_kuaishou:12', ...tampered].map(encodeURIComponent).join('~');
+  const items = [`v1.${await currentEdition(env)}`, 'pe_kuaishou:12', ...tampered].map(encodeURIComponent).join('~');
   const { page, context, errors } = await open(`${env.server.url}index.html?lang=en&kc1=${items}`);
   // The valid item is applied, the rest are listed, one line each.
   assert.equal(await page.inputValue('[data-input="pe_kuaishou"]'), '12');

@@ -9,11 +9,12 @@
 // window.__pwned, defined by an init script, is still undefined after load.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { suite, openPage } from './harness.mjs';
+import { suite, openPage, currentEdition } from './harness.mjs';
 
 const env = suite();
 
-const V = 'v1.2025q3-1';
+// The current edition, filled in from the build (`klingCalc.edition`) when the test runs.
+const V = 'v1.@EDITION';
 const PWN = 'window.__pwned=1';
 const enc = encodeURIComponent;
 
@@ -174,7 +175,9 @@ test(`${CASES.length} tampered share links render, say what they ignored and run
   await page.waitForSelector('[data-metric="kling_share_2025q3"][data-value]');
   const baseline = await inspect(page);
   const failures = [];
-  for (const [query, reasons, applied, hash = ''] of CASES) {
+  const edition = await currentEdition(env);
+  for (const [template, reasons, applied, hash = ''] of CASES) {
+    const query = template.replaceAll('@EDITION', edition);
     const url = `${env.server.url}index.html?lang=en&${query}${hash}`;
     const label = url.length > 140 ? `${url.slice(0, 140)}…(${url.length})` : url;
     await page.goto(url);

@@ -53,6 +53,11 @@ fn one(root: &Element, selector: &str) -> Element {
         .unwrap_or_else(|| panic!("nothing matches {selector}"))
 }
 
+/// A link value in the current edition, read from the code: `v1.<edition><items>`.
+fn current(items: &str) -> String {
+    ["v1.", kling_calc::core::share::DATA_VERSION, items].concat()
+}
+
 async fn click(root: &Element, selector: &str) {
     one(root, selector)
         .dyn_into::<HtmlElement>()
@@ -63,7 +68,7 @@ async fn click(root: &Element, selector: &str) {
 
 #[wasm_bindgen_test]
 async fn link_restores_inputs() {
-    let (root, _, old) = mounted_with("v1.2025q3-1~kling_revenue_2025q3:35e7~pe_kuaishou:10").await;
+    let (root, _, old) = mounted_with(&current("~kling_revenue_2025q3:35e7~pe_kuaishou:10")).await;
     // English shows Kling revenue in millions.
     assert_eq!(field(&root, "kling_revenue_2025q3").value(), "350");
     assert_eq!(field(&root, "pe_kuaishou").value(), "10");
@@ -78,8 +83,9 @@ async fn link_restores_inputs() {
 
 #[wasm_bindgen_test]
 async fn tampered_items_are_listed_and_never_markup() {
+    let edition = current("");
     let items = [
-        "v1.2025q3-1",
+        edition.as_str(),
         "pe_kuaishou:12",
         "pe_baidu:%3Cimg%20src%3Dx%20onerror%3Dwindow.__pwned%3D1%3E",
         "%3Cscript%3Ewindow.__pwned%3D1%3C%2Fscript%3E",
@@ -149,7 +155,7 @@ async fn csv_download_uses_a_fresh_blob_url() {
 
 #[wasm_bindgen_test]
 async fn citation_matches_the_core() {
-    let (root, _, old) = mounted_with("v1.2025q3-1~kling_revenue_2025q3:35e7").await;
+    let (root, _, old) = mounted_with(&current("~kling_revenue_2025q3:35e7")).await;
     click(&root, "[data-cite=\"kling_share_2025q3\"]").await;
     let area = one(&root, ".kc-citation");
     let shown = js_sys::Reflect::get(&area, &"value".into())
