@@ -1,7 +1,7 @@
 // End-to-end: the JavaScript API (window.klingCalc) as a host page uses it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { suite, openPage, metricValue , currentEdition } from './harness.mjs';
+import { suite, openPage, metricValue, currentEdition } from './harness.mjs';
 
 const env = suite();
 

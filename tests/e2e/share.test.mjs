@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { suite, openPage, metricValue, nextMetricValue, typeInto, STANDALONE_URL , currentEdition } from './harness.mjs';
+import { suite, openPage, metricValue, nextMetricValue, typeInto, STANDALONE_URL, currentEdition } from './harness.mjs';
 
 const env = suite();
 
