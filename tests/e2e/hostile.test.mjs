@@ -208,11 +208,12 @@ async function run(page, errors, infos, ids, { keyboard }) {
 
 test('every field survives the hostile corpus (fill + keyboard key)', async () => {
   const { page, context, errors, infos } = await hostilePage();
-  assert.equal(infos.length, 32);
+  // Every input the API describes, at least the 32 frozen ones.
+  assert.ok(infos.length >= 32, `${infos.length} inputs`);
   const { cases, failures } = await run(page, errors, infos, infos.map((i) => i.id), { keyboard: false });
   console.log(`# hostile typing (fill + key): ${cases} cases over ${infos.length} fields, corpus ${REJECT.length + DEPENDS.length + 2}+range per field`);
   assert.deepEqual(failures.slice(0, 20), []);
-  assert.ok(cases >= 100 * 32);
+  assert.ok(cases >= 100 * infos.length);
   // The four section instances' final states together, in one full widget: every section renders them cleanly.
   const full = await page.evaluate(async () => {
     const inputs = Object.assign({}, ...Object.values(window.__inst).map((i) => i.h.get().inputs));
