@@ -150,12 +150,14 @@ pub const FIGURES: &[Figure] = &[
             "Kuaishou revenue (B's rounding)",
         ),
     },
+    // Rounded to the 億 (±0.5億) while the other segments are given to 0.01億,
+    // so it is approximate: sums and shares resting on it say so.
     Figure {
         key: "online_marketing_2025q3",
         value: 201e8,
         unit: Unit::Cny,
         period: "2025Q3",
-        qualifier: Qualifier::Exact,
+        qualifier: Qualifier::Approx,
         article: 'B',
         quote: "線上行銷服務收入為201億元",
         label: label(
@@ -1285,7 +1287,7 @@ mod tests {
         ("revenue_2025q3", 355.54e8, Qualifier::Exact),
         ("revenue_yoy_2025q3", 0.142, Qualifier::Exact),
         ("revenue_2025q3_b", 355.5e8, Qualifier::Exact),
-        ("online_marketing_2025q3", 201e8, Qualifier::Exact),
+        ("online_marketing_2025q3", 201e8, Qualifier::Approx),
         ("online_marketing_yoy_2025q3", 0.14, Qualifier::Exact),
         ("live_streaming_2025q3", 95.74e8, Qualifier::Exact),
         ("live_streaming_yoy_2025q3", 0.025, Qualifier::Exact),
