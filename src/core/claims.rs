@@ -381,10 +381,9 @@ fn mau_qoq(q1: Option<f64>, q4: Option<f64>, stated: Option<f64>) -> Check {
 }
 
 /// How far the segments may miss the total from rounding alone: 201億 is
-/// rounded to 1億 (±0.5億) and the other two parts to 0.01億 (±0.005億 each);
-/// the total is given to 0.01億 too, which the spare 0.005億 of slack covers
-/// in practice. A gap within this says nothing is missing.
-pub const SEGMENT_TOLERANCE: f64 = 0.5e8 + 2.0 * 0.005e8;
+/// rounded to 1億 (±0.5億), the other two parts and the total itself to
+/// 0.01億 (±0.005億 each): ±0.515億. A gap within this says nothing is missing.
+pub const SEGMENT_TOLERANCE: f64 = 0.5e8 + 3.0 * 0.005e8;
 
 /// The total minus the segments, against what rounding explains.
 fn segments(gap: Option<f64>) -> Check {
@@ -396,9 +395,9 @@ fn segments(gap: Option<f64>) -> Check {
             Verdict::Holds,
             Some(gap),
             t(
-                "差額在四捨五入範圍內(201億取整到億,其餘到0.01億:±0.51億)",
-                "差额在四舍五入范围内(201亿取整到亿,其余到0.01亿:±0.51亿)",
-                "The gap is within rounding (RMB 20.1 billion is rounded to RMB 100 million, the rest to RMB 1 million: ±RMB 51 million)",
+                "差額在四捨五入範圍內(201億取整到億,其餘及總收入到0.01億:±0.515億)",
+                "差额在四舍五入范围内(201亿取整到亿,其余及总收入到0.01亿:±0.515亿)",
+                "The gap is within rounding (RMB 20.1 billion is rounded to RMB 100 million, the rest and the total to RMB 1 million: ±RMB 51.5 million)",
             ),
         )
     } else {
@@ -406,9 +405,9 @@ fn segments(gap: Option<f64>) -> Check {
             Verdict::DoesNotHold,
             Some(gap),
             t(
-                "差額超出四捨五入所能解釋的±0.51億",
-                "差额超出四舍五入所能解释的±0.51亿",
-                "The gap is more than rounding explains (±RMB 51 million)",
+                "差額超出四捨五入所能解釋的±0.515億",
+                "差额超出四舍五入所能解释的±0.515亿",
+                "The gap is more than rounding explains (±RMB 51.5 million)",
             ),
         )
     }
@@ -651,6 +650,37 @@ mod tests {
         assert_eq!(v, Holds);
         let (v, _) = verdict(&[(I::Revenue2025q3, 356.04e8)], "segments_add_up");
         assert_eq!(v, DoesNotHold);
+    }
+
+    /// Issue 12, item 10: the tolerance is half the rounding unit of every
+    /// figure in the check, the total's own included, read from the figures.
+    #[test]
+    fn segment_tolerance_covers_every_rounding() {
+        // Half of the last printed digit of a value given in 億.
+        let half_unit = |key: &str| {
+            let yi = figure(key).unwrap().value / 1e8;
+            let mut unit = 1.0;
+            while (yi / unit - (yi / unit).round()).abs() > 1e-9 {
+                unit /= 10.0;
+            }
+            unit / 2.0 * 1e8
+        };
+        let claim = CLAIMS.iter().find(|c| c.key == "segments_add_up").unwrap();
+        let want: f64 = claim.figures.iter().map(|k| half_unit(k)).sum();
+        assert!((SEGMENT_TOLERANCE - want).abs() < 1e-3, "{SEGMENT_TOLERANCE} != {want}");
+        // A gap just inside it holds, just outside it does not.
+        let total = figure("revenue_2025q3").unwrap().value;
+        let sum = total - 2e6;
+        for (gap, holds) in [(want - 1e5, Holds), (-(want - 1e5), Holds), (want + 1e5, DoesNotHold)] {
+            let (v, _) = verdict(&[(I::Revenue2025q3, sum + gap)], "segments_add_up");
+            assert_eq!(v, holds, "gap {gap}");
+        }
+        // The explanations name the tolerance.
+        let shown = crate::core::format::format_value(want, Unit::Cny, crate::core::units::Qualifier::Exact, Locale::En);
+        let shown = shown.trim_start_matches("RMB ");
+        for c in [check(&[])[6], check(&[(I::OnlineMarketing2025q3, 210e8)])[6]] {
+            assert!(c.explanation.en.contains(shown), "{} lacks {shown}", c.explanation.en);
+        }
     }
 
     #[test]

@@ -60,11 +60,23 @@ async fn goal_seek_answers_and_applies() {
     let root = mounted("zh-Hant").await;
     let goal = one(&root, "[data-goal=\"kling_q4_for_fy_total\"]");
     let answer = one(&goal, "[data-goal-value]");
-    // Default target 12億: Q4 needs 12 − 7 = 5億.
+    // Default target 12億: Q4 needs 12 − 7 = 5億, at most, since Q1–Q3 are floors.
     assert_eq!(
         answer.get_attribute("data-goal-value").as_deref(),
         Some("500000000")
     );
+    assert_eq!(
+        answer.get_attribute("data-goal-qualifier").as_deref(),
+        Some("ceiling")
+    );
+    assert!(
+        answer.text_content().unwrap().contains("最多5億元"),
+        "{:?}",
+        answer.text_content()
+    );
+    // The P/E answer rests on exact figures only.
+    let pe = one(&root, "[data-goal=\"target_pe_for_market_cap\"] [data-goal-value]");
+    assert_eq!(pe.get_attribute("data-goal-qualifier").as_deref(), Some("exact"));
     let input: HtmlInputElement = one(&goal, "input").dyn_into().unwrap();
     type_text(&input, "15億").await;
     assert_eq!(
