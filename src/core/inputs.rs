@@ -520,16 +520,32 @@ const SPECS: [InputSpec; N] = [
             8000e8,
         )
     },
-    pe(I::PeKuaishou, t("快手市盈率", "快手市盈率", "Kuaishou P/E")),
-    pe(I::PeBaidu, t("百度市盈率", "百度市盈率", "Baidu P/E")),
+    pe(
+        I::PeKuaishou,
+        t("快手動態市盈率", "快手动态市盈率", "Kuaishou P/E (dynamic)"),
+    ),
+    pe(
+        I::PeBaidu,
+        t("百度動態市盈率", "百度动态市盈率", "Baidu P/E (dynamic)"),
+    ),
     pe(
         I::PeAlibaba,
-        t("阿里巴巴市盈率", "阿里巴巴市盈率", "Alibaba P/E"),
+        t(
+            "阿里巴巴動態市盈率",
+            "阿里巴巴动态市盈率",
+            "Alibaba P/E (dynamic)",
+        ),
     ),
-    pe(I::PeTencent, t("騰訊市盈率", "腾讯市盈率", "Tencent P/E")),
+    pe(
+        I::PeTencent,
+        t("騰訊動態市盈率", "腾讯动态市盈率", "Tencent P/E (dynamic)"),
+    ),
     InputSpec {
         default: DefaultRule::PeerAveragePe,
-        ..pe(I::TargetPe, t("目標市盈率", "目标市盈率", "Target P/E"))
+        ..pe(
+            I::TargetPe,
+            t("目標動態市盈率", "目标动态市盈率", "Target P/E (dynamic)"),
+        )
     },
     InputSpec {
         default: DefaultRule::ImpliedUsdCny,

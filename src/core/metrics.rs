@@ -915,14 +915,22 @@ const SPECS: [MetricSpec; M] = [
         Unit::Cny,
         Op::Ratio,
         &[In(I::Revenue2025q3), In(I::Dau2025q3)],
-        t("Q3每日活用戶收入", "Q3每日活用户收入", "Q3 revenue per DAU"),
+        t(
+            "Q3每位日活用戶季度收入",
+            "Q3每位日活用户季度收入",
+            "Q3 revenue per DAU (whole quarter)",
+        ),
     ),
     row(
         X::RevenuePerMau2025q3,
         Unit::Cny,
         Op::Ratio,
         &[In(I::Revenue2025q3), In(I::Mau2025q3)],
-        t("Q3每月活用戶收入", "Q3每月活用户收入", "Q3 revenue per MAU"),
+        t(
+            "Q3每位月活用戶季度收入",
+            "Q3每位月活用户季度收入",
+            "Q3 revenue per MAU (whole quarter)",
+        ),
     ),
     row(
         X::DauMauRatio2025q3,
@@ -936,7 +944,11 @@ const SPECS: [MetricSpec; M] = [
         Unit::Multiple,
         Op::Mean,
         &[In(I::PeBaidu), In(I::PeAlibaba), In(I::PeTencent)],
-        t("同業平均市盈率", "同业平均市盈率", "Peer average P/E"),
+        t(
+            "同業平均動態市盈率",
+            "同业平均动态市盈率",
+            "Peer average P/E (dynamic)",
+        ),
     ),
     MetricSpec {
         positive: 0b11,
@@ -989,7 +1001,11 @@ const SPECS: [MetricSpec; M] = [
             Unit::Cny,
             Op::Ratio,
             &[In(I::MarketCap), In(I::PeKuaishou)],
-            t("隱含年化盈利", "隐含年化盈利", "Implied earnings"),
+            t(
+                "隱含年化盈利",
+                "隐含年化盈利",
+                "Implied annualised earnings",
+            ),
         )
     },
     MetricSpec {
@@ -1000,8 +1016,8 @@ const SPECS: [MetricSpec; M] = [
             Op::Mul,
             &[Me(X::ImpliedEarnings), In(I::TargetPe)],
             t(
-                "目標市盈率下市值",
-                "目标市盈率下市值",
+                "目標動態市盈率下市值",
+                "目标动态市盈率下市值",
                 "Market cap at target P/E",
             ),
         )
@@ -1078,8 +1094,8 @@ mod tests {
             (X::KlingShare2025q3, Locale::En, &published, "Kling Q3 revenue ÷ Kuaishou Q3 revenue", "≥ RMB 300 million ÷ RMB 35.554 billion = ≥ 0.84%"),
             (X::SegmentsSum2025q3, Locale::Hant, &published, "Q3線上營銷服務 + Q3直播 + Q3其他服務", "約201億元 + 95.74億元 + 58.78億元 = 約355.52億元"),
             (X::KlingFy2025, Locale::Hans, &published, "可灵前三季收入 + 可灵Q4收入", "超过7亿元 + 约3亿元 = 约10亿元"),
-            (X::PePeerAverage, Locale::En, &published, "(Baidu P/E + Alibaba P/E + Tencent P/E) ÷ 3", "(24.96x + 24.59x + 21.07x) ÷ 3 = 23.54x"),
-            (X::PeDiscountToPeers, Locale::Hant, &published, "1 − 快手市盈率 ÷ 同業平均市盈率", "1 − 13.12倍 ÷ 23.54倍 = 44.3%"),
+            (X::PePeerAverage, Locale::En, &published, "(Baidu P/E (dynamic) + Alibaba P/E (dynamic) + Tencent P/E (dynamic)) ÷ 3", "(24.96x + 24.59x + 21.07x) ÷ 3 = 23.54x"),
+            (X::PeDiscountToPeers, Locale::Hant, &published, "1 − 快手動態市盈率 ÷ 同業平均動態市盈率", "1 − 13.12倍 ÷ 23.54倍 = 44.3%"),
             (X::RevenueQoq2025q3, Locale::En, &published, "Kuaishou Q3 revenue ÷ Kuaishou Q2 revenue − 1", "RMB 35.554 billion ÷ [missing input: Kuaishou Q2 revenue] − 1 = missing input: Kuaishou Q2 revenue"),
             (X::RevenueQoq2025q3, Locale::En, &with_q2, "Kuaishou Q3 revenue ÷ Kuaishou Q2 revenue − 1", "RMB 35.554 billion ÷ RMB 34 billion − 1 = +4.57%"),
             // The gap of two figures that round alike at 2 decimals still adds up.
@@ -1128,6 +1144,43 @@ mod tests {
                 for w in &words {
                     assert!(id.formula(locale).contains(w), "{}: {w}", id.key());
                     assert!(plugged.contains(w), "{}: {plugged}", id.key());
+                }
+            }
+        }
+    }
+
+    /// Issue 12, item 8: A's P/Es are dynamic (動態本益比: annualised
+    /// current-year earnings), so every P/E label says so and the earnings
+    /// they imply say they are annualised; revenue per DAU or MAU is the
+    /// quarter's, not a day's or a month's.
+    #[test]
+    fn labels_say_what_kind_of_number() {
+        let quote = figure("pe_kuaishou").unwrap().quote;
+        assert!(quote.contains("動態本益比"), "{quote}");
+        let dynamic = ["動態市盈率", "动态市盈率", "P/E (dynamic)"];
+        let inputs = InputId::ALL.into_iter().map(|id| (id.key(), id.spec().unit, id.spec().label));
+        let metrics = MetricId::ALL.into_iter().map(|id| (id.key(), id.spec().unit, id.spec().label));
+        for (key, unit, label) in inputs.chain(metrics) {
+            if unit != Unit::Multiple {
+                continue;
+            }
+            for (locale, word) in Locale::ALL.into_iter().zip(dynamic) {
+                assert!(label.get(locale).contains(word), "{key}: {}", label.get(locale));
+            }
+        }
+        let annualised = ["年化", "年化", "annualised"];
+        let per_quarter = ["季度", "季度", "whole quarter"];
+        let cases: [(MetricId, [&str; 3], &[&str]); 3] = [
+            (X::ImpliedEarnings, annualised, &[]),
+            (X::RevenuePerDau2025q3, per_quarter, &["每日", "每月"]),
+            (X::RevenuePerMau2025q3, per_quarter, &["每日", "每月"]),
+        ];
+        for (id, words, never) in cases {
+            for (locale, word) in Locale::ALL.into_iter().zip(words) {
+                let label = id.spec().label.get(locale);
+                assert!(label.contains(word), "{}: {label}", id.key());
+                for bad in never {
+                    assert!(!label.contains(bad), "{}: {label} reads per day or month", id.key());
                 }
             }
         }

@@ -171,12 +171,12 @@ const PARAGRAPHS: [(&str, &[Seg]); 4] = [
     (
         "valuation",
         &[
-            s("快手市盈率為", "快手市盈率为", "Kuaishou trades at "),
+            s("快手動態市盈率為", "快手动态市盈率为", "Kuaishou trades at "),
             In(I::PeKuaishou),
             s(
                 ",百度、阿里巴巴和騰訊的平均為",
                 ",百度、阿里巴巴和腾讯的平均为",
-                " earnings, against an average of ",
+                " annualised current-year earnings (dynamic P/E), against an average of ",
             ),
             Me(X::PePeerAverage),
             s(
