@@ -6,9 +6,10 @@
 //! and metrics, so a reader's edit can change a verdict.
 
 use super::figures::figure;
-use super::inputs::{t, InputId, Inputs};
-use super::metrics::{MetricId, Results};
-use super::units::{Text, Unit};
+use super::format::format_value;
+use super::inputs::{t, Bound, InputId, Inputs};
+use super::metrics::{MetricId, Operand, Results};
+use super::units::{Locale, Qualifier, Text, Unit};
 
 /// A claim an article makes about a derived number.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -94,6 +95,22 @@ pub const CLAIMS: &[Claim] = &[
             "5 million paying members and 70% of Q1 revenue give an ARPU of about RMB 21 a month",
         ),
         figures: &[
+            "arpu_claim_monthly",
+            "kling_paying_members",
+            "kling_p_side_share",
+            "kling_revenue_2025q1",
+        ],
+    },
+    Claim {
+        key: "arpu_above_wenxin",
+        article: 'C',
+        text: t(
+            "可靈ARPU約21元/月,顯著高於文心一言約10元/月的行業平均水平",
+            "可灵ARPU约21元/月,显著高于文心一言约10元/月的行业平均水平",
+            "Kling's ARPU of about RMB 21 a month is well above ERNIE Bot's industry average of about RMB 10 a month",
+        ),
+        figures: &[
+            "wenxin_arpu_monthly",
             "arpu_claim_monthly",
             "kling_paying_members",
             "kling_p_side_share",
@@ -348,6 +365,108 @@ fn arpu(monthly: Option<f64>, quarterly: Option<f64>, claimed: Option<f64>) -> C
     (Verdict::DoesNotHold, Some(monthly), text)
 }
 
+/// The computed monthly ARPU against ERNIE Bot's (文心一言) stated monthly ARPU.
+fn arpu_vs_wenxin(monthly: Option<f64>, wenxin: Option<f64>) -> Check {
+    let (Some(monthly), Some(wenxin)) = (monthly, wenxin) else {
+        return cannot();
+    };
+    if monthly > wenxin {
+        (
+            Verdict::Holds,
+            Some(monthly),
+            t(
+                "按月計算的ARPU高於文心一言約10元/月",
+                "按月计算的ARPU高于文心一言约10元/月",
+                "Per month, the ARPU is above ERNIE Bot's RMB 10 or so",
+            ),
+        )
+    } else {
+        (
+            Verdict::DoesNotHold,
+            Some(monthly),
+            t(
+                "21元是季度數字;按月計算的ARPU不高於文心一言約10元/月,比較方向相反",
+                "21元是季度数字;按月计算的ARPU不高于文心一言约10元/月,比较方向相反",
+                "RMB 21 is per quarter; per month the ARPU is not above ERNIE Bot's RMB 10 or so: the comparison reverses",
+            ),
+        )
+    }
+}
+
+/// How C's 500萬 paying members compare with the user figures the articles
+/// give, each ratio with its qualifier (a member count over a floor of users
+/// is at most the ratio shown).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Plausibility {
+    /// Paying members (the input, C's assumption by default).
+    pub members: (f64, Qualifier),
+    /// Members as a share of Kling's users (超過2200萬, D).
+    pub of_users: (f64, Qualifier),
+    /// Members as a multiple of Kling's Q2 MAU (113.3萬, A).
+    pub times_q2_mau: (f64, Qualifier),
+    /// Members as a share of Kuaishou's DAU as C gives it (3.8億).
+    pub of_kuaishou_dau: (f64, Qualifier),
+    /// C's stated "C端付費率".
+    pub stated_paid_rate: f64,
+}
+
+/// The ratios behind the plausibility note beside the ARPU claim, computed
+/// from the current member count and the figures; `None` without members.
+pub fn paying_members_plausibility(results: &Results) -> Option<Plausibility> {
+    let (members, _, q) = results.operand(Operand::Input(InputId::KlingPayingMembers)).ok()?;
+    if members <= 0.0 {
+        return None;
+    }
+    let ratio = |key: &str| {
+        let f = figure(key)?;
+        let v = members / f.value;
+        let b = Bound::of(q).or(Bound::of(f.qualifier).flip());
+        (f.value > 0.0 && v.is_finite()).then_some((v, b.qualifier()))
+    };
+    Some(Plausibility {
+        members: (members, q),
+        of_users: ratio("kling_users_d")?,
+        times_q2_mau: ratio("kling_mau_2025q2")?,
+        of_kuaishou_dau: ratio("dau_c")?,
+        stated_paid_rate: figure("kling_paid_rate")?.value,
+    })
+}
+
+impl Plausibility {
+    /// The note in `locale`, every number computed or read from the figures.
+    pub fn note(&self, locale: Locale) -> String {
+        let f = |(v, q): (f64, Qualifier), unit: Unit| format_value(v, unit, q, locale);
+        let fig = |key: &str| {
+            figure(key).map_or_else(String::new, |x| format_value(x.value, x.unit, x.qualifier, locale))
+        };
+        let members = f(self.members, Unit::Count);
+        let of_users = f(self.of_users, Unit::Share);
+        let times = f(self.times_q2_mau, Unit::Multiple);
+        let rate = format_value(self.stated_paid_rate, Unit::Share, Qualifier::Exact, locale);
+        let of_dau = f(self.of_kuaishou_dau, Unit::Share);
+        let (users, mau, dau) = (fig("kling_users_d"), fig("kling_mau_2025q2"), fig("dau_c"));
+        let pieces: [&str; 18] = match locale {
+            Locale::En => [
+                "Paying members, ", &members, ", are ", &of_users, " of Kling's users (", &users,
+                ") and ", &times, " its Q2 MAU (", &mau, "). C's \"paid rate of only ", &rate,
+                "\" is members ÷ Kuaishou's DAU (", &dau, ") = ", &of_dau,
+                ": the base is Kuaishou's users, not Kling's.", "",
+            ],
+            _ => {
+                let zh = |hant: &'static str, hans: &'static str| t(hant, hans, "").get(locale);
+                [
+                    zh("付費會員", "付费会员"), &members, zh(",是可靈使用者(", ",是可灵用户("), &users,
+                    ")的", &of_users, "、Q2月活(", &mau, ")的", &times,
+                    zh(";文章C的「C端付費率僅", ";文章C的“C端付费率仅"), &rate,
+                    zh("」等於付費會員 ÷ 快手日活(", "”等于付费会员 ÷ 快手日活("), &dau, ")= ", &of_dau,
+                    zh(",分母是快手的使用者,不是可靈的。", ",分母是快手的用户,不是可灵的。"), "",
+                ]
+            }
+        };
+        pieces.concat()
+    }
+}
+
 /// The MAU change, rounded to 0.01%, against the stated change.
 fn mau_qoq(q1: Option<f64>, q4: Option<f64>, stated: Option<f64>) -> Check {
     let (Some(q1), Some(q4), Some(stated)) = (q1, q4, stated) else {
@@ -417,7 +536,7 @@ fn segments(gap: Option<f64>) -> Check {
 ///
 /// `results` must come from `compute(inputs)`; the claim on MAU rests on figures
 /// the reader cannot edit, so its verdict is fixed by the data.
-pub fn check_claims(inputs: &Inputs, results: &Results) -> [ClaimResult; 7] {
+pub fn check_claims(inputs: &Inputs, results: &Results) -> [ClaimResult; 8] {
     let m = |id: MetricId| results.get(id).value.ok();
     let input = |id: InputId| results.resolved().values[id as usize];
     let fig = |key: &str| figure(key).map(|f| f.value);
@@ -433,7 +552,7 @@ pub fn check_claims(inputs: &Inputs, results: &Results) -> [ClaimResult; 7] {
     } else {
         2
     };
-    let checks: [(Check, Unit); 7] = [
+    let checks: [(Check, Unit); 8] = [
         (
             share_below(&shares[..n], fig("kling_share_ceiling")),
             Unit::Share,
@@ -466,6 +585,10 @@ pub fn check_claims(inputs: &Inputs, results: &Results) -> [ClaimResult; 7] {
                 m(MetricId::ArpuPayingQuarterly),
                 fig("arpu_claim_monthly"),
             ),
+            Unit::Cny,
+        ),
+        (
+            arpu_vs_wenxin(m(MetricId::ArpuPayingMonthly), fig("wenxin_arpu_monthly")),
             Unit::Cny,
         ),
         (
@@ -510,7 +633,7 @@ mod tests {
         }
     }
 
-    fn check(changes: &[(InputId, f64)]) -> [ClaimResult; 7] {
+    fn check(changes: &[(InputId, f64)]) -> [ClaimResult; 8] {
         let mut inp = Inputs::published();
         for &(id, v) in changes {
             inp.set(id, v).unwrap();
@@ -543,6 +666,7 @@ mod tests {
                 "guidance_usd_cny",
                 "march_share_of_q1",
                 "arpu_monthly",
+                "arpu_above_wenxin",
                 "mau_qoq_2025q1",
                 "segments_add_up"
             ]
@@ -561,11 +685,13 @@ mod tests {
     #[test]
     fn verdicts_at_defaults() {
         let r = check(&[]);
-        let want: [(Verdict, f64, Unit); 7] = [
+        let want: [(Verdict, f64, Unit); 8] = [
             (Holds, 3e8 / 355.54e8, Unit::Share),
             (Holds, 7e8, Unit::Cny),
             (Holds, 10e8, Unit::Cny),
             (Holds, 1.0 / 3.0, Unit::Share),
+            (DoesNotHold, 7.0, Unit::Cny),
+            // Issue 12, item 6: 7元 a month is below ERNIE Bot's 10元.
             (DoesNotHold, 7.0, Unit::Cny),
             (Holds, 7.12 / 7.36 - 1.0, Unit::Change),
             (Holds, 2e6, Unit::Cny),
@@ -652,6 +778,63 @@ mod tests {
         assert_eq!(v, DoesNotHold);
     }
 
+    /// Issue 12, item 6: C compares its ARPU with ERNIE Bot's; the verdict
+    /// turns on the monthly ARPU against the figure, either way.
+    #[test]
+    fn arpu_against_wenxin_follows_the_figure() {
+        let wenxin = figure("wenxin_arpu_monthly").unwrap().value;
+        let members_at = |monthly: f64| 1.05e8 / (3.0 * monthly);
+        for (monthly, want) in [(7.0, DoesNotHold), (wenxin, DoesNotHold), (wenxin * 2.1, Holds)] {
+            let changes: &[(InputId, f64)] = if monthly == 7.0 { &[] } else { &[(I::KlingPayingMembers, members_at(monthly))] };
+            let (v, x) = verdict(changes, "arpu_above_wenxin");
+            assert_eq!(v, want, "at {monthly} a month");
+            near(x, monthly);
+        }
+        let r = check(&[]);
+        let c = r.iter().find(|c| c.claim.key == "arpu_above_wenxin").unwrap();
+        assert!(c.explanation.en.contains("reverses"), "{}", c.explanation.en);
+        assert_eq!(verdict(&[(I::KlingPayingMembers, 0.0)], "arpu_above_wenxin"), (CannotCheck, None));
+    }
+
+    /// Issue 12, item 7: the plausibility note beside the ARPU claim, every
+    /// ratio computed from the member count and the figures.
+    #[test]
+    fn plausibility_of_paying_members() {
+        let v = |key: &str| figure(key).unwrap().value;
+        let inputs = Inputs::published();
+        let results = compute(&inputs);
+        let p = paying_members_plausibility(&results).unwrap();
+        let members = v("kling_paying_members");
+        near(Some(p.of_users.0), members / v("kling_users_d"));
+        near(Some(p.times_q2_mau.0), members / v("kling_mau_2025q2"));
+        near(Some(p.of_kuaishou_dau.0), members / v("dau_c"));
+        // C's paid rate is members ÷ Kuaishou's DAU, to C's rounding.
+        assert!(same_rounded(p.of_kuaishou_dau.0, v("kling_paid_rate"), 1000.0));
+        assert!(!same_rounded(p.of_users.0, v("kling_paid_rate"), 1000.0));
+        // Members over a floor of users: at most that share; the assumed count makes it approximate.
+        assert_eq!(p.of_users.1, Qualifier::Approx);
+        for locale in Locale::ALL {
+            let note = p.note(locale);
+            for (x, unit) in [(p.of_users, Unit::Share), (p.times_q2_mau, Unit::Multiple), (p.of_kuaishou_dau, Unit::Share)] {
+                let shown = crate::core::format::format_value(x.0, unit, x.1, locale);
+                assert!(note.contains(&shown), "{locale:?}: {note} lacks {shown}");
+            }
+            for key in ["kling_users_d", "kling_mau_2025q2", "dau_c"] {
+                let f = figure(key).unwrap();
+                let shown = crate::core::format::format_value(f.value, f.unit, f.qualifier, locale);
+                assert!(note.contains(&shown), "{locale:?}: {note} lacks {shown}");
+            }
+        }
+        // The reader's own count moves every ratio.
+        let mut own = inputs;
+        own.set(I::KlingPayingMembers, 1e6).unwrap();
+        let q = paying_members_plausibility(&compute(&own)).unwrap();
+        near(Some(q.of_users.0), 1e6 / v("kling_users_d"));
+        assert_eq!(q.members.1, Qualifier::Exact);
+        own.set(I::KlingPayingMembers, 0.0).unwrap();
+        assert_eq!(paying_members_plausibility(&compute(&own)), None);
+    }
+
     /// Issue 12, item 10: the tolerance is half the rounding unit of every
     /// figure in the check, the total's own included, read from the figures.
     #[test]
@@ -678,7 +861,7 @@ mod tests {
         // The explanations name the tolerance.
         let shown = crate::core::format::format_value(want, Unit::Cny, crate::core::units::Qualifier::Exact, Locale::En);
         let shown = shown.trim_start_matches("RMB ");
-        for c in [check(&[])[6], check(&[(I::OnlineMarketing2025q3, 210e8)])[6]] {
+        for c in [check(&[])[7], check(&[(I::OnlineMarketing2025q3, 210e8)])[7]] {
             assert!(c.explanation.en.contains(shown), "{} lacks {shown}", c.explanation.en);
         }
     }

@@ -733,6 +733,23 @@ pub const FIGURES: &[Figure] = &[
             "Kling full-year revenue guidance (RMB)",
         ),
     },
+    // A's other wording of the same target, a floor (超過); carried so the
+    // sources show both. The default target is the 約合 conversion above; see
+    // `NOTES` for why.
+    Figure {
+        key: "kling_fy_target_floor",
+        value: 10e8,
+        unit: Unit::Cny,
+        period: "2025FY",
+        qualifier: Qualifier::Floor,
+        article: 'A',
+        quote: "預計2025全年,可靈收入將超過10億元",
+        label: label(
+            "可靈全年收入預計(超過)",
+            "可灵全年收入预计(超过)",
+            "Kling full-year revenue forecast (more than)",
+        ),
+    },
     // The guidance itself is stated in USD without a qualifier.
     Figure {
         key: "kling_fy_target_usd",
@@ -909,6 +926,17 @@ pub const FIGURES: &[Figure] = &[
             "文心一言每月ARPU",
             "ERNIE Bot ARPU per month",
         ),
+    },
+    // C's Kuaishou DAU, older than B's 4.16億 (Q3); C's paid rate divides by it.
+    Figure {
+        key: "dau_c",
+        value: 3.8e8,
+        unit: Unit::Count,
+        period: "2025",
+        qualifier: Qualifier::Exact,
+        article: 'C',
+        quote: "快手日活3.8億",
+        label: label("快手日活(雲媒體)", "快手日活(云媒体)", "Kuaishou DAU (C)"),
     },
     Figure {
         key: "kling_paid_rate",
@@ -1178,6 +1206,32 @@ pub const FIGURES: &[Figure] = &[
     },
 ];
 
+/// Notes shown in the sources beside a figure, keyed by figure: where
+/// an article words one number two ways, which one the calculator uses and why.
+pub const NOTES: &[(&str, Text)] = &[
+    (
+        "kling_fy_target",
+        label(
+            "預設目標採用此數:它是公司上調後指引1.4億美元的換算(預設匯率即由此而來),是一個點目標。",
+            "默认目标采用此数:它是公司上调后指引1.4亿美元的换算(默认汇率即由此而来),是一个点目标。",
+            "The default target uses this figure: it converts the company's raised guidance of US$140 million (the default USD/CNY rate comes from it) and is a point target.",
+        ),
+    ),
+    (
+        "kling_fy_target_floor",
+        label(
+            "預設目標不採用此說法:它是文章自己的預計,只給下限(超過10億);若用它,所需Q4收入也只會是下限。可在「可靈全年目標」輸入其他數值。",
+            "默认目标不采用此说法:它是文章自己的预计,只给下限(超过10亿);若用它,所需Q4收入也只会是下限。可在“可灵全年目标”输入其他数值。",
+            "The default target does not use this wording: it is the article's own forecast and gives only a floor (more than RMB 1 billion), with which the Q4 needed would be a floor too. Type another value into the Kling full-year target to try one.",
+        ),
+    ),
+];
+
+/// The sources note for a figure, if it has one.
+pub fn note(key: &str) -> Option<Text> {
+    NOTES.iter().find(|n| n.0 == key).map(|n| n.1)
+}
+
 /// Looks up a figure by key.
 pub fn figure(key: &str) -> Option<&'static Figure> {
     FIGURES.iter().find(|f| f.key == key)
@@ -1334,6 +1388,7 @@ mod tests {
         ("kling_share_ceiling", 0.01, Qualifier::Ceiling),
         ("kling_share_ceiling_e", 0.01, Qualifier::Ceiling),
         ("kling_fy_target", 10e8, Qualifier::Approx),
+        ("kling_fy_target_floor", 10e8, Qualifier::Floor),
         ("kling_fy_target_usd", 1.4e8, Qualifier::Exact),
         ("kling_initial_target_usd", 6e7, Qualifier::Exact),
         ("kling_cumulative_2025_02", 1e8, Qualifier::Floor),
@@ -1347,6 +1402,7 @@ mod tests {
         ("kling_paying_members", 5e6, Qualifier::Exact),
         ("arpu_claim_monthly", 21.0, Qualifier::Approx),
         ("wenxin_arpu_monthly", 10.0, Qualifier::Approx),
+        ("dau_c", 3.8e8, Qualifier::Exact),
         ("kling_paid_rate", 0.013, Qualifier::Exact),
         ("douyin_paid_rate", 0.04, Qualifier::Exact),
         ("kling_users_d", 2.2e7, Qualifier::Floor),
@@ -1370,6 +1426,32 @@ mod tests {
         ("share_price_change_2025_11_19", -0.0178, Qualifier::Exact),
         ("market_cap_hkd_2025_11_19", 2745e8, Qualifier::Exact),
     ];
+
+    /// Issue 12, item 5: A words the full-year target two ways (約合 and
+    /// 超過); both are carried, the default input uses the conversion, and the
+    /// sources say which and why beside each.
+    #[test]
+    fn both_readings_of_the_target_are_carried_and_explained() {
+        use crate::core::inputs::{DefaultRule, InputId};
+        let readings: Vec<&Figure> = FIGURES
+            .iter()
+            .filter(|f| f.period == "2025FY" && f.unit == Unit::Cny && f.article == 'A')
+            .collect();
+        let qualifiers: Vec<Qualifier> = readings.iter().map(|f| f.qualifier).collect();
+        assert_eq!(qualifiers, [Qualifier::Approx, Qualifier::Floor]);
+        assert!(close(readings[0].value, readings[1].value));
+        let DefaultRule::Figure(default) = InputId::KlingFyTarget.spec().default else {
+            panic!("the target defaults to a figure");
+        };
+        assert_eq!(default, readings[0].key);
+        for f in &readings {
+            let n = note(f.key).unwrap_or_else(|| panic!("{} has no note", f.key));
+            assert!(!n.hant.is_empty() && !n.hans.is_empty() && !n.en.is_empty());
+        }
+        for (key, _) in NOTES {
+            assert!(figure(key).is_some(), "note for unknown figure {key}");
+        }
+    }
 
     #[test]
     fn values_and_qualifiers() {
@@ -1437,6 +1519,7 @@ mod tests {
         ("kling_share_ceiling", "不足1%"),
         ("kling_share_ceiling_e", "不到1%"),
         ("kling_fy_target", "10億"),
+        ("kling_fy_target_floor", "超過10億"),
         ("kling_fy_target_usd", "1.4"),
         ("kling_initial_target_usd", "6000"),
         ("kling_cumulative_2025_02", "超1億"),
@@ -1450,6 +1533,7 @@ mod tests {
         ("kling_paying_members", "500"),
         ("arpu_claim_monthly", "21"),
         ("wenxin_arpu_monthly", "10"),
+        ("dau_c", "3.8"),
         ("kling_paid_rate", "1.3"),
         ("douyin_paid_rate", "4%"),
         ("kling_users_d", "2200"),

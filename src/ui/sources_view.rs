@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use super::charts::Markup;
 use super::state::Calc;
-use crate::core::figures::{ARTICLES, FIGURES};
+use crate::core::figures::{note, ARTICLES, FIGURES};
 use crate::core::format::format_money_to;
 use crate::core::units::Text;
 
@@ -22,7 +22,7 @@ const NOTE: Text = Text {
 
 /// The list of articles with their figures and quotes.
 ///
-/// The list's 8 articles and 85 figures are built as escaped markup text (see
+/// The list's 8 articles and 87 figures are built as escaped markup text (see
 /// [`Markup`]) rather than `html!` nodes: they change only with the language,
 /// and text costs far less wasm than a node per element. The ids and `data-*`
 /// attributes are those metric explanations link to and tests look for.
@@ -57,7 +57,13 @@ pub fn sources_view(calc: &Calc) -> Html {
             m.body(&format_money_to(f.value, f.unit, f.qualifier, locale, 3));
             m.0.push_str("</strong> — <q lang=\"zh-Hant\">");
             m.body(f.quote);
-            m.0.push_str("</q></li>");
+            m.0.push_str("</q>");
+            if let Some(n) = note(f.key) {
+                m.0.push_str(" <span class=\"kc-note\" data-note>");
+                m.body(n.get(locale));
+                m.0.push_str("</span>");
+            }
+            m.0.push_str("</li>");
         }
         m.0.push_str("</ul></li>");
     }

@@ -34,6 +34,7 @@ async fn claims_show_verdicts_that_follow_the_inputs() {
         ("kling_ytd_above_7yi", "holds"),
         ("march_share_of_q1", "holds"),
         ("arpu_monthly", "does-not-hold"),
+        ("arpu_above_wenxin", "does-not-hold"),
         ("mau_qoq_2025q1", "holds"),
         ("segments_add_up", "holds"),
     ];
@@ -45,7 +46,17 @@ async fn claims_show_verdicts_that_follow_the_inputs() {
             "{key}"
         );
     }
-    assert_eq!(root.query_selector_all("[data-claim]").unwrap().length(), 7);
+    assert_eq!(
+        root.query_selector_all("[data-claim]").unwrap().length() as usize,
+        kling_calc::core::claims::CLAIMS.len()
+    );
+    // Beside the ARPU claim, the plausibility note computed from the figures.
+    let note = one(&root, "[data-claim=\"arpu_monthly\"] [data-note=\"paying_members\"]");
+    let results = kling_calc::core::metrics::compute(&kling_calc::core::inputs::Inputs::published());
+    let want = kling_calc::core::claims::paying_members_plausibility(&results)
+        .unwrap()
+        .note(kling_calc::core::units::Locale::En);
+    assert_eq!(note.text_content().as_deref(), Some(want.as_str()));
     // Kling Q3 at RMB 400 million (the English field is in millions) is over 1% of revenue.
     type_into(&root, "kling_revenue_2025q3", "400").await;
     let row = one(&root, "[data-claim=\"kling_share_below_1pct\"]");
@@ -165,4 +176,10 @@ async fn sources_list_every_article_and_figure() {
         q3.contains("RMB 35.554 billion") && q3.contains("355.54億元"),
         "{q3}"
     );
+    // Both of A's wordings of Kling's target, each saying which the default uses.
+    for (key, _) in kling_calc::core::figures::NOTES {
+        let row = one(&root, &["[data-figure=\"", key, "\"] [data-note]"].concat());
+        let want = kling_calc::core::figures::note(key).unwrap().en;
+        assert_eq!(row.text_content().as_deref(), Some(want));
+    }
 }
