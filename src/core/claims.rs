@@ -413,7 +413,9 @@ pub struct Plausibility {
 /// The ratios behind the plausibility note beside the ARPU claim, computed
 /// from the current member count and the figures; `None` without members.
 pub fn paying_members_plausibility(results: &Results) -> Option<Plausibility> {
-    let (members, _, q) = results.operand(Operand::Input(InputId::KlingPayingMembers)).ok()?;
+    let (members, _, q) = results
+        .operand(Operand::Input(InputId::KlingPayingMembers))
+        .ok()?;
     if members <= 0.0 {
         return None;
     }
@@ -437,7 +439,9 @@ impl Plausibility {
     pub fn note(&self, locale: Locale) -> String {
         let f = |(v, q): (f64, Qualifier), unit: Unit| format_value(v, unit, q, locale);
         let fig = |key: &str| {
-            figure(key).map_or_else(String::new, |x| format_value(x.value, x.unit, x.qualifier, locale))
+            figure(key).map_or_else(String::new, |x| {
+                format_value(x.value, x.unit, x.qualifier, locale)
+            })
         };
         let members = f(self.members, Unit::Count);
         let of_users = f(self.of_users, Unit::Share);
@@ -447,19 +451,49 @@ impl Plausibility {
         let (users, mau, dau) = (fig("kling_users_d"), fig("kling_mau_2025q2"), fig("dau_c"));
         let pieces: [&str; 18] = match locale {
             Locale::En => [
-                "Paying members, ", &members, ", are ", &of_users, " of Kling's users (", &users,
-                ") and ", &times, " its Q2 MAU (", &mau, "). C's \"paid rate of only ", &rate,
-                "\" is members ÷ Kuaishou's DAU (", &dau, ") = ", &of_dau,
-                ": the base is Kuaishou's users, not Kling's.", "",
+                "Paying members, ",
+                &members,
+                ", are ",
+                &of_users,
+                " of Kling's users (",
+                &users,
+                ") and ",
+                &times,
+                " its Q2 MAU (",
+                &mau,
+                "). C's \"paid rate of only ",
+                &rate,
+                "\" is members ÷ Kuaishou's DAU (",
+                &dau,
+                ") = ",
+                &of_dau,
+                ": the base is Kuaishou's users, not Kling's.",
+                "",
             ],
             _ => {
                 let zh = |hant: &'static str, hans: &'static str| t(hant, hans, "").get(locale);
                 [
-                    zh("付費會員", "付费会员"), &members, zh(",是可靈使用者(", ",是可灵用户("), &users,
-                    ")的", &of_users, "、Q2月活(", &mau, ")的", &times,
-                    zh(";文章C的「C端付費率僅", ";文章C的“C端付费率仅"), &rate,
-                    zh("」等於付費會員 ÷ 快手日活(", "”等于付费会员 ÷ 快手日活("), &dau, ")= ", &of_dau,
-                    zh(",分母是快手的使用者,不是可靈的。", ",分母是快手的用户,不是可灵的。"), "",
+                    zh("付費會員", "付费会员"),
+                    &members,
+                    zh(",是可靈使用者(", ",是可灵用户("),
+                    &users,
+                    ")的",
+                    &of_users,
+                    "、Q2月活(",
+                    &mau,
+                    ")的",
+                    &times,
+                    zh(";文章C的「C端付費率僅", ";文章C的“C端付费率仅"),
+                    &rate,
+                    zh("」等於付費會員 ÷ 快手日活(", "”等于付费会员 ÷ 快手日活("),
+                    &dau,
+                    ")= ",
+                    &of_dau,
+                    zh(
+                        ",分母是快手的使用者,不是可靈的。",
+                        ",分母是快手的用户,不是可灵的。",
+                    ),
+                    "",
                 ]
             }
         };
@@ -784,16 +818,34 @@ mod tests {
     fn arpu_against_wenxin_follows_the_figure() {
         let wenxin = figure("wenxin_arpu_monthly").unwrap().value;
         let members_at = |monthly: f64| 1.05e8 / (3.0 * monthly);
-        for (monthly, want) in [(7.0, DoesNotHold), (wenxin, DoesNotHold), (wenxin * 2.1, Holds)] {
-            let changes: &[(InputId, f64)] = if monthly == 7.0 { &[] } else { &[(I::KlingPayingMembers, members_at(monthly))] };
+        for (monthly, want) in [
+            (7.0, DoesNotHold),
+            (wenxin, DoesNotHold),
+            (wenxin * 2.1, Holds),
+        ] {
+            let changes: &[(InputId, f64)] = if monthly == 7.0 {
+                &[]
+            } else {
+                &[(I::KlingPayingMembers, members_at(monthly))]
+            };
             let (v, x) = verdict(changes, "arpu_above_wenxin");
             assert_eq!(v, want, "at {monthly} a month");
             near(x, monthly);
         }
         let r = check(&[]);
-        let c = r.iter().find(|c| c.claim.key == "arpu_above_wenxin").unwrap();
-        assert!(c.explanation.en.contains("reverses"), "{}", c.explanation.en);
-        assert_eq!(verdict(&[(I::KlingPayingMembers, 0.0)], "arpu_above_wenxin"), (CannotCheck, None));
+        let c = r
+            .iter()
+            .find(|c| c.claim.key == "arpu_above_wenxin")
+            .unwrap();
+        assert!(
+            c.explanation.en.contains("reverses"),
+            "{}",
+            c.explanation.en
+        );
+        assert_eq!(
+            verdict(&[(I::KlingPayingMembers, 0.0)], "arpu_above_wenxin"),
+            (CannotCheck, None)
+        );
     }
 
     /// Issue 12, item 7: the plausibility note beside the ARPU claim, every
@@ -809,13 +861,21 @@ mod tests {
         near(Some(p.times_q2_mau.0), members / v("kling_mau_2025q2"));
         near(Some(p.of_kuaishou_dau.0), members / v("dau_c"));
         // C's paid rate is members ÷ Kuaishou's DAU, to C's rounding.
-        assert!(same_rounded(p.of_kuaishou_dau.0, v("kling_paid_rate"), 1000.0));
+        assert!(same_rounded(
+            p.of_kuaishou_dau.0,
+            v("kling_paid_rate"),
+            1000.0
+        ));
         assert!(!same_rounded(p.of_users.0, v("kling_paid_rate"), 1000.0));
         // Members over a floor of users: at most that share; the assumed count makes it approximate.
         assert_eq!(p.of_users.1, Qualifier::Approx);
         for locale in Locale::ALL {
             let note = p.note(locale);
-            for (x, unit) in [(p.of_users, Unit::Share), (p.times_q2_mau, Unit::Multiple), (p.of_kuaishou_dau, Unit::Share)] {
+            for (x, unit) in [
+                (p.of_users, Unit::Share),
+                (p.times_q2_mau, Unit::Multiple),
+                (p.of_kuaishou_dau, Unit::Share),
+            ] {
                 let shown = crate::core::format::format_value(x.0, unit, x.1, locale);
                 assert!(note.contains(&shown), "{locale:?}: {note} lacks {shown}");
             }
@@ -850,19 +910,38 @@ mod tests {
         };
         let claim = CLAIMS.iter().find(|c| c.key == "segments_add_up").unwrap();
         let want: f64 = claim.figures.iter().map(|k| half_unit(k)).sum();
-        assert!((SEGMENT_TOLERANCE - want).abs() < 1e-3, "{SEGMENT_TOLERANCE} != {want}");
+        assert!(
+            (SEGMENT_TOLERANCE - want).abs() < 1e-3,
+            "{SEGMENT_TOLERANCE} != {want}"
+        );
         // A gap just inside it holds, just outside it does not.
         let total = figure("revenue_2025q3").unwrap().value;
         let sum = total - 2e6;
-        for (gap, holds) in [(want - 1e5, Holds), (-(want - 1e5), Holds), (want + 1e5, DoesNotHold)] {
+        for (gap, holds) in [
+            (want - 1e5, Holds),
+            (-(want - 1e5), Holds),
+            (want + 1e5, DoesNotHold),
+        ] {
             let (v, _) = verdict(&[(I::Revenue2025q3, sum + gap)], "segments_add_up");
             assert_eq!(v, holds, "gap {gap}");
         }
         // The explanations name the tolerance.
-        let shown = crate::core::format::format_value(want, Unit::Cny, crate::core::units::Qualifier::Exact, Locale::En);
+        let shown = crate::core::format::format_value(
+            want,
+            Unit::Cny,
+            crate::core::units::Qualifier::Exact,
+            Locale::En,
+        );
         let shown = shown.trim_start_matches("RMB ");
-        for c in [check(&[])[7], check(&[(I::OnlineMarketing2025q3, 210e8)])[7]] {
-            assert!(c.explanation.en.contains(shown), "{} lacks {shown}", c.explanation.en);
+        for c in [
+            check(&[])[7],
+            check(&[(I::OnlineMarketing2025q3, 210e8)])[7],
+        ] {
+            assert!(
+                c.explanation.en.contains(shown),
+                "{} lacks {shown}",
+                c.explanation.en
+            );
         }
     }
 

@@ -270,7 +270,11 @@ mod tests {
     #[test]
     fn goal_table_answers_at_defaults() {
         let inputs = Inputs::published();
-        let quarters = [I::KlingRevenue2025q1, I::KlingRevenue2025q2, I::KlingRevenue2025q3];
+        let quarters = [
+            I::KlingRevenue2025q1,
+            I::KlingRevenue2025q2,
+            I::KlingRevenue2025q3,
+        ];
         // Issue 12, item 2: Q1–Q3 are floors, so Q4 needs at most the answer;
         // P-side revenue rests on Q1's floor, so at least the answer in members;
         // the P/E answer rests only on exact figures.
@@ -292,7 +296,13 @@ mod tests {
         // (goal key, target, expected answer, its qualifier, in zh-Hant)
         let cases: [(&str, f64, f64, Qualifier, &str); 5] = [
             ("kling_q4_for_fy_total", 12e8, 5e8, q4_bound, "最多5億元"),
-            ("kling_q4_for_share", 0.01, 355.54e8 * 0.01, share_bound, "3.56億元"),
+            (
+                "kling_q4_for_share",
+                0.01,
+                355.54e8 * 0.01,
+                share_bound,
+                "3.56億元",
+            ),
             (
                 "target_pe_for_market_cap",
                 4000e8,
@@ -300,8 +310,20 @@ mod tests {
                 pe_bound,
                 "19.51倍",
             ),
-            ("paying_members_for_monthly_arpu", 21.0, 1.05e8 / 63.0, members_bound, "至少166.67萬"),
-            ("paying_members_for_monthly_arpu", 7.0, 5e6, members_bound, "至少500萬"),
+            (
+                "paying_members_for_monthly_arpu",
+                21.0,
+                1.05e8 / 63.0,
+                members_bound,
+                "至少166.67萬",
+            ),
+            (
+                "paying_members_for_monthly_arpu",
+                7.0,
+                5e6,
+                members_bound,
+                "至少500萬",
+            ),
         ];
         for (key, target, want, qualifier, text) in cases {
             let goal = GOALS.iter().find(|g| g.key == key).unwrap();
@@ -332,8 +354,16 @@ mod tests {
             );
         }
         // Every bound has its words in every locale.
-        for q in [Qualifier::Exact, Qualifier::Approx, Qualifier::Floor, Qualifier::Ceiling] {
-            let a = Answer { value: 5e8, qualifier: q };
+        for q in [
+            Qualifier::Exact,
+            Qualifier::Approx,
+            Qualifier::Floor,
+            Qualifier::Ceiling,
+        ] {
+            let a = Answer {
+                value: 5e8,
+                qualifier: q,
+            };
             let texts: Vec<String> = Locale::ALL.iter().map(|&l| a.text(Unit::Cny, l)).collect();
             let plain: Vec<String> = Locale::ALL
                 .iter()
@@ -359,7 +389,9 @@ mod tests {
     }
 
     fn close(got: Result<Answer, Unreachable>, want: f64) {
-        let g = got.unwrap_or_else(|e| panic!("want {want}, got {e:?}")).value;
+        let g = got
+            .unwrap_or_else(|e| panic!("want {want}, got {e:?}"))
+            .value;
         assert!(
             (g - want).abs() <= 1e-8 * want.abs().max(1.0),
             "got {g}, want {want}"
@@ -401,14 +433,8 @@ mod tests {
         close(kling_q4_for_share(0.01, rev), 3.5554e8);
         close(kling_q4_for_share(0.0, rev), 0.0);
         close(kling_q4_for_share(0.02, (400e8, Qualifier::Exact)), 8e8);
-        assert_eq!(
-            kling_q4_for_share(1.5, rev),
-            Err(Unreachable::OutOfRange)
-        );
-        assert_eq!(
-            kling_q4_for_share(-0.1, rev),
-            Err(Unreachable::OutOfRange)
-        );
+        assert_eq!(kling_q4_for_share(1.5, rev), Err(Unreachable::OutOfRange));
+        assert_eq!(kling_q4_for_share(-0.1, rev), Err(Unreachable::OutOfRange));
         assert_eq!(
             kling_q4_for_share(0.01, (-1.0, Qualifier::Exact)),
             Err(Unreachable::OutOfRange)

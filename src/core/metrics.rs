@@ -1158,14 +1158,22 @@ mod tests {
         let quote = figure("pe_kuaishou").unwrap().quote;
         assert!(quote.contains("動態本益比"), "{quote}");
         let dynamic = ["動態市盈率", "动态市盈率", "P/E (dynamic)"];
-        let inputs = InputId::ALL.into_iter().map(|id| (id.key(), id.spec().unit, id.spec().label));
-        let metrics = MetricId::ALL.into_iter().map(|id| (id.key(), id.spec().unit, id.spec().label));
+        let inputs = InputId::ALL
+            .into_iter()
+            .map(|id| (id.key(), id.spec().unit, id.spec().label));
+        let metrics = MetricId::ALL
+            .into_iter()
+            .map(|id| (id.key(), id.spec().unit, id.spec().label));
         for (key, unit, label) in inputs.chain(metrics) {
             if unit != Unit::Multiple {
                 continue;
             }
             for (locale, word) in Locale::ALL.into_iter().zip(dynamic) {
-                assert!(label.get(locale).contains(word), "{key}: {}", label.get(locale));
+                assert!(
+                    label.get(locale).contains(word),
+                    "{key}: {}",
+                    label.get(locale)
+                );
             }
         }
         let annualised = ["年化", "年化", "annualised"];
@@ -1180,7 +1188,11 @@ mod tests {
                 let label = id.spec().label.get(locale);
                 assert!(label.contains(word), "{}: {label}", id.key());
                 for bad in never {
-                    assert!(!label.contains(bad), "{}: {label} reads per day or month", id.key());
+                    assert!(
+                        !label.contains(bad),
+                        "{}: {label} reads per day or month",
+                        id.key()
+                    );
                 }
             }
         }
@@ -1190,12 +1202,23 @@ mod tests {
     /// 億, and a shortfall clipped at zero keeps an approximate target's qualifier.
     #[test]
     fn rounded_and_clipped_results_keep_their_qualifier() {
-        let cases: [(&[(InputId, f64)], MetricId, Qualifier, f64); 4] = [
+        type Case = (&'static [(InputId, f64)], MetricId, Qualifier, f64);
+        let cases: [Case; 4] = [
             (&[], X::SegmentsGap2025q3, Qualifier::Approx, 2e6),
             (&[], X::SegmentsSum2025q3, Qualifier::Approx, 355.52e8),
             // The year to date (超過7億) reaches an approximate 6億 target.
-            (&[(I::KlingFyTarget, 6e8), (I::UsdCny, 7.0)], X::KlingQ4Required, Qualifier::Exact, 0.0),
-            (&[(I::KlingRevenue2025q3, 3.5e8)], X::KlingQ4Required, Qualifier::Approx, 2.5e8),
+            (
+                &[(I::KlingFyTarget, 6e8), (I::UsdCny, 7.0)],
+                X::KlingQ4Required,
+                Qualifier::Exact,
+                0.0,
+            ),
+            (
+                &[(I::KlingRevenue2025q3, 3.5e8)],
+                X::KlingQ4Required,
+                Qualifier::Approx,
+                2.5e8,
+            ),
         ];
         for (set, id, qualifier, value) in cases {
             let r = with(set);
@@ -1204,7 +1227,11 @@ mod tests {
         }
         // The target's own qualifier: approximate when it is A's 約合 conversion.
         let mut inputs = Inputs::published();
-        for (id, v) in [(I::KlingRevenue2025q1, 2e8), (I::KlingRevenue2025q2, 3e8), (I::KlingRevenue2025q3, 5e8)] {
+        for (id, v) in [
+            (I::KlingRevenue2025q1, 2e8),
+            (I::KlingRevenue2025q2, 3e8),
+            (I::KlingRevenue2025q3, 5e8),
+        ] {
             inputs.set(id, v).unwrap();
         }
         let r = compute(&inputs);

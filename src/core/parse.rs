@@ -551,7 +551,9 @@ fn evaluate(toks: &[Tok], unit: Unit, scale: Scale) -> Result<f64, ParseError> {
     while let Some(t) = toks.get(i) {
         match t {
             Tok::Word(Word::Mark(m)) => mark(*m, &mut percent)?,
-            Tok::Word(Word::Mul(..)) if matches!(toks.get(i - 1), Some(Tok::Word(Word::Mul(..)))) => {
+            Tok::Word(Word::Mul(..))
+                if matches!(toks.get(i - 1), Some(Tok::Word(Word::Mul(..)))) =>
+            {
                 return Err(ParseError::StackedScales)
             }
             _ => return Err(ParseError::Malformed),
@@ -836,7 +838,11 @@ mod tests {
         for (text, names) in cases {
             let e = parse_number(text, Cny, Yi).unwrap_err();
             for (locale, name) in Locale::ALL.into_iter().zip(names) {
-                assert!(e.message(locale).contains(name), "{text} {locale:?}: {}", e.message(locale));
+                assert!(
+                    e.message(locale).contains(name),
+                    "{text} {locale:?}: {}",
+                    e.message(locale)
+                );
             }
         }
     }

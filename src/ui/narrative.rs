@@ -171,7 +171,11 @@ const PARAGRAPHS: [(&str, &[Seg]); 4] = [
     (
         "valuation",
         &[
-            s("快手動態市盈率為", "快手动态市盈率为", "Kuaishou trades at "),
+            s(
+                "快手動態市盈率為",
+                "快手动态市盈率为",
+                "Kuaishou trades at ",
+            ),
             In(I::PeKuaishou),
             s(
                 ",百度、阿里巴巴和騰訊的平均為",

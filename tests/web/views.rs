@@ -51,8 +51,12 @@ async fn claims_show_verdicts_that_follow_the_inputs() {
         kling_calc::core::claims::CLAIMS.len()
     );
     // Beside the ARPU claim, the plausibility note computed from the figures.
-    let note = one(&root, "[data-claim=\"arpu_monthly\"] [data-note=\"paying_members\"]");
-    let results = kling_calc::core::metrics::compute(&kling_calc::core::inputs::Inputs::published());
+    let note = one(
+        &root,
+        "[data-claim=\"arpu_monthly\"] [data-note=\"paying_members\"]",
+    );
+    let results =
+        kling_calc::core::metrics::compute(&kling_calc::core::inputs::Inputs::published());
     let want = kling_calc::core::claims::paying_members_plausibility(&results)
         .unwrap()
         .note(kling_calc::core::units::Locale::En);
@@ -86,8 +90,14 @@ async fn goal_seek_answers_and_applies() {
         answer.text_content()
     );
     // The P/E answer rests on exact figures only.
-    let pe = one(&root, "[data-goal=\"target_pe_for_market_cap\"] [data-goal-value]");
-    assert_eq!(pe.get_attribute("data-goal-qualifier").as_deref(), Some("exact"));
+    let pe = one(
+        &root,
+        "[data-goal=\"target_pe_for_market_cap\"] [data-goal-value]",
+    );
+    assert_eq!(
+        pe.get_attribute("data-goal-qualifier").as_deref(),
+        Some("exact")
+    );
     let input: HtmlInputElement = one(&goal, "input").dyn_into().unwrap();
     type_text(&input, "15億").await;
     assert_eq!(
