@@ -105,9 +105,9 @@ pub const CLAIMS: &[Claim] = &[
         key: "arpu_above_wenxin",
         article: 'C',
         text: t(
-            "可靈ARPU約21元/月,顯著高於文心一言約10元/月的行業平均水平",
-            "可灵ARPU约21元/月,显著高于文心一言约10元/月的行业平均水平",
-            "Kling's ARPU of about RMB 21 a month is well above ERNIE Bot's industry average of about RMB 10 a month",
+            "ARPU約21元/月,顯著高於文心一言約10元/月",
+            "ARPU约21元/月,显著高于文心一言约10元/月",
+            "An ARPU of about RMB 21 a month is well above ERNIE Bot's RMB 10 or so",
         ),
         figures: &[
             "wenxin_arpu_monthly",
@@ -375,9 +375,9 @@ fn arpu_vs_wenxin(monthly: Option<f64>, wenxin: Option<f64>) -> Check {
             Verdict::Holds,
             Some(monthly),
             t(
-                "按月計算的ARPU高於文心一言約10元/月",
-                "按月计算的ARPU高于文心一言约10元/月",
-                "Per month, the ARPU is above ERNIE Bot's RMB 10 or so",
+                "按月計算仍高於文心一言",
+                "按月计算仍高于文心一言",
+                "Per month it is still above ERNIE Bot's",
             ),
         )
     } else {
@@ -385,9 +385,9 @@ fn arpu_vs_wenxin(monthly: Option<f64>, wenxin: Option<f64>) -> Check {
             Verdict::DoesNotHold,
             Some(monthly),
             t(
-                "21元是季度數字;按月計算的ARPU不高於文心一言約10元/月,比較方向相反",
-                "21元是季度数字;按月计算的ARPU不高于文心一言约10元/月,比较方向相反",
-                "RMB 21 is per quarter; per month the ARPU is not above ERNIE Bot's RMB 10 or so: the comparison reverses",
+                "按月計算不高於文心一言:比較方向相反",
+                "按月计算不高于文心一言:比较方向相反",
+                "Per month it is not above ERNIE Bot's: the comparison reverses",
             ),
         )
     }
@@ -410,6 +410,10 @@ pub struct Plausibility {
     pub stated_paid_rate: f64,
 }
 
+/// The figures the plausibility note divides by, in note order: Kling's users
+/// (D), its Q2 MAU (A), Kuaishou's DAU as C gives it.
+const BASES: [&str; 3] = ["kling_users_d", "kling_mau_2025q2", "dau_c"];
+
 /// The ratios behind the plausibility note beside the ARPU claim, computed
 /// from the current member count and the figures; `None` without members.
 pub fn paying_members_plausibility(results: &Results) -> Option<Plausibility> {
@@ -419,85 +423,92 @@ pub fn paying_members_plausibility(results: &Results) -> Option<Plausibility> {
     if members <= 0.0 {
         return None;
     }
-    let ratio = |key: &str| {
+    let mut ratios = [(0.0, Qualifier::Exact); 3];
+    for (r, key) in ratios.iter_mut().zip(BASES) {
         let f = figure(key)?;
-        let v = members / f.value;
-        let b = Bound::of(q).or(Bound::of(f.qualifier).flip());
-        (f.value > 0.0 && v.is_finite()).then_some((v, b.qualifier()))
-    };
+        // Members over a floor of users is at most the ratio: flip the divisor.
+        *r = (
+            members / f.value,
+            Bound::of(q).or(Bound::of(f.qualifier).flip()).qualifier(),
+        );
+    }
     Some(Plausibility {
         members: (members, q),
-        of_users: ratio("kling_users_d")?,
-        times_q2_mau: ratio("kling_mau_2025q2")?,
-        of_kuaishou_dau: ratio("dau_c")?,
+        of_users: ratios[0],
+        times_q2_mau: ratios[1],
+        of_kuaishou_dau: ratios[2],
         stated_paid_rate: figure("kling_paid_rate")?.value,
     })
 }
 
+/// The plausibility note: each piece of text followed by the number at its
+/// index in the list [`Plausibility::note`] builds (none after the last).
+const NOTE: [(Text, usize); 8] = [
+    (t("付費會員", "付费会员", "Paying members, "), 0),
+    (
+        t(
+            ",是可靈使用者(",
+            ",是可灵用户(",
+            ", against Kling's users (",
+        ),
+        1,
+    ),
+    (t(")的", ")的", "): "), 2),
+    (t("、Q2月活(", "、Q2月活(", "; against its Q2 MAU ("), 3),
+    (t(")的", ")的", "): "), 4),
+    (
+        t(
+            ";文章C的「C端付費率僅",
+            ";文章C的“C端付费率仅",
+            ". C's \"paid rate of only ",
+        ),
+        5,
+    ),
+    (
+        t(
+            "」等於付費會員 ÷ 快手日活(",
+            "”等于付费会员 ÷ 快手日活(",
+            "\" is members ÷ Kuaishou's DAU (",
+        ),
+        6,
+    ),
+    (t(")= ", ")= ", ") = "), 7),
+];
+
 impl Plausibility {
     /// The note in `locale`, every number computed or read from the figures.
     pub fn note(&self, locale: Locale) -> String {
-        let f = |(v, q): (f64, Qualifier), unit: Unit| format_value(v, unit, q, locale);
-        let fig = |key: &str| {
-            figure(key).map_or_else(String::new, |x| {
-                format_value(x.value, x.unit, x.qualifier, locale)
+        let base = |i: usize| {
+            figure(BASES[i]).map_or((0.0, Unit::Count, Qualifier::Exact), |f| {
+                (f.value, f.unit, f.qualifier)
             })
         };
-        let members = f(self.members, Unit::Count);
-        let of_users = f(self.of_users, Unit::Share);
-        let times = f(self.times_q2_mau, Unit::Multiple);
-        let rate = format_value(self.stated_paid_rate, Unit::Share, Qualifier::Exact, locale);
-        let of_dau = f(self.of_kuaishou_dau, Unit::Share);
-        let (users, mau, dau) = (fig("kling_users_d"), fig("kling_mau_2025q2"), fig("dau_c"));
-        let pieces: [&str; 18] = match locale {
-            Locale::En => [
-                "Paying members, ",
-                &members,
-                ", are ",
-                &of_users,
-                " of Kling's users (",
-                &users,
-                ") and ",
-                &times,
-                " its Q2 MAU (",
-                &mau,
-                "). C's \"paid rate of only ",
-                &rate,
-                "\" is members ÷ Kuaishou's DAU (",
-                &dau,
-                ") = ",
-                &of_dau,
+        let (m, u, r) = (self.members, self.of_users, self.times_q2_mau);
+        let numbers = [
+            (m.0, Unit::Count, m.1),
+            base(0),
+            (u.0, Unit::Share, u.1),
+            base(1),
+            (r.0, Unit::Multiple, r.1),
+            (self.stated_paid_rate, Unit::Share, Qualifier::Exact),
+            base(2),
+            (self.of_kuaishou_dau.0, Unit::Share, self.of_kuaishou_dau.1),
+        ];
+        let mut out = String::new();
+        for (text, i) in NOTE {
+            out.push_str(text.get(locale));
+            let (v, unit, q) = numbers[i];
+            out.push_str(&format_value(v, unit, q, locale));
+        }
+        out.push_str(
+            t(
+                ",分母是快手的使用者,不是可靈的。",
+                ",分母是快手的用户,不是可灵的。",
                 ": the base is Kuaishou's users, not Kling's.",
-                "",
-            ],
-            _ => {
-                let zh = |hant: &'static str, hans: &'static str| t(hant, hans, "").get(locale);
-                [
-                    zh("付費會員", "付费会员"),
-                    &members,
-                    zh(",是可靈使用者(", ",是可灵用户("),
-                    &users,
-                    ")的",
-                    &of_users,
-                    "、Q2月活(",
-                    &mau,
-                    ")的",
-                    &times,
-                    zh(";文章C的「C端付費率僅", ";文章C的“C端付费率仅"),
-                    &rate,
-                    zh("」等於付費會員 ÷ 快手日活(", "”等于付费会员 ÷ 快手日活("),
-                    &dau,
-                    ")= ",
-                    &of_dau,
-                    zh(
-                        ",分母是快手的使用者,不是可靈的。",
-                        ",分母是快手的用户,不是可灵的。",
-                    ),
-                    "",
-                ]
-            }
-        };
-        pieces.concat()
+            )
+            .get(locale),
+        );
+        out
     }
 }
 

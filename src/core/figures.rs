@@ -1208,24 +1208,14 @@ pub const FIGURES: &[Figure] = &[
 
 /// Notes shown in the sources beside a figure, keyed by figure: where
 /// an article words one number two ways, which one the calculator uses and why.
-pub const NOTES: &[(&str, Text)] = &[
-    (
-        "kling_fy_target",
-        label(
-            "預設目標採用此數:它是公司上調後指引1.4億美元的換算(預設匯率即由此而來),是一個點目標。",
-            "默认目标采用此数:它是公司上调后指引1.4亿美元的换算(默认汇率即由此而来),是一个点目标。",
-            "The default target uses this figure: it converts the company's raised guidance of US$140 million (the default USD/CNY rate comes from it) and is a point target.",
-        ),
+pub const NOTES: &[(&str, Text)] = &[(
+    "kling_fy_target_floor",
+    label(
+        "預設目標用上面的約合10億:它換算自1.4億美元指引,是點目標;此句只給下限。",
+        "默认目标用上面的约合10亿:它换算自1.4亿美元指引,是点目标;此句只给下限。",
+        "The default target is the ≈ RMB 1 billion above: it converts the US$140 million guidance, a point target; this wording gives only a floor.",
     ),
-    (
-        "kling_fy_target_floor",
-        label(
-            "預設目標不採用此說法:它是文章自己的預計,只給下限(超過10億);若用它,所需Q4收入也只會是下限。可在「可靈全年目標」輸入其他數值。",
-            "默认目标不采用此说法:它是文章自己的预计,只给下限(超过10亿);若用它,所需Q4收入也只会是下限。可在“可灵全年目标”输入其他数值。",
-            "The default target does not use this wording: it is the article's own forecast and gives only a floor (more than RMB 1 billion), with which the Q4 needed would be a floor too. Type another value into the Kling full-year target to try one.",
-        ),
-    ),
-];
+)];
 
 /// The sources note for a figure, if it has one.
 pub fn note(key: &str) -> Option<Text> {
@@ -1444,10 +1434,10 @@ mod tests {
             panic!("the target defaults to a figure");
         };
         assert_eq!(default, readings[0].key);
-        for f in &readings {
-            let n = note(f.key).unwrap_or_else(|| panic!("{} has no note", f.key));
-            assert!(!n.hant.is_empty() && !n.hans.is_empty() && !n.en.is_empty());
-        }
+        // The reading the default does not use says which one it does and why.
+        let n = note(readings[1].key).expect("the floor reading has a note");
+        assert!(n.hant.contains("約合10億"), "{}", n.hant);
+        assert!(n.hans.contains("约合10亿") && n.en.contains("guidance"));
         for (key, _) in NOTES {
             assert!(figure(key).is_some(), "note for unknown figure {key}");
         }

@@ -4,8 +4,8 @@
 //! apply every answer and check that the metric then hits the target.
 
 use super::format::format_value;
-use super::inputs::{t, Bound, InputId, Inputs};
-use super::metrics::{compute, MetricId, Operand, Reason, Results};
+use super::inputs::{t, Bound, InputId};
+use super::metrics::{MetricId, Operand, Reason, Results};
 use super::units::{Locale, Qualifier, Text, Unit};
 
 /// Why no input value reaches the target.
@@ -93,15 +93,14 @@ fn operand(results: &Results, op: Operand) -> Result<(f64, Bound), Unreachable> 
 /// The Kling Q4 revenue that makes the 2025 total `target_fy`: target − Q1 − Q2 − Q3.
 ///
 /// The quarters are floors (超過), so the Q4 needed is at most the answer.
-pub fn kling_q4_for_fy_total(inputs: &Inputs, target_fy: f64) -> Result<Answer, Unreachable> {
-    let results = compute(inputs);
+pub fn kling_q4_for_fy_total(results: &Results, target_fy: f64) -> Result<Answer, Unreachable> {
     let (mut q4, mut bound) = (target_fy, Bound::EXACT);
     for id in [
         InputId::KlingRevenue2025q1,
         InputId::KlingRevenue2025q2,
         InputId::KlingRevenue2025q3,
     ] {
-        let (v, b) = operand(&results, Operand::Input(id))?;
+        let (v, b) = operand(results, Operand::Input(id))?;
         q4 -= v;
         bound = bound.or(b.flip());
     }
@@ -111,8 +110,8 @@ pub fn kling_q4_for_fy_total(inputs: &Inputs, target_fy: f64) -> Result<Answer, 
 /// The Kuaishou Q4 revenue the UI assumes for [`kling_q4_for_share`] until the
 /// reader enters one: Q3's, with its qualifier, named as an assumption in the
 /// question since no article gives Q4.
-pub fn default_q4_company_revenue(inputs: &Inputs) -> Option<(f64, Qualifier)> {
-    compute(inputs)
+pub fn default_q4_company_revenue(results: &Results) -> Option<(f64, Qualifier)> {
+    results
         .operand(Operand::Input(InputId::Revenue2025q3))
         .ok()
         .map(|(v, _, q)| (v, q))
@@ -146,9 +145,8 @@ pub fn kling_q4_for_share(
 }
 
 /// The target P/E at which Kuaishou would be worth `target_cap`: cap ÷ implied earnings.
-pub fn target_pe_for_market_cap(inputs: &Inputs, target_cap: f64) -> Result<Answer, Unreachable> {
-    let results = compute(inputs);
-    let (earnings, bound) = operand(&results, Operand::Metric(MetricId::ImpliedEarnings))?;
+pub fn target_pe_for_market_cap(results: &Results, target_cap: f64) -> Result<Answer, Unreachable> {
+    let (earnings, bound) = operand(results, Operand::Metric(MetricId::ImpliedEarnings))?;
     if earnings <= 0.0 {
         return Err(Unreachable::NotComputable(Reason::DivisionByZero));
     }
@@ -164,14 +162,13 @@ pub fn target_pe_for_market_cap(inputs: &Inputs, target_cap: f64) -> Result<Answ
 ///
 /// P-side revenue rests on Q1's floor (超過1.5億), so at least this many are needed.
 pub fn paying_members_for_monthly_arpu(
-    inputs: &Inputs,
+    results: &Results,
     arpu_monthly: f64,
 ) -> Result<Answer, Unreachable> {
     if arpu_monthly <= 0.0 || !arpu_monthly.is_finite() {
         return Err(Unreachable::OutOfRange);
     }
-    let results = compute(inputs);
-    let (p_side, bound) = operand(&results, Operand::Metric(MetricId::KlingPSideRevenue2025q1))?;
+    let (p_side, bound) = operand(results, Operand::Metric(MetricId::KlingPSideRevenue2025q1))?;
     // With no P-side revenue every positive member count gives ARPU 0, and 0
     // members leaves ARPU undefined: no answer reaches a positive target.
     if p_side <= 0.0 {
@@ -197,8 +194,8 @@ pub struct Goal {
     pub default_target: f64,
     /// The input the answer is a value of (the UI can apply it there).
     pub solves_for: InputId,
-    /// Computes the answer from the current inputs and a target.
-    pub solve: fn(&Inputs, f64) -> Result<Answer, Unreachable>,
+    /// Computes the answer from the current results (`compute` of the inputs) and a target.
+    pub solve: fn(&Results, f64) -> Result<Answer, Unreachable>,
 }
 
 /// The goals the UI offers, in page order.
@@ -225,7 +222,7 @@ pub const GOALS: &[Goal] = &[
         target_unit: Unit::Share,
         default_target: 0.01,
         solves_for: InputId::KlingRevenue2025q4,
-        solve: |inputs, share| match default_q4_company_revenue(inputs) {
+        solve: |results, share| match default_q4_company_revenue(results) {
             Some(revenue) => kling_q4_for_share(share, revenue),
             None => Err(Unreachable::NotComputable(Reason::Missing(InputId::Revenue2025q3))),
         },
@@ -259,6 +256,8 @@ pub const GOALS: &[Goal] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::inputs::Inputs;
+    use crate::core::metrics::compute;
     use InputId as I;
 
     /// The qualifier a figure-backed input carries by default.
@@ -327,7 +326,7 @@ mod tests {
         ];
         for (key, target, want, qualifier, text) in cases {
             let goal = GOALS.iter().find(|g| g.key == key).unwrap();
-            let answer = (goal.solve)(&inputs, target).unwrap();
+            let answer = (goal.solve)(&compute(&inputs), target).unwrap();
             let got = answer.value;
             assert!(
                 (got - want).abs() <= 1e-9 * want.abs(),
@@ -374,18 +373,27 @@ mod tests {
         let mut no_q3 = inputs;
         no_q3.set(InputId::Revenue2025q3, 0.0).unwrap();
         assert_eq!(
-            (GOALS[1].solve)(&no_q3, 0.5),
+            (GOALS[1].solve)(&compute(&no_q3), 0.5),
             Err(Unreachable::NotComputable(Reason::DivisionByZero))
         );
         let mut no_p_side = inputs;
         no_p_side.set(InputId::KlingPSideShare, 0.0).unwrap();
         assert_eq!(
-            (GOALS[3].solve)(&no_p_side, 7.0),
+            (GOALS[3].solve)(&compute(&no_p_side), 7.0),
             Err(Unreachable::NoBracket)
         );
-        assert_eq!((GOALS[1].solve)(&inputs, 1.5), Err(Unreachable::OutOfRange));
-        assert_eq!((GOALS[0].solve)(&inputs, 5e8), Err(Unreachable::OutOfRange));
-        assert_eq!((GOALS[3].solve)(&inputs, 0.0), Err(Unreachable::OutOfRange));
+        assert_eq!(
+            (GOALS[1].solve)(&compute(&inputs), 1.5),
+            Err(Unreachable::OutOfRange)
+        );
+        assert_eq!(
+            (GOALS[0].solve)(&compute(&inputs), 5e8),
+            Err(Unreachable::OutOfRange)
+        );
+        assert_eq!(
+            (GOALS[3].solve)(&compute(&inputs), 0.0),
+            Err(Unreachable::OutOfRange)
+        );
     }
 
     fn close(got: Result<Answer, Unreachable>, want: f64) {
@@ -398,17 +406,17 @@ mod tests {
         );
     }
 
-    fn with(changes: &[(InputId, f64)]) -> Inputs {
+    fn with(changes: &[(InputId, f64)]) -> Results {
         let mut inp = Inputs::published();
         for &(id, v) in changes {
             inp.set(id, v).unwrap();
         }
-        inp
+        compute(&inp)
     }
 
     #[test]
     fn q4_for_fy_total() {
-        let p = Inputs::published();
+        let p = compute(&Inputs::published());
         close(kling_q4_for_fy_total(&p, 12e8), 5e8);
         close(kling_q4_for_fy_total(&p, 7e8), 0.0);
         assert_eq!(
@@ -427,7 +435,7 @@ mod tests {
 
     #[test]
     fn q4_for_share() {
-        let p = Inputs::published();
+        let p = compute(&Inputs::published());
         let rev = default_q4_company_revenue(&p).unwrap();
         assert_eq!(rev, (355.54e8, Qualifier::Exact));
         close(kling_q4_for_share(0.01, rev), 3.5554e8);
@@ -443,7 +451,7 @@ mod tests {
 
     #[test]
     fn pe_for_market_cap() {
-        let p = Inputs::published();
+        let p = compute(&Inputs::published());
         close(target_pe_for_market_cap(&p, 3e11), 3e11 / (2690e8 / 13.12));
         close(target_pe_for_market_cap(&p, 2690e8), 13.12);
         assert_eq!(
@@ -466,7 +474,7 @@ mod tests {
 
     #[test]
     fn members_for_arpu() {
-        let p = Inputs::published();
+        let p = compute(&Inputs::published());
         close(paying_members_for_monthly_arpu(&p, 7.0), 5e6);
         close(paying_members_for_monthly_arpu(&p, 21.0), 1.05e8 / 63.0);
         assert_eq!(

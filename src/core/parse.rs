@@ -100,9 +100,9 @@ impl ParseError {
                 en: "Too large: at most 10^15 (1,000 trillion).",
             },
             ParseError::StackedScales => Text {
-                hant: "連用了兩個單位詞（如「億萬」）：只保留一個，例如 123億。",
-                hans: "连用了两个单位词（如“亿万”）：只保留一个，例如 123亿。",
-                en: "Two scale words in a row (such as 億萬 or million billion): keep one, e.g. 12.3 billion.",
+                hant: "兩個單位詞連用（如億萬）：只留一個。",
+                hans: "两个单位词连用（如亿万）：只留一个。",
+                en: "Two scale words in a row (億萬): keep one.",
             },
             ParseError::AmbiguousComma => Text {
                 hant: "逗號不明確：千位分隔請寫成 1,234，小數點請用「.」。",

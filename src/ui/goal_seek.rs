@@ -47,7 +47,7 @@ fn goal_row(calc: &CalcContext, index: usize) -> Html {
     let target = parse_number(&text, goal.target_unit, scale);
     let answer = target
         .map_err(|e| e.message(locale))
-        .and_then(|t| (goal.solve)(&calc.inputs, t).map_err(|e| e.message(locale)));
+        .and_then(|t| (goal.solve)(&calc.results, t).map_err(|e| e.message(locale)));
     let solves = goal.solves_for.spec();
     let field_id = calc.dom_id("goal", goal.key);
     let oninput = {
@@ -69,8 +69,7 @@ fn goal_row(calc: &CalcContext, index: usize) -> Html {
                     aria-invalid={super::input_field::aria(target.is_err())} {oninput} />
                 <span class="kc-suffix" aria-hidden="true">{scale_suffix(goal.target_unit, scale, locale)}</span>
                 <span aria-hidden="true">{"→"}</span>
-                <output class="kc-goal-answer" aria-live="polite" data-goal-value={answer.ok().map(|a| super::js_number(a.value)).unwrap_or_default()}
-                    data-goal-qualifier={answer.ok().map(|a| a.qualifier.key())}>
+                <output class="kc-goal-answer" aria-live="polite" data-goal-value={answer.ok().map(|a| super::js_number(a.value)).unwrap_or_default()}>
                     {solves.label.get(locale)}{" "}
                     {match answer {
                         Ok(a) => a.text(solves.unit, locale),
