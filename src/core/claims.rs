@@ -442,69 +442,56 @@ pub fn paying_members_plausibility(results: &Results) -> Option<Plausibility> {
 }
 
 /// The plausibility note: each piece of text followed by the number at its
-/// index in the list [`Plausibility::note`] builds (none after the last).
-const NOTE: [(Text, usize); 8] = [
-    (t("付費會員", "付费会员", "Paying members, "), 0),
+/// index in the list [`Plausibility::note`] builds.
+const NOTE: [(Text, usize); 4] = [
     (
         t(
-            ",是可靈使用者(",
-            ",是可灵用户(",
-            ", against Kling's users (",
+            "付費會員是可靈使用者的",
+            "付费会员是可灵用户的",
+            "Paying members are ",
         ),
-        1,
+        0,
     ),
-    (t(")的", ")的", "): "), 2),
-    (t("、Q2月活(", "、Q2月活(", "; against its Q2 MAU ("), 3),
-    (t(")的", ")的", "): "), 4),
+    (t("、Q2月活的", "、Q2月活的", " of Kling's users and "), 1),
     (
         t(
-            ";文章C的「C端付費率僅",
-            ";文章C的“C端付费率仅",
-            ". C's \"paid rate of only ",
+            ";文章C的「C端付費率」",
+            ";文章C的“C端付费率”",
+            " its Q2 MAU. C's \"paid rate\" of ",
         ),
-        5,
+        2,
     ),
     (
         t(
-            "」等於付費會員 ÷ 快手日活(",
-            "”等于付费会员 ÷ 快手日活(",
-            "\" is members ÷ Kuaishou's DAU (",
+            "等於付費會員 ÷ 快手日活 = ",
+            "等于付费会员 ÷ 快手日活 = ",
+            " is members ÷ Kuaishou's DAU = ",
         ),
-        6,
+        3,
     ),
-    (t(")= ", ")= ", ") = "), 7),
 ];
 
 impl Plausibility {
-    /// The note in `locale`, every number computed or read from the figures.
+    /// The note in `locale`, every number computed from the figures (the
+    /// bases themselves are listed in the sources).
     pub fn note(&self, locale: Locale) -> String {
-        let base = |i: usize| {
-            figure(BASES[i]).map_or((0.0, Unit::Count, Qualifier::Exact), |f| {
-                (f.value, f.unit, f.qualifier)
-            })
-        };
-        let (m, u, r) = (self.members, self.of_users, self.times_q2_mau);
         let numbers = [
-            (m.0, Unit::Count, m.1),
-            base(0),
-            (u.0, Unit::Share, u.1),
-            base(1),
-            (r.0, Unit::Multiple, r.1),
-            (self.stated_paid_rate, Unit::Share, Qualifier::Exact),
-            base(2),
-            (self.of_kuaishou_dau.0, Unit::Share, self.of_kuaishou_dau.1),
+            (self.of_users, Unit::Share),
+            (self.times_q2_mau, Unit::Multiple),
+            ((self.stated_paid_rate, Qualifier::Exact), Unit::Share),
+            (self.of_kuaishou_dau, Unit::Share),
         ];
         let mut out = String::new();
         for (text, i) in NOTE {
             out.push_str(text.get(locale));
-            let (v, unit, q) = numbers[i];
+            let ((v, q), unit) = numbers[i];
             out.push_str(&format_value(v, unit, q, locale));
         }
         out.push_str(
             t(
-                ",分母是快手的使用者,不是可靈的。",
-                ",分母是快手的用户,不是可灵的。",
-                ": the base is Kuaishou's users, not Kling's.",
+                ":分母是快手的使用者,不是可靈的。",
+                ":分母是快手的用户,不是可灵的。",
+                ": Kuaishou's users, not Kling's.",
             )
             .get(locale),
         );
@@ -888,11 +875,6 @@ mod tests {
                 (p.of_kuaishou_dau, Unit::Share),
             ] {
                 let shown = crate::core::format::format_value(x.0, unit, x.1, locale);
-                assert!(note.contains(&shown), "{locale:?}: {note} lacks {shown}");
-            }
-            for key in ["kling_users_d", "kling_mau_2025q2", "dau_c"] {
-                let f = figure(key).unwrap();
-                let shown = crate::core::format::format_value(f.value, f.unit, f.qualifier, locale);
                 assert!(note.contains(&shown), "{locale:?}: {note} lacks {shown}");
             }
         }

@@ -734,8 +734,8 @@ pub const FIGURES: &[Figure] = &[
         ),
     },
     // A's other wording of the same target, a floor (超過); carried so the
-    // sources show both. The default target is the 約合 conversion above; see
-    // `NOTES` for why.
+    // sources show both. Its label says why the default target is the 約合
+    // conversion above: that converts the stated guidance and is a point target.
     Figure {
         key: "kling_fy_target_floor",
         value: 10e8,
@@ -745,9 +745,9 @@ pub const FIGURES: &[Figure] = &[
         article: 'A',
         quote: "預計2025全年,可靈收入將超過10億元",
         label: label(
-            "可靈全年收入預計(超過)",
-            "可灵全年收入预计(超过)",
-            "Kling full-year revenue forecast (more than)",
+            "可靈全年收入預計(下限;預設目標用約合10億:指引的換算)",
+            "可灵全年收入预计(下限;默认目标用约合10亿:指引的换算)",
+            "Kling full-year revenue forecast (a floor; the default target is the ≈ RMB 1 billion: the guidance converted)",
         ),
     },
     // The guidance itself is stated in USD without a qualifier.
@@ -1206,22 +1206,6 @@ pub const FIGURES: &[Figure] = &[
     },
 ];
 
-/// Notes shown in the sources beside a figure, keyed by figure: where
-/// an article words one number two ways, which one the calculator uses and why.
-pub const NOTES: &[(&str, Text)] = &[(
-    "kling_fy_target_floor",
-    label(
-        "預設目標用上面的約合10億:它換算自1.4億美元指引,是點目標;此句只給下限。",
-        "默认目标用上面的约合10亿:它换算自1.4亿美元指引,是点目标;此句只给下限。",
-        "The default target is the ≈ RMB 1 billion above: it converts the US$140 million guidance, a point target; this wording gives only a floor.",
-    ),
-)];
-
-/// The sources note for a figure, if it has one.
-pub fn note(key: &str) -> Option<Text> {
-    NOTES.iter().find(|n| n.0 == key).map(|n| n.1)
-}
-
 /// Looks up a figure by key.
 pub fn figure(key: &str) -> Option<&'static Figure> {
     FIGURES.iter().find(|f| f.key == key)
@@ -1419,7 +1403,7 @@ mod tests {
 
     /// Issue 12, item 5: A words the full-year target two ways (約合 and
     /// 超過); both are carried, the default input uses the conversion, and the
-    /// sources say which and why beside each.
+    /// sources say which and why.
     #[test]
     fn both_readings_of_the_target_are_carried_and_explained() {
         use crate::core::inputs::{DefaultRule, InputId};
@@ -1434,13 +1418,16 @@ mod tests {
             panic!("the target defaults to a figure");
         };
         assert_eq!(default, readings[0].key);
-        // The reading the default does not use says which one it does and why.
-        let n = note(readings[1].key).expect("the floor reading has a note");
-        assert!(n.hant.contains("約合10億"), "{}", n.hant);
-        assert!(n.hans.contains("约合10亿") && n.en.contains("guidance"));
-        for (key, _) in NOTES {
-            assert!(figure(key).is_some(), "note for unknown figure {key}");
-        }
+        // The reading the default does not use says, in the sources, which one
+        // it does and why.
+        let l = readings[1].label;
+        assert!(l.hant.contains("預設目標用約合10億"), "{}", l.hant);
+        assert!(l.hans.contains("默认目标用约合10亿"), "{}", l.hans);
+        assert!(
+            l.en.contains("the default target is the ≈ RMB 1 billion"),
+            "{}",
+            l.en
+        );
     }
 
     #[test]

@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use super::charts::Markup;
 use super::state::Calc;
-use crate::core::figures::{note, ARTICLES, FIGURES};
+use crate::core::figures::{ARTICLES, FIGURES};
 use crate::core::format::format_money_to;
 use crate::core::units::Text;
 
@@ -57,13 +57,7 @@ pub fn sources_view(calc: &Calc) -> Html {
             m.body(&format_money_to(f.value, f.unit, f.qualifier, locale, 3));
             m.0.push_str("</strong> — <q lang=\"zh-Hant\">");
             m.body(f.quote);
-            m.0.push_str("</q>");
-            if let Some(n) = note(f.key) {
-                m.0.push_str(" <span class=\"kc-note\" data-note>");
-                m.body(n.get(locale));
-                m.0.push_str("</span>");
-            }
-            m.0.push_str("</li>");
+            m.0.push_str("</q></li>");
         }
         m.0.push_str("</ul></li>");
     }
