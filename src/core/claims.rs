@@ -5,10 +5,10 @@
 //! cannot edit), and [`check_claims`] feeds those functions from the inputs
 //! and metrics, so a reader's edit can change a verdict.
 
-use super::figures::figure;
+use super::figures::{figure, value_of};
 use super::format::format_value;
-use super::inputs::{t, Bound, InputId, Inputs};
-use super::metrics::{MetricId, Operand, Results};
+use super::inputs::{t, InputId, Inputs};
+use super::metrics::{MetricId, Results};
 use super::units::{Locale, Qualifier, Text, Unit};
 
 /// A claim an article makes about a derived number.
@@ -394,72 +394,68 @@ fn arpu_vs_wenxin(monthly: Option<f64>, wenxin: Option<f64>) -> Check {
 }
 
 /// How C's 500萬 paying members compare with the user figures the articles
-/// give, each ratio with its qualifier (a member count over a floor of users
-/// is at most the ratio shown).
+/// give, each ratio with its qualifier. The note is about C's own assumption,
+/// so it reads the figures, not the reader's member count, and is computed at
+/// compile time.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Plausibility {
-    /// Paying members (the input, C's assumption by default).
+    /// C's assumed paying members.
     pub members: (f64, Qualifier),
-    /// Members as a share of Kling's users (超過2200萬, D).
+    /// Members as a share of Kling's users (超過2200萬, D): a floor of users
+    /// makes the share a ceiling.
     pub of_users: (f64, Qualifier),
     /// Members as a multiple of Kling's Q2 MAU (113.3萬, A).
     pub times_q2_mau: (f64, Qualifier),
     /// Members as a share of Kuaishou's DAU as C gives it (3.8億).
     pub of_kuaishou_dau: (f64, Qualifier),
     /// C's stated "C端付費率".
-    pub stated_paid_rate: f64,
+    pub stated_paid_rate: (f64, Qualifier),
 }
 
-/// The figures the plausibility note divides by, in note order: Kling's users
-/// (D), its Q2 MAU (A), Kuaishou's DAU as C gives it.
-const BASES: [&str; 3] = ["kling_users_d", "kling_mau_2025q2", "dau_c"];
-
-/// The ratios behind the plausibility note beside the ARPU claim, computed
-/// from the current member count and the figures; `None` without members.
-pub fn paying_members_plausibility(results: &Results) -> Option<Plausibility> {
-    let (members, _, q) = results
-        .operand(Operand::Input(InputId::KlingPayingMembers))
-        .ok()?;
-    if members <= 0.0 {
-        return None;
-    }
-    let mut ratios = [(0.0, Qualifier::Exact); 3];
-    for (r, key) in ratios.iter_mut().zip(BASES) {
-        let f = figure(key)?;
-        // Members over a floor of users is at most the ratio: flip the divisor.
-        *r = (
-            members / f.value,
-            Bound::of(q).or(Bound::of(f.qualifier).flip()).qualifier(),
-        );
-    }
-    Some(Plausibility {
-        members: (members, q),
-        of_users: ratios[0],
-        times_q2_mau: ratios[1],
-        of_kuaishou_dau: ratios[2],
-        stated_paid_rate: figure("kling_paid_rate")?.value,
-    })
+/// Exact members over a qualified base: the divisor's bound flips.
+const fn per(members: f64, (base, q): (f64, Qualifier)) -> (f64, Qualifier) {
+    let q = match q {
+        Qualifier::Floor => Qualifier::Ceiling,
+        Qualifier::Ceiling => Qualifier::Floor,
+        q => q,
+    };
+    (members / base, q)
 }
 
-/// The plausibility note: each piece of text followed by the number at its
-/// index in the list [`Plausibility::note`] builds.
-const NOTE: [(Text, usize); 4] = [
+/// The plausibility note's numbers, from the figures.
+pub const PLAUSIBILITY: Plausibility = {
+    let members = value_of("kling_paying_members");
+    assert!(matches!(members.1, Qualifier::Exact));
+    Plausibility {
+        members,
+        of_users: per(members.0, value_of("kling_users_d")),
+        times_q2_mau: per(members.0, value_of("kling_mau_2025q2")),
+        of_kuaishou_dau: per(members.0, value_of("dau_c")),
+        stated_paid_rate: value_of("kling_paid_rate"),
+    }
+};
+
+/// The plausibility note: each piece of text followed by one number.
+const NOTE: [(Text, Unit); 4] = [
     (
         t(
             "付費會員是可靈使用者的",
             "付费会员是可灵用户的",
             "Paying members are ",
         ),
-        0,
+        Unit::Share,
     ),
-    (t("、Q2月活的", "、Q2月活的", " of Kling's users and "), 1),
+    (
+        t("、Q2月活的", "、Q2月活的", " of Kling's users and "),
+        Unit::Multiple,
+    ),
     (
         t(
             ";文章C的「C端付費率」",
             ";文章C的“C端付费率”",
             " its Q2 MAU. C's \"paid rate\" of ",
         ),
-        2,
+        Unit::Share,
     ),
     (
         t(
@@ -467,7 +463,7 @@ const NOTE: [(Text, usize); 4] = [
             "等于付费会员 ÷ 快手日活 = ",
             " is members ÷ Kuaishou's DAU = ",
         ),
-        3,
+        Unit::Share,
     ),
 ];
 
@@ -476,15 +472,14 @@ impl Plausibility {
     /// bases themselves are listed in the sources).
     pub fn note(&self, locale: Locale) -> String {
         let numbers = [
-            (self.of_users, Unit::Share),
-            (self.times_q2_mau, Unit::Multiple),
-            ((self.stated_paid_rate, Qualifier::Exact), Unit::Share),
-            (self.of_kuaishou_dau, Unit::Share),
+            self.of_users,
+            self.times_q2_mau,
+            self.stated_paid_rate,
+            self.of_kuaishou_dau,
         ];
         let mut out = String::new();
-        for (text, i) in NOTE {
+        for ((text, unit), (v, q)) in NOTE.into_iter().zip(numbers) {
             out.push_str(text.get(locale));
-            let ((v, q), unit) = numbers[i];
             out.push_str(&format_value(v, unit, q, locale));
         }
         out.push_str(
@@ -847,45 +842,37 @@ mod tests {
     }
 
     /// Issue 12, item 7: the plausibility note beside the ARPU claim, every
-    /// ratio computed from the member count and the figures.
+    /// ratio computed from the figures.
     #[test]
     fn plausibility_of_paying_members() {
-        let v = |key: &str| figure(key).unwrap().value;
-        let inputs = Inputs::published();
-        let results = compute(&inputs);
-        let p = paying_members_plausibility(&results).unwrap();
-        let members = v("kling_paying_members");
-        near(Some(p.of_users.0), members / v("kling_users_d"));
-        near(Some(p.times_q2_mau.0), members / v("kling_mau_2025q2"));
-        near(Some(p.of_kuaishou_dau.0), members / v("dau_c"));
-        // C's paid rate is members ÷ Kuaishou's DAU, to C's rounding.
-        assert!(same_rounded(
-            p.of_kuaishou_dau.0,
-            v("kling_paid_rate"),
-            1000.0
-        ));
-        assert!(!same_rounded(p.of_users.0, v("kling_paid_rate"), 1000.0));
-        // Members over a floor of users: at most that share; the assumed count makes it approximate.
-        assert_eq!(p.of_users.1, Qualifier::Approx);
+        let f = |key: &str| figure(key).unwrap();
+        let p = PLAUSIBILITY;
+        let members = f("kling_paying_members").value;
+        near(Some(p.of_users.0), members / f("kling_users_d").value);
+        near(
+            Some(p.times_q2_mau.0),
+            members / f("kling_mau_2025q2").value,
+        );
+        near(Some(p.of_kuaishou_dau.0), members / f("dau_c").value);
+        // C's paid rate is members ÷ Kuaishou's DAU, to C's rounding, not ÷ Kling's users.
+        let stated = f("kling_paid_rate").value;
+        assert!(same_rounded(p.of_kuaishou_dau.0, stated, 1000.0));
+        assert!(!same_rounded(p.of_users.0, stated, 1000.0));
+        // Members over a floor of users: at most that share.
+        assert_eq!(f("kling_users_d").qualifier, Qualifier::Floor);
+        assert_eq!(p.of_users.1, Qualifier::Ceiling);
         for locale in Locale::ALL {
             let note = p.note(locale);
             for (x, unit) in [
                 (p.of_users, Unit::Share),
                 (p.times_q2_mau, Unit::Multiple),
+                (p.stated_paid_rate, Unit::Share),
                 (p.of_kuaishou_dau, Unit::Share),
             ] {
                 let shown = crate::core::format::format_value(x.0, unit, x.1, locale);
                 assert!(note.contains(&shown), "{locale:?}: {note} lacks {shown}");
             }
         }
-        // The reader's own count moves every ratio.
-        let mut own = inputs;
-        own.set(I::KlingPayingMembers, 1e6).unwrap();
-        let q = paying_members_plausibility(&compute(&own)).unwrap();
-        near(Some(q.of_users.0), 1e6 / v("kling_users_d"));
-        assert_eq!(q.members.1, Qualifier::Exact);
-        own.set(I::KlingPayingMembers, 0.0).unwrap();
-        assert_eq!(paying_members_plausibility(&compute(&own)), None);
     }
 
     /// Issue 12, item 10: the tolerance is half the rounding unit of every

@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use super::charts::Markup;
 use super::state::Calc;
-use crate::core::claims::{check_claims, paying_members_plausibility, Verdict};
+use crate::core::claims::{check_claims, Verdict, PLAUSIBILITY};
 use crate::core::format::format_value;
 use crate::core::units::{Qualifier, Text};
 
@@ -113,11 +113,9 @@ pub fn claims_view(calc: &Calc) -> Html {
         m.body(r.explanation.get(locale));
         // Beside C's ARPU claim: how its member count compares with the user figures.
         if r.claim.key == "arpu_monthly" {
-            if let Some(p) = paying_members_plausibility(&calc.results) {
-                m.0.push_str("<p class=\"kc-note\" data-note=\"paying_members\">");
-                m.body(&p.note(locale));
-                m.0.push_str("</p>");
-            }
+            m.0.push_str("<p class=\"kc-note\" data-note=\"paying_members\">");
+            m.body(&PLAUSIBILITY.note(locale));
+            m.0.push_str("</p>");
         }
         m.0.push_str("</td></tr>");
     }
