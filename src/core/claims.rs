@@ -6,10 +6,9 @@
 //! and metrics, so a reader's edit can change a verdict.
 
 use super::figures::{figure, value_of};
-use super::format::format_value;
 use super::inputs::{t, InputId, Inputs};
 use super::metrics::{MetricId, Results};
-use super::units::{Locale, Qualifier, Text, Unit};
+use super::units::{Text, Unit};
 
 /// A claim an article makes about a derived number.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -393,106 +392,153 @@ fn arpu_vs_wenxin(monthly: Option<f64>, wenxin: Option<f64>) -> Check {
     }
 }
 
-/// How C's 500萬 paying members compare with the user figures the articles
-/// give, each ratio with its qualifier. The note is about C's own assumption,
-/// so it reads the figures, not the reader's member count, and is computed at
-/// compile time.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Plausibility {
-    /// C's assumed paying members.
-    pub members: (f64, Qualifier),
-    /// Members as a share of Kling's users (超過2200萬, D): a floor of users
-    /// makes the share a ceiling.
-    pub of_users: (f64, Qualifier),
-    /// Members as a multiple of Kling's Q2 MAU (113.3萬, A).
-    pub times_q2_mau: (f64, Qualifier),
-    /// Members as a share of Kuaishou's DAU as C gives it (3.8億).
-    pub of_kuaishou_dau: (f64, Qualifier),
-    /// C's stated "C端付費率".
-    pub stated_paid_rate: (f64, Qualifier),
+/// C's assumed paying members over a figure the articles give (a ratio of two
+/// published figures, so computed at compile time).
+const fn per(key: &str) -> f64 {
+    value_of("kling_paying_members").0 / value_of(key).0
 }
 
-/// Exact members over a qualified base: the divisor's bound flips.
-const fn per(members: f64, (base, q): (f64, Qualifier)) -> (f64, Qualifier) {
-    let q = match q {
-        Qualifier::Floor => Qualifier::Ceiling,
-        Qualifier::Ceiling => Qualifier::Floor,
-        q => q,
-    };
-    (members / base, q)
+/// C's 500萬 paying members as a share of Kling's users (超過2200萬, D); the
+/// users are a floor, so the share is at most this.
+pub const MEMBERS_OF_USERS: f64 = per("kling_users_d");
+/// C's paying members as a multiple of Kling's Q2 MAU (113.3萬, A).
+pub const MEMBERS_TIMES_Q2_MAU: f64 = per("kling_mau_2025q2");
+/// C's paying members over Kuaishou's DAU as C gives it (3.8億): C's "paid rate".
+pub const MEMBERS_OF_KUAISHOU_DAU: f64 = per("dau_c");
+
+/// A note written at compile time: the text is bytes in a fixed buffer.
+#[derive(Clone, Copy)]
+pub struct Note {
+    bytes: [u8; 256],
+    len: usize,
 }
 
-/// The plausibility note's numbers, from the figures.
-pub const PLAUSIBILITY: Plausibility = {
-    let members = value_of("kling_paying_members");
-    assert!(matches!(members.1, Qualifier::Exact));
-    Plausibility {
-        members,
-        of_users: per(members.0, value_of("kling_users_d")),
-        times_q2_mau: per(members.0, value_of("kling_mau_2025q2")),
-        of_kuaishou_dau: per(members.0, value_of("dau_c")),
-        stated_paid_rate: value_of("kling_paid_rate"),
+impl Note {
+    const fn put(mut self, s: &str) -> Note {
+        let s = s.as_bytes();
+        let mut i = 0;
+        while i < s.len() {
+            self.bytes[self.len] = s[i];
+            self.len += 1;
+            i += 1;
+        }
+        self
     }
-};
 
-/// The plausibility note: each piece of text followed by one number.
-const NOTE: [(Text, Unit); 4] = [
-    (
-        t(
-            "付費會員是可靈使用者的",
-            "付费会员是可灵用户的",
-            "Paying members are ",
-        ),
-        Unit::Share,
+    /// `v` as [`format_value`] writes it: a share with 2 decimals below 10%
+    /// and 1 from there, a multiple with 2; trailing zeros trimmed.
+    const fn num(mut self, v: f64, unit: Unit) -> Note {
+        let (v, decimals) = match unit {
+            Unit::Share if v < 0.1 => (v * 100.0, 2),
+            Unit::Share => (v * 100.0, 1),
+            _ => (v, 2),
+        };
+        let scale: u64 = if decimals == 1 { 10 } else { 100 };
+        let r = (v * scale as f64 + 0.5) as u64;
+        let (int, mut frac, mut d) = (r / scale, r % scale, decimals);
+        let mut digits = [0u8; 20];
+        let (mut n, mut x) = (0, int);
+        loop {
+            digits[n] = b'0' + (x % 10) as u8;
+            n += 1;
+            x /= 10;
+            if x == 0 {
+                break;
+            }
+        }
+        while n > 0 {
+            n -= 1;
+            self.bytes[self.len] = digits[n];
+            self.len += 1;
+        }
+        while d > 0 && frac % 10 == 0 {
+            frac /= 10;
+            d -= 1;
+        }
+        if d > 0 {
+            self = self.put(".");
+            if d == 2 && frac < 10 {
+                self = self.put("0");
+            }
+            let mut n = 0;
+            let mut x = frac;
+            while x > 0 {
+                digits[n] = b'0' + (x % 10) as u8;
+                n += 1;
+                x /= 10;
+            }
+            while n > 0 {
+                n -= 1;
+                self.bytes[self.len] = digits[n];
+                self.len += 1;
+            }
+        }
+        match unit {
+            Unit::Share => self.put("%"),
+            _ => self,
+        }
+    }
+
+    /// The note's text.
+    pub fn as_str(&self) -> &str {
+        core::str::from_utf8(&self.bytes[..self.len]).unwrap_or("")
+    }
+}
+
+/// The plausibility note beside C's ARPU claim in each locale: pieces of
+/// text, each followed by one number, then the last piece.
+const fn plausibility_note(pieces: [&str; 5], times: &str) -> Note {
+    let stated = value_of("kling_paid_rate").0;
+    Note {
+        bytes: [0; 256],
+        len: 0,
+    }
+    .put(pieces[0])
+    .num(MEMBERS_OF_USERS, Unit::Share)
+    .put(pieces[1])
+    .num(MEMBERS_TIMES_Q2_MAU, Unit::Multiple)
+    .put(times)
+    .put(pieces[2])
+    .num(stated, Unit::Share)
+    .put(pieces[3])
+    .num(MEMBERS_OF_KUAISHOU_DAU, Unit::Share)
+    .put(pieces[4])
+}
+
+/// The note in each locale: C's 500萬 members against Kling's users, its Q2
+/// MAU and Kuaishou's DAU, every number computed from the figures.
+pub static PLAUSIBILITY: [Note; 3] = [
+    plausibility_note(
+        [
+            "C文假設的付費會員最多是可靈使用者的",
+            "、Q2月活的",
+            ";其「C端付費率」",
+            "其實是付費會員 ÷ 快手日活 = ",
+            ":分母是快手的使用者,不是可靈的。",
+        ],
+        "倍",
     ),
-    (
-        t("、Q2月活的", "、Q2月活的", " of Kling's users and "),
-        Unit::Multiple,
+    plausibility_note(
+        [
+            "C文假设的付费会员最多是可灵用户的",
+            "、Q2月活的",
+            ";其“C端付费率”",
+            "其实是付费会员 ÷ 快手日活 = ",
+            ":分母是快手的用户,不是可灵的。",
+        ],
+        "倍",
     ),
-    (
-        t(
-            ";文章C的「C端付費率」",
-            ";文章C的“C端付费率”",
-            " its Q2 MAU. C's \"paid rate\" of ",
-        ),
-        Unit::Share,
-    ),
-    (
-        t(
-            "等於付費會員 ÷ 快手日活 = ",
-            "等于付费会员 ÷ 快手日活 = ",
+    plausibility_note(
+        [
+            "C's assumed paying members are at most ",
+            " of Kling's users and ",
+            " its Q2 MAU; its \"paid rate\" of ",
             " is members ÷ Kuaishou's DAU = ",
-        ),
-        Unit::Share,
+            ": Kuaishou's users, not Kling's.",
+        ],
+        "x",
     ),
 ];
-
-impl Plausibility {
-    /// The note in `locale`, every number computed from the figures (the
-    /// bases themselves are listed in the sources).
-    pub fn note(&self, locale: Locale) -> String {
-        let numbers = [
-            self.of_users,
-            self.times_q2_mau,
-            self.stated_paid_rate,
-            self.of_kuaishou_dau,
-        ];
-        let mut out = String::new();
-        for ((text, unit), (v, q)) in NOTE.into_iter().zip(numbers) {
-            out.push_str(text.get(locale));
-            out.push_str(&format_value(v, unit, q, locale));
-        }
-        out.push_str(
-            t(
-                ":分母是快手的使用者,不是可靈的。",
-                ":分母是快手的用户,不是可灵的。",
-                ": Kuaishou's users, not Kling's.",
-            )
-            .get(locale),
-        );
-        out
-    }
-}
 
 /// The MAU change, rounded to 0.01%, against the stated change.
 fn mau_qoq(q1: Option<f64>, q4: Option<f64>, stated: Option<f64>) -> Check {
@@ -641,7 +687,7 @@ pub fn check_claims(inputs: &Inputs, results: &Results) -> [ClaimResult; 8] {
 mod tests {
     use super::*;
     use crate::core::metrics::compute;
-    use crate::core::units::Locale;
+    use crate::core::units::{Locale, Qualifier};
     use InputId as I;
     use Verdict::*;
 
@@ -842,35 +888,35 @@ mod tests {
     }
 
     /// Issue 12, item 7: the plausibility note beside the ARPU claim, every
-    /// ratio computed from the figures.
+    /// ratio computed from the figures and written as `format_value` would.
     #[test]
     fn plausibility_of_paying_members() {
         let f = |key: &str| figure(key).unwrap();
-        let p = PLAUSIBILITY;
         let members = f("kling_paying_members").value;
-        near(Some(p.of_users.0), members / f("kling_users_d").value);
-        near(
-            Some(p.times_q2_mau.0),
-            members / f("kling_mau_2025q2").value,
-        );
-        near(Some(p.of_kuaishou_dau.0), members / f("dau_c").value);
+        let ratios = [
+            (members / f("kling_users_d").value, Unit::Share),
+            (members / f("kling_mau_2025q2").value, Unit::Multiple),
+            (f("kling_paid_rate").value, Unit::Share),
+            (members / f("dau_c").value, Unit::Share),
+        ];
+        near(Some(MEMBERS_OF_USERS), ratios[0].0);
+        near(Some(MEMBERS_TIMES_Q2_MAU), ratios[1].0);
+        near(Some(MEMBERS_OF_KUAISHOU_DAU), ratios[3].0);
         // C's paid rate is members ÷ Kuaishou's DAU, to C's rounding, not ÷ Kling's users.
         let stated = f("kling_paid_rate").value;
-        assert!(same_rounded(p.of_kuaishou_dau.0, stated, 1000.0));
-        assert!(!same_rounded(p.of_users.0, stated, 1000.0));
-        // Members over a floor of users: at most that share.
+        assert!(same_rounded(MEMBERS_OF_KUAISHOU_DAU, stated, 1000.0));
+        assert!(!same_rounded(MEMBERS_OF_USERS, stated, 1000.0));
+        // "At most": the users are a floor and the members C's exact assumption.
         assert_eq!(f("kling_users_d").qualifier, Qualifier::Floor);
-        assert_eq!(p.of_users.1, Qualifier::Ceiling);
-        for locale in Locale::ALL {
-            let note = p.note(locale);
-            for (x, unit) in [
-                (p.of_users, Unit::Share),
-                (p.times_q2_mau, Unit::Multiple),
-                (p.stated_paid_rate, Unit::Share),
-                (p.of_kuaishou_dau, Unit::Share),
-            ] {
-                let shown = crate::core::format::format_value(x.0, unit, x.1, locale);
-                assert!(note.contains(&shown), "{locale:?}: {note} lacks {shown}");
+        assert_eq!(f("kling_paying_members").qualifier, Qualifier::Exact);
+        for (locale, note) in Locale::ALL.into_iter().zip(&PLAUSIBILITY) {
+            let note = note.as_str();
+            let mut at = 0;
+            for (v, unit) in ratios {
+                let shown = crate::core::format::format_value(v, unit, Qualifier::Exact, locale);
+                let found = note[at..].find(&shown);
+                assert!(found.is_some(), "{locale:?}: {note} lacks {shown} in order");
+                at += found.unwrap() + shown.len();
             }
         }
     }

@@ -114,7 +114,7 @@ pub fn claims_view(calc: &Calc) -> Html {
         // Beside C's ARPU claim: how its member count compares with the user figures.
         if r.claim.key == "arpu_monthly" {
             m.0.push_str("<p class=\"kc-note\" data-note=\"paying_members\">");
-            m.body(&PLAUSIBILITY.note(locale));
+            m.body(PLAUSIBILITY[locale as usize].as_str());
             m.0.push_str("</p>");
         }
         m.0.push_str("</td></tr>");
