@@ -106,7 +106,7 @@ pub const CLAIMS: &[Claim] = &[
         text: t(
             "ARPU約21元/月,顯著高於文心一言約10元/月",
             "ARPU约21元/月,显著高于文心一言约10元/月",
-            "An ARPU of about RMB 21 a month is well above ERNIE Bot's RMB 10 or so",
+            "ARPU of about RMB 21 a month, well above ERNIE Bot's RMB 10",
         ),
         figures: &[
             "wenxin_arpu_monthly",
@@ -374,9 +374,9 @@ fn arpu_vs_wenxin(monthly: Option<f64>, wenxin: Option<f64>) -> Check {
             Verdict::Holds,
             Some(monthly),
             t(
-                "按月計算仍高於文心一言",
-                "按月计算仍高于文心一言",
-                "Per month it is still above ERNIE Bot's",
+                "按月仍高於文心一言",
+                "按月仍高于文心一言",
+                "Still above it per month",
             ),
         )
     } else {
@@ -384,9 +384,9 @@ fn arpu_vs_wenxin(monthly: Option<f64>, wenxin: Option<f64>) -> Check {
             Verdict::DoesNotHold,
             Some(monthly),
             t(
-                "按月計算不高於文心一言:比較方向相反",
-                "按月计算不高于文心一言:比较方向相反",
-                "Per month it is not above ERNIE Bot's: the comparison reverses",
+                "按月不高於文心一言:比較反轉",
+                "按月不高于文心一言:比较反转",
+                "Per month it is not above it: the comparison reverses",
             ),
         )
     }
@@ -514,7 +514,7 @@ pub static PLAUSIBILITY: [Note; 3] = [
             "、Q2月活的",
             ";其「C端付費率」",
             "其實是付費會員 ÷ 快手日活 = ",
-            ":分母是快手的使用者,不是可靈的。",
+            "(非可靈的)。",
         ],
         "倍",
     ),
@@ -524,7 +524,7 @@ pub static PLAUSIBILITY: [Note; 3] = [
             "、Q2月活的",
             ";其“C端付费率”",
             "其实是付费会员 ÷ 快手日活 = ",
-            ":分母是快手的用户,不是可灵的。",
+            "(非可灵的)。",
         ],
         "倍",
     ),
@@ -534,7 +534,7 @@ pub static PLAUSIBILITY: [Note; 3] = [
             " of Kling's users and ",
             " its Q2 MAU; its \"paid rate\" of ",
             " is members ÷ Kuaishou's DAU = ",
-            ": Kuaishou's users, not Kling's.",
+            " (not Kling's).",
         ],
         "x",
     ),
@@ -587,9 +587,9 @@ fn segments(gap: Option<f64>) -> Check {
             Verdict::Holds,
             Some(gap),
             t(
-                "差額在四捨五入範圍內(201億取整到億,其餘及總收入到0.01億:±0.515億)",
-                "差额在四舍五入范围内(201亿取整到亿,其余及总收入到0.01亿:±0.515亿)",
-                "The gap is within rounding (RMB 20.1 billion is rounded to RMB 100 million, the rest and the total to RMB 1 million: ±RMB 51.5 million)",
+                "差額在四捨五入範圍內(201億取整到億,其餘到0.01億:±0.515億)",
+                "差额在四舍五入范围内(201亿取整到亿,其余到0.01亿:±0.515亿)",
+                "The gap is within rounding (RMB 20.1 billion is rounded to RMB 100 million, the rest to RMB 1 million: ±RMB 51.5 million)",
             ),
         )
     } else {

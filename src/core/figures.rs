@@ -734,8 +734,9 @@ pub const FIGURES: &[Figure] = &[
         ),
     },
     // A's other wording of the same target, a floor (超過); carried so the
-    // sources show both. Its label says why the default target is the 約合
-    // conversion above: that converts the stated guidance and is a point target.
+    // sources show both, its label naming the default: the 約合 conversion
+    // above, because it converts the stated US$ guidance (the default USD/CNY
+    // rate comes from it) and is a point target, where this is only a floor.
     Figure {
         key: "kling_fy_target_floor",
         value: 10e8,
@@ -745,9 +746,9 @@ pub const FIGURES: &[Figure] = &[
         article: 'A',
         quote: "預計2025全年,可靈收入將超過10億元",
         label: label(
-            "可靈全年收入預計(下限;預設目標用約合10億:指引的換算)",
-            "可灵全年收入预计(下限;默认目标用约合10亿:指引的换算)",
-            "Kling full-year revenue forecast (a floor; the default target is the ≈ RMB 1 billion: the guidance converted)",
+            "可靈全年收入預計(下限;預設用約合10億)",
+            "可灵全年收入预计(下限;默认用约合10亿)",
+            "Kling FY revenue forecast (a floor; the default is the ≈ RMB 1 billion)",
         ),
     },
     // The guidance itself is stated in USD without a qualifier.
@@ -1439,13 +1440,13 @@ mod tests {
             panic!("the target defaults to a figure");
         };
         assert_eq!(default, readings[0].key);
-        // The reading the default does not use says, in the sources, which one
-        // it does and why.
+        // The reading the default does not use names, in the sources, the one
+        // it does.
         let l = readings[1].label;
-        assert!(l.hant.contains("預設目標用約合10億"), "{}", l.hant);
-        assert!(l.hans.contains("默认目标用约合10亿"), "{}", l.hans);
+        assert!(l.hant.contains("預設用約合10億"), "{}", l.hant);
+        assert!(l.hans.contains("默认用约合10亿"), "{}", l.hans);
         assert!(
-            l.en.contains("the default target is the ≈ RMB 1 billion"),
+            l.en.contains("the default is the ≈ RMB 1 billion"),
             "{}",
             l.en
         );

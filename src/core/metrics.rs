@@ -447,21 +447,22 @@ fn evaluate(spec: &MetricSpec, r: &Resolved, rests: &[InputSet], done: &[Outcome
 }
 
 impl Op {
-    /// The formula's shape; a lone `a`, `b` or `c` stands for the operands in
-    /// order, and letters within a word (`max`) are text (see `fill`).
+    /// The formula's shape; `Ⓐ`, `Ⓑ` and `Ⓒ` stand for the operands in order.
+    /// Slots are their own tokens, never letters, so the words of a template
+    /// (`max`) are never taken for operands.
     fn template(self) -> &'static str {
         match self {
-            Op::Deflate => "a ÷ (1 + b)",
-            Op::Ratio => "a ÷ b",
-            Op::Growth => "a ÷ b − 1",
-            Op::Discount => "1 − a ÷ b",
-            Op::Sum => "a + b + c",
-            Op::Diff => "a − b",
-            Op::Shortfall => "max(a − b, 0)",
-            Op::Mul => "a × b",
-            Op::MulComplement => "a × (1 − b)",
-            Op::Third => "a ÷ 3",
-            Op::Mean => "(a + b + c) ÷ 3",
+            Op::Deflate => "Ⓐ ÷ (1 + Ⓑ)",
+            Op::Ratio => "Ⓐ ÷ Ⓑ",
+            Op::Growth => "Ⓐ ÷ Ⓑ − 1",
+            Op::Discount => "1 − Ⓐ ÷ Ⓑ",
+            Op::Sum => "Ⓐ + Ⓑ + Ⓒ",
+            Op::Diff => "Ⓐ − Ⓑ",
+            Op::Shortfall => "max(Ⓐ − Ⓑ, 0)",
+            Op::Mul => "Ⓐ × Ⓑ",
+            Op::MulComplement => "Ⓐ × (1 − Ⓑ)",
+            Op::Third => "Ⓐ ÷ 3",
+            Op::Mean => "(Ⓐ + Ⓑ + Ⓒ) ÷ 3",
         }
     }
 }
@@ -551,23 +552,18 @@ impl MetricId {
         let template = spec.op.template();
         // A two-operand sum drops its third slot together with the " + " before it.
         let template = match (spec.op, spec.operands.len()) {
-            (Op::Sum, 2) => &template[..template.len() - " + c".len()],
+            (Op::Sum, 2) => &template[..template.len() - " + Ⓒ".len()],
             _ => template,
         };
-        // A slot is a lone `a`, `b` or `c`; letters inside a word ("max") are text.
-        let letter = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphabetic());
-        let mut prev = None;
-        let mut chars = template.chars().peekable();
-        while let Some(ch) = chars.next() {
-            let lone = !letter(prev) && !letter(chars.peek().copied());
+        for ch in template.chars() {
             match ch {
-                'a' | 'b' | 'c' if lone => match spec.operands.get((ch as u8 - b'a') as usize) {
+                'Ⓐ' | 'Ⓑ' | 'Ⓒ' => match spec.operands.get((ch as u32 - 'Ⓐ' as u32) as usize)
+                {
                     Some(&op) => slot(&mut out, op),
                     None => out.push('?'),
                 },
                 _ => out.push(ch),
             }
-            prev = Some(ch);
         }
         out
     }
@@ -918,7 +914,7 @@ const SPECS: [MetricSpec; M] = [
         t(
             "Q3每位日活用戶季度收入",
             "Q3每位日活用户季度收入",
-            "Q3 revenue per DAU (whole quarter)",
+            "Q3 revenue per DAU (quarter)",
         ),
     ),
     row(
@@ -929,7 +925,7 @@ const SPECS: [MetricSpec; M] = [
         t(
             "Q3每位月活用戶季度收入",
             "Q3每位月活用户季度收入",
-            "Q3 revenue per MAU (whole quarter)",
+            "Q3 revenue per MAU (quarter)",
         ),
     ),
     row(
@@ -1134,7 +1130,9 @@ mod tests {
                     letters = letters.replacen(w, "", 1);
                 }
                 assert!(
-                    !letters.chars().any(|c| c.is_ascii_alphabetic()),
+                    !letters
+                        .chars()
+                        .any(|c| c.is_ascii_alphabetic() || ('Ⓐ'..='Ⓩ').contains(&c)),
                     "{} ({}): stray letters in {rest:?}",
                     id.key(),
                     locale.tag()
@@ -1177,7 +1175,7 @@ mod tests {
             }
         }
         let annualised = ["年化", "年化", "annualised"];
-        let per_quarter = ["季度", "季度", "whole quarter"];
+        let per_quarter = ["季度", "季度", "(quarter)"];
         let cases: [(MetricId, [&str; 3], &[&str]); 3] = [
             (X::ImpliedEarnings, annualised, &[]),
             (X::RevenuePerDau2025q3, per_quarter, &["每日", "每月"]),

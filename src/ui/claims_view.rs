@@ -113,7 +113,7 @@ pub fn claims_view(calc: &Calc) -> Html {
         m.body(r.explanation.get(locale));
         // Beside C's ARPU claim: how its member count compares with the user figures.
         if r.claim.key == "arpu_monthly" {
-            m.0.push_str("<p class=\"kc-note\" data-note=\"paying_members\">");
+            m.0.push_str("<p class=\"kc-note\">");
             m.body(PLAUSIBILITY[locale as usize].as_str());
             m.0.push_str("</p>");
         }

@@ -180,7 +180,7 @@ const PARAGRAPHS: [(&str, &[Seg]); 4] = [
             s(
                 ",百度、阿里巴巴和騰訊的平均為",
                 ",百度、阿里巴巴和腾讯的平均为",
-                " annualised current-year earnings (dynamic P/E), against an average of ",
+                " annualised earnings (dynamic P/E), against an average of ",
             ),
             Me(X::PePeerAverage),
             s(
