@@ -5,7 +5,7 @@
 //! cannot edit), and [`check_claims`] feeds those functions from the inputs
 //! and metrics, so a reader's edit can change a verdict.
 
-use super::figures::figure;
+use super::figures::{figure, value_of};
 use super::inputs::{t, InputId, Inputs};
 use super::metrics::{MetricId, Results};
 use super::units::{Text, Unit};
@@ -94,6 +94,22 @@ pub const CLAIMS: &[Claim] = &[
             "5 million paying members and 70% of Q1 revenue give an ARPU of about RMB 21 a month",
         ),
         figures: &[
+            "arpu_claim_monthly",
+            "kling_paying_members",
+            "kling_p_side_share",
+            "kling_revenue_2025q1",
+        ],
+    },
+    Claim {
+        key: "arpu_above_wenxin",
+        article: 'C',
+        text: t(
+            "ARPU約21元/月,顯著高於文心一言約10元/月",
+            "ARPU约21元/月,显著高于文心一言约10元/月",
+            "ARPU of about RMB 21 a month, well above ERNIE Bot's RMB 10",
+        ),
+        figures: &[
+            "wenxin_arpu_monthly",
             "arpu_claim_monthly",
             "kling_paying_members",
             "kling_p_side_share",
@@ -348,6 +364,182 @@ fn arpu(monthly: Option<f64>, quarterly: Option<f64>, claimed: Option<f64>) -> C
     (Verdict::DoesNotHold, Some(monthly), text)
 }
 
+/// The computed monthly ARPU against ERNIE Bot's (文心一言) stated monthly ARPU.
+fn arpu_vs_wenxin(monthly: Option<f64>, wenxin: Option<f64>) -> Check {
+    let (Some(monthly), Some(wenxin)) = (monthly, wenxin) else {
+        return cannot();
+    };
+    if monthly > wenxin {
+        (
+            Verdict::Holds,
+            Some(monthly),
+            t(
+                "按月仍高於文心一言",
+                "按月仍高于文心一言",
+                "Still above it per month",
+            ),
+        )
+    } else {
+        (
+            Verdict::DoesNotHold,
+            Some(monthly),
+            t(
+                "按月不高於文心一言:比較反轉",
+                "按月不高于文心一言:比较反转",
+                "Per month it is not above it: the comparison reverses",
+            ),
+        )
+    }
+}
+
+/// C's assumed paying members over a figure the articles give (a ratio of two
+/// published figures, so computed at compile time).
+const fn per(key: &str) -> f64 {
+    value_of("kling_paying_members").0 / value_of(key).0
+}
+
+/// C's 500萬 paying members as a share of Kling's users (超過2200萬, D); the
+/// users are a floor, so the share is at most this.
+pub const MEMBERS_OF_USERS: f64 = per("kling_users_d");
+/// C's paying members as a multiple of Kling's Q2 MAU (113.3萬, A).
+pub const MEMBERS_TIMES_Q2_MAU: f64 = per("kling_mau_2025q2");
+/// C's paying members over Kuaishou's DAU as C gives it (3.8億): C's "paid rate".
+pub const MEMBERS_OF_KUAISHOU_DAU: f64 = per("dau_c");
+
+/// A note written at compile time: the text is bytes in a fixed buffer.
+#[derive(Clone, Copy)]
+pub struct Note {
+    bytes: [u8; 256],
+    len: usize,
+}
+
+impl Note {
+    const fn put(mut self, s: &str) -> Note {
+        let s = s.as_bytes();
+        let mut i = 0;
+        while i < s.len() {
+            self.bytes[self.len] = s[i];
+            self.len += 1;
+            i += 1;
+        }
+        self
+    }
+
+    /// `v` as [`format_value`] writes it: a share with 2 decimals below 10%
+    /// and 1 from there, a multiple with 2; trailing zeros trimmed.
+    const fn num(mut self, v: f64, unit: Unit) -> Note {
+        let (v, decimals) = match unit {
+            Unit::Share if v < 0.1 => (v * 100.0, 2),
+            Unit::Share => (v * 100.0, 1),
+            _ => (v, 2),
+        };
+        let scale: u64 = if decimals == 1 { 10 } else { 100 };
+        let r = (v * scale as f64 + 0.5) as u64;
+        let (int, mut frac, mut d) = (r / scale, r % scale, decimals);
+        let mut digits = [0u8; 20];
+        let (mut n, mut x) = (0, int);
+        loop {
+            digits[n] = b'0' + (x % 10) as u8;
+            n += 1;
+            x /= 10;
+            if x == 0 {
+                break;
+            }
+        }
+        while n > 0 {
+            n -= 1;
+            self.bytes[self.len] = digits[n];
+            self.len += 1;
+        }
+        while d > 0 && frac % 10 == 0 {
+            frac /= 10;
+            d -= 1;
+        }
+        if d > 0 {
+            self = self.put(".");
+            if d == 2 && frac < 10 {
+                self = self.put("0");
+            }
+            let mut n = 0;
+            let mut x = frac;
+            while x > 0 {
+                digits[n] = b'0' + (x % 10) as u8;
+                n += 1;
+                x /= 10;
+            }
+            while n > 0 {
+                n -= 1;
+                self.bytes[self.len] = digits[n];
+                self.len += 1;
+            }
+        }
+        match unit {
+            Unit::Share => self.put("%"),
+            _ => self,
+        }
+    }
+
+    /// The note's text.
+    pub fn as_str(&self) -> &str {
+        core::str::from_utf8(&self.bytes[..self.len]).unwrap_or("")
+    }
+}
+
+/// The plausibility note beside C's ARPU claim in each locale: pieces of
+/// text, each followed by one number, then the last piece.
+const fn plausibility_note(pieces: [&str; 5], times: &str) -> Note {
+    let stated = value_of("kling_paid_rate").0;
+    Note {
+        bytes: [0; 256],
+        len: 0,
+    }
+    .put(pieces[0])
+    .num(MEMBERS_OF_USERS, Unit::Share)
+    .put(pieces[1])
+    .num(MEMBERS_TIMES_Q2_MAU, Unit::Multiple)
+    .put(times)
+    .put(pieces[2])
+    .num(stated, Unit::Share)
+    .put(pieces[3])
+    .num(MEMBERS_OF_KUAISHOU_DAU, Unit::Share)
+    .put(pieces[4])
+}
+
+/// The note in each locale: C's 500萬 members against Kling's users, its Q2
+/// MAU and Kuaishou's DAU, every number computed from the figures.
+pub static PLAUSIBILITY: [Note; 3] = [
+    plausibility_note(
+        [
+            "C文假設的付費會員最多是可靈使用者的",
+            "、Q2月活的",
+            ";其「C端付費率」",
+            "其實是付費會員 ÷ 快手日活 = ",
+            "(非可靈的)。",
+        ],
+        "倍",
+    ),
+    plausibility_note(
+        [
+            "C文假设的付费会员最多是可灵用户的",
+            "、Q2月活的",
+            ";其“C端付费率”",
+            "其实是付费会员 ÷ 快手日活 = ",
+            "(非可灵的)。",
+        ],
+        "倍",
+    ),
+    plausibility_note(
+        [
+            "C's assumed paying members are at most ",
+            " of Kling's users and ",
+            " its Q2 MAU; its \"paid rate\" of ",
+            " is members ÷ Kuaishou's DAU = ",
+            " (not Kling's).",
+        ],
+        "x",
+    ),
+];
+
 /// The MAU change, rounded to 0.01%, against the stated change.
 fn mau_qoq(q1: Option<f64>, q4: Option<f64>, stated: Option<f64>) -> Check {
     let (Some(q1), Some(q4), Some(stated)) = (q1, q4, stated) else {
@@ -381,10 +573,9 @@ fn mau_qoq(q1: Option<f64>, q4: Option<f64>, stated: Option<f64>) -> Check {
 }
 
 /// How far the segments may miss the total from rounding alone: 201億 is
-/// rounded to 1億 (±0.5億) and the other two parts to 0.01億 (±0.005億 each);
-/// the total is given to 0.01億 too, which the spare 0.005億 of slack covers
-/// in practice. A gap within this says nothing is missing.
-pub const SEGMENT_TOLERANCE: f64 = 0.5e8 + 2.0 * 0.005e8;
+/// rounded to 1億 (±0.5億), the other two parts and the total itself to
+/// 0.01億 (±0.005億 each): ±0.515億. A gap within this says nothing is missing.
+pub const SEGMENT_TOLERANCE: f64 = 0.5e8 + 3.0 * 0.005e8;
 
 /// The total minus the segments, against what rounding explains.
 fn segments(gap: Option<f64>) -> Check {
@@ -396,9 +587,9 @@ fn segments(gap: Option<f64>) -> Check {
             Verdict::Holds,
             Some(gap),
             t(
-                "差額在四捨五入範圍內(201億取整到億,其餘到0.01億:±0.51億)",
-                "差额在四舍五入范围内(201亿取整到亿,其余到0.01亿:±0.51亿)",
-                "The gap is within rounding (RMB 20.1 billion is rounded to RMB 100 million, the rest to RMB 1 million: ±RMB 51 million)",
+                "差額在四捨五入範圍內(201億取整到億,其餘到0.01億:±0.515億)",
+                "差额在四舍五入范围内(201亿取整到亿,其余到0.01亿:±0.515亿)",
+                "The gap is within rounding (RMB 20.1 billion is rounded to RMB 100 million, the rest to RMB 1 million: ±RMB 51.5 million)",
             ),
         )
     } else {
@@ -406,9 +597,9 @@ fn segments(gap: Option<f64>) -> Check {
             Verdict::DoesNotHold,
             Some(gap),
             t(
-                "差額超出四捨五入所能解釋的±0.51億",
-                "差额超出四舍五入所能解释的±0.51亿",
-                "The gap is more than rounding explains (±RMB 51 million)",
+                "差額超出四捨五入所能解釋的±0.515億",
+                "差额超出四舍五入所能解释的±0.515亿",
+                "The gap is more than rounding explains (±RMB 51.5 million)",
             ),
         )
     }
@@ -418,7 +609,7 @@ fn segments(gap: Option<f64>) -> Check {
 ///
 /// `results` must come from `compute(inputs)`; the claim on MAU rests on figures
 /// the reader cannot edit, so its verdict is fixed by the data.
-pub fn check_claims(inputs: &Inputs, results: &Results) -> [ClaimResult; 7] {
+pub fn check_claims(inputs: &Inputs, results: &Results) -> [ClaimResult; 8] {
     let m = |id: MetricId| results.get(id).value.ok();
     let input = |id: InputId| results.resolved().values[id.index()];
     let fig = |key: &str| figure(key).map(|f| f.value);
@@ -434,7 +625,7 @@ pub fn check_claims(inputs: &Inputs, results: &Results) -> [ClaimResult; 7] {
     } else {
         2
     };
-    let checks: [(Check, Unit); 7] = [
+    let checks: [(Check, Unit); 8] = [
         (
             share_below(&shares[..n], fig("kling_share_ceiling")),
             Unit::Share,
@@ -470,6 +661,10 @@ pub fn check_claims(inputs: &Inputs, results: &Results) -> [ClaimResult; 7] {
             Unit::Cny,
         ),
         (
+            arpu_vs_wenxin(m(MetricId::ARPU_PAYING_MONTHLY), fig("wenxin_arpu_monthly")),
+            Unit::Cny,
+        ),
+        (
             mau_qoq(fig("mau_2025q1"), fig("mau_2024q4"), fig("mau_qoq_2025q1")),
             Unit::Change,
         ),
@@ -492,7 +687,7 @@ pub fn check_claims(inputs: &Inputs, results: &Results) -> [ClaimResult; 7] {
 mod tests {
     use super::*;
     use crate::core::metrics::compute;
-    use crate::core::units::Locale;
+    use crate::core::units::{Locale, Qualifier};
     use InputId as I;
     use Verdict::*;
 
@@ -511,7 +706,7 @@ mod tests {
         }
     }
 
-    fn check(changes: &[(InputId, f64)]) -> [ClaimResult; 7] {
+    fn check(changes: &[(InputId, f64)]) -> [ClaimResult; 8] {
         let mut inp = Inputs::published();
         for &(id, v) in changes {
             inp.set(id, v).unwrap();
@@ -544,6 +739,7 @@ mod tests {
                 "guidance_usd_cny",
                 "march_share_of_q1",
                 "arpu_monthly",
+                "arpu_above_wenxin",
                 "mau_qoq_2025q1",
                 "segments_add_up"
             ]
@@ -562,11 +758,13 @@ mod tests {
     #[test]
     fn verdicts_at_defaults() {
         let r = check(&[]);
-        let want: [(Verdict, f64, Unit); 7] = [
+        let want: [(Verdict, f64, Unit); 8] = [
             (Holds, 3e8 / 355.54e8, Unit::Share),
             (Holds, 7e8, Unit::Cny),
             (Holds, 10e8, Unit::Cny),
             (Holds, 1.0 / 3.0, Unit::Share),
+            (DoesNotHold, 7.0, Unit::Cny),
+            // Issue 12, item 6: 7元 a month is below ERNIE Bot's 10元.
             (DoesNotHold, 7.0, Unit::Cny),
             (Holds, 7.12 / 7.36 - 1.0, Unit::Change),
             (Holds, 2e6, Unit::Cny),
@@ -651,6 +849,126 @@ mod tests {
         assert_eq!(v, Holds);
         let (v, _) = verdict(&[(I::REVENUE_2025Q3, 356.04e8)], "segments_add_up");
         assert_eq!(v, DoesNotHold);
+    }
+
+    /// Issue 12, item 6: C compares its ARPU with ERNIE Bot's; the verdict
+    /// turns on the monthly ARPU against the figure, either way.
+    #[test]
+    fn arpu_against_wenxin_follows_the_figure() {
+        let wenxin = figure("wenxin_arpu_monthly").unwrap().value;
+        let members_at = |monthly: f64| 1.05e8 / (3.0 * monthly);
+        for (monthly, want) in [
+            (7.0, DoesNotHold),
+            (wenxin, DoesNotHold),
+            (wenxin * 2.1, Holds),
+        ] {
+            let changes: &[(InputId, f64)] = if monthly == 7.0 {
+                &[]
+            } else {
+                &[(I::KLING_PAYING_MEMBERS, members_at(monthly))]
+            };
+            let (v, x) = verdict(changes, "arpu_above_wenxin");
+            assert_eq!(v, want, "at {monthly} a month");
+            near(x, monthly);
+        }
+        let r = check(&[]);
+        let c = r
+            .iter()
+            .find(|c| c.claim.key == "arpu_above_wenxin")
+            .unwrap();
+        assert!(
+            c.explanation.en.contains("reverses"),
+            "{}",
+            c.explanation.en
+        );
+        assert_eq!(
+            verdict(&[(I::KLING_PAYING_MEMBERS, 0.0)], "arpu_above_wenxin"),
+            (CannotCheck, None)
+        );
+    }
+
+    /// Issue 12, item 7: the plausibility note beside the ARPU claim, every
+    /// ratio computed from the figures and written as `format_value` would.
+    #[test]
+    fn plausibility_of_paying_members() {
+        let f = |key: &str| figure(key).unwrap();
+        let members = f("kling_paying_members").value;
+        let ratios = [
+            (members / f("kling_users_d").value, Unit::Share),
+            (members / f("kling_mau_2025q2").value, Unit::Multiple),
+            (f("kling_paid_rate").value, Unit::Share),
+            (members / f("dau_c").value, Unit::Share),
+        ];
+        near(Some(MEMBERS_OF_USERS), ratios[0].0);
+        near(Some(MEMBERS_TIMES_Q2_MAU), ratios[1].0);
+        near(Some(MEMBERS_OF_KUAISHOU_DAU), ratios[3].0);
+        // C's paid rate is members ÷ Kuaishou's DAU, to C's rounding, not ÷ Kling's users.
+        let stated = f("kling_paid_rate").value;
+        assert!(same_rounded(MEMBERS_OF_KUAISHOU_DAU, stated, 1000.0));
+        assert!(!same_rounded(MEMBERS_OF_USERS, stated, 1000.0));
+        // "At most": the users are a floor and the members C's exact assumption.
+        assert_eq!(f("kling_users_d").qualifier, Qualifier::Floor);
+        assert_eq!(f("kling_paying_members").qualifier, Qualifier::Exact);
+        for (locale, note) in Locale::ALL.into_iter().zip(&PLAUSIBILITY) {
+            let note = note.as_str();
+            let mut at = 0;
+            for (v, unit) in ratios {
+                let shown = crate::core::format::format_value(v, unit, Qualifier::Exact, locale);
+                let found = note[at..].find(&shown);
+                assert!(found.is_some(), "{locale:?}: {note} lacks {shown} in order");
+                at += found.unwrap() + shown.len();
+            }
+        }
+    }
+
+    /// Issue 12, item 10: the tolerance is half the rounding unit of every
+    /// figure in the check, the total's own included, read from the figures.
+    #[test]
+    fn segment_tolerance_covers_every_rounding() {
+        // Half of the last printed digit of a value given in 億.
+        let half_unit = |key: &str| {
+            let yi = figure(key).unwrap().value / 1e8;
+            let mut unit = 1.0;
+            while (yi / unit - (yi / unit).round()).abs() > 1e-9 {
+                unit /= 10.0;
+            }
+            unit / 2.0 * 1e8
+        };
+        let claim = CLAIMS.iter().find(|c| c.key == "segments_add_up").unwrap();
+        let want: f64 = claim.figures.iter().map(|k| half_unit(k)).sum();
+        assert!(
+            (SEGMENT_TOLERANCE - want).abs() < 1e-3,
+            "{SEGMENT_TOLERANCE} != {want}"
+        );
+        // A gap just inside it holds, just outside it does not.
+        let total = figure("revenue_2025q3").unwrap().value;
+        let sum = total - 2e6;
+        for (gap, holds) in [
+            (want - 1e5, Holds),
+            (-(want - 1e5), Holds),
+            (want + 1e5, DoesNotHold),
+        ] {
+            let (v, _) = verdict(&[(I::REVENUE_2025Q3, sum + gap)], "segments_add_up");
+            assert_eq!(v, holds, "gap {gap}");
+        }
+        // The explanations name the tolerance.
+        let shown = crate::core::format::format_value(
+            want,
+            Unit::Cny,
+            crate::core::units::Qualifier::Exact,
+            Locale::En,
+        );
+        let shown = shown.trim_start_matches("RMB ");
+        for c in [
+            check(&[])[7],
+            check(&[(I::ONLINE_MARKETING_2025Q3, 210e8)])[7],
+        ] {
+            assert!(
+                c.explanation.en.contains(shown),
+                "{} lacks {shown}",
+                c.explanation.en
+            );
+        }
     }
 
     #[test]

@@ -46,6 +46,28 @@ pub struct Figure {
 
 include!(concat!(env!("OUT_DIR"), "/data_figures.rs"));
 
+/// A figure's value and qualifier, found at compile time (copies of the two
+/// fields, not a reference: a reference into a `const` table in a const
+/// initialiser makes rustc emit a second copy of the whole table).
+/// Fails to compile when the key is not a figure.
+pub const fn value_of(key: &str) -> (f64, Qualifier) {
+    let mut i = 0;
+    while i < FIGURES.len() {
+        let (a, b) = (FIGURES[i].key.as_bytes(), key.as_bytes());
+        if a.len() == b.len() {
+            let mut j = 0;
+            while j < a.len() && a[j] == b[j] {
+                j += 1;
+            }
+            if j == a.len() {
+                return (FIGURES[i].value, FIGURES[i].qualifier);
+            }
+        }
+        i += 1;
+    }
+    panic!("no such figure");
+}
+
 /// Looks up a figure by key.
 pub fn figure(key: &str) -> Option<&'static Figure> {
     FIGURES.iter().find(|f| f.key == key)
@@ -73,6 +95,30 @@ mod tests {
             assert!(!f.period.is_empty(), "{} has no period", f.key);
             assert!(!f.quote.is_empty(), "{} has an empty quote", f.key);
         }
+    }
+
+    /// Issue 12, item 5: A words the full-year target two ways (約合 and
+    /// 超過); both are carried, the default input uses the conversion, and the
+    /// sources say which and why.
+    #[test]
+    fn both_readings_of_the_target_are_carried_and_explained() {
+        use crate::core::inputs::{DefaultRule, InputId};
+        let readings: Vec<&Figure> = FIGURES
+            .iter()
+            .filter(|f| f.period == "2025FY" && f.unit == Unit::Cny && f.article == 'A')
+            .collect();
+        let qualifiers: Vec<Qualifier> = readings.iter().map(|f| f.qualifier).collect();
+        assert_eq!(qualifiers, [Qualifier::Approx, Qualifier::Floor]);
+        assert_eq!(readings[0].value, readings[1].value);
+        let DefaultRule::Figure(default) = InputId::KLING_FY_TARGET.spec().default else {
+            panic!("the target defaults to a figure");
+        };
+        assert_eq!(default, readings[0].key);
+        // The reading the default does not use names, in the sources, the one it does.
+        let l = readings[1].label;
+        assert!(l.hant.contains("預設用約合10億"), "{}", l.hant);
+        assert!(l.hans.contains("默认用约合10亿"), "{}", l.hans);
+        assert!(l.en.contains("the default is the ≈ RMB 1 billion"), "{}", l.en);
     }
 
     /// The value of a figure that must exist.

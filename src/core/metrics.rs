@@ -299,8 +299,10 @@ fn evaluate(spec: &MetricSpec, r: &Resolved, rests: &[InputSet], done: &[Outcome
         Op::Discount => nonzero(b).map(|d| (1.0 - a / d, [-d, a, 0.0, 0.0])),
         Op::Sum => Ok((total, [1.0; MAX_OPERANDS])),
         Op::Diff => Ok((a - b, [1.0, -1.0, 0.0, 0.0])),
-        // Past the target nothing more is needed: 0, exact with respect to both.
-        Op::Shortfall if a <= b => Ok((0.0, [0.0; MAX_OPERANDS])),
+        // Past the target nothing more is needed: 0, which keeps the target's
+        // uncertainty (an approximate target may lie higher) but not the year to
+        // date's (more revenue cannot need less than nothing).
+        Op::Shortfall if a <= b => Ok((0.0, [1.0, 0.0, 0.0, 0.0])),
         Op::Shortfall => Ok((a - b, [1.0, -1.0, 0.0, 0.0])),
         Op::Mul => Ok((a * b, [b, a, 0.0, 0.0])),
         Op::MulComplement => Ok((a * (1.0 - b), [1.0 - b, -a, 0.0, 0.0])),
@@ -550,19 +552,160 @@ mod tests {
         let cases: [(MetricId, Locale, &Results, &str, &str); 9] = [
             (X::KLING_SHARE_2025Q3, Locale::Hant, &published, "可靈Q3收入 ÷ 快手Q3收入", "超過3億元 ÷ 355.54億元 = 超過0.84%"),
             (X::KLING_SHARE_2025Q3, Locale::En, &published, "Kling Q3 revenue ÷ Kuaishou Q3 revenue", "≥ RMB 300 million ÷ RMB 35.554 billion = ≥ 0.84%"),
-            (X::SEGMENTS_SUM_2025Q3, Locale::Hant, &published, "Q3線上營銷服務 + Q3直播 + Q3其他服務", "201億元 + 95.74億元 + 58.78億元 = 355.52億元"),
+            (X::SEGMENTS_SUM_2025Q3, Locale::Hant, &published, "Q3線上營銷服務 + Q3直播 + Q3其他服務", "約201億元 + 95.74億元 + 58.78億元 = 約355.52億元"),
             (X::KLING_FY_2025, Locale::Hans, &published, "可灵前三季收入 + 可灵Q4收入", "超过7亿元 + 约3亿元 = 约10亿元"),
-            (X::PE_PEER_AVERAGE, Locale::En, &published, "(Baidu P/E + Alibaba P/E + Tencent P/E) ÷ 3", "(24.96x + 24.59x + 21.07x) ÷ 3 = 23.54x"),
-            (X::PE_DISCOUNT_TO_PEERS, Locale::Hant, &published, "1 − 快手市盈率 ÷ 同業平均市盈率", "1 − 13.12倍 ÷ 23.54倍 = 44.3%"),
+            (X::PE_PEER_AVERAGE, Locale::En, &published, "(Baidu P/E (dynamic) + Alibaba P/E (dynamic) + Tencent P/E (dynamic)) ÷ 3", "(24.96x + 24.59x + 21.07x) ÷ 3 = 23.54x"),
+            (X::PE_DISCOUNT_TO_PEERS, Locale::Hant, &published, "1 − 快手動態市盈率 ÷ 同業平均動態市盈率", "1 − 13.12倍 ÷ 23.54倍 = 44.3%"),
             (X::REVENUE_QOQ_2025Q3, Locale::En, &published, "Kuaishou Q3 revenue ÷ Kuaishou Q2 revenue − 1", "RMB 35.554 billion ÷ [missing input: Kuaishou Q2 revenue] − 1 = missing input: Kuaishou Q2 revenue"),
             (X::REVENUE_QOQ_2025Q3, Locale::En, &with_q2, "Kuaishou Q3 revenue ÷ Kuaishou Q2 revenue − 1", "RMB 35.554 billion ÷ RMB 34 billion − 1 = +4.57%"),
             // The gap of two figures that round alike at 2 decimals still adds up.
-            (X::SEGMENTS_GAP_2025Q3, Locale::En, &published, "Kuaishou Q3 revenue − Q3 segments sum", "RMB 35.554 billion − RMB 35.552 billion = RMB 2 million"),
+            (X::SEGMENTS_GAP_2025Q3, Locale::En, &published, "Kuaishou Q3 revenue − Q3 segments sum", "RMB 35.554 billion − ≈ RMB 35.552 billion = ≈ RMB 2 million"),
         ];
         for (id, locale, results, words, plugged) in cases {
             assert_eq!(id.formula(locale), words, "{}", id.key());
             assert_eq!(id.plugged(results, locale), plugged, "{}", id.key());
         }
+    }
+    /// Issue 12, item 1: a template's words (the "max" of a shortfall) are not
+    /// slots. Every formula in every locale, once its operand labels are taken
+    /// out, is left with exactly its template's own text: no stray letters.
+    #[test]
+    fn formulas_keep_template_words_in_every_locale() {
+        let inputs = Inputs::published();
+        let results = compute(&inputs);
+        for id in MetricId::ALL {
+            let spec = id.spec();
+            // The template's words: runs of two or more ASCII letters ("max").
+            let words: Vec<&str> = spec
+                .op
+                .template()
+                .iter()
+                .filter_map(|p| match p {
+                    Piece::Text(t) => Some(*t),
+                    _ => None,
+                })
+                .flat_map(|t| t.split(|c: char| !c.is_ascii_alphabetic()))
+                .filter(|w| w.len() > 1)
+                .collect();
+            for locale in Locale::ALL {
+                let mut rest = id.formula(locale);
+                for op in spec.operands {
+                    let label = op.label(locale);
+                    assert!(rest.contains(label), "{}: {rest} lacks {label}", id.key());
+                    rest = rest.replacen(label, "", 1);
+                }
+                let mut letters = rest.clone();
+                for w in &words {
+                    letters = letters.replacen(w, "", 1);
+                }
+                assert!(
+                    !letters
+                        .chars()
+                        .any(|c| c.is_ascii_alphabetic()),
+                    "{} ({}): stray letters in {rest:?}",
+                    id.key(),
+                    locale.tag()
+                );
+                // The words survive into the formula and the plugged-in version.
+                let plugged = id.plugged(&results, locale);
+                for w in &words {
+                    assert!(id.formula(locale).contains(w), "{}: {w}", id.key());
+                    assert!(plugged.contains(w), "{}: {plugged}", id.key());
+                }
+            }
+        }
+    }
+
+    /// Issue 12, item 8: A's P/Es are dynamic (動態本益比: annualised
+    /// current-year earnings), so every P/E label says so and the earnings
+    /// they imply say they are annualised; revenue per DAU or MAU is the
+    /// quarter's, not a day's or a month's.
+    #[test]
+    fn labels_say_what_kind_of_number() {
+        let quote = figure("pe_kuaishou").unwrap().quote;
+        assert!(quote.contains("動態本益比"), "{quote}");
+        let dynamic = ["動態市盈率", "动态市盈率", "P/E (dynamic)"];
+        let inputs = InputId::ALL
+            .into_iter()
+            .map(|id| (id.key(), id.spec().unit, id.spec().label));
+        let metrics = MetricId::ALL
+            .into_iter()
+            .map(|id| (id.key(), id.spec().unit, id.spec().label));
+        for (key, unit, label) in inputs.chain(metrics) {
+            if unit != Unit::Multiple {
+                continue;
+            }
+            for (locale, word) in Locale::ALL.into_iter().zip(dynamic) {
+                assert!(
+                    label.get(locale).contains(word),
+                    "{key}: {}",
+                    label.get(locale)
+                );
+            }
+        }
+        let annualised = ["年化", "年化", "annualised"];
+        let per_quarter = ["季度", "季度", "(quarter)"];
+        let cases: [(MetricId, [&str; 3], &[&str]); 3] = [
+            (X::IMPLIED_EARNINGS, annualised, &[]),
+            (X::REVENUE_PER_DAU_2025Q3, per_quarter, &["每日", "每月"]),
+            (X::REVENUE_PER_MAU_2025Q3, per_quarter, &["每日", "每月"]),
+        ];
+        for (id, words, never) in cases {
+            for (locale, word) in Locale::ALL.into_iter().zip(words) {
+                let label = id.spec().label.get(locale);
+                assert!(label.contains(word), "{}: {label}", id.key());
+                for bad in never {
+                    assert!(
+                        !label.contains(bad),
+                        "{}: {label} reads per day or month",
+                        id.key()
+                    );
+                }
+            }
+        }
+    }
+
+    /// Issue 12, items 3 and 4: the segments gap rests on 201億 rounded to the
+    /// 億, and a shortfall clipped at zero keeps an approximate target's qualifier.
+    #[test]
+    fn rounded_and_clipped_results_keep_their_qualifier() {
+        type Case = (&'static [(InputId, f64)], MetricId, Qualifier, f64);
+        let cases: [Case; 4] = [
+            (&[], X::SEGMENTS_GAP_2025Q3, Qualifier::Approx, 2e6),
+            (&[], X::SEGMENTS_SUM_2025Q3, Qualifier::Approx, 355.52e8),
+            // The year to date (超過7億) reaches an approximate 6億 target.
+            (
+                &[(I::KLING_FY_TARGET, 6e8), (I::USD_CNY, 7.0)],
+                X::KLING_Q4_REQUIRED,
+                Qualifier::Exact,
+                0.0,
+            ),
+            (
+                &[(I::KLING_REVENUE_2025Q3, 3.5e8)],
+                X::KLING_Q4_REQUIRED,
+                Qualifier::Approx,
+                2.5e8,
+            ),
+        ];
+        for (set, id, qualifier, value) in cases {
+            let r = with(set);
+            assert_eq!(r[id].qualifier, qualifier, "{} with {set:?}", id.key());
+            assert!((r[id].value.unwrap() - value).abs() < 1e-3, "{}", id.key());
+        }
+        // The target's own qualifier: approximate when it is A's 約合 conversion.
+        let mut inputs = Inputs::published();
+        for (id, v) in [
+            (I::KLING_REVENUE_2025Q1, 2e8),
+            (I::KLING_REVENUE_2025Q2, 3e8),
+            (I::KLING_REVENUE_2025Q3, 5e8),
+        ] {
+            inputs.set(id, v).unwrap();
+        }
+        let r = compute(&inputs);
+        let target = r.operand(Operand::Input(I::KLING_FY_TARGET)).unwrap().2;
+        assert_eq!(r[X::KLING_Q4_REQUIRED].value, Ok(0.0));
+        assert_eq!(r[X::KLING_Q4_REQUIRED].qualifier, target);
+        assert_ne!(target, Qualifier::Exact);
     }
     use proptest::prelude::*;
 

@@ -18,11 +18,12 @@
 //!   [`ParseError::NotANumber`].
 //! - A comma groups digits only when exactly three digits follow it; `1,5` is
 //!   [`ParseError::AmbiguousComma`] instead of a guess at a decimal comma.
-//! - Scientific notation (`1e9`, `2.5E-3`) is accepted; `1e309` overflows to
-//!   infinity and is [`ParseError::NonFinite`].
+//! - Scientific notation (`1e9`, `2.5E-3`) is accepted; `1e309`, `inf`,
+//!   `Infinity` and `∞` are [`ParseError::Overflow`] (the reader needs the
+//!   limit, not a word for infinity), and `NaN` is [`ParseError::NotANumber`].
 //! - Chinese multipliers may be chained from large to small (`1億5000萬`);
 //!   multipliers stacked with no number between (`123億萬`) are
-//!   [`ParseError::Malformed`]. The compound words 十萬, 百萬, 千萬, 十億, 百億,
+//!   [`ParseError::StackedScales`]. The compound words 十萬, 百萬, 千萬, 十億, 百億,
 //!   千億 and 萬億 (10^12, as 兆) are single multipliers.
 //! - A bare number is read in the field's display [`Scale`]; any unit word
 //!   (a multiplier, `%`, a currency mark, `x`/`倍`, `人`, `分鐘`) makes the text
@@ -50,10 +51,10 @@ pub enum ParseError {
     TooLong,
     /// The text holds letters, symbols or controls that are not part of a number.
     NotANumber,
-    /// The text names or overflows to infinity.
-    NonFinite,
-    /// The value is finite but larger in magnitude than [`MAX_ABS`].
+    /// The value is larger in magnitude than [`MAX_ABS`], infinite included.
     Overflow,
+    /// Two scale words follow one number (`123億萬`, `5 million billion`).
+    StackedScales,
     /// A comma is not followed by exactly three digits, so it may be a decimal comma.
     AmbiguousComma,
     /// A unit word (currency, `%`, `x`, multiplier, …) does not fit the field.
@@ -68,8 +69,8 @@ impl ParseError {
         ParseError::Empty,
         ParseError::TooLong,
         ParseError::NotANumber,
-        ParseError::NonFinite,
         ParseError::Overflow,
+        ParseError::StackedScales,
         ParseError::AmbiguousComma,
         ParseError::WrongUnit,
         ParseError::Malformed,
@@ -93,15 +94,15 @@ impl ParseError {
                 hans: "无法识别为数字：请只输入数字和单位，例如 3.5亿。",
                 en: "Not a number: type digits and an optional unit, e.g. 3.5 billion.",
             },
-            ParseError::NonFinite => Text {
-                hant: "請輸入有限的數字，不能是無窮大或 NaN。",
-                hans: "请输入有限的数字，不能是无穷大或 NaN。",
-                en: "Type a finite number, not infinity or NaN.",
-            },
             ParseError::Overflow => Text {
-                hant: "數值太大，超出計算範圍（上限 1000兆）。",
-                hans: "数值太大，超出计算范围（上限 1000万亿）。",
-                en: "Too large: values are limited to 10^15.",
+                hant: "數值太大：最多 1000兆。",
+                hans: "数值太大：最多 1000万亿。",
+                en: "Too large: at most 10^15 (1,000 trillion).",
+            },
+            ParseError::StackedScales => Text {
+                hant: "兩個單位詞連用（如億萬）：只留一個。",
+                hans: "两个单位词连用（如亿万）：只留一个。",
+                en: "Two scale words in a row (億萬): keep one.",
             },
             ParseError::AmbiguousComma => Text {
                 hant: "逗號不明確：千位分隔請寫成 1,234，小數點請用「.」。",
@@ -310,7 +311,7 @@ fn tokenize(c: &[char]) -> Result<Vec<Tok>, ParseError> {
             }
             toks.push(Tok::Word(ascii_word(&word)?));
         } else if ch == '∞' {
-            return Err(ParseError::NonFinite);
+            return Err(ParseError::Overflow);
         } else if matches!(ch, '.' | ',' | '。' | '、') {
             // Stray separators: close to a number, but not one.
             return Err(ParseError::Malformed);
@@ -340,7 +341,7 @@ fn ascii_word(word: &str) -> Result<Word, ParseError> {
         "hkd" | "hk$" => Word::Mark(Mark::Money(Unit::Hkd)),
         "x" => Word::Mark(Mark::Times),
         "min" | "mins" | "minute" | "minutes" => Word::Mark(Mark::Minutes),
-        "inf" | "infinity" | "nan" => return Err(ParseError::NonFinite),
+        "inf" | "infinity" => return Err(ParseError::Overflow),
         _ => return Err(ParseError::NotANumber),
     })
 }
@@ -545,10 +546,16 @@ fn evaluate(toks: &[Tok], unit: Unit, scale: Scale) -> Result<f64, ParseError> {
         // A sign or a currency mark alone.
         return Err(ParseError::NotANumber);
     }
-    // After the digits: unit marks only; a second multiplier here is stacked ("億萬").
+    // After the digits: unit marks only; a multiplier straight after the
+    // number's own is stacked ("億萬").
     while let Some(t) = toks.get(i) {
         match t {
             Tok::Word(Word::Mark(m)) => mark(*m, &mut percent)?,
+            Tok::Word(Word::Mul(..))
+                if matches!(toks.get(i - 1), Some(Tok::Word(Word::Mul(..)))) =>
+            {
+                return Err(ParseError::StackedScales)
+            }
             _ => return Err(ParseError::Malformed),
         }
         i += 1;
@@ -592,10 +599,8 @@ fn evaluate(toks: &[Tok], unit: Unit, scale: Scale) -> Result<f64, ParseError> {
     if neg {
         total = -total;
     }
-    if !total.is_finite() {
-        return Err(ParseError::NonFinite);
-    }
-    if total.abs() > MAX_ABS {
+    // Infinity (1e309) fails this too: its reader needs the limit.
+    if !total.is_finite() || total.abs() > MAX_ABS {
         return Err(ParseError::Overflow);
     }
     // Adding +0.0 turns -0.0 into +0.0 and leaves every other value alone.
@@ -667,7 +672,9 @@ mod tests {
         ("1.2萬億", Cny, One, Ok(1.2e12)),
         ("3百萬", Cny, One, Ok(3e6)),
         ("8千", Count, One, Ok(8e3)),
-        ("１２３億萬", Cny, One, Err(Malformed)),
+        ("１２３億萬", Cny, One, Err(StackedScales)),
+        ("5 million billion", Cny, One, Err(StackedScales)),
+        ("3億元萬", Cny, One, Err(Malformed)),
         ("1億5000", Cny, One, Err(Malformed)),
         ("1億15000萬", Cny, One, Err(Malformed)),
         ("5000萬1億", Cny, One, Err(Malformed)),
@@ -717,7 +724,9 @@ mod tests {
         // Scientific notation and limits.
         ("1e9", Cny, One, Ok(1e9)),
         ("2.5E-3", Share, One, Ok(0.0025)),
-        ("1e309", Cny, One, Err(NonFinite)),
+        ("1e309", Cny, One, Err(Overflow)),
+        ("-1e309", Cny, One, Err(Overflow)),
+        ("1e999999", Cny, One, Err(Overflow)),
         ("1e20", Cny, One, Err(Overflow)),
         ("1e8", Cny, Yi, Err(Overflow)),
         ("1e-400", Cny, One, Ok(0.0)),
@@ -726,7 +735,7 @@ mod tests {
         ("", Cny, One, Err(Empty)),
         ("   ", Cny, One, Err(Empty)),
         ("\u{3000}\u{a0}", Cny, One, Err(Empty)),
-        ("NaN", Cny, One, Err(NonFinite)),
+        ("NaN", Cny, One, Err(NotANumber)),
         ("超過3億元", Cny, Yi, Ok(3e8)),
         ("≈ RMB 5 billion", Cny, Billion, Ok(5e9)),
         ("≥ 0.84%", Share, Percent, Ok(0.0084)),
@@ -737,10 +746,10 @@ mod tests {
         ("不到1%", Share, One, Ok(0.01)),
         ("逾50億", Cny, One, Ok(50e8)),
         ("超", Cny, One, Err(NotANumber)),
-        ("Infinity", Cny, One, Err(NonFinite)),
-        ("inf", Cny, One, Err(NonFinite)),
-        ("-inf", Cny, One, Err(NonFinite)),
-        ("∞", Cny, One, Err(NonFinite)),
+        ("Infinity", Cny, One, Err(Overflow)),
+        ("inf", Cny, One, Err(Overflow)),
+        ("-inf", Cny, One, Err(Overflow)),
+        ("∞", Cny, One, Err(Overflow)),
         ("<img src=x onerror=alert(1)>", Cny, One, Err(NotANumber)),
         ("0x10", Cny, One, Err(NotANumber)),
         ("0x10", Multiple, One, Err(NotANumber)),
@@ -805,6 +814,37 @@ mod tests {
         let spaced = " ".repeat(30) + "５" + &" ".repeat(33);
         assert_eq!(spaced.chars().count(), 64);
         assert_eq!(parse_number(&spaced, Cny, One), Ok(5.0));
+    }
+
+    /// Issue 12, item 9: readers never see programmer words, and the messages
+    /// for what they type say what to do: the limit, or which word to drop.
+    #[test]
+    fn messages_speak_to_readers() {
+        const PROGRAMMER: [&str; 5] = ["NaN", "nan", "Infinity", "undefined", "null"];
+        for e in ParseError::ALL {
+            for locale in Locale::ALL {
+                let m = e.message(locale);
+                for word in PROGRAMMER {
+                    assert!(!m.contains(word), "{e:?} {locale:?}: {m}");
+                }
+            }
+        }
+        // (typed text, what the message must name, per locale)
+        let cases: [(&str, [&str; 3]); 3] = [
+            ("1e309", ["1000兆", "1000万亿", "10^15"]),
+            ("Infinity", ["1000兆", "1000万亿", "10^15"]),
+            ("１２３億萬", ["億萬", "亿万", "scale words"]),
+        ];
+        for (text, names) in cases {
+            let e = parse_number(text, Cny, Yi).unwrap_err();
+            for (locale, name) in Locale::ALL.into_iter().zip(names) {
+                assert!(
+                    e.message(locale).contains(name),
+                    "{text} {locale:?}: {}",
+                    e.message(locale)
+                );
+            }
+        }
     }
 
     #[test]

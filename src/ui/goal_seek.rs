@@ -5,10 +5,10 @@
 use yew::prelude::*;
 
 use super::state::{Action, CalcContext};
-use crate::core::format::{display_scale, format_field, format_value, scale_suffix};
+use crate::core::format::{display_scale, format_field, scale_suffix};
 use crate::core::goal::{Goal, GOALS};
 use crate::core::parse::parse_number;
-use crate::core::units::{Qualifier, Text};
+use crate::core::units::Text;
 
 const TITLE: Text = Text {
     hant: "要達到目標需要甚麼?",
@@ -47,7 +47,7 @@ fn goal_row(calc: &CalcContext, index: usize) -> Html {
     let target = parse_number(&text, goal.target_unit, scale);
     let answer = target
         .map_err(|e| e.message(locale))
-        .and_then(|t| (goal.solve)(&calc.inputs, t).map_err(|e| e.message(locale)));
+        .and_then(|t| (goal.solve)(&calc.results, t).map_err(|e| e.message(locale)));
     let solves = goal.solves_for.spec();
     let field_id = calc.dom_id("goal", goal.key);
     let oninput = {
@@ -59,7 +59,7 @@ fn goal_row(calc: &CalcContext, index: usize) -> Html {
     };
     let apply = answer.ok().map(|v| {
         let calc = calc.clone();
-        Callback::from(move |_| calc.dispatch(Action::Set(goal.solves_for, v)))
+        Callback::from(move |_| calc.dispatch(Action::Set(goal.solves_for, v.value)))
     });
     html! {
         <div class="kc-goal" data-goal={goal.key}>
@@ -69,10 +69,10 @@ fn goal_row(calc: &CalcContext, index: usize) -> Html {
                     aria-invalid={super::input_field::aria(target.is_err())} {oninput} />
                 <span class="kc-suffix" aria-hidden="true">{scale_suffix(goal.target_unit, scale, locale)}</span>
                 <span aria-hidden="true">{"→"}</span>
-                <output class="kc-goal-answer" aria-live="polite" data-goal-value={answer.ok().map(super::js_number).unwrap_or_default()}>
+                <output class="kc-goal-answer" aria-live="polite" data-goal-value={answer.ok().map(|a| super::js_number(a.value)).unwrap_or_default()}>
                     {solves.label.get(locale)}{" "}
                     {match answer {
-                        Ok(v) => format_value(v, solves.unit, Qualifier::Exact, locale),
+                        Ok(a) => a.text(solves.unit, locale),
                         Err(why) => String::from(why),
                     }}
                 </output>

@@ -22,7 +22,7 @@ const NOTE: Text = Text {
 
 /// The list of articles with their figures and quotes.
 ///
-/// The list's 8 articles and 85 figures are built as escaped markup text (see
+/// The list's 8 articles and 87 figures are built as escaped markup text (see
 /// [`Markup`]) rather than `html!` nodes: they change only with the language,
 /// and text costs far less wasm than a node per element. The ids and `data-*`
 /// attributes are those metric explanations link to and tests look for.

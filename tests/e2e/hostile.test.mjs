@@ -94,11 +94,10 @@ function installChecker(page) {
         if (v !== '' && !Number.isFinite(Number(v))) out.push(`${el.dataset.metric}: data-value ${v}`);
         if (!el.textContent.trim()) out.push(`${el.dataset.metric}: empty text`);
       }
-      // Every text node of the widget, except the parser's own error message
-      // (which names NaN and infinity on purpose).
+      // Every text node of the widget, error messages included (issue 12, item 9).
       const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
       for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        if (BAD_TEXT.test(n.data) && !n.parentElement.closest('.kc-error')) out.push(`text shows "${n.data.slice(0, 60)}"`);
+        if (BAD_TEXT.test(n.data)) out.push(`text shows "${n.data.slice(0, 60)}"`);
       }
       return out;
     }
@@ -120,7 +119,7 @@ function installChecker(page) {
         for (const a of el.attributes) if (a.name.startsWith('on')) out.push(`inline handler ${a.name}`);
       }
       for (const kc of document.querySelectorAll('.kc')) {
-        const shown = kc.innerText.replace(/[^\n]*(not infinity or NaN|無窮大或 NaN|无穷大或 NaN)[^\n]*/g, '');
+        const shown = kc.innerText;
         if (/NaN|Infinity|undefined/.test(shown)) out.push(`innerText: ${shown.match(/.{0,30}(NaN|Infinity|undefined).{0,30}/)[0]}`);
       }
       return out;

@@ -80,7 +80,7 @@ test('a rejected entry is marked, announced and leaves results alone; resets res
 test('the live region announces what changed', async () => {
   const { page, context } = await open('en');
   await typeInto(page, 'market_cap', '3000');
-  await page.waitForFunction(() => document.querySelector('[data-live]').textContent.includes('Implied earnings'));
+  await page.waitForFunction(() => document.querySelector('[data-live]').textContent.includes('Implied annualised earnings'));
   const text = await page.textContent('[data-live]');
   assert.match(text, /^Updated: /);
   assert.equal(await page.getAttribute('[data-live]', 'aria-live'), 'polite');

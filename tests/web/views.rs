@@ -34,6 +34,7 @@ async fn claims_show_verdicts_that_follow_the_inputs() {
         ("kling_ytd_above_7yi", "holds"),
         ("march_share_of_q1", "holds"),
         ("arpu_monthly", "does-not-hold"),
+        ("arpu_above_wenxin", "does-not-hold"),
         ("mau_qoq_2025q1", "holds"),
         ("segments_add_up", "holds"),
     ];
@@ -45,7 +46,14 @@ async fn claims_show_verdicts_that_follow_the_inputs() {
             "{key}"
         );
     }
-    assert_eq!(root.query_selector_all("[data-claim]").unwrap().length(), 7);
+    assert_eq!(
+        root.query_selector_all("[data-claim]").unwrap().length() as usize,
+        kling_calc::core::claims::CLAIMS.len()
+    );
+    // Beside the ARPU claim, the plausibility note computed from the figures.
+    let note = one(&root, "[data-claim=\"arpu_monthly\"] .kc-note");
+    let want = kling_calc::core::claims::PLAUSIBILITY[2].as_str();
+    assert_eq!(note.text_content().as_deref(), Some(want));
     // Kling Q3 at RMB 400 million (the English field is in millions) is over 1% of revenue.
     type_into(&root, "kling_revenue_2025q3", "400").await;
     let row = one(&root, "[data-claim=\"kling_share_below_1pct\"]");
@@ -60,10 +68,26 @@ async fn goal_seek_answers_and_applies() {
     let root = mounted("zh-Hant").await;
     let goal = one(&root, "[data-goal=\"kling_q4_for_fy_total\"]");
     let answer = one(&goal, "[data-goal-value]");
-    // Default target 12億: Q4 needs 12 − 7 = 5億.
+    // Default target 12億: Q4 needs 12 − 7 = 5億, at most, since Q1–Q3 are floors.
     assert_eq!(
         answer.get_attribute("data-goal-value").as_deref(),
         Some("500000000")
+    );
+    assert!(
+        answer.text_content().unwrap().contains("最多5億元"),
+        "{:?}",
+        answer.text_content()
+    );
+    // The P/E answer rests on exact figures only: no bound words.
+    let pe = one(
+        &root,
+        "[data-goal=\"target_pe_for_market_cap\"] [data-goal-value]",
+    )
+    .text_content()
+    .unwrap();
+    assert!(
+        pe.ends_with("倍") && !["最多", "至少", "約"].iter().any(|w| pe.contains(w)),
+        "{pe}"
     );
     let input: HtmlInputElement = one(&goal, "input").dyn_into().unwrap();
     type_text(&input, "15億").await;
@@ -153,4 +177,13 @@ async fn sources_list_every_article_and_figure() {
         q3.contains("RMB 35.554 billion") && q3.contains("355.54億元"),
         "{q3}"
     );
+    // Both of A's wordings of Kling's target; the floor says which the default uses.
+    let floor = one(&root, "[data-figure=\"kling_fy_target_floor\"]")
+        .text_content()
+        .unwrap();
+    let label = kling_calc::core::figures::figure("kling_fy_target_floor")
+        .unwrap()
+        .label
+        .en;
+    assert!(floor.contains(label), "{floor}");
 }

@@ -102,7 +102,7 @@ mod tests {
             "超過3億元",
             "可靈佔Q3收入",
             "Kling share of Q3 revenue",
-            "同業平均市盈率",
+            "同業平均動態市盈率",
             "需要 JavaScript 才能互動計算",
             "Interactive calculator needs JavaScript",
         ] {
