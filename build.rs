@@ -72,6 +72,8 @@ fn main() {
         ("data_metrics.rs", emit::metrics(&model)),
         ("data_sections.rs", emit::sections(&model)),
         ("data_edition.rs", emit::edition(&model)),
+        ("data_claims.rs", emit::claims(&model)),
+        ("data_goals.rs", emit::goals(&model)),
     ] {
         std::fs::write(out.join(name), text).expect("OUT_DIR is writable");
     }

@@ -347,6 +347,51 @@ pub enum Chart {
     },
 }
 
+/// A value a claim or goal reads.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Value {
+    /// An input or metric.
+    Live(Operand),
+    /// A published figure, by index into `observations`.
+    Figure(usize),
+}
+
+/// An article's claim the widget checks.
+#[derive(Clone, Debug)]
+pub struct Claim {
+    /// Its key.
+    pub key: String,
+    /// The source that makes it.
+    pub source: String,
+    /// How its verdict is reached.
+    pub kind: String,
+    /// The claim in words.
+    pub text: Text,
+    /// What the kind reads.
+    pub values: Vec<Value>,
+    /// The figures it rests on (keys).
+    pub figures: Vec<String>,
+}
+
+/// A "what would it take" question.
+#[derive(Clone, Debug)]
+pub struct Goal {
+    /// Its key.
+    pub key: String,
+    /// Its closed form.
+    pub kind: String,
+    /// The question, placeholders filled.
+    pub question: Text,
+    /// The target's unit.
+    pub target_unit: Unit,
+    /// The target offered.
+    pub default_target: f64,
+    /// The input the answer is a value of, by index.
+    pub solves_for: usize,
+    /// What the closed form reads.
+    pub values: Vec<Operand>,
+}
+
 /// An earlier edition and the inputs whose starting value has changed since.
 #[derive(Clone, Debug)]
 pub struct PastEdition {
@@ -387,6 +432,10 @@ pub struct Model {
     pub published: Text,
     /// The headline figures of the no-JavaScript table, in reading order.
     pub headlines: Vec<Operand>,
+    /// The claims checked, in display order.
+    pub claims: Vec<Claim>,
+    /// The goals offered, in display order.
+    pub goals: Vec<Goal>,
 }
 
 // ---------------------------------------------------------------------------
@@ -591,6 +640,41 @@ struct SentenceRow {
     hans: String,
     en: String,
     when: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct ClaimsFile {
+    #[serde(default)]
+    claim: Vec<Spanned<ClaimRow>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ClaimRow {
+    key: String,
+    source: String,
+    kind: String,
+    text: Spanned<TextRow>,
+    values: Vec<String>,
+    figures: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct GoalsFile {
+    #[serde(default)]
+    goal: Vec<Spanned<GoalRow>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct GoalRow {
+    key: String,
+    kind: String,
+    question: Spanned<TextRow>,
+    target_unit: String,
+    default_target: f64,
+    solves_for: String,
+    values: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -841,6 +925,8 @@ pub fn check(files: &Files) -> Result<Model, Vec<DataError>> {
         .chain(observations.iter().filter_map(|o| o.period.date()))
         .max()
         .unwrap_or_default();
+    let claims = build_claims(files, &sources, &observations, &inputs, &metrics, &mut errors);
+    let goals = build_goals(files, &observations, &inputs, &metrics, latest, &mut errors);
     if !errors.is_empty() {
         return Err(errors);
     }
@@ -859,7 +945,178 @@ pub fn check(files: &Files) -> Result<Model, Vec<DataError>> {
         intro,
         published,
         headlines,
+        claims,
+        goals,
     })
+}
+
+fn build_goals(
+    files: &Files,
+    obs: &[Observation],
+    inputs: &[Input],
+    metrics: &[Metric],
+    latest: Quarter,
+    errors: &mut Vec<DataError>,
+) -> Vec<Goal> {
+    let Some(file) = parse_file::<GoalsFile>(files, "goals.toml", errors) else {
+        return Vec::new();
+    };
+    let text = &files["goals.toml"];
+    let lookup = Lookup {
+        obs,
+        inputs,
+        metrics,
+        latest,
+    };
+    let mut out = Vec::new();
+    for row in &file.goal {
+        let at = row.span().start;
+        let g = row.get_ref();
+        let mut r = Report {
+            errors,
+            file: "goals.toml",
+            text,
+        };
+        let question = r.text(&g.question, "question");
+        if !["remainder", "share_of", "divide", "per_month"].contains(&g.kind.as_str()) {
+            r.at(at, format!("unknown kind {:?} (remainder, share_of, divide or per_month)", g.kind));
+            continue;
+        }
+        let Some(target_unit) = unit_of(&g.target_unit) else {
+            r.at(at, format!("unknown unit {:?}", g.target_unit));
+            continue;
+        };
+        // A question about the quarters still to come drops out once there are none.
+        let solves = lookup.key(&g.solves_for).and_then(|k| lookup.operand(&k));
+        let solves_for = match solves {
+            Some(Operand::Input(i)) => i,
+            None if g.solves_for.contains("{rest}") => continue,
+            _ => {
+                r.at(at, format!("solves_for = {:?} is no input", g.solves_for));
+                continue;
+            }
+        };
+        let mut values = Vec::new();
+        for v in &g.values {
+            match lookup.many(v) {
+                Some(found) => values.extend(found),
+                None => r.at(at, format!("values: {v:?} is no input or metric")),
+            }
+        }
+        let rest = if latest.q < 4 {
+            if latest.q == 3 {
+                "Q4".to_string()
+            } else {
+                format!("Q{}–Q4", latest.q + 1)
+            }
+        } else {
+            String::new()
+        };
+        let question = question.map(|_, t| {
+            t.replace("{rest}", &rest)
+                .replace("{p}", &format!("Q{}", latest.q))
+                .replace("{fy}", &latest.year.to_string())
+        });
+        out.push(Goal {
+            key: g.key.clone(),
+            kind: g.kind.clone(),
+            question,
+            target_unit,
+            default_target: g.default_target,
+            solves_for,
+            values,
+        });
+    }
+    out
+}
+
+/// The kinds of claim the code can check, and how many values each reads
+/// (`None`: any number, at least one).
+const CLAIM_KINDS: [(&str, Option<usize>); 8] = [
+    ("shares_below", None),
+    ("sum_above", None),
+    ("guidance", Some(4)),
+    ("part_share", Some(3)),
+    ("arpu", Some(3)),
+    ("above", Some(2)),
+    ("qoq_stated", Some(3)),
+    ("gap", Some(1)),
+];
+
+fn build_claims(
+    files: &Files,
+    sources: &[Source],
+    obs: &[Observation],
+    inputs: &[Input],
+    metrics: &[Metric],
+    errors: &mut Vec<DataError>,
+) -> Vec<Claim> {
+    let Some(file) = parse_file::<ClaimsFile>(files, "claims.toml", errors) else {
+        return Vec::new();
+    };
+    let text = &files["claims.toml"];
+    let mut out: Vec<Claim> = Vec::new();
+    for row in &file.claim {
+        let at = row.span().start;
+        let c = row.get_ref();
+        let mut r = Report {
+            errors,
+            file: "claims.toml",
+            text,
+        };
+        let words = r.text(&c.text, "text");
+        if out.iter().any(|o| o.key == c.key) {
+            r.at(at, format!("claim {:?} is listed twice", c.key));
+        }
+        if !sources.iter().any(|s| s.id == c.source) {
+            r.at(at, format!("unknown source {:?}", c.source));
+        }
+        match CLAIM_KINDS.iter().find(|(k, _)| *k == c.kind) {
+            None => r.at(
+                at,
+                format!(
+                    "unknown kind {:?} (one of {})",
+                    c.kind,
+                    CLAIM_KINDS.map(|(k, _)| k).join(", ")
+                ),
+            ),
+            Some((_, Some(n))) if *n != c.values.len() => {
+                r.at(at, format!("kind {:?} reads {n} values, not {}", c.kind, c.values.len()))
+            }
+            Some(_) if c.values.is_empty() => r.at(at, "values is empty"),
+            Some(_) => {}
+        }
+        let mut values = Vec::new();
+        for v in &c.values {
+            let found = match v.strip_prefix("figure:") {
+                Some(key) => obs.iter().position(|o| o.key == key).map(Value::Figure),
+                None => inputs
+                    .iter()
+                    .position(|i| &i.key == v)
+                    .map(Operand::Input)
+                    .or_else(|| metrics.iter().position(|m| &m.key == v).map(Operand::Metric))
+                    .map(Value::Live),
+            };
+            match found {
+                Some(x) => values.push(x),
+                None => r.at(at, format!("values: {v:?} is no input, metric or figure:<figure>")),
+            }
+        }
+        for f in &c.figures {
+            if !obs.iter().any(|o| &o.key == f) {
+                r.at(at, format!("figures: {f:?} is no figure"));
+            }
+        }
+        out.push(Claim {
+            key: c.key.clone(),
+            source: c.source.clone(),
+            kind: c.kind.clone(),
+            text: words,
+            values,
+            figures: c.figures.clone(),
+        });
+    }
+    out
 }
 
 /// `n` in words in each language (eight, 八), digits past twenty.

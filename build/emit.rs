@@ -2,7 +2,7 @@
 //! (`figures`, `inputs`, `metrics`, `sections`, `edition`), each `include!`d
 //! by that module so the tables can use its private types.
 
-use crate::data::{Chart, Default, Model, Operand, Seg, Text};
+use crate::data::{Chart, Default, Model, Operand, Seg, Text, Value};
 use crate::units::{Qualifier, Unit};
 
 /// A Rust string literal.
@@ -343,5 +343,55 @@ pub fn edition(m: &Model) -> String {
         text(&m.intro),
         text(&m.published)
     ));
+    out
+}
+
+/// `claims`: the claims the widget checks.
+pub fn claims(m: &Model) -> String {
+    let mut out = String::from(HEADER);
+    out.push_str("/// Every claim the widget checks, in display order (`data/claims.toml`).\npub const CLAIMS: &[Claim] = &[\n");
+    for c in &m.claims {
+        let values: Vec<String> = c
+            .values
+            .iter()
+            .map(|v| match v {
+                Value::Live(Operand::Input(i)) => format!("Value::Input(InputId({i}))"),
+                Value::Live(Operand::Metric(j)) => format!("Value::Metric(MetricId({j}))"),
+                Value::Figure(f) => format!("Value::Figure({})", num(m.observations[*f].value)),
+            })
+            .collect();
+        let figures: Vec<String> = c.figures.iter().map(|f| lit(f)).collect();
+        out.push_str(&format!(
+            "    Claim {{ key: {}, article: '{}', kind: {}, text: {}, values: &[{}], figures: &[{}] }},\n",
+            lit(&c.key),
+            c.source,
+            lit(&c.kind),
+            text(&c.text),
+            values.join(", "),
+            figures.join(", ")
+        ));
+    }
+    out.push_str("];\n");
+    out
+}
+
+/// `goals`: the "what would it take" questions.
+pub fn goals(m: &Model) -> String {
+    let mut out = String::from(HEADER);
+    out.push_str("/// The questions the widget answers, in display order (`data/goals.toml`).\npub const GOALS: &[Goal] = &[\n");
+    for g in &m.goals {
+        let values: Vec<String> = g.values.iter().map(operand).collect();
+        out.push_str(&format!(
+            "    Goal {{ key: {}, kind: {}, question: {}, target_unit: {}, default_target: {}, solves_for: InputId({}), values: &[{}] }},\n",
+            lit(&g.key),
+            lit(&g.kind),
+            text(&g.question),
+            unit(g.target_unit),
+            num(g.default_target),
+            g.solves_for,
+            values.join(", ")
+        ));
+    }
+    out.push_str("];\n");
     out
 }

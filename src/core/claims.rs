@@ -5,9 +5,9 @@
 //! cannot edit), and [`check_claims`] feeds those functions from the inputs
 //! and metrics, so a reader's edit can change a verdict.
 
-use super::figures::{figure, value_of};
+use super::figures::value_of;
 use super::inputs::{t, InputId, Inputs};
-use super::metrics::{MetricId, Results};
+use super::metrics::{MetricId, Reason, Results};
 use super::units::{Text, Unit};
 
 /// A claim an article makes about a derived number.
@@ -17,131 +17,28 @@ pub struct Claim {
     pub key: &'static str,
     /// The letter of the article that makes the claim (the first, where several do).
     pub article: char,
+    /// How the verdict is reached: the code knows each kind, not each claim.
+    pub kind: &'static str,
     /// The claim in each locale.
     pub text: Text,
+    /// What the kind reads, in order.
+    pub values: &'static [Value],
     /// The keys of the figures the claim rests on.
     pub figures: &'static [&'static str],
 }
 
-/// Every claim the widget checks, in display order.
-pub const CLAIMS: &[Claim] = &[
-    Claim {
-        key: "kling_share_below_1pct",
-        article: 'A',
-        text: t(
-            "可靈收入佔快手收入不足1%(A、E)",
-            "可灵收入占快手收入不足1%(A、E)",
-            "Kling is less than 1% of Kuaishou's revenue (A, E)",
-        ),
-        figures: &[
-            "kling_share_ceiling",
-            "kling_revenue_2025q1",
-            "kling_revenue_2025q2",
-            "kling_revenue_2025q3",
-            "revenue_2025q1",
-            "revenue_2025q3",
-        ],
-    },
-    Claim {
-        key: "kling_ytd_above_7yi",
-        article: 'A',
-        text: t(
-            "可靈前三季收入超過7億",
-            "可灵前三季收入超过7亿",
-            "Kling's revenue in the first three quarters exceeds RMB 700 million",
-        ),
-        figures: &[
-            "kling_ytd_2025q3",
-            "kling_revenue_2025q1",
-            "kling_revenue_2025q2",
-            "kling_revenue_2025q3",
-        ],
-    },
-    Claim {
-        key: "guidance_usd_cny",
-        article: 'A',
-        text: t(
-            "1.4億美元約合人民幣10億元,是最初6000萬美元目標的兩倍多",
-            "1.4亿美元约合人民币10亿元,是最初6000万美元目标的两倍多",
-            "US$140 million is about RMB 1 billion, more than double the initial US$60 million target",
-        ),
-        figures: &[
-            "kling_fy_target",
-            "kling_fy_target_usd",
-            "kling_initial_target_usd",
-        ],
-    },
-    Claim {
-        key: "march_share_of_q1",
-        article: 'C',
-        text: t(
-            "3月收入5000萬,佔可靈Q1收入的33%",
-            "3月收入5000万,占可灵Q1收入的33%",
-            "March's RMB 50 million is 33% of Kling's Q1 revenue",
-        ),
-        figures: &[
-            "kling_march_revenue_2025",
-            "kling_march_share_of_q1",
-            "kling_revenue_2025q1",
-        ],
-    },
-    Claim {
-        key: "arpu_monthly",
-        article: 'C',
-        text: t(
-            "500萬付費會員、70%收入,ARPU約21元/月",
-            "500万付费会员、70%收入,ARPU约21元/月",
-            "5 million paying members and 70% of Q1 revenue give an ARPU of about RMB 21 a month",
-        ),
-        figures: &[
-            "arpu_claim_monthly",
-            "kling_paying_members",
-            "kling_p_side_share",
-            "kling_revenue_2025q1",
-        ],
-    },
-    Claim {
-        key: "arpu_above_wenxin",
-        article: 'C',
-        text: t(
-            "ARPU約21元/月,顯著高於文心一言約10元/月",
-            "ARPU约21元/月,显著高于文心一言约10元/月",
-            "ARPU of about RMB 21 a month, well above ERNIE Bot's RMB 10",
-        ),
-        figures: &[
-            "wenxin_arpu_monthly",
-            "arpu_claim_monthly",
-            "kling_paying_members",
-            "kling_p_side_share",
-            "kling_revenue_2025q1",
-        ],
-    },
-    Claim {
-        key: "mau_qoq_2025q1",
-        article: 'E',
-        text: t(
-            "Q1月活7.12億,較上季7.36億下降3.26%",
-            "Q1月活7.12亿,较上季7.36亿下降3.26%",
-            "Q1 MAU of 712 million is 3.26% below Q4 2024's 736 million",
-        ),
-        figures: &["mau_qoq_2025q1", "mau_2025q1", "mau_2024q4"],
-    },
-    Claim {
-        key: "segments_add_up",
-        article: 'B',
-        text: t(
-            "Q3各業務收入合計等於總收入",
-            "Q3各业务收入合计等于总收入",
-            "The Q3 segment revenues add up to the reported total",
-        ),
-        figures: &[
-            "revenue_2025q3",
-            "online_marketing_2025q3",
-            "live_streaming_2025q3",
-            "other_services_2025q3",
-        ],
-    },
-];
+/// A value a claim reads: a live input or metric, or a published figure.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Value {
+    /// An input's current value.
+    Input(InputId),
+    /// A metric's current value.
+    Metric(MetricId),
+    /// A published figure the reader cannot change.
+    Figure(f64),
+}
+
+include!(concat!(env!("OUT_DIR"), "/data_claims.rs"));
 
 /// Whether a claim holds for the current inputs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -609,83 +506,64 @@ fn segments(gap: Option<f64>) -> Check {
 ///
 /// `results` must come from `compute(inputs)`; the claim on MAU rests on figures
 /// the reader cannot edit, so its verdict is fixed by the data.
-pub fn check_claims(inputs: &Inputs, results: &Results) -> [ClaimResult; 8] {
-    let m = |id: MetricId| results.get(id).value.ok();
-    let input = |id: InputId| results.resolved().values[id.index()];
-    let fig = |key: &str| figure(key).map(|f| f.value);
-    let mut shares = [
-        m(MetricId::KLING_SHARE_2025Q1),
-        m(MetricId::KLING_SHARE_2025Q3),
-        None,
-    ];
-    // Q2 is checked only once the reader enters Kuaishou's Q2 revenue.
-    let n = if input(InputId::REVENUE_2025Q2).is_some() {
-        shares[2] = m(MetricId::KLING_SHARE_2025Q2);
-        3
-    } else {
-        2
+pub fn check_claims(inputs: &Inputs, results: &Results) -> Vec<ClaimResult> {
+    let read = |v: &Value| match *v {
+        Value::Input(id) => results.resolved().values[id.index()],
+        Value::Metric(id) => results.get(id).value.ok(),
+        Value::Figure(x) => Some(x),
     };
-    let checks: [(Check, Unit); 8] = [
-        (
-            share_below(&shares[..n], fig("kling_share_ceiling")),
-            Unit::Share,
-        ),
-        (
-            ytd_above(m(MetricId::KLING_YTD_2025Q3), fig("kling_ytd_2025q3")),
-            Unit::Cny,
-        ),
-        (
-            guidance(
-                input(InputId::KLING_FY_TARGET),
-                input(InputId::KLING_FY_TARGET_USD),
-                input(InputId::KLING_INITIAL_TARGET_USD),
-                input(InputId::USD_CNY),
-                !inputs.is_changed(InputId::USD_CNY),
-            ),
-            Unit::Cny,
-        ),
-        (
-            march_share(
-                fig("kling_march_revenue_2025"),
-                input(InputId::KLING_REVENUE_2025Q1),
-                fig("kling_march_share_of_q1"),
-            ),
-            Unit::Share,
-        ),
-        (
-            arpu(
-                m(MetricId::ARPU_PAYING_MONTHLY),
-                m(MetricId::ARPU_PAYING_QUARTERLY),
-                fig("arpu_claim_monthly"),
-            ),
-            Unit::Cny,
-        ),
-        (
-            arpu_vs_wenxin(m(MetricId::ARPU_PAYING_MONTHLY), fig("wenxin_arpu_monthly")),
-            Unit::Cny,
-        ),
-        (
-            mau_qoq(fig("mau_2025q1"), fig("mau_2024q4"), fig("mau_qoq_2025q1")),
-            Unit::Change,
-        ),
-        (segments(m(MetricId::SEGMENTS_GAP_2025Q3)), Unit::Cny),
-    ];
-    let mut i = 0;
-    checks.map(|((verdict, value, explanation), unit)| {
-        i += 1;
-        ClaimResult {
-            claim: &CLAIMS[i - 1],
-            verdict,
-            value,
-            unit,
-            explanation,
-        }
-    })
+    CLAIMS
+        .iter()
+        .map(|claim| {
+            let vals = claim.values;
+            let v = |k: usize| vals.get(k).and_then(read);
+            let last = vals.len().saturating_sub(1);
+            let ((verdict, value, explanation), unit) = match claim.kind {
+                "shares_below" => {
+                    // A share missing an input (a quarter no article gives)
+                    // waits for the reader; any other gap cannot be checked.
+                    let shares: Vec<Option<f64>> = vals[..last]
+                        .iter()
+                        .filter(|s| match s {
+                            Value::Metric(m) => !matches!(results.get(*m).value, Err(Reason::Missing(_))),
+                            _ => true,
+                        })
+                        .map(read)
+                        .collect();
+                    (share_below(&shares, v(last)), Unit::Share)
+                }
+                "sum_above" => {
+                    let parts: Option<f64> = vals[..last].iter().map(read).sum();
+                    (ytd_above(parts, v(last)), Unit::Cny)
+                }
+                "guidance" => {
+                    let rate_is_default = match vals.get(3) {
+                        Some(Value::Input(id)) => !inputs.is_changed(*id),
+                        _ => false,
+                    };
+                    (guidance(v(0), v(1), v(2), v(3), rate_is_default), Unit::Cny)
+                }
+                "part_share" => (march_share(v(0), v(1), v(2)), Unit::Share),
+                "arpu" => (arpu(v(0), v(1), v(2)), Unit::Cny),
+                "above" => (arpu_vs_wenxin(v(0), v(1)), Unit::Cny),
+                "qoq_stated" => (mau_qoq(v(0), v(1), v(2)), Unit::Change),
+                _ => (segments(v(0)), Unit::Cny),
+            };
+            ClaimResult {
+                claim,
+                verdict,
+                value,
+                unit,
+                explanation,
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::figures::figure;
     use crate::core::metrics::compute;
     use crate::core::units::{Locale, Qualifier};
     use InputId as I;
@@ -706,7 +584,7 @@ mod tests {
         }
     }
 
-    fn check(changes: &[(InputId, f64)]) -> [ClaimResult; 8] {
+    fn check(changes: &[(InputId, f64)]) -> Vec<ClaimResult> {
         let mut inp = Inputs::published();
         for &(id, v) in changes {
             inp.set(id, v).unwrap();

@@ -90,102 +90,98 @@ fn operand(results: &Results, op: Operand) -> Result<(f64, Bound), Unreachable> 
         .map_err(Unreachable::NotComputable)
 }
 
-/// The Kling Q4 revenue that makes the 2025 total `target_fy`: target − Q1 − Q2 − Q3.
+/// The input value that brings a sum to `target`: the target minus the other
+/// terms (`values`, e.g. the quarters so far of a year's total).
 ///
-/// The quarters are floors (超過), so the Q4 needed is at most the answer.
-pub fn kling_q4_for_fy_total(results: &Results, target_fy: f64) -> Result<Answer, Unreachable> {
-    let (mut q4, mut bound) = (target_fy, Bound::EXACT);
-    for id in [
-        InputId::KLING_REVENUE_2025Q1,
-        InputId::KLING_REVENUE_2025Q2,
-        InputId::KLING_REVENUE_2025Q3,
-    ] {
-        let (v, b) = operand(results, Operand::Input(id))?;
-        q4 -= v;
+/// A term that is a floor (超過) leaves the answer a ceiling: at most this much.
+pub fn remainder(
+    results: &Results,
+    values: &[Operand],
+    solves_for: InputId,
+    target: f64,
+) -> Result<Answer, Unreachable> {
+    let (mut rest, mut bound) = (target, Bound::EXACT);
+    for &op in values {
+        let (v, b) = operand(results, op)?;
+        rest -= v;
         bound = bound.or(b.flip());
     }
-    allowed(InputId::KLING_REVENUE_2025Q4, q4, bound)
+    allowed(solves_for, rest, bound)
 }
 
-/// The Kuaishou Q4 revenue the UI assumes for [`kling_q4_for_share`] until the
-/// reader enters one: Q3's, with its qualifier, named as an assumption in the
-/// question since no article gives Q4.
-pub fn default_q4_company_revenue(results: &Results) -> Option<(f64, Qualifier)> {
-    results
-        .operand(Operand::Input(InputId::REVENUE_2025Q3))
-        .ok()
-        .map(|(v, _, q)| (v, q))
-}
-
-/// The Kling Q4 revenue that is `target_share` of Kuaishou's Q4 revenue.
-///
-/// No article gives Kuaishou's Q4 revenue, so the caller passes it with its
-/// qualifier; the UI defaults it to [`default_q4_company_revenue`].
-pub fn kling_q4_for_share(
-    target_share: f64,
-    (q4_company_revenue, qualifier): (f64, Qualifier),
+/// The input value that is the share `target` of a base (`values[0]`: the
+/// latest quarter's revenue, which the question names as the assumption for a
+/// quarter no article gives yet).
+pub fn share_of(
+    results: &Results,
+    values: &[Operand],
+    solves_for: InputId,
+    target: f64,
 ) -> Result<Answer, Unreachable> {
-    let share = InputId::KLING_P_SIDE_SHARE.spec(); // the same 0..=1 range as any share
-    share
-        .check(target_share)
-        .map_err(|_| Unreachable::OutOfRange)?;
-    InputId::REVENUE_2025Q3
-        .spec()
-        .check(q4_company_revenue)
-        .map_err(|_| Unreachable::OutOfRange)?;
-    // A share of no revenue is undefined, so no Kling revenue reaches it.
-    if q4_company_revenue <= 0.0 {
+    if !(0.0..=1.0).contains(&target) {
+        return Err(Unreachable::OutOfRange);
+    }
+    let base = *values.first().ok_or(Unreachable::OutOfRange)?;
+    let (revenue, bound) = operand(results, base)?;
+    // A share of no revenue is undefined, so no value reaches it.
+    if revenue <= 0.0 {
         return Err(Unreachable::NotComputable(Reason::DivisionByZero));
     }
-    allowed(
-        InputId::KLING_REVENUE_2025Q4,
-        target_share * q4_company_revenue,
-        Bound::of(qualifier),
-    )
+    allowed(solves_for, target * revenue, bound)
 }
 
-/// The target P/E at which Kuaishou would be worth `target_cap`: cap ÷ implied earnings.
-pub fn target_pe_for_market_cap(results: &Results, target_cap: f64) -> Result<Answer, Unreachable> {
-    let (earnings, bound) = operand(results, Operand::Metric(MetricId::IMPLIED_EARNINGS))?;
+/// The input value that multiplies `values[0]` (earnings) into `target` (a
+/// market cap): target ÷ value. The answer falls as the value rises.
+pub fn divide(
+    results: &Results,
+    values: &[Operand],
+    solves_for: InputId,
+    target: f64,
+) -> Result<Answer, Unreachable> {
+    let base = *values.first().ok_or(Unreachable::OutOfRange)?;
+    let (earnings, bound) = operand(results, base)?;
     if earnings <= 0.0 {
         return Err(Unreachable::NotComputable(Reason::DivisionByZero));
     }
     // A P/E of zero or below is "n/m" in the metrics, so it cannot be an answer.
-    if target_cap <= 0.0 || !target_cap.is_finite() {
+    if target <= 0.0 || !target.is_finite() {
         return Err(Unreachable::OutOfRange);
     }
-    // The answer falls as earnings rise.
-    allowed(InputId::TARGET_PE, target_cap / earnings, bound.flip())
+    allowed(solves_for, target / earnings, bound.flip())
 }
 
-/// The paying members that give a monthly ARPU of `arpu_monthly`: P-side Q1 revenue ÷ (3 × ARPU).
+/// The count that gives a monthly amount per head of `target` from a quarter's
+/// revenue (`values[0]`): revenue ÷ (3 × target).
 ///
-/// P-side revenue rests on Q1's floor (超過1.5億), so at least this many are needed.
-pub fn paying_members_for_monthly_arpu(
+/// The revenue rests on a floor (超過1.5億), so at least this many are needed.
+pub fn per_month(
     results: &Results,
-    arpu_monthly: f64,
+    values: &[Operand],
+    solves_for: InputId,
+    target: f64,
 ) -> Result<Answer, Unreachable> {
-    if arpu_monthly <= 0.0 || !arpu_monthly.is_finite() {
+    if target <= 0.0 || !target.is_finite() {
         return Err(Unreachable::OutOfRange);
     }
-    let (p_side, bound) = operand(results, Operand::Metric(MetricId::KLING_P_SIDE_REVENUE_2025Q1))?;
-    // With no P-side revenue every positive member count gives ARPU 0, and 0
-    // members leaves ARPU undefined: no answer reaches a positive target.
-    if p_side <= 0.0 {
+    let base = *values.first().ok_or(Unreachable::OutOfRange)?;
+    let (revenue, bound) = operand(results, base)?;
+    // With no revenue every positive count gives 0, and 0 leaves the amount
+    // undefined: no answer reaches a positive target.
+    if revenue <= 0.0 {
         return Err(Unreachable::NoBracket);
     }
-    allowed(
-        InputId::KLING_PAYING_MEMBERS,
-        p_side / (3.0 * arpu_monthly),
-        bound,
-    )
+    allowed(solves_for, revenue / (3.0 * target), bound)
 }
 
-/// One "what would it take" question the UI offers, answered by a closed form.
+/// One "what would it take" question the UI offers, answered by a closed form
+/// (`data/goals.toml`; a question about a quarter still to come drops out
+/// once there is none).
 #[derive(Clone, Copy, Debug)]
 pub struct Goal {
     /// Stable key, used in `data-goal`.
     pub key: &'static str,
+    /// The closed form: `remainder`, `share_of`, `divide` or `per_month`.
+    pub kind: &'static str,
     /// The question, in each locale.
     pub question: Text,
     /// What the reader types as the target.
@@ -194,64 +190,24 @@ pub struct Goal {
     pub default_target: f64,
     /// The input the answer is a value of (the UI can apply it there).
     pub solves_for: InputId,
-    /// Computes the answer from the current results (`compute` of the inputs) and a target.
-    pub solve: fn(&Results, f64) -> Result<Answer, Unreachable>,
+    /// What the closed form reads.
+    pub values: &'static [Operand],
 }
 
-/// The goals the UI offers, in page order.
-pub const GOALS: &[Goal] = &[
-    Goal {
-        key: "kling_q4_for_fy_total",
-        question: t(
-            "可靈全年收入要達到多少?Q4 需要:",
-            "可灵全年收入要达到多少?Q4 需要:",
-            "For Kling's 2025 revenue to reach this, Q4 needs:",
-        ),
-        target_unit: Unit::Cny,
-        default_target: 12e8,
-        solves_for: InputId::KLING_REVENUE_2025Q4,
-        solve: kling_q4_for_fy_total,
-    },
-    Goal {
-        key: "kling_q4_for_share",
-        question: t(
-            "可靈要佔快手Q4收入多少?(假設Q4收入同Q3)Q4 需要:",
-            "可灵要占快手Q4收入多少?(假设Q4收入同Q3)Q4 需要:",
-            "For Kling to be this share of Kuaishou's Q4 revenue (assumed equal to Q3's), Q4 needs:",
-        ),
-        target_unit: Unit::Share,
-        default_target: 0.01,
-        solves_for: InputId::KLING_REVENUE_2025Q4,
-        solve: |results, share| match default_q4_company_revenue(results) {
-            Some(revenue) => kling_q4_for_share(share, revenue),
-            None => Err(Unreachable::NotComputable(Reason::Missing(InputId::REVENUE_2025Q3))),
-        },
-    },
-    Goal {
-        key: "target_pe_for_market_cap",
-        question: t(
-            "快手市值要達到多少?所需市盈率:",
-            "快手市值要达到多少?所需市盈率:",
-            "For Kuaishou to be worth this, the P/E needed:",
-        ),
-        target_unit: Unit::Cny,
-        default_target: 4000e8,
-        solves_for: InputId::TARGET_PE,
-        solve: target_pe_for_market_cap,
-    },
-    Goal {
-        key: "paying_members_for_monthly_arpu",
-        question: t(
-            "每月ARPU要達到多少?所需付費會員:",
-            "每月ARPU要达到多少?所需付费会员:",
-            "For monthly ARPU per paying member to be this, paying members needed:",
-        ),
-        target_unit: Unit::Cny,
-        default_target: 21.0,
-        solves_for: InputId::KLING_PAYING_MEMBERS,
-        solve: paying_members_for_monthly_arpu,
-    },
-];
+impl Goal {
+    /// The answer for `target` from the current results (`compute` of the inputs).
+    pub fn solve(&self, results: &Results, target: f64) -> Result<Answer, Unreachable> {
+        let f = match self.kind {
+            "remainder" => remainder,
+            "share_of" => share_of,
+            "divide" => divide,
+            _ => per_month,
+        };
+        f(results, self.values, self.solves_for, target)
+    }
+}
+
+include!(concat!(env!("OUT_DIR"), "/data_goals.rs"));
 
 #[cfg(test)]
 mod tests {
@@ -326,7 +282,7 @@ mod tests {
         ];
         for (key, target, want, qualifier, text) in cases {
             let goal = GOALS.iter().find(|g| g.key == key).unwrap();
-            let answer = (goal.solve)(&compute(&inputs), target).unwrap();
+            let answer = goal.solve(&compute(&inputs), target).unwrap();
             let got = answer.value;
             assert!(
                 (got - want).abs() <= 1e-9 * want.abs(),
@@ -373,25 +329,25 @@ mod tests {
         let mut no_q3 = inputs;
         no_q3.set(InputId::REVENUE_2025Q3, 0.0).unwrap();
         assert_eq!(
-            (GOALS[1].solve)(&compute(&no_q3), 0.5),
+            GOALS[1].solve(&compute(&no_q3), 0.5),
             Err(Unreachable::NotComputable(Reason::DivisionByZero))
         );
         let mut no_p_side = inputs;
         no_p_side.set(InputId::KLING_P_SIDE_SHARE, 0.0).unwrap();
         assert_eq!(
-            (GOALS[3].solve)(&compute(&no_p_side), 7.0),
+            GOALS[3].solve(&compute(&no_p_side), 7.0),
             Err(Unreachable::NoBracket)
         );
         assert_eq!(
-            (GOALS[1].solve)(&compute(&inputs), 1.5),
+            GOALS[1].solve(&compute(&inputs), 1.5),
             Err(Unreachable::OutOfRange)
         );
         assert_eq!(
-            (GOALS[0].solve)(&compute(&inputs), 5e8),
+            GOALS[0].solve(&compute(&inputs), 5e8),
             Err(Unreachable::OutOfRange)
         );
         assert_eq!(
-            (GOALS[3].solve)(&compute(&inputs), 0.0),
+            GOALS[3].solve(&compute(&inputs), 0.0),
             Err(Unreachable::OutOfRange)
         );
     }
@@ -414,60 +370,51 @@ mod tests {
         compute(&inp)
     }
 
+    /// The goal with this key.
+    fn goal(key: &str) -> &'static Goal {
+        GOALS.iter().find(|g| g.key == key).unwrap_or_else(|| panic!("no goal {key}"))
+    }
+
     #[test]
     fn q4_for_fy_total() {
         let p = compute(&Inputs::published());
-        close(kling_q4_for_fy_total(&p, 12e8), 5e8);
-        close(kling_q4_for_fy_total(&p, 7e8), 0.0);
-        assert_eq!(
-            kling_q4_for_fy_total(&p, 6.9e8),
-            Err(Unreachable::OutOfRange)
-        );
-        assert_eq!(
-            kling_q4_for_fy_total(&p, f64::NAN),
-            Err(Unreachable::OutOfRange)
-        );
-        close(
-            kling_q4_for_fy_total(&with(&[(I::KLING_REVENUE_2025Q2, 3e8)]), 12e8),
-            4.5e8,
-        );
+        let g = goal("kling_q4_for_fy_total");
+        close(g.solve(&p, 12e8), 5e8);
+        close(g.solve(&p, 7e8), 0.0);
+        assert_eq!(g.solve(&p, 6.9e8), Err(Unreachable::OutOfRange));
+        assert_eq!(g.solve(&p, f64::NAN), Err(Unreachable::OutOfRange));
+        close(g.solve(&with(&[(I::KLING_REVENUE_2025Q2, 3e8)]), 12e8), 4.5e8);
     }
 
     #[test]
     fn q4_for_share() {
         let p = compute(&Inputs::published());
-        let rev = default_q4_company_revenue(&p).unwrap();
-        assert_eq!(rev, (355.54e8, Qualifier::Exact));
-        close(kling_q4_for_share(0.01, rev), 3.5554e8);
-        close(kling_q4_for_share(0.0, rev), 0.0);
-        close(kling_q4_for_share(0.02, (400e8, Qualifier::Exact)), 8e8);
-        assert_eq!(kling_q4_for_share(1.5, rev), Err(Unreachable::OutOfRange));
-        assert_eq!(kling_q4_for_share(-0.1, rev), Err(Unreachable::OutOfRange));
+        let g = goal("kling_q4_for_share");
+        close(g.solve(&p, 0.01), 3.5554e8);
+        close(g.solve(&p, 0.0), 0.0);
+        close(g.solve(&with(&[(I::REVENUE_2025Q3, 400e8)]), 0.02), 8e8);
+        assert_eq!(g.solve(&p, 1.5), Err(Unreachable::OutOfRange));
+        assert_eq!(g.solve(&p, -0.1), Err(Unreachable::OutOfRange));
         assert_eq!(
-            kling_q4_for_share(0.01, (-1.0, Qualifier::Exact)),
-            Err(Unreachable::OutOfRange)
+            g.solve(&with(&[(I::REVENUE_2025Q3, 0.0)]), 0.01),
+            Err(Unreachable::NotComputable(Reason::DivisionByZero))
         );
     }
 
     #[test]
     fn pe_for_market_cap() {
         let p = compute(&Inputs::published());
-        close(target_pe_for_market_cap(&p, 3e11), 3e11 / (2690e8 / 13.12));
-        close(target_pe_for_market_cap(&p, 2690e8), 13.12);
+        let g = goal("target_pe_for_market_cap");
+        close(g.solve(&p, 3e11), 3e11 / (2690e8 / 13.12));
+        close(g.solve(&p, 2690e8), 13.12);
+        assert_eq!(g.solve(&p, 0.0), Err(Unreachable::OutOfRange));
+        assert_eq!(g.solve(&p, 1e15), Err(Unreachable::OutOfRange));
         assert_eq!(
-            target_pe_for_market_cap(&p, 0.0),
-            Err(Unreachable::OutOfRange)
-        );
-        assert_eq!(
-            target_pe_for_market_cap(&p, 1e15),
-            Err(Unreachable::OutOfRange)
-        );
-        assert_eq!(
-            target_pe_for_market_cap(&with(&[(I::PE_KUAISHOU, -5.0)]), 3e11),
+            g.solve(&with(&[(I::PE_KUAISHOU, -5.0)]), 3e11),
             Err(Unreachable::NotComputable(Reason::NegativeEarnings))
         );
         assert_eq!(
-            target_pe_for_market_cap(&with(&[(I::MARKET_CAP, 0.0)]), 3e11),
+            g.solve(&with(&[(I::MARKET_CAP, 0.0)]), 3e11),
             Err(Unreachable::NotComputable(Reason::DivisionByZero))
         );
     }
@@ -475,19 +422,14 @@ mod tests {
     #[test]
     fn members_for_arpu() {
         let p = compute(&Inputs::published());
-        close(paying_members_for_monthly_arpu(&p, 7.0), 5e6);
-        close(paying_members_for_monthly_arpu(&p, 21.0), 1.05e8 / 63.0);
-        assert_eq!(
-            paying_members_for_monthly_arpu(&p, 0.0),
-            Err(Unreachable::OutOfRange)
-        );
-        assert_eq!(
-            paying_members_for_monthly_arpu(&p, -3.0),
-            Err(Unreachable::OutOfRange)
-        );
+        let g = goal("paying_members_for_monthly_arpu");
+        close(g.solve(&p, 7.0), 5e6);
+        close(g.solve(&p, 21.0), 1.05e8 / 63.0);
+        assert_eq!(g.solve(&p, 0.0), Err(Unreachable::OutOfRange));
+        assert_eq!(g.solve(&p, -3.0), Err(Unreachable::OutOfRange));
         // No P-side revenue: no member count gives a positive ARPU.
         assert_eq!(
-            paying_members_for_monthly_arpu(&with(&[(I::KLING_P_SIDE_SHARE, 0.0)]), 7.0),
+            g.solve(&with(&[(I::KLING_P_SIDE_SHARE, 0.0)]), 7.0),
             Err(Unreachable::NoBracket)
         );
     }

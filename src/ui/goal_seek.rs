@@ -47,7 +47,7 @@ fn goal_row(calc: &CalcContext, index: usize) -> Html {
     let target = parse_number(&text, goal.target_unit, scale);
     let answer = target
         .map_err(|e| e.message(locale))
-        .and_then(|t| (goal.solve)(&calc.results, t).map_err(|e| e.message(locale)));
+        .and_then(|t| goal.solve(&calc.results, t).map_err(|e| e.message(locale)));
     let solves = goal.solves_for.spec();
     let field_id = calc.dom_id("goal", goal.key);
     let oninput = {
