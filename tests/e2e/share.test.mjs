@@ -136,7 +136,7 @@ test('Download CSV saves every input and metric with values, units and sources',
   assert.deepEqual(rows[0], ['kind', 'id', 'label', 'value (base units)', 'unit', 'qualifier', 'status', 'formula (numbers plugged in)', 'sources']);
   assert.ok(rows.every((r) => r.length === 9));
   const row = (kind, id) => rows.find((r) => r[0] === kind && r[1] === id);
-  assert.match(row('edition', rows[1][1])[1], /^2025q3-\d+$/);
+  assert.equal(row('edition', rows[1][1])[1], await currentEdition(env));
   assert.deepEqual(row('input', 'kling_revenue_2025q3').slice(2, 7), ['Kling Q3 revenue', '450000000', 'CNY', 'exact', 'changed by reader']);
   assert.equal(row('input', 'pe_kuaishou')[3], '11.5');
   const revenue = row('input', 'revenue_2025q3');
@@ -163,7 +163,8 @@ test('Copy citation and Share write to the clipboard', async () => {
   await metric.locator('summary').click();
   await metric.locator('[data-cite="kling_share_2025q3"]').click();
   const shown = await metric.locator('.kc-citation').inputValue();
-  assert.match(shown, /^Kling share of Q3 revenue: 1\.27% \(RMB 450 million ÷ RMB 35\.554 billion = 1\.27%\)\. Sources: 懂財帝, "[^"]+", 2025-11-27; figures edition 2025q3-\d+; Kuaishou & Kling calculator\.$/);
+  assert.match(shown, /^Kling share of Q3 revenue: 1\.27% \(RMB 450 million ÷ RMB 35\.554 billion = 1\.27%\)\. Sources: 懂財帝, "[^"]+", 2025-11-27; figures edition ([0-9a-z-]+); Kuaishou & Kling calculator\.$/);
+  assert.equal(shown.match(/figures edition ([0-9a-z-]+);/)[1], await currentEdition(env));
   await page.waitForFunction((text) => navigator.clipboard.readText().then((t) => t === text), shown);
   const url = await shareLink(page);
   await page.locator('.kc-sharebar [role="status"]', { hasText: 'Link copied.' }).waitFor();
