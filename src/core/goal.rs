@@ -347,7 +347,7 @@ fn bisect(
     Some(if fa.abs() <= fb.abs() { a } else { b })
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))] // its property tests use proptest, native-only
 mod tests {
     use super::*;
 

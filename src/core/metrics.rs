@@ -1007,7 +1007,7 @@ const SPECS: [MetricSpec; M] = [
     ),
 ];
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))] // its property tests use proptest, native-only
 mod tests {
     use super::*;
     use crate::core::figures::figure;

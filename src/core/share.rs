@@ -532,6 +532,7 @@ pub fn read_number(text: &str) -> Result<f64, Issue> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[cfg(not(target_arch = "wasm32"))] // proptest is a native-only dev-dependency
     use proptest::prelude::*;
     use InputId::*;
 
@@ -881,6 +882,7 @@ mod tests {
     }
 
     /// Any value an input accepts, spread over magnitudes and short decimals.
+    #[cfg(not(target_arch = "wasm32"))] // proptest is a native-only dev-dependency
     fn value_for(id: InputId) -> impl Strategy<Value = f64> {
         let spec = id.spec();
         let (lo, hi) = (spec.min, spec.max);
@@ -893,6 +895,7 @@ mod tests {
         .prop_filter_map("in range", move |v| spec.check(v).ok())
     }
 
+    #[cfg(not(target_arch = "wasm32"))] // proptest is a native-only dev-dependency
     fn any_inputs() -> impl Strategy<Value = Inputs> {
         let per_input: Vec<_> = InputId::ALL
             .into_iter()
@@ -909,6 +912,7 @@ mod tests {
         })
     }
 
+    #[cfg(not(target_arch = "wasm32"))] // proptest is a native-only dev-dependency
     proptest! {
         #[test]
         fn round_trip(inputs in any_inputs(), instance in 1u32..50, host in "[a-z]{1,5}=[a-z0-9%]{0,6}") {
