@@ -368,6 +368,12 @@ export function engineSuite(engine) {
       }
       await wd.exec(() => scrollTo(0, 0));
     }
+    // Sections far off screen are skipped (content-visibility: auto) and would not
+    // count towards the page's width: render them all, as ui.test.mjs does.
+    await wd.exec(() => {
+      const style = document.head.appendChild(document.createElement('style'));
+      style.textContent = '.kc .kc-section { content-visibility: visible !important; }';
+    });
     await wd.exec(() => document.querySelectorAll('.kc details').forEach((d) => { d.open = true; }));
     await until('every opened explanation to render', () => wd.exec(() => [...document.querySelectorAll('.kc-metric details.kc-how')].every((d) => d.querySelector('p'))));
   }
