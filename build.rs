@@ -10,6 +10,8 @@
 //! default `data`; later directories add rows to earlier ones. The test
 //! edition under `tests/edition/` is built this way.
 
+#![allow(clippy::disallowed_macros, clippy::disallowed_methods)] // native only: never in the wasm
+
 #[allow(dead_code)]
 #[path = "src/core/units.rs"]
 mod units;
@@ -77,7 +79,11 @@ fn main() {
     ] {
         std::fs::write(out.join(name), text).expect("OUT_DIR is writable");
     }
-    if !model.past_editions.iter().any(|_| true) || !std::fs::read_to_string(root.join("data/editions.toml")).unwrap_or_default().contains(&model.edition) {
+    if !model.past_editions.iter().any(|_| true)
+        || !std::fs::read_to_string(root.join("data/editions.toml"))
+            .unwrap_or_default()
+            .contains(&model.edition)
+    {
         // Not an error: a new edition is recorded when it is published.
         println!(
             "cargo:warning=figures edition {} is not in data/editions.toml yet; record it when publishing (README: Updating the figures)",

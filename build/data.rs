@@ -43,7 +43,10 @@ pub fn load(dirs: &[&Path]) -> Result<Files, String> {
             for entry in std::fs::read_dir(&sources).map_err(|e| e.to_string())? {
                 let path = entry.map_err(|e| e.to_string())?.path();
                 if path.extension().is_some_and(|e| e == "txt") {
-                    names.push(format!("sources/{}", path.file_name().unwrap().to_string_lossy()));
+                    names.push(format!(
+                        "sources/{}",
+                        path.file_name().unwrap().to_string_lossy()
+                    ));
                 }
             }
         }
@@ -760,7 +763,10 @@ fn parse_file<T: for<'de> Deserialize<'de>>(
                 file: name,
                 text,
             };
-            r.at(e.span().map_or(0, |s| s.start), e.message().trim().to_string());
+            r.at(
+                e.span().map_or(0, |s| s.start),
+                e.message().trim().to_string(),
+            );
             None
         }
     }
@@ -869,7 +875,8 @@ pub fn check(files: &Files) -> Result<Model, Vec<DataError>> {
         errors.push(DataError {
             file: "observations.toml".into(),
             line: 1,
-            message: "no quarterly figure of any input series: the widget needs at least one".into(),
+            message: "no quarterly figure of any input series: the widget needs at least one"
+                .into(),
         });
         return Err(errors);
     };
@@ -925,7 +932,14 @@ pub fn check(files: &Files) -> Result<Model, Vec<DataError>> {
         .chain(observations.iter().filter_map(|o| o.period.date()))
         .max()
         .unwrap_or_default();
-    let claims = build_claims(files, &sources, &observations, &inputs, &metrics, &mut errors);
+    let claims = build_claims(
+        files,
+        &sources,
+        &observations,
+        &inputs,
+        &metrics,
+        &mut errors,
+    );
     let goals = build_goals(files, &observations, &inputs, &metrics, latest, &mut errors);
     if !errors.is_empty() {
         return Err(errors);
@@ -979,7 +993,13 @@ fn build_goals(
         };
         let question = r.text(&g.question, "question");
         if !["remainder", "share_of", "divide", "per_month"].contains(&g.kind.as_str()) {
-            r.at(at, format!("unknown kind {:?} (remainder, share_of, divide or per_month)", g.kind));
+            r.at(
+                at,
+                format!(
+                    "unknown kind {:?} (remainder, share_of, divide or per_month)",
+                    g.kind
+                ),
+            );
             continue;
         }
         let Some(target_unit) = unit_of(&g.target_unit) else {
@@ -1080,9 +1100,10 @@ fn build_claims(
                     CLAIM_KINDS.map(|(k, _)| k).join(", ")
                 ),
             ),
-            Some((_, Some(n))) if *n != c.values.len() => {
-                r.at(at, format!("kind {:?} reads {n} values, not {}", c.kind, c.values.len()))
-            }
+            Some((_, Some(n))) if *n != c.values.len() => r.at(
+                at,
+                format!("kind {:?} reads {n} values, not {}", c.kind, c.values.len()),
+            ),
             Some(_) if c.values.is_empty() => r.at(at, "values is empty"),
             Some(_) => {}
         }
@@ -1094,12 +1115,20 @@ fn build_claims(
                     .iter()
                     .position(|i| &i.key == v)
                     .map(Operand::Input)
-                    .or_else(|| metrics.iter().position(|m| &m.key == v).map(Operand::Metric))
+                    .or_else(|| {
+                        metrics
+                            .iter()
+                            .position(|m| &m.key == v)
+                            .map(Operand::Metric)
+                    })
                     .map(Value::Live),
             };
             match found {
                 Some(x) => values.push(x),
-                None => r.at(at, format!("values: {v:?} is no input, metric or figure:<figure>")),
+                None => r.at(
+                    at,
+                    format!("values: {v:?} is no input, metric or figure:<figure>"),
+                ),
             }
         }
         for f in &c.figures {
@@ -1122,11 +1151,31 @@ fn build_claims(
 /// `n` in words in each language (eight, 八), digits past twenty.
 fn number_words(n: usize, locale: usize) -> String {
     const EN: [&str; 21] = [
-        "no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-        "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
-        "nineteen", "twenty",
+        "no",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
     ];
-    const ZH: [&str; 11] = ["零", "一", "兩", "三", "四", "五", "六", "七", "八", "九", "十"];
+    const ZH: [&str; 11] = [
+        "零", "一", "兩", "三", "四", "五", "六", "七", "八", "九", "十",
+    ];
     match locale {
         2 if n <= 20 => EN[n].to_string(),
         0 | 1 if n <= 10 => {
@@ -1159,12 +1208,18 @@ fn check_sources(files: &Files, errors: &mut Vec<DataError>) -> Vec<Source> {
             continue;
         }
         if s.id.len() != 1 || !s.id.bytes().all(|b| b.is_ascii_uppercase()) {
-            r.at(at, format!("source id {:?} must be one capital letter (A to Z)", s.id));
+            r.at(
+                at,
+                format!("source id {:?} must be one capital letter (A to Z)", s.id),
+            );
             continue;
         }
         let name = format!("sources/{}.txt", s.id);
         let Some(content) = files.get(&name) else {
-            r.at(at, format!("source {:?} has no text: add data/{name}", s.id));
+            r.at(
+                at,
+                format!("source {:?} has no text: add data/{name}", s.id),
+            );
             continue;
         };
         let (title, body) = content.split_once('\n').unwrap_or((content, ""));
@@ -1172,12 +1227,18 @@ fn check_sources(files: &Files, errors: &mut Vec<DataError>) -> Vec<Source> {
         if title.trim_end() != s.title {
             r.at(
                 at,
-                format!("the title is not the first line of data/{name}: {:?}", title),
+                format!(
+                    "the title is not the first line of data/{name}: {:?}",
+                    title
+                ),
             );
         }
         let tail = format!("({})", s.outlet);
         if !body.ends_with(&tail) {
-            r.at(at, format!("data/{name} does not end with the outlet {tail}"));
+            r.at(
+                at,
+                format!("data/{name} does not end with the outlet {tail}"),
+            );
         }
         if s.date.trim().is_empty() {
             r.at(at, "the date is empty: write what the text establishes");
@@ -1195,8 +1256,18 @@ fn check_sources(files: &Files, errors: &mut Vec<DataError>) -> Vec<Source> {
 }
 
 const ROLES: [&str; 12] = [
-    "total", "segment", "product", "profit", "yoy", "qoq", "users", "guidance", "mix",
-    "valuation", "pe", "peer_pe",
+    "total",
+    "segment",
+    "product",
+    "profit",
+    "yoy",
+    "qoq",
+    "users",
+    "guidance",
+    "mix",
+    "valuation",
+    "pe",
+    "peer_pe",
 ];
 
 fn check_series(files: &Files, errors: &mut Vec<DataError>) -> Vec<Series> {
@@ -1224,7 +1295,11 @@ fn check_series(files: &Files, errors: &mut Vec<DataError>) -> Vec<Series> {
         if s.role != "figure" && !ROLES.contains(&s.role.as_str()) {
             r.at(
                 at,
-                format!("unknown role {:?} (one of figure, {})", s.role, ROLES.join(", ")),
+                format!(
+                    "unknown role {:?} (one of figure, {})",
+                    s.role,
+                    ROLES.join(", ")
+                ),
             );
         }
         let input = match s.input.as_deref() {
@@ -1246,10 +1321,16 @@ fn check_series(files: &Files, errors: &mut Vec<DataError>) -> Vec<Series> {
         let short = s.short.as_ref().map(|t| r.text(t, "short"));
         let field = s.field.as_ref().map(|t| r.text(t, "field"));
         if input != InputMode::None && field.is_none() {
-            r.at(at, "a series readers can edit needs a field label (field = { … })");
+            r.at(
+                at,
+                "a series readers can edit needs a field label (field = { … })",
+            );
         }
         if input == InputMode::Guided && s.guidance.is_none() {
-            r.at(at, "input = \"guided\" needs guidance = \"<series of the full-year target>\"");
+            r.at(
+                at,
+                "input = \"guided\" needs guidance = \"<series of the full-year target>\"",
+            );
         }
         let range = range_with(
             default_range(unit, &s.role),
@@ -1278,7 +1359,11 @@ fn check_series(files: &Files, errors: &mut Vec<DataError>) -> Vec<Series> {
         });
     }
     for (row, s) in file.series.iter().zip(&out) {
-        for (what, target) in [("of", &s.of), ("within", &s.within), ("guidance", &s.guidance)] {
+        for (what, target) in [
+            ("of", &s.of),
+            ("within", &s.within),
+            ("guidance", &s.guidance),
+        ] {
             if let Some(t) = target {
                 if !out.iter().any(|o| &o.id == t) {
                     let mut r = Report {
@@ -1295,10 +1380,13 @@ fn check_series(files: &Files, errors: &mut Vec<DataError>) -> Vec<Series> {
 }
 
 fn check_range(r: &mut Report, at: usize, range: &Range) {
-    if !(range.min < range.max) {
-        r.at(at, format!("min {} is not below max {}", range.min, range.max));
+    if range.min.partial_cmp(&range.max) != Some(std::cmp::Ordering::Less) {
+        r.at(
+            at,
+            format!("min {} is not below max {}", range.min, range.max),
+        );
     }
-    if !(range.step > 0.0) {
+    if range.step.partial_cmp(&0.0) != Some(std::cmp::Ordering::Greater) {
         r.at(at, format!("step {} must be above zero", range.step));
     }
     if !(range.slider_max > range.min && range.slider_max <= range.max) {
@@ -1332,7 +1420,10 @@ fn check_observations(
             text,
         };
         let Some(si) = series.iter().position(|s| s.id == o.series) else {
-            r.at(at, format!("unknown series {:?}: add it to series.toml first", o.series));
+            r.at(
+                at,
+                format!("unknown series {:?}: add it to series.toml first", o.series),
+            );
             continue;
         };
         let Some(period) = Period::parse(&o.period) else {
@@ -1346,7 +1437,13 @@ fn check_observations(
             continue;
         };
         let Some(source) = sources.iter().find(|s| s.id == o.source) else {
-            r.at(at, format!("unknown source {:?}: add it to sources.toml first", o.source));
+            r.at(
+                at,
+                format!(
+                    "unknown source {:?}: add it to sources.toml first",
+                    o.source
+                ),
+            );
             continue;
         };
         let qualifier = match o.qualifier.as_deref() {
@@ -1354,14 +1451,24 @@ fn check_observations(
             Some(q) => match qualifier_of(q) {
                 Some(q) => q,
                 None => {
-                    r.at(at, format!("unknown qualifier {q:?} (exact, approx, floor or ceiling)"));
+                    r.at(
+                        at,
+                        format!("unknown qualifier {q:?} (exact, approx, floor or ceiling)"),
+                    );
                     continue;
                 }
             },
         };
         if let Some(v) = &o.variant {
-            if v.is_empty() || !v.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()) {
-                r.at(at, format!("variant {v:?} must be lower-case letters or digits"));
+            if v.is_empty()
+                || !v
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+            {
+                r.at(
+                    at,
+                    format!("variant {v:?} must be lower-case letters or digits"),
+                );
                 continue;
             }
         }
@@ -1403,13 +1510,23 @@ fn check_observations(
             continue;
         }
         let Some(pos) = o.quote.find(&o.numeral).filter(|_| !o.numeral.is_empty()) else {
-            r.at(at, format!("the numeral {:?} is not in the quote {:?}", o.numeral, o.quote));
+            r.at(
+                at,
+                format!(
+                    "the numeral {:?} is not in the quote {:?}",
+                    o.numeral, o.quote
+                ),
+            );
             continue;
         };
         match parse_number(&o.numeral, s.unit, Scale::One) {
             Err(e) => r.at(
                 at,
-                format!("the numeral {:?} does not read as a {} value: {e:?}", o.numeral, s.unit.key()),
+                format!(
+                    "the numeral {:?} does not read as a {} value: {e:?}",
+                    o.numeral,
+                    s.unit.key()
+                ),
             ),
             Ok(read) => {
                 let before: String = {
@@ -1544,7 +1661,10 @@ fn build_inputs(
                         file: "series.toml",
                         text: series_text,
                     }
-                    .at(at, format!("input = \"current\" but series {:?} has no figure", s.id));
+                    .at(
+                        at,
+                        format!("input = \"current\" but series {:?} has no figure", s.id),
+                    );
                     continue;
                 };
                 out.push(Input {
@@ -1572,19 +1692,25 @@ fn build_inputs(
                 file: "series.toml",
                 text: series_text,
             }
-            .at(at, format!("guidance = {target:?} must be a series with input = \"current\""));
+            .at(
+                at,
+                format!("guidance = {target:?} must be a series with input = \"current\""),
+            );
             continue;
         };
         let known: Vec<usize> = (start..start + last as usize).collect();
         let left = 4 - last;
-        for k in start + last as usize..start + 4 {
+        for input in &mut out[start + last as usize..start + 4] {
             let mut of = vec![t];
             of.extend(&known);
-            out[k].default = Default::Remainder { of, share: left };
+            input.default = Default::Remainder { of, share: left };
         }
     }
     // Every published default must lie in its range.
-    let obs_text = files.get("observations.toml").map(String::as_str).unwrap_or("");
+    let obs_text = files
+        .get("observations.toml")
+        .map(String::as_str)
+        .unwrap_or("");
     for input in &out {
         if let Default::Figure(i) = input.default {
             if !in_range(&input.range, obs[i].value) {
@@ -1618,7 +1744,12 @@ fn build_inputs(
     out
 }
 
-fn build_assumptions(files: &Files, out: &mut Vec<Input>, obs: &[Observation], errors: &mut Vec<DataError>) {
+fn build_assumptions(
+    files: &Files,
+    out: &mut Vec<Input>,
+    obs: &[Observation],
+    errors: &mut Vec<DataError>,
+) {
     let Some(file) = parse_file::<AssumptionsFile>(files, "assumptions.toml", errors) else {
         return;
     };
@@ -1653,7 +1784,10 @@ fn build_assumptions(files: &Files, out: &mut Vec<Input>, obs: &[Observation], e
         for key in &a.default.of {
             match out.iter().position(|i| &i.key == key) {
                 Some(i) if matches!(out[i].default, Default::Figure(_)) => of.push(i),
-                Some(_) => r.at(at, format!("default reads {key:?}, which has no published figure")),
+                Some(_) => r.at(
+                    at,
+                    format!("default reads {key:?}, which has no published figure"),
+                ),
                 None => r.at(at, format!("default reads {key:?}, which is not an input")),
             }
         }
@@ -1670,7 +1804,9 @@ fn build_assumptions(files: &Files, out: &mut Vec<Input>, obs: &[Observation], e
             (op, n) => {
                 r.at(
                     at,
-                    format!("default op {op:?} with {n} inputs: use mean (one or more) or ratio (two)"),
+                    format!(
+                        "default op {op:?} with {n} inputs: use mean (one or more) or ratio (two)"
+                    ),
                 );
                 continue;
             }
@@ -1787,11 +1923,23 @@ fn build_metrics(
         };
         let label = r.text(&m.label, "label");
         const OPS: [&str; 11] = [
-            "deflate", "ratio", "growth", "discount", "sum", "diff", "shortfall", "mul",
-            "mul_complement", "third", "mean",
+            "deflate",
+            "ratio",
+            "growth",
+            "discount",
+            "sum",
+            "diff",
+            "shortfall",
+            "mul",
+            "mul_complement",
+            "third",
+            "mean",
         ];
         if !OPS.contains(&m.op.as_str()) {
-            r.at(at, format!("unknown op {:?} (one of {})", m.op, OPS.join(", ")));
+            r.at(
+                at,
+                format!("unknown op {:?} (one of {})", m.op, OPS.join(", ")),
+            );
             continue;
         }
         let unit = match m.unit.as_deref().map(|u| (u, unit_of(u))) {
@@ -1818,7 +1966,10 @@ fn build_metrics(
                         Default::Figure(f) => match obs[f].period.quarter() {
                             Some((year, q)) => vec![Some(Quarter { year, q })],
                             None => {
-                                r.at(at, format!("over = {o:?}: that figure is not for a quarter"));
+                                r.at(
+                                    at,
+                                    format!("over = {o:?}: that figure is not for a quarter"),
+                                );
                                 continue;
                             }
                         },
@@ -1862,7 +2013,10 @@ fn build_metrics(
                     continue;
                 };
                 if operands.is_empty() || operands.len() > 4 {
-                    r.at(at, format!("{key}: {} operands (1 to 4 allowed)", operands.len()));
+                    r.at(
+                        at,
+                        format!("{key}: {} operands (1 to 4 allowed)", operands.len()),
+                    );
                     continue;
                 }
                 let unit = unit.unwrap_or_else(|| match operands[0] {
@@ -1888,8 +2042,13 @@ fn build_metrics(
                 found.drain(..found.len().saturating_sub(1));
             }
             for metric in found {
-                if out.iter().any(|o| o.key == metric.key) || inputs.iter().any(|i| i.key == metric.key) {
-                    r.at(at, format!("the metric id {:?} is already taken", metric.key));
+                if out.iter().any(|o| o.key == metric.key)
+                    || inputs.iter().any(|i| i.key == metric.key)
+                {
+                    r.at(
+                        at,
+                        format!("the metric id {:?} is already taken", metric.key),
+                    );
                     continue;
                 }
                 made += 1;
@@ -1972,27 +2131,28 @@ fn metric_label(label: &Text, b: &Binding, series: &[Series], latest: Quarter) -
         }
         // {short:<series>} and {field:<series>@p-4}
         while let Some(start) = out.find("{short:").or_else(|| out.find("{field:")) {
-            let Some(len) = out[start..].find('}') else { break };
+            let Some(len) = out[start..].find('}') else {
+                break;
+            };
             let inner = &out[start + 1..start + len];
             let (kind, arg) = inner.split_once(':').unwrap_or((inner, ""));
-            let text = if kind == "short" {
-                series
-                    .iter()
-                    .find(|s| s.id == arg)
-                    .map(|s| s.short.as_ref().unwrap_or(&s.name).each()[k].to_string())
-            } else {
-                let (sid, at) = arg.split_once('@').unwrap_or((arg, "p"));
-                let shift = match at {
-                    "p-1" => -1,
-                    "p-4" => -4,
-                    _ => 0,
+            let text =
+                if kind == "short" {
+                    series
+                        .iter()
+                        .find(|s| s.id == arg)
+                        .map(|s| s.short.as_ref().unwrap_or(&s.name).each()[k].to_string())
+                } else {
+                    let (sid, at) = arg.split_once('@').unwrap_or((arg, "p"));
+                    let shift = match at {
+                        "p-1" => -1,
+                        "p-4" => -4,
+                        _ => 0,
+                    };
+                    series.iter().find(|s| s.id == sid).zip(b.q).map(|(s, q)| {
+                        field_label(s, Some(q.plus(shift)), latest).each()[k].to_string()
+                    })
                 };
-                series
-                    .iter()
-                    .find(|s| s.id == sid)
-                    .zip(b.q)
-                    .map(|(s, q)| field_label(s, Some(q.plus(shift)), latest).each()[k].to_string())
-            };
             let text = text.unwrap_or_else(|| format!("?{arg}?"));
             out.replace_range(start..start + len + 1, &text);
         }
@@ -2056,7 +2216,10 @@ impl<'a> Lookup<'a> {
         if let Some(i) = self.inputs.iter().position(|i| i.key == key) {
             return Some(Operand::Input(i));
         }
-        self.metrics.iter().position(|m| m.key == key).map(Operand::Metric)
+        self.metrics
+            .iter()
+            .position(|m| m.key == key)
+            .map(Operand::Metric)
     }
 
     /// One pattern, or its expansion over the quarters so far (`{q1..p}`).
@@ -2064,7 +2227,15 @@ impl<'a> Lookup<'a> {
         match pattern.strip_suffix("{q1..p}") {
             Some(stem) => (1..=self.latest.q)
                 .map(|q| {
-                    let key = [self.key(stem)?, Quarter { year: self.latest.year, q }.slug()].concat();
+                    let key = [
+                        self.key(stem)?,
+                        Quarter {
+                            year: self.latest.year,
+                            q,
+                        }
+                        .slug(),
+                    ]
+                    .concat();
                     self.operand(&key)
                 })
                 .collect(),
@@ -2081,7 +2252,7 @@ fn quarter_words(q: u8, locale: usize) -> &'static str {
         ["第三季", "第三季", "third quarter"],
         ["第四季", "第四季", "fourth quarter"],
     ];
-    WORDS[(q.max(1).min(4) - 1) as usize][locale]
+    WORDS[(q.clamp(1, 4) - 1) as usize][locale]
 }
 
 /// The year so far through quarter `q` in words (前三季 / the first three quarters).
@@ -2092,7 +2263,7 @@ fn through_words(q: u8, locale: usize) -> &'static str {
         ["前三季", "前三季", "the first three quarters"],
         ["全年", "全年", "the whole year"],
     ];
-    WORDS[(q.max(1).min(4) - 1) as usize][locale]
+    WORDS[(q.clamp(1, 4) - 1) as usize][locale]
 }
 
 /// Text and `{{id}}` slots of one sentence in one language.
@@ -2154,14 +2325,21 @@ fn sentence_at(
             t = t.replace("{next}", quarter_words(q.q + 1, k));
         }
         while let Some(start) = t.find("{quarter-of:") {
-            let len = t[start..].find('}').ok_or_else(|| SentenceError::Mistake("a { has no closing }".into()))?;
+            let len = t[start..]
+                .find('}')
+                .ok_or_else(|| SentenceError::Mistake("a { has no closing }".into()))?;
             let key = t[start + 12..start + len].to_string();
             let q = lookup.figure_quarter(&key).ok_or_else(|| {
-                SentenceError::Mistake(format!("{{quarter-of:{key}}}: no input {key:?} with a quarterly figure"))
+                SentenceError::Mistake(format!(
+                    "{{quarter-of:{key}}}: no input {key:?} with a quarterly figure"
+                ))
             })?;
             t.replace_range(start..start + len + 1, quarter_words(q.q, k));
         }
-        split.push(split_slots(&t).ok_or_else(|| SentenceError::Mistake("a {{ has no closing }}".into()))?);
+        split.push(
+            split_slots(&t)
+                .ok_or_else(|| SentenceError::Mistake("a {{ has no closing }}".into()))?,
+        );
     }
     if split[0].1 != split[1].1 || split[0].1 != split[2].1 {
         return Err(SentenceError::Mistake(format!(
@@ -2230,9 +2408,16 @@ fn build_narrative(
             let (split, found) = match (chosen, last_error) {
                 (Some(x), _) => x,
                 // A sentence about quarters still to come drops out once there are none.
-                (None, Some(SentenceError::Absent(slot))) if slot.contains("{rest}") || slot.contains("{next}") => continue,
+                (None, Some(SentenceError::Absent(slot)))
+                    if slot.contains("{rest}") || slot.contains("{next}") =>
+                {
+                    continue
+                }
                 (None, Some(SentenceError::Absent(slot))) => {
-                    r.at(at, format!("{{{{{slot}}}}} is no input or metric for any quarter"));
+                    r.at(
+                        at,
+                        format!("{{{{{slot}}}}} is no input or metric for any quarter"),
+                    );
                     continue;
                 }
                 (None, Some(SentenceError::Mistake(m))) => {
@@ -2242,7 +2427,11 @@ fn build_narrative(
                 (None, None) => continue,
             };
             for (k, (texts, _)) in split.into_iter().enumerate() {
-                let sep = if k == 2 && !pieces[k].is_empty() { " " } else { "" };
+                let sep = if k == 2 && !pieces[k].is_empty() {
+                    " "
+                } else {
+                    ""
+                };
                 let mut texts = texts.into_iter();
                 let first = texts.next().unwrap_or_default();
                 match pieces[k].last_mut() {
@@ -2287,11 +2476,14 @@ fn build_narrative(
 
 fn build_chart(row: &ChartRow, at: usize, r: &mut Report, lookup: &Lookup) -> Option<Chart> {
     let fy = lookup.latest.year.to_string();
-    let title = r.text(&row.title, "chart title").map(|_, t| t.replace("{fy}", &fy));
+    let title = r
+        .text(&row.title, "chart title")
+        .map(|_, t| t.replace("{fy}", &fy));
     let assumed = r.text(&row.assumed, "chart assumed");
     match row.kind.as_str() {
         "quarters" => {
-            let (Some(bars), Some(bl), Some(dl)) = (&row.bars, &row.bars_label, &row.dots_label) else {
+            let (Some(bars), Some(bl), Some(dl)) = (&row.bars, &row.bars_label, &row.dots_label)
+            else {
                 r.at(at, "a quarters chart needs bars, bars_label and dots_label");
                 return None;
             };
@@ -2299,18 +2491,27 @@ fn build_chart(row: &ChartRow, at: usize, r: &mut Report, lookup: &Lookup) -> Op
             let dots_label = r.text(dl, "dots_label");
             let mut points = Vec::new();
             for q in 1..=4 {
-                let slug = Quarter { year: lookup.latest.year, q }.slug();
+                let slug = Quarter {
+                    year: lookup.latest.year,
+                    q,
+                }
+                .slug();
                 let Some(Operand::Input(i)) = lookup.operand(&bars.replace("{q}", &slug)) else {
                     continue;
                 };
-                let dot = row.dots.as_ref().and_then(|d| match lookup.operand(&d.replace("{q}", &slug)) {
-                    Some(Operand::Metric(m)) => Some(m),
-                    _ => None,
+                let dot = row.dots.as_ref().and_then(|d| {
+                    match lookup.operand(&d.replace("{q}", &slug)) {
+                        Some(Operand::Metric(m)) => Some(m),
+                        _ => None,
+                    }
                 });
                 points.push((format!("Q{q}"), i, dot));
             }
             if points.is_empty() {
-                r.at(at, format!("bars = {bars:?} matches no input of the fiscal year"));
+                r.at(
+                    at,
+                    format!("bars = {bars:?} matches no input of the fiscal year"),
+                );
                 return None;
             }
             Some(Chart::Quarters {
@@ -2333,7 +2534,10 @@ fn build_chart(row: &ChartRow, at: usize, r: &mut Report, lookup: &Lookup) -> Op
                 let name = r.text(&item.name, "item name");
                 match lookup.operand(&item.id) {
                     Some(o) => items.push((item.key.clone(), name, o, item.highlight)),
-                    None => r.at(at, format!("chart item {:?} is no input or metric", item.id)),
+                    None => r.at(
+                        at,
+                        format!("chart item {:?} is no input or metric", item.id),
+                    ),
                 }
             }
             Some(Chart::Bars {
@@ -2384,9 +2588,14 @@ fn build_sections(
         let title = r.text(&s.title, "title");
         let mut ins = Vec::new();
         for g in &s.inputs {
-            let found: Vec<usize> = (0..inputs.len()).filter(|&i| &inputs[i].group == g).collect();
+            let found: Vec<usize> = (0..inputs.len())
+                .filter(|&i| &inputs[i].group == g)
+                .collect();
             if found.is_empty() {
-                r.at(at, format!("inputs: {g:?} is no series with inputs and no assumption"));
+                r.at(
+                    at,
+                    format!("inputs: {g:?} is no series with inputs and no assumption"),
+                );
             }
             for i in found {
                 if !seen_inputs.insert(i) {
@@ -2397,7 +2606,9 @@ fn build_sections(
         }
         let mut ms = Vec::new();
         for t in &s.metrics {
-            let found: Vec<usize> = (0..metrics.len()).filter(|&m| &metrics[m].template == t).collect();
+            let found: Vec<usize> = (0..metrics.len())
+                .filter(|&m| &metrics[m].template == t)
+                .collect();
             for m in found {
                 if !seen_metrics.insert(m) {
                     r.at(at, format!("metric {} is in two sections", metrics[m].key));
@@ -2405,8 +2616,14 @@ fn build_sections(
                 ms.push(m);
             }
         }
-        let chart = s.chart.as_ref().and_then(|c| build_chart(c, at, &mut r, &lookup));
-        let narrative = narratives.remove(&s.key).map(|(_, segs)| segs).unwrap_or_default();
+        let chart = s
+            .chart
+            .as_ref()
+            .and_then(|c| build_chart(c, at, &mut r, &lookup));
+        let narrative = narratives
+            .remove(&s.key)
+            .map(|(_, segs)| segs)
+            .unwrap_or_default();
         out.push(Section {
             key: s.key.clone(),
             title,
@@ -2423,12 +2640,24 @@ fn build_sections(
     };
     for (i, input) in inputs.iter().enumerate() {
         if !seen_inputs.contains(&i) {
-            r.at(0, format!("input {} is in no section: add {:?} to one", input.key, input.group));
+            r.at(
+                0,
+                format!(
+                    "input {} is in no section: add {:?} to one",
+                    input.key, input.group
+                ),
+            );
         }
     }
     for (i, m) in metrics.iter().enumerate() {
         if !seen_metrics.contains(&i) {
-            r.at(0, format!("metric {} is in no section: add {:?} to one", m.key, m.template));
+            r.at(
+                0,
+                format!(
+                    "metric {} is in no section: add {:?} to one",
+                    m.key, m.template
+                ),
+            );
         }
     }
     for (key, (line, _)) in narratives {
@@ -2452,7 +2681,12 @@ fn fnv(bytes: &[u8], mut h: u64) -> u64 {
 
 /// The latest quarter and a short hash of what readers see as published:
 /// every figure's key, value, qualifier and quote, and every input's default.
-fn edition_id(latest: Quarter, obs: &[Observation], inputs: &[Input], metrics: &[Metric]) -> String {
+fn edition_id(
+    latest: Quarter,
+    obs: &[Observation],
+    inputs: &[Input],
+    metrics: &[Metric],
+) -> String {
     let mut h = 0xcbf2_9ce4_8422_2325;
     for o in obs {
         h = fnv(o.key.as_bytes(), h);
@@ -2506,7 +2740,13 @@ fn check_editions(
                 file: "editions.toml",
                 text,
             }
-            .at(row.span().start, format!("edition {:?} is listed twice or is not 1 to 16 characters", e.id));
+            .at(
+                row.span().start,
+                format!(
+                    "edition {:?} is listed twice or is not 1 to 16 characters",
+                    e.id
+                ),
+            );
             continue;
         }
         let mut changed: Vec<String> = e

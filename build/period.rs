@@ -165,11 +165,31 @@ mod tests {
     fn reads_every_form_and_nothing_else() {
         let cases: &[(&str, Option<Period>)] = &[
             ("2025Q3", Some(Period::Quarter { year: 2025, q: 3 })),
-            ("2025Q1-Q3", Some(Period::Quarters { year: 2025, from: 1, to: 3 })),
+            (
+                "2025Q1-Q3",
+                Some(Period::Quarters {
+                    year: 2025,
+                    from: 1,
+                    to: 3,
+                }),
+            ),
             ("2025FY", Some(Period::Year(2025))),
             ("2025YTD", Some(Period::YearToDate(2025))),
-            ("2025-09", Some(Period::Month { year: 2025, month: 9 })),
-            ("2025-11-27", Some(Period::Date { year: 2025, month: 11, day: 27 })),
+            (
+                "2025-09",
+                Some(Period::Month {
+                    year: 2025,
+                    month: 9,
+                }),
+            ),
+            (
+                "2025-11-27",
+                Some(Period::Date {
+                    year: 2025,
+                    month: 11,
+                    day: 27,
+                }),
+            ),
             ("all-time", Some(Period::AllTime)),
             ("2025Q5", None),
             ("2025Q3-Q1", None),

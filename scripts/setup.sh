@@ -4,6 +4,8 @@
 #
 #   ensure_build_tools   wasm32 target, Trunk, wasm-bindgen-cli, npm dev tools
 #   ensure_browser       Debian's chromium + chromium-driver (apt; root only)
+#   ensure_engines       Firefox ESR, WebKitGTK's WebKitWebDriver + MiniBrowser and
+#                        Xvfb (apt; root only), geckodriver (cargo install)
 #
 # Every step prints what it installs; a step that cannot install says exactly
 # what to run by hand and stops the script.
@@ -12,6 +14,7 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 TRUNK_VERSION="0.21.14"
+GECKODRIVER_VERSION="0.37.1"
 # wasm-bindgen-cli must equal the wasm-bindgen crate in Cargo.lock.
 WASM_BINDGEN_VERSION="$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/[^0-9.]/, ""); print; exit}' "$ROOT/Cargo.lock")"
 export PATH="$ROOT/node_modules/.bin:$HOME/.cargo/bin:$PATH"
@@ -59,6 +62,28 @@ ensure_browser() {
   fi
   say "installing Chromium and ChromeDriver from Debian (apt)"
   sh -c "$cmd" >/dev/null || die "apt could not install Chromium: run '$cmd'."
+}
+
+# The other engines the tests run in: Firefox ESR (geckodriver) and WebKitGTK
+# (WebKitWebDriver drives its MiniBrowser, which needs an X display: Xvfb).
+ensure_engines() {
+  local missing=()
+  [ -x /usr/bin/firefox-esr ] || missing+=(firefox-esr)
+  { [ -x /usr/bin/WebKitWebDriver ] && [ -x /usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser ]; } || missing+=(webkit2gtk-driver)
+  [ -x /usr/bin/Xvfb ] || missing+=(xvfb)
+  if [ "${#missing[@]}" -gt 0 ]; then
+    local cmd="apt-get update && apt-get install -y ${missing[*]}"
+    if [ "$(id -u)" -ne 0 ]; then
+      die "${missing[*]} missing. Run as root: sudo sh -c '$cmd'"
+    fi
+    say "installing ${missing[*]} from Debian (apt)"
+    sh -c "$cmd" >/dev/null || die "apt could not install ${missing[*]}: run '$cmd'."
+  fi
+  if [ "$(geckodriver --version 2>/dev/null | head -n 1 | cut -d' ' -f1-2)" != "geckodriver $GECKODRIVER_VERSION" ]; then
+    say "installing geckodriver $GECKODRIVER_VERSION (cargo install --locked; about 3 minutes on 2 cores)"
+    cargo install geckodriver --version "$GECKODRIVER_VERSION" --locked \
+      || die "could not install geckodriver: run 'cargo install geckodriver --version $GECKODRIVER_VERSION --locked'."
+  fi
 }
 
 # Minifies the wasm-bindgen glue in $1 in place (terser: 7.6 KB gzip -> 5.7 KB);

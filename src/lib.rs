@@ -7,6 +7,9 @@
 //! tested natively with `cargo test`. `ui` (wasm32 only) is the yew shell that
 //! maps DOM events to core calls and core results to DOM.
 
+// clippy.toml bans formatting macros and `clamp` in shipped code; unit tests never ship.
+#![cfg_attr(test, allow(clippy::disallowed_macros, clippy::disallowed_methods))]
+
 pub mod core;
 
 #[cfg(target_arch = "wasm32")]

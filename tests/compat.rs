@@ -8,6 +8,8 @@
 //! defaults derived from them), typed here on purpose: this is the record of
 //! what the ids meant, checked against whatever the data now says.
 
+#![allow(clippy::disallowed_macros, clippy::disallowed_methods)] // native only: never in the wasm
+
 use kling_calc::core::inputs::{InputId, Inputs};
 use kling_calc::core::metrics::{compute, MetricId, Reason};
 
@@ -50,18 +52,47 @@ const INPUTS: &[(&str, Option<f64>)] = &[
 /// Metric ids when frozen (their values at the defaults are checked by the
 /// core's `every_metric_at_defaults`).
 const METRICS: &[&str] = &[
-    "revenue_2024q1", "revenue_2024q3", "revenue_qoq_2025q3", "online_marketing_2024q3",
-    "live_streaming_2024q3", "other_services_2024q3", "segments_sum_2025q3", "segments_gap_2025q3",
-    "online_marketing_share_2025q3", "live_streaming_share_2025q3", "other_services_share_2025q3",
-    "operating_margin_2025q3", "adjusted_net_margin_2025q1", "adjusted_net_margin_2025q3",
-    "kling_share_2025q1", "kling_share_2025q2", "kling_share_2025q3",
-    "kling_share_of_other_services_2025q3", "kling_qoq_2025q2", "kling_qoq_2025q3",
-    "kling_ytd_2025q3", "kling_q4_required", "kling_q4_required_qoq", "kling_fy_2025",
-    "kling_target_attainment_ytd", "kling_guidance_raise", "kling_fy_2025_usd",
-    "kling_p_side_revenue_2025q1", "kling_b_side_revenue_2025q1", "arpu_paying_quarterly",
-    "arpu_paying_monthly", "revenue_per_dau_2025q3", "revenue_per_mau_2025q3",
-    "dau_mau_ratio_2025q3", "pe_peer_average", "pe_discount_to_peers", "pe_discount_to_baidu",
-    "pe_discount_to_alibaba", "pe_discount_to_tencent", "implied_earnings", "implied_market_cap",
+    "revenue_2024q1",
+    "revenue_2024q3",
+    "revenue_qoq_2025q3",
+    "online_marketing_2024q3",
+    "live_streaming_2024q3",
+    "other_services_2024q3",
+    "segments_sum_2025q3",
+    "segments_gap_2025q3",
+    "online_marketing_share_2025q3",
+    "live_streaming_share_2025q3",
+    "other_services_share_2025q3",
+    "operating_margin_2025q3",
+    "adjusted_net_margin_2025q1",
+    "adjusted_net_margin_2025q3",
+    "kling_share_2025q1",
+    "kling_share_2025q2",
+    "kling_share_2025q3",
+    "kling_share_of_other_services_2025q3",
+    "kling_qoq_2025q2",
+    "kling_qoq_2025q3",
+    "kling_ytd_2025q3",
+    "kling_q4_required",
+    "kling_q4_required_qoq",
+    "kling_fy_2025",
+    "kling_target_attainment_ytd",
+    "kling_guidance_raise",
+    "kling_fy_2025_usd",
+    "kling_p_side_revenue_2025q1",
+    "kling_b_side_revenue_2025q1",
+    "arpu_paying_quarterly",
+    "arpu_paying_monthly",
+    "revenue_per_dau_2025q3",
+    "revenue_per_mau_2025q3",
+    "dau_mau_ratio_2025q3",
+    "pe_peer_average",
+    "pe_discount_to_peers",
+    "pe_discount_to_baidu",
+    "pe_discount_to_alibaba",
+    "pe_discount_to_tencent",
+    "implied_earnings",
+    "implied_market_cap",
     "implied_upside",
 ];
 

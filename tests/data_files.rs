@@ -3,6 +3,9 @@
 //! line and the problem. Also checks that the compiled tables are exactly what
 //! the data files say (values, qualifiers, quotes, labels, ids).
 
+#![cfg(not(target_arch = "wasm32"))] // reads files with the build's checker: native only
+#![allow(clippy::disallowed_macros, clippy::disallowed_methods)]
+
 #[allow(dead_code)]
 #[path = "../src/core/units.rs"]
 mod units;
@@ -30,7 +33,9 @@ fn real() -> Files {
 /// The 1-based line of the first occurrence of `needle` in `file`.
 fn line_of(files: &Files, file: &str, needle: &str) -> usize {
     let text = &files[file];
-    let at = text.find(needle).unwrap_or_else(|| panic!("{needle:?} not in {file}"));
+    let at = text
+        .find(needle)
+        .unwrap_or_else(|| panic!("{needle:?} not in {file}"));
     text[..at].matches('\n').count() + 1
 }
 
@@ -144,7 +149,9 @@ fn every_kind_of_mistake_names_file_line_and_problem() {
             assert!(result.is_ok(), "{what}: {:?}", result.err());
             continue;
         }
-        let errors = result.err().unwrap_or_else(|| panic!("{what}: not rejected"));
+        let errors = result
+            .err()
+            .unwrap_or_else(|| panic!("{what}: not rejected"));
         let want_line = line_of(&files, file, on_line);
         let hit: Vec<&DataError> = errors
             .iter()
@@ -189,7 +196,9 @@ fn a_missing_source_text_is_named() {
     files.remove("sources/H.txt");
     let errors = data::check(&files).expect_err("accepted");
     assert!(
-        errors.iter().any(|e| e.file == "sources.toml" && e.message.contains("add data/sources/H.txt")),
+        errors
+            .iter()
+            .any(|e| e.file == "sources.toml" && e.message.contains("add data/sources/H.txt")),
         "{errors:?}"
     );
 }
@@ -214,7 +223,10 @@ fn compiled_tables_match_the_data() {
     let model = data::check(&real()).expect("clean");
     assert_eq!(ARTICLES.len(), model.sources.len());
     for (a, s) in ARTICLES.iter().zip(&model.sources) {
-        assert_eq!((a.id.to_string(), a.title, a.outlet), (s.id.clone(), s.title.as_str(), s.outlet.as_str()));
+        assert_eq!(
+            (a.id.to_string(), a.title, a.outlet),
+            (s.id.clone(), s.title.as_str(), s.outlet.as_str())
+        );
     }
     assert_eq!(FIGURES.len(), model.observations.len());
     for (f, o) in FIGURES.iter().zip(&model.observations) {

@@ -7,6 +7,8 @@
 //! to any code. Expectations come from the compiled tables and the edition's
 //! own latest quarter, never from a literal period.
 
+#![allow(clippy::disallowed_macros, clippy::disallowed_methods)] // native only: never in the wasm
+
 use kling_calc::core::edition::{EDITION, LATEST};
 use kling_calc::core::inputs::{InputId, Inputs};
 use kling_calc::core::metrics::{compute, MetricId, Operand};
@@ -37,12 +39,18 @@ fn the_latest_quarter_has_its_metrics() {
         }
     }
     if test_edition() {
-        assert_eq!((LATEST.year, LATEST.q), (2025, 4), "the test edition adds 2025 Q4");
+        assert_eq!(
+            (LATEST.year, LATEST.q),
+            (2025, 4),
+            "the test edition adds 2025 Q4"
+        );
         assert!(EDITION.starts_with("2025q4-"), "{EDITION}");
         // Its YoY figure backs out the year-ago quarter, and no quarter is left to project.
         let prior = MetricId::from_key("revenue_2024q4").expect("prior year from the Q4 YoY");
         assert!(results[prior].value.is_ok());
-        assert!(MetricId::ALL.iter().all(|m| !m.key().ends_with("_required")));
+        assert!(MetricId::ALL
+            .iter()
+            .all(|m| !m.key().ends_with("_required")));
         for id in InputId::ALL {
             assert!(!id.spec().projected(), "{} is still projected", id.key());
         }
@@ -64,14 +72,25 @@ fn the_chart_plots_every_quarter_present() {
         .find(|p| p.0 == label)
         .unwrap_or_else(|| panic!("no point {label}"));
     assert_eq!(input.spec().quarter, Some(LATEST));
-    assert!(!input.spec().projected(), "the latest quarter is published, not assumed");
+    assert!(
+        !input.spec().projected(),
+        "the latest quarter is published, not assumed"
+    );
     assert!(dot.is_some(), "the latest quarter has its share dot");
 }
 
 #[test]
 fn the_narrative_names_the_latest_quarter() {
-    const WORDS: [&str; 4] = ["first quarter", "second quarter", "third quarter", "fourth quarter"];
-    let kling = SECTIONS.iter().find(|s| s.key == "kling").expect("kling section");
+    const WORDS: [&str; 4] = [
+        "first quarter",
+        "second quarter",
+        "third quarter",
+        "fourth quarter",
+    ];
+    let kling = SECTIONS
+        .iter()
+        .find(|s| s.key == "kling")
+        .expect("kling section");
     let text: String = kling
         .narrative
         .iter()
@@ -93,10 +112,17 @@ fn the_narrative_names_the_latest_quarter() {
 fn links_from_earlier_editions_name_the_figures_changed_since() {
     use kling_calc::core::edition::PAST_EDITIONS;
     use kling_calc::core::share::{decode, Issue};
-    assert!(!PAST_EDITIONS.is_empty(), "data/editions.toml records earlier editions");
+    assert!(
+        !PAST_EDITIONS.is_empty(),
+        "data/editions.toml records earlier editions"
+    );
     for &(edition, changed) in PAST_EDITIONS {
         let d = decode(&["kc1=v1.", edition, "~pe_kuaishou:10"].concat(), 1);
-        assert_eq!(d.inputs.override_of(InputId::from_key("pe_kuaishou").unwrap()), Some(10.0));
+        assert_eq!(
+            d.inputs
+                .override_of(InputId::from_key("pe_kuaishou").unwrap()),
+            Some(10.0)
+        );
         assert_eq!(d.ignored[0].reason, Issue::OtherEdition, "{edition}");
         let named: Vec<&str> = d
             .ignored

@@ -8,6 +8,10 @@
 //! returns a non-finite, oversized or negative-zero value in any unit and
 //! display scale.
 
+// proptest is a native-only dev-dependency; tests never ship (clippy.toml bans are for shipped code).
+#![cfg(not(target_arch = "wasm32"))]
+#![allow(clippy::disallowed_macros, clippy::disallowed_methods)]
+
 use kling_calc::core::claims::check_claims;
 use kling_calc::core::export::csv;
 use kling_calc::core::format::format_value;

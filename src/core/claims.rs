@@ -525,7 +525,9 @@ pub fn check_claims(inputs: &Inputs, results: &Results) -> Vec<ClaimResult> {
                     let shares: Vec<Option<f64>> = vals[..last]
                         .iter()
                         .filter(|s| match s {
-                            Value::Metric(m) => !matches!(results.get(*m).value, Err(Reason::Missing(_))),
+                            Value::Metric(m) => {
+                                !matches!(results.get(*m).value, Err(Reason::Missing(_)))
+                            }
                             _ => true,
                         })
                         .map(read)

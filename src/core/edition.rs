@@ -27,7 +27,10 @@ mod tests {
     #[test]
     fn edition_names_the_latest_quarter_and_is_short() {
         let (quarter, hash) = EDITION.split_once('-').expect("quarter-hash");
-        assert_eq!(quarter, [&LATEST.year.to_string(), "q", &LATEST.q.to_string()].concat());
+        assert_eq!(
+            quarter,
+            [&LATEST.year.to_string(), "q", &LATEST.q.to_string()].concat()
+        );
         assert_eq!(hash.len(), 6);
         assert!(EDITION.len() <= 16, "share links allow 16 characters");
     }
@@ -36,14 +39,30 @@ mod tests {
     fn footer_reads_in_each_language() {
         use crate::core::units::Locale;
         let mut parts = AS_OF.split('-');
-        let (y, m, d) = (parts.next().unwrap(), parts.next().unwrap(), parts.next().unwrap());
+        let (y, m, d) = (
+            parts.next().unwrap(),
+            parts.next().unwrap(),
+            parts.next().unwrap(),
+        );
         for locale in Locale::ALL {
             let f = FOOTER.get(locale);
             assert!(f.contains(y) && f.ends_with(EDITION), "{f}");
         }
         let month = m.trim_start_matches('0');
         let day = d.trim_start_matches('0');
-        assert!(FOOTER.en.starts_with(&["Figures as of ", day, " "].concat()), "{}", FOOTER.en);
-        assert!(FOOTER.hant.contains(&[y, "年", month, "月", day, "日"].concat()), "{}", FOOTER.hant);
+        assert!(
+            FOOTER
+                .en
+                .starts_with(&["Figures as of ", day, " "].concat()),
+            "{}",
+            FOOTER.en
+        );
+        assert!(
+            FOOTER
+                .hant
+                .contains(&[y, "年", month, "月", day, "日"].concat()),
+            "{}",
+            FOOTER.hant
+        );
     }
 }

@@ -91,7 +91,12 @@ mod tests {
         assert_eq!(keys.len(), before, "duplicate keys");
         for f in FIGURES {
             assert!(f.value.is_finite(), "{} is not finite", f.key);
-            assert!(article(f.article).is_some(), "{}: no article {}", f.key, f.article);
+            assert!(
+                article(f.article).is_some(),
+                "{}: no article {}",
+                f.key,
+                f.article
+            );
             assert!(!f.period.is_empty(), "{} has no period", f.key);
             assert!(!f.quote.is_empty(), "{} has an empty quote", f.key);
         }
@@ -118,7 +123,11 @@ mod tests {
         let l = readings[1].label;
         assert!(l.hant.contains("預設用約合10億"), "{}", l.hant);
         assert!(l.hans.contains("默认用约合10亿"), "{}", l.hans);
-        assert!(l.en.contains("the default is the ≈ RMB 1 billion"), "{}", l.en);
+        assert!(
+            l.en.contains("the default is the ≈ RMB 1 billion"),
+            "{}",
+            l.en
+        );
     }
 
     /// The value of a figure that must exist.

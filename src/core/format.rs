@@ -541,6 +541,7 @@ mod tests {
     use Qualifier::*;
     use Unit::*;
 
+    #[cfg(not(target_arch = "wasm32"))] // proptest is a native-only dev-dependency
     const ALL_UNITS: [Unit; 9] = [
         Cny, Usd, Hkd, Count, Share, Change, Multiple, Minutes, CnyPerUsd,
     ];
@@ -814,6 +815,7 @@ mod tests {
 
     /// True if `s` shows a negative zero: a minus followed by a number with no
     /// non-zero digit (after any currency prefix).
+    #[cfg(not(target_arch = "wasm32"))] // proptest is a native-only dev-dependency
     fn shows_negative_zero(s: &str) -> bool {
         let chars: Vec<char> = s.chars().collect();
         for (i, &c) in chars.iter().enumerate() {
@@ -830,6 +832,7 @@ mod tests {
         false
     }
 
+    #[cfg(not(target_arch = "wasm32"))] // proptest is a native-only dev-dependency
     fn any_f64() -> impl proptest::strategy::Strategy<Value = f64> {
         use proptest::prelude::*;
         prop_oneof![
@@ -847,6 +850,7 @@ mod tests {
     }
 
     /// The sensible range of values in a field of `unit`.
+    #[cfg(not(target_arch = "wasm32"))] // proptest is a native-only dev-dependency
     fn range(unit: Unit) -> std::ops::Range<f64> {
         match unit {
             Cny | Usd | Hkd | Count => 0.0..1e14,
@@ -858,6 +862,7 @@ mod tests {
         }
     }
 
+    #[cfg(not(target_arch = "wasm32"))] // proptest is a native-only dev-dependency
     proptest::proptest! {
         #[test]
         fn never_shows_junk(v in any_f64()) {

@@ -209,7 +209,7 @@ impl Goal {
 
 include!(concat!(env!("OUT_DIR"), "/data_goals.rs"));
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))] // its property tests use proptest, native-only
 mod tests {
     use super::*;
     use crate::core::inputs::Inputs;
@@ -372,7 +372,10 @@ mod tests {
 
     /// The goal with this key.
     fn goal(key: &str) -> &'static Goal {
-        GOALS.iter().find(|g| g.key == key).unwrap_or_else(|| panic!("no goal {key}"))
+        GOALS
+            .iter()
+            .find(|g| g.key == key)
+            .unwrap_or_else(|| panic!("no goal {key}"))
     }
 
     #[test]
@@ -383,7 +386,10 @@ mod tests {
         close(g.solve(&p, 7e8), 0.0);
         assert_eq!(g.solve(&p, 6.9e8), Err(Unreachable::OutOfRange));
         assert_eq!(g.solve(&p, f64::NAN), Err(Unreachable::OutOfRange));
-        close(g.solve(&with(&[(I::KLING_REVENUE_2025Q2, 3e8)]), 12e8), 4.5e8);
+        close(
+            g.solve(&with(&[(I::KLING_REVENUE_2025Q2, 3e8)]), 12e8),
+            4.5e8,
+        );
     }
 
     #[test]

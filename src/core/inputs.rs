@@ -434,8 +434,8 @@ impl Resolved {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use InputId as I;
     use crate::core::figures::figure;
+    use InputId as I;
 
     #[test]
     fn tables_line_up_with_ids() {
@@ -477,8 +477,14 @@ mod tests {
         let r = InputId::REVENUE_2025Q3.spec();
         assert_eq!(r.check(-1.0), Err(RangeError::BelowMin));
         assert!(r.check(-0.0).unwrap().is_sign_positive());
-        assert_eq!(InputId::OPERATING_PROFIT_2025Q3.spec().check(-5e8), Ok(-5e8));
-        assert_eq!(InputId::USD_CNY.spec().check(0.0), Err(RangeError::BelowMin));
+        assert_eq!(
+            InputId::OPERATING_PROFIT_2025Q3.spec().check(-5e8),
+            Ok(-5e8)
+        );
+        assert_eq!(
+            InputId::USD_CNY.spec().check(0.0),
+            Err(RangeError::BelowMin)
+        );
         assert_eq!(InputId::KLING_P_SIDE_SHARE.spec().check(1.0), Ok(1.0));
         assert_eq!(
             InputId::KLING_P_SIDE_SHARE.spec().check(1.01),

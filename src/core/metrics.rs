@@ -489,12 +489,12 @@ impl Results {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))] // its property tests use proptest, native-only
 mod tests {
     use super::*;
+    use crate::core::figures::figure;
     use InputId as I;
     use MetricId as X;
-    use crate::core::figures::figure;
 
     #[test]
     fn sources_trace_to_published_figures() {
@@ -599,9 +599,7 @@ mod tests {
                     letters = letters.replacen(w, "", 1);
                 }
                 assert!(
-                    !letters
-                        .chars()
-                        .any(|c| c.is_ascii_alphabetic()),
+                    !letters.chars().any(|c| c.is_ascii_alphabetic()),
                     "{} ({}): stray letters in {rest:?}",
                     id.key(),
                     locale.tag()
@@ -761,8 +759,14 @@ mod tests {
         let table: &[(MetricId, Want)] = &[
             (X::REVENUE_2024Q1, Ok(2.940e10)),
             (X::REVENUE_2024Q3, Ok(3.113e10)),
-            (X::REVENUE_QOQ_2025Q2, Err(Reason::Missing(I::REVENUE_2025Q2))),
-            (X::REVENUE_QOQ_2025Q3, Err(Reason::Missing(I::REVENUE_2025Q2))),
+            (
+                X::REVENUE_QOQ_2025Q2,
+                Err(Reason::Missing(I::REVENUE_2025Q2)),
+            ),
+            (
+                X::REVENUE_QOQ_2025Q3,
+                Err(Reason::Missing(I::REVENUE_2025Q2)),
+            ),
             (X::ONLINE_MARKETING_2024Q3, Ok(1.763e10)),
             (X::LIVE_STREAMING_2024Q3, Ok(9.340e9)),
             (X::OTHER_SERVICES_2024Q3, Ok(4.160e9)),
@@ -775,7 +779,10 @@ mod tests {
             (X::ADJUSTED_NET_MARGIN_2025Q1, Ok(0.1405)),
             (X::ADJUSTED_NET_MARGIN_2025Q3, Ok(0.1404)),
             (X::KLING_SHARE_2025Q1, Ok(0.004600)),
-            (X::KLING_SHARE_2025Q2, Err(Reason::Missing(I::REVENUE_2025Q2))),
+            (
+                X::KLING_SHARE_2025Q2,
+                Err(Reason::Missing(I::REVENUE_2025Q2)),
+            ),
             (X::KLING_SHARE_2025Q3, Ok(0.008438)),
             (X::KLING_SHARE_OF_OTHER_SERVICES_2025Q3, Ok(0.05104)),
             (X::KLING_QOQ_2025Q2, Ok(0.6667)),
@@ -807,7 +814,11 @@ mod tests {
             check(&r, id, want);
         }
         for id in MetricId::ALL {
-            assert!(table.iter().any(|&(t, _)| t == id), "{} has no expectation", id.key());
+            assert!(
+                table.iter().any(|&(t, _)| t == id),
+                "{} has no expectation",
+                id.key()
+            );
         }
         // Values the sources give exactly, to float error.
         let v = |id: MetricId| r[id].value.unwrap();
@@ -957,7 +968,10 @@ mod tests {
         let mut inp = Inputs::published();
         inp.set(I::KLING_FY_TARGET_USD, 0.0).unwrap();
         let r = compute(&inp);
-        assert_eq!(r[X::KLING_FY_2025_USD].value, Err(Reason::Missing(I::USD_CNY)));
+        assert_eq!(
+            r[X::KLING_FY_2025_USD].value,
+            Err(Reason::Missing(I::USD_CNY))
+        );
         assert_eq!(r[X::KLING_GUIDANCE_RAISE].value, Ok(-1.0));
         let r = with(&[
             (I::REVENUE_2025Q1, 1e15),

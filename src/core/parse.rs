@@ -860,6 +860,7 @@ mod tests {
         }
     }
 
+    #[cfg(not(target_arch = "wasm32"))] // proptest is a native-only dev-dependency
     proptest::proptest! {
         #[test]
         fn never_panics(s in "\\PC{0,70}") {

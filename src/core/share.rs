@@ -303,7 +303,9 @@ impl Decoded {
         }
         // Name the published figures that changed since the link's edition
         // and that the link leaves at their (now different) default.
-        let changed = earlier.and_then(super::edition::changed_since).unwrap_or(&[]);
+        let changed = earlier
+            .and_then(super::edition::changed_since)
+            .unwrap_or(&[]);
         for &key in changed {
             if let Some(id) = InputId::from_key(key).filter(|&id| !seen.contains(id)) {
                 self.note(Issue::Updated(id), key);
@@ -559,6 +561,7 @@ pub fn read_number(text: &str) -> Result<f64, Issue> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[cfg(not(target_arch = "wasm32"))] // proptest is a native-only dev-dependency
     use proptest::prelude::*;
 
     /// A test link with `@E` replaced by the current edition, which tests
@@ -710,15 +713,15 @@ mod tests {
             ("?flag&kc1", 1, "?flag&kc1=v1.@E~pe_kuaishou:12.5"),
         ];
         for &(search, instance, want) in cases {
-            assert_eq!(share_query(&ed(search), &inputs, instance), ed(want), "{search}");
+            assert_eq!(
+                share_query(&ed(search), &inputs, instance),
+                ed(want),
+                "{search}"
+            );
         }
         // Nothing changed: the page's own query, without this instance's parameter.
         assert_eq!(
-            share_query(
-                &ed("?a=1&kc1=v1.@E~pe_kuaishou:3"),
-                &Inputs::published(),
-                1
-            ),
+            share_query(&ed("?a=1&kc1=v1.@E~pe_kuaishou:3"), &Inputs::published(), 1),
             "?a=1"
         );
         assert_eq!(share_query("?kc1=x", &Inputs::published(), 1), "");
@@ -733,7 +736,10 @@ mod tests {
         assert!(d.ignored.is_empty(), "{:?}", d.ignored);
         assert_eq!(
             d.inputs,
-            changed(&[(InputId::PE_KUAISHOU, 10.0), (InputId::KLING_REVENUE_2025Q3, 3.5e8)])
+            changed(&[
+                (InputId::PE_KUAISHOU, 10.0),
+                (InputId::KLING_REVENUE_2025Q3, 3.5e8)
+            ])
         );
         assert_eq!(unescape("a+b%20c%zz%4"), "a b c%zz%4");
         assert_eq!(unescape("%E5%BF%AB"), "快");
@@ -801,7 +807,10 @@ mod tests {
         }
         query.push_str("~pe_alibaba:20");
         let d = decode(&query, 1);
-        assert_eq!(d.inputs, changed(&[(InputId::PE_KUAISHOU, 10.0), (InputId::PE_ALIBABA, 20.0)]));
+        assert_eq!(
+            d.inputs,
+            changed(&[(InputId::PE_KUAISHOU, 10.0), (InputId::PE_ALIBABA, 20.0)])
+        );
         let got: Vec<(Issue, &str)> = d
             .ignored
             .iter()
@@ -913,6 +922,7 @@ mod tests {
     }
 
     /// Any value an input accepts, spread over magnitudes and short decimals.
+    #[cfg(not(target_arch = "wasm32"))] // proptest is a native-only dev-dependency
     fn value_for(id: InputId) -> impl Strategy<Value = f64> {
         let spec = id.spec();
         let (lo, hi) = (spec.min, spec.max);
@@ -925,6 +935,7 @@ mod tests {
         .prop_filter_map("in range", move |v| spec.check(v).ok())
     }
 
+    #[cfg(not(target_arch = "wasm32"))] // proptest is a native-only dev-dependency
     fn any_inputs() -> impl Strategy<Value = Inputs> {
         let per_input: Vec<_> = InputId::ALL
             .into_iter()
@@ -941,6 +952,7 @@ mod tests {
         })
     }
 
+    #[cfg(not(target_arch = "wasm32"))] // proptest is a native-only dev-dependency
     proptest! {
         #[test]
         fn round_trip(inputs in any_inputs(), instance in 1u32..50, host in "[a-z]{1,5}=[a-z0-9%]{0,6}") {

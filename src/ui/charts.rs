@@ -283,7 +283,11 @@ fn quarters_chart(
     calc: &Calc,
     key: &'static str,
     [title, bars_label, dots_label, assumed]: [Text; 4],
-    points: &[(&'static str, crate::core::inputs::InputId, Option<crate::core::metrics::MetricId>)],
+    points: &[(
+        &'static str,
+        crate::core::inputs::InputId,
+        Option<crate::core::metrics::MetricId>,
+    )],
 ) -> Html {
     // Geometry in viewBox units (0 0 360 190): up to 4 slots, share band, column band.
     const SLOT: f64 = 85.0;
@@ -299,35 +303,38 @@ fn quarters_chart(
     let data: Vec<_> = points
         .iter()
         .map(|&(label, id, share)| {
-        let i = id.index();
-        let share = share
-            .map(|m| calc.results.get(m))
-            .and_then(|o| o.value.ok().map(|v| (v, o.qualifier)));
-        (
-            label,
-            label,
-            r.values[i],
-            r.qualifiers[i],
-            r.assumed[i],
-            share,
-        )
-    })
+            let i = id.index();
+            let share = share
+                .map(|m| calc.results.get(m))
+                .and_then(|o| o.value.ok().map(|v| (v, o.qualifier)));
+            (
+                label,
+                label,
+                r.values[i],
+                r.qualifiers[i],
+                r.assumed[i],
+                share,
+            )
+        })
         .collect();
     let vmax = data.iter().filter_map(|d| d.2).fold(0.0, f64::max);
     let smax = data.iter().filter_map(|d| d.5).fold(0.0, |m, s| s.0.max(m));
     let cx = |k: usize| X0 + SLOT * (k as f64 + 0.5);
     let plot = (vmax > 0.0).then(|| {
         let top = nice(vmax);
-        let dots: Vec<_> = data.iter().map(|d| {
-            d.5.map(|(s, _)| {
-                // Only a positive maximum scales; otherwise every dot sits on the band's floor.
-                if smax > 0.0 {
-                    S_BOT - s.max(0.0) / smax * (S_BOT - S_TOP)
-                } else {
-                    S_BOT
-                }
+        let dots: Vec<_> = data
+            .iter()
+            .map(|d| {
+                d.5.map(|(s, _)| {
+                    // Only a positive maximum scales; otherwise every dot sits on the band's floor.
+                    if smax > 0.0 {
+                        S_BOT - s.max(0.0) / smax * (S_BOT - S_TOP)
+                    } else {
+                        S_BOT
+                    }
+                })
             })
-        }).collect();
+            .collect();
         let mut svg = Markup(String::new());
         svg.line("kc-grid", 4.0, B_TOP, 356.0, B_TOP);
         svg.text(
@@ -347,7 +354,12 @@ fn quarters_chart(
             } else {
                 "kc-bar kc-hi"
             };
-            svg.bar(class, &d.0.to_ascii_lowercase(), d.2, [x - BAR / 2.0, B_BOT - h, BAR, h]);
+            svg.bar(
+                class,
+                &d.0.to_ascii_lowercase(),
+                d.2,
+                [x - BAR / 2.0, B_BOT - h, BAR, h],
+            );
             svg.text(x, 162.0, "middle", d.1);
             let label = d.2.map_or_else(
                 || String::from("—"),
@@ -367,20 +379,23 @@ fn quarters_chart(
         }
         svg
     });
-    let rows: Vec<Row> = data.iter().map(|d| {
-        let revenue = d.2.map(|v| {
-            let mut s = format_value(v, Unit::Cny, d.3, l);
-            if d.4 {
-                s.push_str(ASSUMED.get(l));
+    let rows: Vec<Row> = data
+        .iter()
+        .map(|d| {
+            let revenue = d.2.map(|v| {
+                let mut s = format_value(v, Unit::Cny, d.3, l);
+                if d.4 {
+                    s.push_str(ASSUMED.get(l));
+                }
+                s
+            });
+            let share = d.5.map(|(s, q)| format_value(s, Unit::Share, q, l));
+            Row {
+                label: d.1,
+                cells: vec![revenue, share],
             }
-            s
-        });
-        let share = d.5.map(|(s, q)| format_value(s, Unit::Share, q, l));
-        Row {
-            label: d.1,
-            cells: vec![revenue, share],
-        }
-    }).collect();
+        })
+        .collect();
     let mut legend = vec![
         ("kc-key", bars_label.get(l)),
         ("kc-key kc-key-share", dots_label.get(l)),

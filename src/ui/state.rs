@@ -140,8 +140,8 @@ impl Calc {
     pub fn scale(&self, id: InputId) -> Scale {
         // An input no article gives (a quarter still missing) takes the scale
         // its slider spans, which is the size of the series' figures.
-        let magnitude = Inputs::published().resolve().values[id.index()]
-            .unwrap_or(id.spec().slider_max / 10.0);
+        let magnitude =
+            Inputs::published().resolve().values[id.index()].unwrap_or(id.spec().slider_max / 10.0);
         display_scale(id.spec().unit, magnitude.abs(), self.locale)
     }
 

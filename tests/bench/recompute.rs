@@ -3,6 +3,9 @@
 //! Run with `cargo bench --bench recompute`. Each iteration changes one input
 //! so the optimiser cannot hoist the work out of the loop.
 
+// Native benchmark, never shipped: clippy.toml's formatting bans do not apply.
+#![allow(clippy::disallowed_macros, clippy::disallowed_methods)]
+
 use kling_calc::core::inputs::{InputId, Inputs};
 use kling_calc::core::metrics::{compute, MetricId};
 use std::hint::black_box;

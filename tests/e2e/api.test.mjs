@@ -176,7 +176,16 @@ test('get() before the first render already reflects the page\'s share link and 
     const h = klingCalc.mount(el, { lang: 'en', inputs: { revenue_2025q2: 350e8 } });
     const before = h.get();
     const rendered = el.querySelector('.kc') !== null;
-    await new Promise((resolve) => { const c = () => (el.querySelector('[data-metric]') ? resolve() : setTimeout(c, 0)); c(); });
+    // Bounded: fails within 10 s, saying what it waited for.
+    const end = performance.now() + 10000;
+    await new Promise((resolve, reject) => {
+      const c = () => {
+        if (el.querySelector('[data-metric]')) resolve();
+        else if (performance.now() > end) reject(new Error('waited 10 s for the mounted widget to render a [data-metric]'));
+        else setTimeout(c, 0);
+      };
+      c();
+    });
     return { instance: h.instance, rendered, before, after: h.get() };
   });
   assert.equal(seen.instance, 2);

@@ -69,8 +69,14 @@ async function cycles(page, n) {
 /** In the page: n mount→render→destroy cycles, each on a fresh element removed afterwards. */
 function chunk(page, n) {
   return page.evaluate(async (count) => {
-    const rendered = (el) => new Promise((resolve) => {
-      const check = () => (el.querySelector('.kc') ? resolve() : setTimeout(check, 0));
+    // Bounded: a mount that never renders fails the test within 10 s, saying so.
+    const rendered = (el, i) => new Promise((resolve, reject) => {
+      const end = performance.now() + 10000;
+      const check = () => {
+        if (el.querySelector('.kc')) resolve();
+        else if (performance.now() > end) reject(new Error(`cycle ${i}: waited 10 s for the mounted widget (.kc) to render`));
+        else setTimeout(check, 0);
+      };
       check();
     });
     for (let i = 0; i < count; i++) {
@@ -80,7 +86,7 @@ function chunk(page, n) {
       // destroyed before its first render.
       const sections = i % 10 === 0 ? undefined : ['kling', 'growth', 'arpu', 'valuation', 'goals', 'claims', 'sources'][i % 7];
       const h = klingCalc.mount(el, { lang: ['en', 'zh-Hant', 'zh-Hans'][i % 3], sections, inputs: { pe_kuaishou: 10 + (i % 7) } });
-      if (i % 10 !== 5) await rendered(el);
+      if (i % 10 !== 5) await rendered(el, i);
       h.destroy();
       if (el.childElementCount !== 0) throw new Error(`cycle ${i}: destroy left ${el.innerHTML.slice(0, 80)}`);
       el.remove();
@@ -94,8 +100,15 @@ function edits(page, n) {
   return page.evaluate(async (count) => {
     const h = window.__edited;
     const el = window.__editedEl;
-    const shown = (want) => new Promise((resolve) => {
-      const check = () => (el.querySelector('[data-metric="kling_share_2025q3"]')?.getAttribute('data-value') === want ? resolve() : setTimeout(check, 0));
+    // Bounded: a value that never shows fails the test within 10 s, saying which.
+    const shown = (want) => new Promise((resolve, reject) => {
+      const end = performance.now() + 10000;
+      const check = () => {
+        const got = el.querySelector('[data-metric="kling_share_2025q3"]')?.getAttribute('data-value');
+        if (got === want) resolve();
+        else if (performance.now() > end) reject(new Error(`waited 10 s for kling_share_2025q3 to show ${want} after set(); it shows ${got}`));
+        else setTimeout(check, 0);
+      };
       check();
     });
     for (let i = 1; i <= count; i++) {

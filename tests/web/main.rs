@@ -4,6 +4,7 @@
 //! DOM events, waits for yew's scheduler to finish (`yew::scheduler::flush`, no
 //! sleeps) and reads the page contract (`data-input`, `data-metric`, `data-value`).
 #![cfg(target_arch = "wasm32")]
+#![allow(clippy::disallowed_macros, clippy::disallowed_methods)]
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::wasm_bindgen_test_configure;

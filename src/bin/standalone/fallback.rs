@@ -8,8 +8,8 @@
 //! of their scale, as the widget's sources list shows them), the same code the
 //! widget runs, so the table cannot disagree with it.
 
-use kling_calc::core::format::format_money_to;
 use kling_calc::core::edition::PUBLISHED;
+use kling_calc::core::format::format_money_to;
 use kling_calc::core::inputs::Inputs;
 use kling_calc::core::metrics::{compute, Operand};
 use kling_calc::core::sections::HEADLINES;

@@ -23,6 +23,9 @@
 //! Trunk's output is not shaped as expected, rather than writing a broken page,
 //! and running it twice gives the same files.
 
+// Native build tool, never in the wasm: clippy.toml's formatting bans do not apply.
+#![allow(clippy::disallowed_macros, clippy::disallowed_methods)]
+
 mod encode;
 mod fallback;
 mod pages;

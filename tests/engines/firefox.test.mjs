@@ -1,0 +1,4 @@
+// The engine suite (suite.mjs) in Firefox ESR through geckodriver, headless.
+import { engineSuite } from './suite.mjs';
+
+engineSuite('firefox');
