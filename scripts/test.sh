@@ -41,10 +41,13 @@ step "4/7 release build"
 build_release
 
 # Size guard: what a reader downloads (each file gzip -9, summed) may not grow
-# unnoticed. The limit is the size reached by the last size pass rounded up to
-# the next KB (150 KB, the target of that pass); the goal is 100 KB, so lower it
-# as bytes are won, never raise it without a feature that earns them.
-LIMIT=$((150 * 1024))
+# unnoticed. The goal is 100 KB, so lower it as bytes are won, never raise it
+# without a feature that earns them. Raised from 150 KB to 152 KB (155,648 B)
+# for the audit's corrections (issue 12: bounded goal answers, the ERNIE Bot
+# claim, the plausibility note, both target readings; +1.8 KB measured against
+# 152,057 B) and the data model's editions (issue 11: footer, changed-figure
+# notices, generic charts; about +1.3 KB): README's Performance section.
+LIMIT=$((152 * 1024))
 total=0
 for f in "$ROOT"/dist/index.html "$ROOT"/dist/kling-calc-*.js "$ROOT"/dist/kling-calc-*_bg.wasm "$ROOT"/dist/widget-*.css; do
   size=$(gzip -9c "$f" | wc -c)
