@@ -158,7 +158,19 @@ export function engineSuite(engine) {
   /** Clicks `el` after scrolling it into view (far sections render only when near: content-visibility). */
   async function clickOn(el) {
     await wd.exec((e) => e.scrollIntoView({ block: 'center' }), Session.ref(el));
-    await until('the element to click to be laid out', () => wd.exec((e) => e.getBoundingClientRect().width > 0, Session.ref(el)));
+    // Scrolling lays out the sections it passes (content-visibility: auto), which
+    // can move the target: click only once it has stayed put between two reads,
+    // so the click lands on it and not on whatever moved under the old position.
+    let last = '';
+    await until('the element to click to be laid out and still', async () => {
+      const rect = await wd.exec((e) => {
+        const r = e.getBoundingClientRect();
+        return r.width > 0 ? [r.x, r.y, r.width, r.height].join(',') : '';
+      }, Session.ref(el));
+      const still = rect !== '' && rect === last;
+      last = rect;
+      return still;
+    });
     await wd.click(el);
   }
 
