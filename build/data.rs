@@ -374,6 +374,10 @@ pub struct Claim {
     pub values: Vec<Value>,
     /// The figures it rests on (keys).
     pub figures: Vec<String>,
+    /// The explanation of each outcome of its kind, in the kind's order.
+    pub explain: Vec<Text>,
+    /// A note shown beside it, numbers filled in (empty when it has none).
+    pub note: Text,
 }
 
 /// A "what would it take" question.
@@ -660,6 +664,8 @@ struct ClaimRow {
     text: Spanned<TextRow>,
     values: Vec<String>,
     figures: Vec<String>,
+    explain: Vec<Spanned<TextRow>>,
+    note: Option<Spanned<TextRow>>,
 }
 
 #[derive(Deserialize)]
@@ -1050,18 +1056,57 @@ fn build_goals(
     out
 }
 
-/// The kinds of claim the code can check, and how many values each reads
-/// (`None`: any number, at least one).
-const CLAIM_KINDS: [(&str, Option<usize>); 8] = [
-    ("shares_below", None),
-    ("sum_above", None),
-    ("guidance", Some(4)),
-    ("part_share", Some(3)),
-    ("arpu", Some(3)),
-    ("above", Some(2)),
-    ("qoq_stated", Some(3)),
-    ("gap", Some(1)),
+/// The kinds of claim the code can check, how many values each reads
+/// (`None`: any number, at least one) and how many outcomes it explains.
+const CLAIM_KINDS: [(&str, Option<usize>, usize); 8] = [
+    ("shares_below", None, 2),
+    ("sum_above", None, 2),
+    ("guidance", Some(4), 4),
+    ("part_share", Some(3), 2),
+    ("arpu", Some(3), 3),
+    ("above", Some(2), 2),
+    ("qoq_stated", Some(3), 2),
+    ("gap", Some(1), 2),
 ];
+
+/// A claim note with its `{share:a/b}`, `{times:a/b}` and `{share:a}` numbers
+/// computed from the figures and written as the widget writes them.
+fn fill_note(note: &str, obs: &[Observation]) -> Result<String, String> {
+    let mut out = note.to_string();
+    while let Some(start) = out.find("{share:").or_else(|| out.find("{times:")) {
+        let len = out[start..].find('}').ok_or("a { has no closing }")?;
+        let inner = out[start + 1..start + len].to_string();
+        let (kind, expr) = inner.split_once(':').unwrap_or(("", ""));
+        let value = |key: &str| {
+            obs.iter()
+                .find(|o| o.key == key)
+                .map(|o| o.value)
+                .ok_or_else(|| format!("note: {key:?} is no figure"))
+        };
+        let v = match expr.split_once('/') {
+            Some((a, b)) => value(a)? / value(b)?,
+            None => value(expr)?,
+        };
+        let text = if kind == "share" {
+            let decimals = if v < 0.1 { 2 } else { 1 };
+            [trimmed(v * 100.0, decimals), "%".into()].concat()
+        } else {
+            trimmed(v, 2)
+        };
+        out.replace_range(start..start + len + 1, &text);
+    }
+    Ok(out)
+}
+
+/// `v` to `decimals` places, trailing zeros trimmed (as `format_value` writes).
+fn trimmed(v: f64, decimals: usize) -> String {
+    let s = format!("{v:.decimals$}");
+    if s.contains('.') {
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        s
+    }
+}
 
 fn build_claims(
     files: &Files,
@@ -1091,22 +1136,49 @@ fn build_claims(
         if !sources.iter().any(|s| s.id == c.source) {
             r.at(at, format!("unknown source {:?}", c.source));
         }
-        match CLAIM_KINDS.iter().find(|(k, _)| *k == c.kind) {
+        match CLAIM_KINDS.iter().find(|(k, _, _)| *k == c.kind) {
             None => r.at(
                 at,
                 format!(
                     "unknown kind {:?} (one of {})",
                     c.kind,
-                    CLAIM_KINDS.map(|(k, _)| k).join(", ")
+                    CLAIM_KINDS.map(|(k, _, _)| k).join(", ")
                 ),
             ),
-            Some((_, Some(n))) if *n != c.values.len() => r.at(
+            Some((_, Some(n), _)) if *n != c.values.len() => r.at(
                 at,
                 format!("kind {:?} reads {n} values, not {}", c.kind, c.values.len()),
+            ),
+            Some((_, _, n)) if *n != c.explain.len() => r.at(
+                at,
+                format!(
+                    "kind {:?} explains {n} outcomes, not {}",
+                    c.kind,
+                    c.explain.len()
+                ),
             ),
             Some(_) if c.values.is_empty() => r.at(at, "values is empty"),
             Some(_) => {}
         }
+        let explain: Vec<Text> = c.explain.iter().map(|e| r.text(e, "explain")).collect();
+        let note = match &c.note {
+            None => Text::default(),
+            Some(n) => {
+                let n = r.text(n, "note");
+                let mut filled = Text::default();
+                for (k, part) in n.each().into_iter().enumerate() {
+                    match fill_note(part, obs) {
+                        Ok(t) => match k {
+                            0 => filled.hant = t,
+                            1 => filled.hans = t,
+                            _ => filled.en = t,
+                        },
+                        Err(e) => r.at(at, e),
+                    }
+                }
+                filled
+            }
+        };
         let mut values = Vec::new();
         for v in &c.values {
             let found = match v.strip_prefix("figure:") {
@@ -1143,6 +1215,8 @@ fn build_claims(
             text: words,
             values,
             figures: c.figures.clone(),
+            explain,
+            note,
         });
     }
     out

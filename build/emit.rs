@@ -378,14 +378,17 @@ pub fn claims(m: &Model) -> String {
             })
             .collect();
         let figures: Vec<String> = c.figures.iter().map(|f| lit(f)).collect();
+        let explain: Vec<String> = c.explain.iter().map(text).collect();
         out.push_str(&format!(
-            "    Claim {{ key: {}, article: '{}', kind: {}, text: {}, values: &[{}], figures: &[{}] }},\n",
+            "    Claim {{ key: {}, article: '{}', kind: {}, text: {}, values: &[{}], figures: &[{}], explain: &[{}], note: {} }},\n",
             lit(&c.key),
             c.source,
             lit(&c.kind),
             text(&c.text),
             values.join(", "),
-            figures.join(", ")
+            figures.join(", "),
+            explain.join(", "),
+            text(&c.note)
         ));
     }
     out.push_str("];\n");

@@ -5,7 +5,6 @@
 //! cannot edit), and [`check_claims`] feeds those functions from the inputs
 //! and metrics, so a reader's edit can change a verdict.
 
-use super::figures::value_of;
 use super::inputs::{t, InputId, Inputs};
 use super::metrics::{MetricId, Reason, Results};
 use super::units::{Text, Unit};
@@ -25,6 +24,12 @@ pub struct Claim {
     pub values: &'static [Value],
     /// The keys of the figures the claim rests on.
     pub figures: &'static [&'static str],
+    /// The explanation of each outcome of its kind, in the kind's order.
+    pub explain: &'static [Text],
+    /// A note shown beside the verdict (empty when there is none): C's ARPU
+    /// claim carries the plausibility of its member count, its numbers
+    /// computed by the build from the figures.
+    pub note: Text,
 }
 
 /// A value a claim reads: a live input or metric, or a published figure.
@@ -66,8 +71,12 @@ pub struct ClaimResult {
     pub explanation: Text,
 }
 
-/// A verdict, the value it turns on, and its explanation.
-type Check = (Verdict, Option<f64>, Text);
+/// A verdict, the value it turns on, and which of the claim's explanations
+/// (`explain` in `data/claims.toml`, in the order its kind lists them) applies.
+type Check = (Verdict, Option<f64>, usize);
+
+/// The outcome of a check that cannot be made: [`MISSING`] explains it.
+const CANNOT: usize = usize::MAX;
 
 const MISSING: Text = t(
     "缺少核對所需的數值",
@@ -76,7 +85,7 @@ const MISSING: Text = t(
 );
 
 fn cannot() -> Check {
-    (Verdict::CannotCheck, None, MISSING)
+    (Verdict::CannotCheck, None, CANNOT)
 }
 
 /// True when `a` and `b` agree once scaled by `scale` and rounded, as the articles print numbers.
@@ -91,25 +100,9 @@ fn share_below(shares: &[Option<f64>], ceiling: Option<f64>) -> Check {
     };
     let max = shares.iter().flatten().fold(f64::MIN, |m, &s| m.max(s));
     if max < ceiling {
-        (
-            Verdict::Holds,
-            Some(max),
-            t(
-                "已知收入的各季(Q1、Q3;填入Q2收入後含Q2)可靈均不足快手收入的1%(可靈收入為下限,實際佔比可能略高)",
-                "已知收入的各季(Q1、Q3;填入Q2收入后含Q2)可灵均不足快手收入的1%(可灵收入为下限,实际占比可能略高)",
-                "In every quarter with known revenue (Q1 and Q3; Q2 once its revenue is entered) Kling is below 1%; its revenue is a floor, so the true share may be a little higher",
-            ),
-        )
+        (Verdict::Holds, Some(max), 0)
     } else {
-        (
-            Verdict::DoesNotHold,
-            Some(max),
-            t(
-                "至少有一季可靈收入佔比達1%或以上",
-                "至少有一季可灵收入占比达1%或以上",
-                "In at least one quarter Kling is 1% of revenue or more",
-            ),
-        )
+        (Verdict::DoesNotHold, Some(max), 1)
     }
 }
 
@@ -119,25 +112,9 @@ fn ytd_above(ytd: Option<f64>, floor: Option<f64>) -> Check {
         return cannot();
     };
     if ytd >= floor {
-        (
-            Verdict::Holds,
-            Some(ytd),
-            t(
-                "每季收入都是下限,下限之和仍是下限,且達到7億",
-                "每季收入都是下限,下限之和仍是下限,且达到7亿",
-                "Each quarter is a floor, so their sum is a floor too, and it reaches RMB 700 million",
-            ),
-        )
+        (Verdict::Holds, Some(ytd), 0)
     } else {
-        (
-            Verdict::DoesNotHold,
-            Some(ytd),
-            t(
-                "三季合計不足7億",
-                "三季合计不足7亿",
-                "The three quarters add up to less than RMB 700 million",
-            ),
-        )
+        (Verdict::DoesNotHold, Some(ytd), 1)
     }
 }
 
@@ -158,40 +135,12 @@ fn guidance(
     }
     let rmb = fy_usd * rate;
     if fy_usd / initial < 2.0 {
-        return (
-            Verdict::DoesNotHold,
-            Some(rmb),
-            t(
-                "上調後的目標不到最初目標的兩倍",
-                "上调后的目标不到最初目标的两倍",
-                "The raised target is less than double the initial one",
-            ),
-        );
+        return (Verdict::DoesNotHold, Some(rmb), 0);
     }
     if (rmb / fy - 1.0).abs() > 0.05 {
-        return (
-            Verdict::DoesNotHold,
-            Some(rmb),
-            t(
-                "按此匯率,美元目標與人民幣10億相差超過5%",
-                "按此汇率,美元目标与人民币10亿相差超过5%",
-                "At this rate the US dollar target is more than 5% away from RMB 1 billion",
-            ),
-        );
+        return (Verdict::DoesNotHold, Some(rmb), 1);
     }
-    let text = if rate_assumed {
-        t(
-            "預設匯率正是文章自己的10億 ÷ 1.4億美元,故必然成立;請輸入匯率核對",
-            "预设汇率正是文章自己的10亿 ÷ 1.4亿美元,故必然成立;请输入汇率核对",
-            "Holds by construction: the default rate is the article's own RMB 1 billion ÷ US$140 million; set the USD/CNY rate to check it",
-        )
-    } else {
-        t(
-            "按此匯率,美元目標與人民幣10億相差不到5%,且是最初目標的兩倍多",
-            "按此汇率,美元目标与人民币10亿相差不到5%,且是最初目标的两倍多",
-            "At this rate the US dollar target is within 5% of RMB 1 billion and more than double the initial one",
-        )
-    };
+    let text = if rate_assumed { 2 } else { 3 };
     (Verdict::Holds, Some(rmb), text)
 }
 
@@ -207,25 +156,9 @@ fn march_share(march: Option<f64>, q1: Option<f64>, stated: Option<f64>) -> Chec
         return cannot();
     }
     if same_rounded(share, stated, 100.0) {
-        (
-            Verdict::Holds,
-            Some(share),
-            t(
-                "5000萬 ÷ 可靈Q1收入約為33%;Q1收入為文章所說的下限時,實際佔比最多如此",
-                "5000万 ÷ 可灵Q1收入约为33%;Q1收入为文章所说的下限时,实际占比最多如此",
-                "RMB 50 million ÷ Kling Q1 revenue rounds to 33%; while Q1 is the article's floor, the true share is at most this",
-            ),
-        )
+        (Verdict::Holds, Some(share), 0)
     } else {
-        (
-            Verdict::DoesNotHold,
-            Some(share),
-            t(
-                "5000萬 ÷ 可靈Q1收入不等於33%",
-                "5000万 ÷ 可灵Q1收入不等于33%",
-                "RMB 50 million ÷ Kling Q1 revenue does not round to 33%",
-            ),
-        )
+        (Verdict::DoesNotHold, Some(share), 1)
     }
 }
 
@@ -235,28 +168,12 @@ fn arpu(monthly: Option<f64>, quarterly: Option<f64>, claimed: Option<f64>) -> C
         return cannot();
     };
     if same_rounded(monthly, claimed, 1.0) {
-        return (
-            Verdict::Holds,
-            Some(monthly),
-            t(
-                "P端Q1收入 ÷ 付費會員 ÷ 3 約為每月21元",
-                "P端Q1收入 ÷ 付费会员 ÷ 3 约为每月21元",
-                "P-side Q1 revenue ÷ paying members ÷ 3 comes to about RMB 21 a month",
-            ),
-        );
+        return (Verdict::Holds, Some(monthly), 0);
     }
     let text = if same_rounded(quarterly, claimed, 1.0) {
-        t(
-            "21元是季度數字:1.05億 ÷ 500萬;按月計算只有三分之一",
-            "21元是季度数字:1.05亿 ÷ 500万;按月计算只有三分之一",
-            "RMB 21 is per quarter: RMB 105 million ÷ 5 million; per month it is a third of that",
-        )
+        1
     } else {
-        t(
-            "按月計算的ARPU不是21元",
-            "按月计算的ARPU不是21元",
-            "The monthly ARPU does not come to RMB 21",
-        )
+        2
     };
     (Verdict::DoesNotHold, Some(monthly), text)
 }
@@ -267,175 +184,11 @@ fn arpu_vs_wenxin(monthly: Option<f64>, wenxin: Option<f64>) -> Check {
         return cannot();
     };
     if monthly > wenxin {
-        (
-            Verdict::Holds,
-            Some(monthly),
-            t(
-                "按月仍高於文心一言",
-                "按月仍高于文心一言",
-                "Still above it per month",
-            ),
-        )
+        (Verdict::Holds, Some(monthly), 0)
     } else {
-        (
-            Verdict::DoesNotHold,
-            Some(monthly),
-            t(
-                "按月不高於文心一言:比較反轉",
-                "按月不高于文心一言:比较反转",
-                "Per month it is not above it: the comparison reverses",
-            ),
-        )
+        (Verdict::DoesNotHold, Some(monthly), 1)
     }
 }
-
-/// C's assumed paying members over a figure the articles give (a ratio of two
-/// published figures, so computed at compile time).
-const fn per(key: &str) -> f64 {
-    value_of("kling_paying_members").0 / value_of(key).0
-}
-
-/// C's 500萬 paying members as a share of Kling's users (超過2200萬, D); the
-/// users are a floor, so the share is at most this.
-pub const MEMBERS_OF_USERS: f64 = per("kling_users_d");
-/// C's paying members as a multiple of Kling's Q2 MAU (113.3萬, A).
-pub const MEMBERS_TIMES_Q2_MAU: f64 = per("kling_mau_2025q2");
-/// C's paying members over Kuaishou's DAU as C gives it (3.8億): C's "paid rate".
-pub const MEMBERS_OF_KUAISHOU_DAU: f64 = per("dau_c");
-
-/// A note written at compile time: the text is bytes in a fixed buffer.
-#[derive(Clone, Copy)]
-pub struct Note {
-    bytes: [u8; 256],
-    len: usize,
-}
-
-impl Note {
-    const fn put(mut self, s: &str) -> Note {
-        let s = s.as_bytes();
-        let mut i = 0;
-        while i < s.len() {
-            self.bytes[self.len] = s[i];
-            self.len += 1;
-            i += 1;
-        }
-        self
-    }
-
-    /// `v` as [`format_value`] writes it: a share with 2 decimals below 10%
-    /// and 1 from there, a multiple with 2; trailing zeros trimmed.
-    const fn num(mut self, v: f64, unit: Unit) -> Note {
-        let (v, decimals) = match unit {
-            Unit::Share if v < 0.1 => (v * 100.0, 2),
-            Unit::Share => (v * 100.0, 1),
-            _ => (v, 2),
-        };
-        let scale: u64 = if decimals == 1 { 10 } else { 100 };
-        let r = (v * scale as f64 + 0.5) as u64;
-        let (int, mut frac, mut d) = (r / scale, r % scale, decimals);
-        let mut digits = [0u8; 20];
-        let (mut n, mut x) = (0, int);
-        loop {
-            digits[n] = b'0' + (x % 10) as u8;
-            n += 1;
-            x /= 10;
-            if x == 0 {
-                break;
-            }
-        }
-        while n > 0 {
-            n -= 1;
-            self.bytes[self.len] = digits[n];
-            self.len += 1;
-        }
-        while d > 0 && frac % 10 == 0 {
-            frac /= 10;
-            d -= 1;
-        }
-        if d > 0 {
-            self = self.put(".");
-            if d == 2 && frac < 10 {
-                self = self.put("0");
-            }
-            let mut n = 0;
-            let mut x = frac;
-            while x > 0 {
-                digits[n] = b'0' + (x % 10) as u8;
-                n += 1;
-                x /= 10;
-            }
-            while n > 0 {
-                n -= 1;
-                self.bytes[self.len] = digits[n];
-                self.len += 1;
-            }
-        }
-        match unit {
-            Unit::Share => self.put("%"),
-            _ => self,
-        }
-    }
-
-    /// The note's text.
-    pub fn as_str(&self) -> &str {
-        core::str::from_utf8(&self.bytes[..self.len]).unwrap_or("")
-    }
-}
-
-/// The plausibility note beside C's ARPU claim in each locale: pieces of
-/// text, each followed by one number, then the last piece.
-const fn plausibility_note(pieces: [&str; 5], times: &str) -> Note {
-    let stated = value_of("kling_paid_rate").0;
-    Note {
-        bytes: [0; 256],
-        len: 0,
-    }
-    .put(pieces[0])
-    .num(MEMBERS_OF_USERS, Unit::Share)
-    .put(pieces[1])
-    .num(MEMBERS_TIMES_Q2_MAU, Unit::Multiple)
-    .put(times)
-    .put(pieces[2])
-    .num(stated, Unit::Share)
-    .put(pieces[3])
-    .num(MEMBERS_OF_KUAISHOU_DAU, Unit::Share)
-    .put(pieces[4])
-}
-
-/// The note in each locale: C's 500萬 members against Kling's users, its Q2
-/// MAU and Kuaishou's DAU, every number computed from the figures.
-pub static PLAUSIBILITY: [Note; 3] = [
-    plausibility_note(
-        [
-            "C文假設的付費會員最多是可靈使用者的",
-            "、Q2月活的",
-            ";其「C端付費率」",
-            "其實是付費會員 ÷ 快手日活 = ",
-            "(非可靈的)。",
-        ],
-        "倍",
-    ),
-    plausibility_note(
-        [
-            "C文假设的付费会员最多是可灵用户的",
-            "、Q2月活的",
-            ";其“C端付费率”",
-            "其实是付费会员 ÷ 快手日活 = ",
-            "(非可灵的)。",
-        ],
-        "倍",
-    ),
-    plausibility_note(
-        [
-            "C's assumed paying members are at most ",
-            " of Kling's users and ",
-            " its Q2 MAU; its \"paid rate\" of ",
-            " is members ÷ Kuaishou's DAU = ",
-            " (not Kling's).",
-        ],
-        "x",
-    ),
-];
 
 /// The MAU change, rounded to 0.01%, against the stated change.
 fn mau_qoq(q1: Option<f64>, q4: Option<f64>, stated: Option<f64>) -> Check {
@@ -447,25 +200,9 @@ fn mau_qoq(q1: Option<f64>, q4: Option<f64>, stated: Option<f64>) -> Check {
     }
     let change = q1 / q4 - 1.0;
     if same_rounded(change, stated, 1e4) {
-        (
-            Verdict::Holds,
-            Some(change),
-            t(
-                "7.12億 ÷ 7.36億 − 1 約為 −3.26%",
-                "7.12亿 ÷ 7.36亿 − 1 约为 −3.26%",
-                "712 million ÷ 736 million − 1 rounds to −3.26%",
-            ),
-        )
+        (Verdict::Holds, Some(change), 0)
     } else {
-        (
-            Verdict::DoesNotHold,
-            Some(change),
-            t(
-                "月活變化不等於文中的 −3.26%",
-                "月活变化不等于文中的 −3.26%",
-                "The MAU change does not round to the stated −3.26%",
-            ),
-        )
+        (Verdict::DoesNotHold, Some(change), 1)
     }
 }
 
@@ -480,25 +217,9 @@ fn segments(gap: Option<f64>) -> Check {
         return cannot();
     };
     if gap.abs() <= SEGMENT_TOLERANCE {
-        (
-            Verdict::Holds,
-            Some(gap),
-            t(
-                "差額在四捨五入範圍內(201億取整到億,其餘到0.01億:±0.515億)",
-                "差额在四舍五入范围内(201亿取整到亿,其余到0.01亿:±0.515亿)",
-                "The gap is within rounding (RMB 20.1 billion is rounded to RMB 100 million, the rest to RMB 1 million: ±RMB 51.5 million)",
-            ),
-        )
+        (Verdict::Holds, Some(gap), 0)
     } else {
-        (
-            Verdict::DoesNotHold,
-            Some(gap),
-            t(
-                "差額超出四捨五入所能解釋的±0.515億",
-                "差额超出四舍五入所能解释的±0.515亿",
-                "The gap is more than rounding explains (±RMB 51.5 million)",
-            ),
-        )
+        (Verdict::DoesNotHold, Some(gap), 1)
     }
 }
 
@@ -556,7 +277,7 @@ pub fn check_claims(inputs: &Inputs, results: &Results) -> Vec<ClaimResult> {
                 verdict,
                 value,
                 unit,
-                explanation,
+                explanation: claim.explain.get(explanation).copied().unwrap_or(MISSING),
             }
         })
         .collect()
@@ -779,18 +500,16 @@ mod tests {
             (f("kling_paid_rate").value, Unit::Share),
             (members / f("dau_c").value, Unit::Share),
         ];
-        near(Some(MEMBERS_OF_USERS), ratios[0].0);
-        near(Some(MEMBERS_TIMES_Q2_MAU), ratios[1].0);
-        near(Some(MEMBERS_OF_KUAISHOU_DAU), ratios[3].0);
         // C's paid rate is members ÷ Kuaishou's DAU, to C's rounding, not ÷ Kling's users.
         let stated = f("kling_paid_rate").value;
-        assert!(same_rounded(MEMBERS_OF_KUAISHOU_DAU, stated, 1000.0));
-        assert!(!same_rounded(MEMBERS_OF_USERS, stated, 1000.0));
+        assert!(same_rounded(ratios[3].0, stated, 1000.0));
+        assert!(!same_rounded(ratios[0].0, stated, 1000.0));
         // "At most": the users are a floor and the members C's exact assumption.
         assert_eq!(f("kling_users_d").qualifier, Qualifier::Floor);
         assert_eq!(f("kling_paying_members").qualifier, Qualifier::Exact);
-        for (locale, note) in Locale::ALL.into_iter().zip(&PLAUSIBILITY) {
-            let note = note.as_str();
+        let claim = CLAIMS.iter().find(|c| c.key == "arpu_monthly").unwrap();
+        for locale in Locale::ALL {
+            let note = claim.note.get(locale);
             let mut at = 0;
             for (v, unit) in ratios {
                 let shown = crate::core::format::format_value(v, unit, Qualifier::Exact, locale);

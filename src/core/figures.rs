@@ -46,28 +46,6 @@ pub struct Figure {
 
 include!(concat!(env!("OUT_DIR"), "/data_figures.rs"));
 
-/// A figure's value and qualifier, found at compile time (copies of the two
-/// fields, not a reference: a reference into a `const` table in a const
-/// initialiser makes rustc emit a second copy of the whole table).
-/// Fails to compile when the key is not a figure.
-pub const fn value_of(key: &str) -> (f64, Qualifier) {
-    let mut i = 0;
-    while i < FIGURES.len() {
-        let (a, b) = (FIGURES[i].key.as_bytes(), key.as_bytes());
-        if a.len() == b.len() {
-            let mut j = 0;
-            while j < a.len() && a[j] == b[j] {
-                j += 1;
-            }
-            if j == a.len() {
-                return (FIGURES[i].value, FIGURES[i].qualifier);
-            }
-        }
-        i += 1;
-    }
-    panic!("no such figure");
-}
-
 /// Looks up a figure by key.
 pub fn figure(key: &str) -> Option<&'static Figure> {
     FIGURES.iter().find(|f| f.key == key)

@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use super::charts::Markup;
 use super::state::Calc;
-use crate::core::claims::{check_claims, Verdict, PLAUSIBILITY};
+use crate::core::claims::{check_claims, Verdict};
 use crate::core::format::format_value;
 use crate::core::units::{Qualifier, Text};
 
@@ -111,10 +111,12 @@ pub fn claims_view(calc: &Calc) -> Html {
         m.body(&value);
         m.0.push_str("</td><td>");
         m.body(r.explanation.get(locale));
-        // Beside C's ARPU claim: how its member count compares with the user figures.
-        if r.claim.key == "arpu_monthly" {
+        // A note beside the verdict (C's ARPU claim: how its member count
+        // compares with the user figures), from the data.
+        let note = r.claim.note.get(locale);
+        if !note.is_empty() {
             m.0.push_str("<p class=\"kc-note\">");
-            m.body(PLAUSIBILITY[locale as usize].as_str());
+            m.body(note);
             m.0.push_str("</p>");
         }
         m.0.push_str("</td></tr>");
