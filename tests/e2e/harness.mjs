@@ -72,11 +72,19 @@ export async function nextMetricValue(page, metric, previous) {
 
 /** Replaces a field's text with real key presses (select all, then type). */
 export async function typeInto(page, input, text) {
-  const field = page.locator(`[data-input="${input}"]`);
+  const sel = `[data-input="${input}"]`;
+  const field = page.locator(sel);
   await field.click();
   await page.keyboard.press('ControlOrMeta+a');
   await page.keyboard.press('Backspace');
   await page.keyboard.type(text);
+  // Settle: every key has reached the field, and the widget has rendered what
+  // the last one produced (yew renders before the next frame), so a reading
+  // taken now is of the whole text, never of a prefix typed so far.
+  await page
+    .waitForFunction(([s, t]) => document.querySelector(s)?.value === t, [sel, text], { timeout: 10000 })
+    .catch(() => { throw new Error(`typeInto: ${input} never showed the typed text ${JSON.stringify(text)}`); });
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 }
 
 /**
