@@ -302,6 +302,8 @@ pub struct Section {
     pub inputs: Vec<usize>,
     /// Its metrics, by index.
     pub metrics: Vec<usize>,
+    /// Its headline results (metrics, by index), shown large in the compact layout.
+    pub headlines: Vec<usize>,
     /// Its opening paragraph: text and live numbers.
     pub narrative: Vec<Seg>,
     /// Its chart, if it has one.
@@ -587,6 +589,8 @@ struct SectionRow {
     title: Spanned<TextRow>,
     inputs: Vec<String>,
     metrics: Vec<String>,
+    #[serde(default)]
+    headlines: Vec<String>,
     chart: Option<ChartRow>,
 }
 
@@ -2690,6 +2694,35 @@ fn build_sections(
                 ms.push(m);
             }
         }
+        // A headline is one of the section's metric templates, shown for the
+        // latest quarter it has an instance for; a template with no instance
+        // now (the quarters still to come once the year is in) drops out.
+        let mut heads = Vec::new();
+        for h in &s.headlines {
+            if !s.metrics.contains(h) {
+                r.at(
+                    at,
+                    format!("headlines: {h:?} is not one of this section's metrics"),
+                );
+                continue;
+            }
+            let found = lookup
+                .quarters()
+                .iter()
+                .find_map(|l| l.operand(&l.key(h)?));
+            if let Some(Operand::Metric(m)) = found {
+                heads.push(m);
+            }
+        }
+        if !s.headlines.is_empty() && !(2..=4).contains(&heads.len()) {
+            r.at(
+                at,
+                format!(
+                    "headlines: {} of them have a value now; a section shows two to four",
+                    heads.len()
+                ),
+            );
+        }
         let chart = s
             .chart
             .as_ref()
@@ -2703,6 +2736,7 @@ fn build_sections(
             title,
             inputs: ins,
             metrics: ms,
+            headlines: heads,
             narrative,
             chart,
         });

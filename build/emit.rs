@@ -228,6 +228,7 @@ pub fn sections(m: &Model) -> String {
     for s in &m.sections {
         let ins: Vec<String> = s.inputs.iter().map(|i| format!("InputId({i})")).collect();
         let ms: Vec<String> = s.metrics.iter().map(|i| format!("MetricId({i})")).collect();
+        let heads: Vec<String> = s.headlines.iter().map(|i| format!("MetricId({i})")).collect();
         let segs: Vec<String> = s
             .narrative
             .iter()
@@ -288,11 +289,12 @@ pub fn sections(m: &Model) -> String {
             }
         };
         out.push_str(&format!(
-            "    Section {{ key: {}, title: {}, inputs: &[{}], metrics: &[{}], narrative: &[{}], chart: {chart} }},\n",
+            "    Section {{ key: {}, title: {}, inputs: &[{}], metrics: &[{}], headlines: &[{}], narrative: &[{}], chart: {chart} }},\n",
             lit(&s.key),
             text(&s.title),
             ins.join(", "),
             ms.join(", "),
+            heads.join(", "),
             segs.join(", "),
         ));
     }

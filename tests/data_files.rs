@@ -124,6 +124,22 @@ const MISTAKES: &[(&str, &str, &str, &str, &str, &str)] = &[
         "",
     ),
     (
+        "a headline that is not one of its section's metrics",
+        "sections.toml",
+        "headlines = [\"revenue_qoq_{p}\"",
+        "headlines = [\"kling_qoq_{p}\"",
+        "\"kling_qoq_{p}\" is not one of this section's metrics",
+        "headlines = [\"kling_qoq_{p}\"",
+    ),
+    (
+        "fewer than two headlines",
+        "sections.toml",
+        "headlines = [\"arpu_paying_monthly\", \"kling_p_side_revenue_{p}\", \"revenue_per_dau_{p}\"]",
+        "headlines = [\"arpu_paying_monthly\"]",
+        "1 of them have a value now; a section shows two to four",
+        "headlines = [\"arpu_paying_monthly\"]",
+    ),
+    (
         "numbers in a different order in one language",
         "narrative.toml",
         "en = \"Kling earned {{kling_revenue_{p}}} in the {quarter}, {{kling_share_{p}}} of Kuaishou's revenue. \"",
@@ -243,4 +259,15 @@ fn compiled_tables_match_the_data() {
     let want: Vec<&str> = model.metrics.iter().map(|m| m.key.as_str()).collect();
     assert_eq!(metrics, want);
     assert_eq!(kling_calc::core::edition::EDITION, model.edition);
+    use kling_calc::core::sections::SECTIONS;
+    assert_eq!(SECTIONS.len(), model.sections.len());
+    for (s, m) in SECTIONS.iter().zip(&model.sections) {
+        let heads: Vec<&str> = s.headlines.iter().map(|h| h.key()).collect();
+        let want: Vec<&str> = m
+            .headlines
+            .iter()
+            .map(|&i| model.metrics[i].key.as_str())
+            .collect();
+        assert_eq!(heads, want, "headlines of {}", s.key);
+    }
 }

@@ -18,6 +18,9 @@ pub struct Section {
     pub inputs: &'static [InputId],
     /// The metrics this section shows.
     pub metrics: &'static [MetricId],
+    /// The two to four results the compact layout shows large, after the
+    /// narrative (`headlines` in `data/sections.toml`, latest quarter).
+    pub headlines: &'static [MetricId],
     /// The paragraph that opens the section: prose and live numbers, the
     /// numbers in the same order in every language (`data/narrative.toml`).
     pub narrative: &'static [Seg],
