@@ -2699,19 +2699,17 @@ fn build_sections(
         // now (the quarters still to come once the year is in) drops out.
         let mut heads = Vec::new();
         for h in &s.headlines {
-            if !s.metrics.contains(h) {
-                r.at(
+            let found = lookup.quarters().iter().find_map(|l| l.operand(&l.key(h)?));
+            match found {
+                Some(Operand::Metric(m)) if s.metrics.contains(&metrics[m].template) => {
+                    heads.push(m)
+                }
+                Some(_) => r.at(
                     at,
                     format!("headlines: {h:?} is not one of this section's metrics"),
-                );
-                continue;
-            }
-            let found = lookup
-                .quarters()
-                .iter()
-                .find_map(|l| l.operand(&l.key(h)?));
-            if let Some(Operand::Metric(m)) = found {
-                heads.push(m);
+                ),
+                None if s.metrics.contains(h) => {}
+                None => r.at(at, format!("headlines: {h:?} is no metric")),
             }
         }
         if !s.headlines.is_empty() && !(2..=4).contains(&heads.len()) {

@@ -228,7 +228,11 @@ pub fn sections(m: &Model) -> String {
     for s in &m.sections {
         let ins: Vec<String> = s.inputs.iter().map(|i| format!("InputId({i})")).collect();
         let ms: Vec<String> = s.metrics.iter().map(|i| format!("MetricId({i})")).collect();
-        let heads: Vec<String> = s.headlines.iter().map(|i| format!("MetricId({i})")).collect();
+        let heads: Vec<String> = s
+            .headlines
+            .iter()
+            .map(|i| format!("MetricId({i})"))
+            .collect();
         let segs: Vec<String> = s
             .narrative
             .iter()

@@ -126,7 +126,7 @@ const MISTAKES: &[(&str, &str, &str, &str, &str, &str)] = &[
     (
         "a headline that is not one of its section's metrics",
         "sections.toml",
-        "headlines = [\"revenue_qoq_{p}\"",
+        "headlines = [\"other_services_share_{p}\"",
         "headlines = [\"kling_qoq_{p}\"",
         "\"kling_qoq_{p}\" is not one of this section's metrics",
         "headlines = [\"kling_qoq_{p}\"",
@@ -134,7 +134,7 @@ const MISTAKES: &[(&str, &str, &str, &str, &str, &str)] = &[
     (
         "fewer than two headlines",
         "sections.toml",
-        "headlines = [\"arpu_paying_monthly\", \"kling_p_side_revenue_{p}\", \"revenue_per_dau_{p}\"]",
+        "headlines = [\"arpu_paying_monthly\", \"revenue_per_dau_{p}\", \"dau_mau_ratio_{p}\"]",
         "headlines = [\"arpu_paying_monthly\"]",
         "1 of them have a value now; a section shows two to four",
         "headlines = [\"arpu_paying_monthly\"]",

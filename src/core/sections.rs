@@ -121,6 +121,38 @@ impl PartSet {
     }
 }
 
+/// How a section lays out its parts (`data-layout` on the mount element,
+/// `?layout=` on the page, `layout` in `klingCalc.mount`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Layout {
+    /// Narrative, headline results and chart first; the fields and the full
+    /// list of results behind two disclosures; claims one line each; sources
+    /// collapsed. One phone screen or so per section.
+    #[default]
+    Compact,
+    /// Every field and every result shown at once, as in the first releases.
+    Full,
+}
+
+impl Layout {
+    /// Reads `compact` or `full`; anything else is `None`.
+    pub fn from_key(key: &str) -> Option<Layout> {
+        match key {
+            "compact" => Some(Layout::Compact),
+            "full" => Some(Layout::Full),
+            _ => None,
+        }
+    }
+
+    /// The layout's name, as `data-layout` carries it.
+    pub fn key(self) -> &'static str {
+        match self {
+            Layout::Compact => "compact",
+            Layout::Full => "full",
+        }
+    }
+}
+
 /// Finds a section by key.
 pub fn section(key: &str) -> Option<&'static Section> {
     SECTIONS.iter().find(|s| s.key == key)
@@ -129,6 +161,33 @@ pub fn section(key: &str) -> Option<&'static Section> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn layouts_read_back_their_own_keys() {
+        for (key, want) in [
+            ("compact", Some(Layout::Compact)),
+            ("full", Some(Layout::Full)),
+            ("", None),
+            ("Full", None),
+            ("wide", None),
+        ] {
+            assert_eq!(Layout::from_key(key), want, "{key:?}");
+            if let Some(l) = want {
+                assert_eq!(l.key(), key);
+            }
+        }
+        assert_eq!(Layout::default(), Layout::Compact);
+    }
+
+    #[test]
+    fn every_section_with_results_has_two_to_four_headlines_of_its_own() {
+        for s in SECTIONS {
+            assert!((2..=4).contains(&s.headlines.len()), "{}", s.key);
+            for h in s.headlines {
+                assert!(s.metrics.contains(h), "{}: {}", s.key, h.key());
+            }
+        }
+    }
 
     #[test]
     fn every_input_and_metric_appears_exactly_once() {

@@ -7,7 +7,7 @@
 //!   klingCalc.inputs();                     // [{ id, unit, default, min, max, … }]
 //!   klingCalc.metrics();                    // [{ id, unit, label, formula }]
 //!   klingCalc.compute({ pe_kuaishou: 10 }); // { metrics: { id: number|null }, reasons: { id: text } }
-//!   const w = klingCalc.mount(el, { lang: 'en', sections: 'kling,valuation', inputs: { … } });
+//!   const w = klingCalc.mount(el, { lang: 'en', sections: 'kling,valuation', layout: 'full', inputs: { … } });
 //!   w.set({ kling_revenue_2025q3: 4e8 }); w.get(); w.destroy();
 //! });
 //! ```
@@ -29,7 +29,7 @@ use super::state::{Action, Calc};
 use crate::core::figures::{article, figure};
 use crate::core::inputs::{DefaultRule, InputId, Inputs};
 use crate::core::metrics::{compute, MetricId, Results};
-use crate::core::sections::PartSet;
+use crate::core::sections::{Layout, PartSet};
 use crate::core::units::{Locale, Text};
 
 /// A new empty plain object.
@@ -276,7 +276,6 @@ fn get_from(instance: u32) -> Result<JsValue, JsValue> {
     .ok_or_else(destroyed)
 }
 
-/// Reads `mount()` options: `lang`, `sections`, `inputs`.
 /// What `mount()` options say: language, parts to show, and starting inputs.
 type MountOptions = (Locale, PartSet, Vec<(InputId, f64)>);
 
@@ -320,6 +319,18 @@ fn mount_js(element: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
         ))
     })?;
     let (locale, parts, pairs) = read_options(&options)?;
+    if !options.is_undefined() && !options.is_null() {
+        let layout = js_sys::Reflect::get(&options, &JsValue::from_str("layout"))
+            .unwrap_or(JsValue::UNDEFINED);
+        if !layout.is_undefined() {
+            let key = layout.as_string().filter(|k| Layout::from_key(k).is_some());
+            let Some(key) = key else {
+                return Err(js_sys::Error::new("klingCalc: layout must be compact or full").into());
+            };
+            // Read by `mount_with`, like a page's own `data-layout`.
+            let _ = element.set_attribute("data-layout", &key);
+        }
+    }
     let mut inputs = Inputs::published();
     for (id, v) in pairs {
         let _ = inputs.set(id, v);

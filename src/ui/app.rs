@@ -11,16 +11,16 @@ use super::api;
 use super::charts::chart;
 use super::claims_view::claims_view;
 use super::goal_seek::goal_seek;
-use super::input_field::input_field;
-use super::metric_view::MetricView;
+use super::input_field::{field_props, InputField};
+use super::metric_view::{Headline, MetricView};
 use super::narrative::narrative;
 use super::share_bar::{from_url, notice, share_bar};
 use super::sources_view::sources_view;
-use super::state::{Action, Calc};
+use super::state::{push_uint, Action, Calc, Ctl};
 use crate::core::export::CALCULATOR;
 use crate::core::format::format_value;
 use crate::core::inputs::{InputId, Inputs};
-use crate::core::sections::{PartSet, SECTIONS};
+use crate::core::sections::{Layout, PartSet, Section, SECTIONS};
 use crate::core::share::Decoded;
 use crate::core::units::{Locale, Text};
 
@@ -41,6 +41,9 @@ pub struct AppProps {
     /// The mount element, on which `kling-calc:change` events are dispatched.
     #[prop_or_default]
     pub host: Option<web_sys::Element>,
+    /// How the sections lay out their parts.
+    #[prop_or_default]
+    pub layout: Layout,
 }
 
 /// The line under the title, which counts the sources (`data/widget.toml`).
@@ -59,6 +62,11 @@ const UPDATED: Text = Text {
     hant: "已更新:",
     hans: "已更新:",
     en: "Updated: ",
+};
+const ALL_RESULTS: Text = Text {
+    hant: "全部結果",
+    hans: "全部结果",
+    en: "All results",
 };
 const MORE: Text = Text {
     hant: "等",
@@ -110,35 +118,140 @@ pub fn app(props: &AppProps) -> Html {
         let calc = calc.clone();
         Callback::from(move |_| calc.dispatch(Action::ResetAll))
     };
+    let ctl = Ctl(calc.clone());
+    let layout = props.layout;
+    let changed = InputId::ALL
+        .iter()
+        .filter(|&&id| calc.inputs.is_changed(id))
+        .count();
 
     html! {
-        <article class="kc" lang={locale.tag()} data-lang={locale.tag()}>
+        <article class="kc" lang={locale.tag()} data-lang={locale.tag()} data-layout={layout.key()} onclick={open_target}>
             <header class="kc-head">
                 <h2 class="kc-title">{CALCULATOR.get(locale)}</h2>
                 <div class="kc-langs" role="group" aria-label={LANGUAGE.get(locale)}>{for lang_buttons}</div>
                 <p class="kc-intro">{INTRO.get(locale)}</p>
             </header>
             {notice(&calc.ignored, locale)}
-            {for SECTIONS.iter().filter(|s| parts.shows(s.key)).map(|s| {
-                let heading = calc.dom_id("h", s.key);
-                html! {
-                    <section class="kc-section" data-section={s.key} aria-labelledby={heading.clone()}>
-                        <h3 id={heading}>{s.title.get(locale)}</h3>
-                        {narrative(&calc, s.key)}
-                        <div class="kc-inputs">{for s.inputs.iter().map(|&id| input_field(&calc, id))}</div>
-                        <div class="kc-metrics">{for s.metrics.iter().map(|&id| html! { <MetricView calc={calc.clone()} {id} /> })}</div>
-                        {chart(&calc, &s.chart)}
-                    </section>
-                }
-            })}
+            if changed > 0 {
+                <p class="kc-yours">
+                    {changed_words(changed, locale)}
+                    <button type="button" class="kc-reset-all" onclick={reset_all}>{RESET_ALL.get(locale)}</button>
+                </p>
+            }
+            {for SECTIONS.iter().filter(|s| parts.shows(s.key)).map(|s| section(&ctl, s, layout))}
             if parts.shows("goals") { {goal_seek(&calc)} }
-            if parts.shows("claims") { {claims_view(&calc)} }
-            if parts.shows("sources") { {sources_view(&calc)} }
-            <button type="button" class="kc-reset-all" onclick={reset_all}>{RESET_ALL.get(locale)}</button>
+            if parts.shows("claims") { {claims_view(&calc, layout)} }
+            if parts.shows("sources") { {sources_view(&calc, layout)} }
             {share_bar(&calc)}
             <p class="kc-edition" data-edition={crate::core::edition::EDITION}>{crate::core::edition::FOOTER.get(locale)}</p>
             <p class="kc-sr" aria-live="polite" aria-atomic="true" data-live="">{announcement(&calc)}</p>
         </article>
+    }
+}
+
+/// One calculator section. Compact: narrative, headline results, chart, then
+/// the fields and the full list of results behind two disclosures (closed at
+/// first; every `data-input` field stays in the DOM, so the page contract and
+/// the JS API are the same in both layouts). Full: narrative, fields,
+/// results and chart, all shown.
+fn section(ctl: &Ctl, s: &'static Section, layout: Layout) -> Html {
+    let locale = ctl.locale;
+    let heading = ctl.dom_id("h", s.key);
+    let fields = html! {
+        <div class="kc-inputs">{for s.inputs.iter().map(|&id| {
+            let props = field_props(ctl, id);
+            html! { <InputField ..props /> }
+        })}</div>
+    };
+    let results = html! {
+        <div class="kc-metrics">{for s.metrics.iter().map(|&id| {
+            let (explained, cited) = (ctl.is_explained(id), ctl.is_cited(id));
+            let generation = if explained || cited { ctl.generation } else { 0 };
+            html! {
+                <MetricView ctl={ctl.clone()} {id} {locale} outcome={*ctl.results.get(id)}
+                    published={*ctl.published.get(id)} detail={(explained, cited, generation)} />
+            }
+        })}</div>
+    };
+    html! {
+        <section class="kc-section" data-section={s.key} aria-labelledby={heading.clone()}>
+            <h3 id={heading}>{s.title.get(locale)}</h3>
+            {narrative(&ctl.0, s.key)}
+            if layout == Layout::Full {
+                {fields}
+                {results}
+                {chart(ctl, &s.chart)}
+            } else {
+                <div class="kc-cards">{for s.headlines.iter().map(|&id| html! {
+                    <Headline {id} {locale} outcome={*ctl.results.get(id)} published={*ctl.published.get(id)} />
+                })}</div>
+                {chart(ctl, &s.chart)}
+                <details class="kc-more" data-more="inputs">
+                    <summary>{adjust_words(s.inputs.len(), locale)}</summary>
+                    {fields}
+                </details>
+                <details class="kc-more" data-more="results">
+                    <summary>{ALL_RESULTS.get(locale)}</summary>
+                    {results}
+                </details>
+            }
+        </section>
+    }
+}
+
+/// "Adjust all 8 figures", in the language.
+fn adjust_words(n: usize, locale: Locale) -> String {
+    let mut s = String::from(match locale {
+        Locale::Hant => "調整全部",
+        Locale::Hans => "调整全部",
+        Locale::En => "Adjust all ",
+    });
+    push_uint(&mut s, n as u32);
+    s.push_str(match locale {
+        Locale::Hant => "個數字",
+        Locale::Hans => "个数字",
+        Locale::En => " figures",
+    });
+    s
+}
+
+/// "You changed 3 figures." before the reset-all button.
+fn changed_words(n: usize, locale: Locale) -> String {
+    let mut s = String::from(match locale {
+        Locale::Hant => "你改動了",
+        Locale::Hans => "你改动了",
+        Locale::En => "You changed ",
+    });
+    push_uint(&mut s, n as u32);
+    s.push_str(match (locale, n) {
+        (Locale::Hant, _) => "個數字。",
+        (Locale::Hans, _) => "个数字。",
+        (Locale::En, 1) => " figure. ",
+        (Locale::En, _) => " figures. ",
+    });
+    s
+}
+
+/// A click on an in-widget link (a metric's source, a claim's article) opens
+/// the disclosures around its target first, so the jump lands on something
+/// visible: the sources are collapsed in the compact layout.
+fn open_target(e: MouseEvent) {
+    let Some(link) = e
+        .target_dyn_into::<web_sys::Element>()
+        .and_then(|t| t.closest("a[href^=\"#\"]").ok().flatten())
+    else {
+        return;
+    };
+    let target = link
+        .get_attribute("href")
+        .and_then(|h| link.owner_document()?.get_element_by_id(h.get(1..)?));
+    let mut at = target;
+    while let Some(el) = at {
+        if el.tag_name().eq_ignore_ascii_case("details") {
+            let _ = el.set_attribute("open", "");
+        }
+        at = el.parent_element();
     }
 }
 

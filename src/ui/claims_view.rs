@@ -7,6 +7,7 @@ use super::charts::Markup;
 use super::state::Calc;
 use crate::core::claims::{check_claims, Verdict};
 use crate::core::format::format_value;
+use crate::core::sections::Layout;
 use crate::core::units::{Qualifier, Text};
 
 const TITLE: Text = Text {
@@ -14,28 +15,11 @@ const TITLE: Text = Text {
     hans: "核对报道的说法",
     en: "Checking the articles' claims",
 };
-const HEAD: [Text; 4] = [
-    Text {
-        hant: "說法",
-        hans: "说法",
-        en: "Claim",
-    },
-    Text {
-        hant: "結論",
-        hans: "结论",
-        en: "Verdict",
-    },
-    Text {
-        hant: "計算結果",
-        hans: "计算结果",
-        en: "Computed",
-    },
-    Text {
-        hant: "說明",
-        hans: "说明",
-        en: "Why",
-    },
-];
+const COMPUTED: Text = Text {
+    hant: "計算結果",
+    hans: "计算结果",
+    en: "Computed",
+};
 const ARTICLE: Text = Text {
     hant: "報道",
     hans: "报道",
@@ -72,60 +56,69 @@ fn verdict_text(v: Verdict) -> (Text, &'static str) {
     }
 }
 
-/// The claims table, recomputed from the instance's current state.
+/// The claims, recomputed from the instance's current state: one line per
+/// claim with its verdict (a `<summary>`), and under it, on demand, the number
+/// it turns on, why, and its article. The full layout opens every one.
 ///
-/// The table is built as escaped markup text (see [`Markup`]): it is only text
-/// and anchors, and text costs far less wasm than `html!` nodes.
+/// Each claim's `<details>` is a yew node, so one the reader opened stays open
+/// across edits; what is inside is escaped markup text (see [`Markup`]), which
+/// costs far less wasm than `html!` nodes.
 ///
 /// A plain function, not a component: it holds no state (see [`super::input_field`]).
-pub fn claims_view(calc: &Calc) -> Html {
+pub fn claims_view(calc: &Calc, layout: Layout) -> Html {
     let locale = calc.locale;
     let heading = calc.dom_id("h", "claims");
-    let mut m = Markup(String::with_capacity(4096));
-    m.0.push_str("<table class=\"kc-table\">");
-    m.head_row(&HEAD, locale);
-    m.0.push_str("<tbody>");
-    for r in check_claims(&calc.inputs, &calc.results) {
-        let (words, key) = verdict_text(r.verdict);
-        let value = r.value.map_or_else(
-            || String::from("—"),
-            |v| format_value(v, r.unit, Qualifier::Exact, locale),
-        );
-        let article = calc.dom_id("art", r.claim.article.encode_utf8(&mut [0; 4]));
-        m.open("tr", "");
-        m.attr("data-claim", r.claim.key);
-        m.attr("data-verdict", key);
-        m.0.push_str("><td>");
-        m.body(r.claim.text.get(locale));
-        m.0.push(' ');
-        m.open("a", "");
-        m.attr("href", &["#", &article].concat());
-        m.0.push_str(">(");
-        m.body(ARTICLE.get(locale));
-        m.0.push(r.claim.article);
-        m.0.push_str(")</a></td><td class=\"kc-verdict ");
-        m.0.push_str(key);
-        m.0.push_str("\">");
-        m.body(words.get(locale));
-        m.0.push_str("</td><td class=\"kc-num\">");
-        m.body(&value);
-        m.0.push_str("</td><td>");
-        m.body(r.explanation.get(locale));
-        // A note beside the verdict (C's ARPU claim: how its member count
-        // compares with the user figures), from the data.
-        let note = r.claim.note.get(locale);
-        if !note.is_empty() {
-            m.0.push_str("<p class=\"kc-note\">");
-            m.body(note);
-            m.0.push_str("</p>");
-        }
-        m.0.push_str("</td></tr>");
-    }
-    m.0.push_str("</tbody></table>");
+    let open = layout == Layout::Full;
+    let rows = check_claims(&calc.inputs, &calc.results)
+        .into_iter()
+        .map(|r| {
+            let (words, key) = verdict_text(r.verdict);
+            let value = r.value.map_or_else(
+                || String::from("—"),
+                |v| format_value(v, r.unit, Qualifier::Exact, locale),
+            );
+            let article = calc.dom_id("art", r.claim.article.encode_utf8(&mut [0; 4]));
+            let mut head = Markup(String::with_capacity(256));
+            head.0.push_str("<span class=\"kc-verdict ");
+            head.0.push_str(key);
+            head.0.push_str("\">");
+            head.body(words.get(locale));
+            head.0.push_str("</span> ");
+            head.body(r.claim.text.get(locale));
+            let mut m = Markup(String::with_capacity(512));
+            m.0.push_str("<p><span class=\"kc-muted\">");
+            m.body(COMPUTED.get(locale));
+            m.body(if locale.is_chinese() { ":" } else { ": " });
+            m.0.push_str("</span><span class=\"kc-num\">");
+            m.body(&value);
+            m.0.push_str("</span> · ");
+            m.body(r.explanation.get(locale));
+            m.0.push(' ');
+            m.open("a", "");
+            m.attr("href", &["#", &article].concat());
+            m.0.push_str(">(");
+            m.body(ARTICLE.get(locale));
+            m.0.push(r.claim.article);
+            m.0.push_str(")</a></p>");
+            // A note beside the verdict (C's ARPU claim: how its member count
+            // compares with the user figures), from the data.
+            let note = r.claim.note.get(locale);
+            if !note.is_empty() {
+                m.0.push_str("<p class=\"kc-note\">");
+                m.body(note);
+                m.0.push_str("</p>");
+            }
+            html! {
+                <details class="kc-claim" data-claim={r.claim.key} data-verdict={key} {open}>
+                    <summary>{Html::from_html_unchecked(AttrValue::from(head.0))}</summary>
+                    {Html::from_html_unchecked(AttrValue::from(m.0))}
+                </details>
+            }
+        });
     html! {
         <section class="kc-section" data-section="claims" aria-labelledby={heading.clone()}>
             <h3 id={heading}>{TITLE.get(locale)}</h3>
-            <div class="kc-scroll">{Html::from_html_unchecked(AttrValue::from(m.0))}</div>
+            {for rows}
         </section>
     }
 }

@@ -7,10 +7,10 @@
 use yew::prelude::*;
 
 use super::js_number;
-use super::state::{Action, CalcContext};
+use super::state::{Action, Ctl, FieldError};
 use crate::core::format::{format_value, scale_suffix};
 use crate::core::inputs::InputId;
-use crate::core::units::{Qualifier, Text};
+use crate::core::units::{Locale, Qualifier, Text};
 
 const RESET: Text = Text {
     hant: "還原",
@@ -43,37 +43,76 @@ pub(super) fn aria(b: bool) -> &'static str {
     }
 }
 
-/// The field of one input, bound to the instance's state.
-///
-/// A plain function, not a component: it holds no state of its own, and each
-/// component type is another copy of yew's lifecycle code in the wasm.
-pub fn input_field(calc: &CalcContext, id: InputId) -> Html {
+/// Properties of [`InputField`]: what the field shows, so yew re-renders it
+/// only when its own text, value or error changed.
+#[derive(Properties, PartialEq)]
+pub struct InputFieldProps {
+    /// The instance, for actions.
+    pub ctl: Ctl,
+    /// The input.
+    pub id: InputId,
+    /// The language.
+    pub locale: Locale,
+    /// The text in the field: the reader's draft, or the current value formatted.
+    pub text: AttrValue,
+    /// Why the draft was not taken, if it was not.
+    pub error: Option<FieldError>,
+    /// The input's value now (a derived default follows other inputs).
+    pub value: Option<f64>,
+    /// Whether the reader changed it from the article's figure.
+    pub changed: bool,
+}
+
+/// The props of the field of `id` in the instance's current state.
+pub fn field_props(ctl: &Ctl, id: InputId) -> InputFieldProps {
+    InputFieldProps {
+        ctl: ctl.clone(),
+        id,
+        locale: ctl.locale,
+        text: ctl.field_text(id),
+        error: ctl.fields[id.index()].error,
+        value: ctl.results.resolved().values[id.index()],
+        changed: ctl.inputs.is_changed(id),
+    }
+}
+
+/// The field of one input: label, text field with its scale, reset,
+/// slider, and the message under it.
+#[function_component(InputField)]
+pub fn input_field(props: &InputFieldProps) -> Html {
+    let InputFieldProps {
+        ctl: calc,
+        id,
+        locale,
+        error,
+        value,
+        changed,
+        ..
+    } = props;
+    let (id, locale, value, changed) = (*id, *locale, *value, *changed);
     let spec = id.spec();
-    let locale = calc.locale;
     let dom_id = calc.dom_id("in", id.key());
     let msg_id = calc.dom_id("msg", id.key());
-    let field = &calc.fields[id.index()];
     let oninput = {
         let calc = calc.clone();
         Callback::from(move |e: InputEvent| {
             let el: web_sys::HtmlInputElement = e.target_unchecked_into();
-            calc.dispatch(Action::Edit(id, AttrValue::from(el.value())));
+            calc.0
+                .dispatch(Action::Edit(id, AttrValue::from(el.value())));
         })
     };
-    let changed = calc.inputs.is_changed(id);
     let reset = {
         let calc = calc.clone();
-        Callback::from(move |_| calc.dispatch(Action::Reset(id)))
+        Callback::from(move |_| calc.0.dispatch(Action::Reset(id)))
     };
     let label = spec.label.get(locale);
-    let value = calc.results.resolved().values[id.index()];
     let onslide = {
         let calc = calc.clone();
         Callback::from(move |e: InputEvent| {
             let el: web_sys::HtmlInputElement = e.target_unchecked_into();
             let v = el.value_as_number();
             if v.is_finite() {
-                calc.dispatch(Action::Set(id, v));
+                calc.0.dispatch(Action::Set(id, v));
             }
         })
     };
@@ -90,8 +129,8 @@ pub fn input_field(calc: &CalcContext, id: InputId) -> Html {
             <label for={dom_id.clone()}>{label}</label>
             <div class="kc-field-row">
                 <input id={dom_id} type="text" inputmode="decimal" autocomplete="off" spellcheck="false"
-                    data-input={id.key()} value={calc.field_text(id)}
-                    aria-invalid={aria(field.error.is_some())} aria-describedby={msg_id.clone()} {oninput} />
+                    data-input={id.key()} value={props.text.clone()}
+                    aria-invalid={aria(error.is_some())} aria-describedby={msg_id.clone()} {oninput} />
                 <span class="kc-suffix" aria-hidden="true">{scale_suffix(spec.unit, calc.scale(id), locale)}</span>
                 if changed {
                     <button type="button" class="kc-reset" onclick={reset}
@@ -103,7 +142,7 @@ pub fn input_field(calc: &CalcContext, id: InputId) -> Html {
                 aria-valuetext={value.map(|v| format_value(v, spec.unit, Qualifier::Exact, locale)).unwrap_or_default()}
                 oninput={onslide} />
             <p id={msg_id} class="kc-msg" aria-live="polite">
-                if let Some(err) = field.error {
+                if let Some(err) = error {
                     <span class="kc-error">{err.describe(id, locale)}</span>
                     <span class="kc-note">{STILL_USING.get(locale)}{value.map_or_else(|| String::from("—"), |v| format_value(v, spec.unit, Qualifier::Exact, locale))}</span>
                 } else if changed {

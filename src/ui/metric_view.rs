@@ -9,13 +9,13 @@ use yew::prelude::*;
 use super::charts::Markup;
 use super::js_number;
 use super::share_bar::copy;
-use super::state::{Action, CalcContext};
+use super::state::{Action, Calc, Ctl};
 use crate::core::export::citation;
 use crate::core::figures::figure;
 use crate::core::format::format_value;
 use crate::core::inputs::InputSet;
-use crate::core::metrics::MetricId;
-use crate::core::units::Text;
+use crate::core::metrics::{MetricId, Outcome};
+use crate::core::units::{Locale, Text};
 
 const HOW: Text = Text {
     hant: "計算方式",
@@ -44,58 +44,142 @@ const SEP: Text = Text {
     en: ", ",
 };
 
-/// Shows one metric of the instance's current results; whether its citation
-/// is shown is kept in the instance's state ([`Calc::cited`](super::state::Calc::cited)).
-pub fn metric_view(calc: &CalcContext, id: MetricId) -> Html {
-    let locale = calc.locale;
-    let spec = id.spec();
-    let outcome = calc.results.get(id);
-    let (data_value, text) = match outcome.value {
+const ARTICLES: Text = Text {
+    hant: "報道:",
+    hans: "报道:",
+    en: "articles: ",
+};
+
+/// A result's `data-value` (its base-unit value, empty when it has none) and
+/// its text (the value, or why it cannot be computed).
+fn value_text(id: MetricId, o: &Outcome, locale: Locale) -> (String, String) {
+    match o.value {
         Ok(v) => (
             js_number(v),
-            format_value(v, spec.unit, outcome.qualifier, locale),
+            format_value(v, id.spec().unit, o.qualifier, locale),
         ),
         Err(reason) => (String::new(), reason.describe(locale)),
-    };
-    let label_id = calc.dom_id("m", id.key());
+    }
+}
+
+/// "articles: ≥ 0.84%" when the reader's inputs moved a result away from what
+/// the published figures give, so a scenario always shows how far it went.
+fn published_line(id: MetricId, now: &Outcome, published: &Outcome, locale: Locale) -> Html {
+    match published.value {
+        Ok(v) if now.value != published.value => html! {
+            <span class="kc-was" data-published={js_number(v)}>
+                {ARTICLES.get(locale)}{format_value(v, id.spec().unit, published.qualifier, locale)}
+            </span>
+        },
+        _ => Html::default(),
+    }
+}
+
+/// Properties of [`MetricView`]: the values it shows, so yew re-renders it
+/// only when one of them changed.
+#[derive(Properties, PartialEq)]
+pub struct MetricViewProps {
+    /// The instance, for actions and for the citation's current numbers.
+    pub ctl: Ctl,
+    /// The metric shown.
+    pub id: MetricId,
+    /// The language.
+    pub locale: Locale,
+    /// Its outcome now.
+    pub outcome: Outcome,
+    /// Its outcome at the published figures.
+    pub published: Outcome,
+    /// Whether its "how" is open and its citation shown; while either is,
+    /// the inputs' generation, since their text quotes every operand.
+    pub detail: (bool, bool, u32),
+}
+
+/// One metric: value, "articles: …" when moved, and its "how" disclosure
+/// with the citation; whether the citation is shown is kept in the
+/// instance's state ([`Calc::cited`](super::state::Calc::cited)).
+///
+/// A component of its own, so only the results whose values change re-render
+/// on a key press. (It also keeps the peak of wasm memory during edits at one
+/// page after the mount/destroy cycles of `tests/e2e/leaks.test.mjs`.)
+#[function_component(MetricView)]
+pub fn metric_view(props: &MetricViewProps) -> Html {
+    let MetricViewProps {
+        ctl,
+        id,
+        locale,
+        outcome,
+        published,
+        detail: (explained, cited, _),
+    } = props;
+    let (id, locale) = (*id, *locale);
+    let (data_value, text) = value_text(id, outcome, locale);
+    let label_id = ctl.dom_id("m", id.key());
     // Once asked for, the citation stays shown (and current) as a copy fallback.
     let cite = {
-        let calc = calc.clone();
+        let ctl = ctl.clone();
         Callback::from(move |_| {
             copy(
-                &citation(id, &calc.results, &calc.inputs, calc.locale),
+                &citation(id, &ctl.results, &ctl.inputs, ctl.locale),
                 Callback::noop(),
             );
-            calc.dispatch(Action::Cite(id));
+            ctl.0.dispatch(Action::Cite(id));
         })
     };
     let ontoggle = {
-        let calc = calc.clone();
+        let ctl = ctl.clone();
         Callback::from(move |e: Event| {
             // `open` is a reflected attribute: no HtmlDetailsElement binding needed.
             let details: web_sys::Element = e.target_unchecked_into();
-            calc.dispatch(Action::Explain(id, details.has_attribute("open")));
+            ctl.0
+                .dispatch(Action::Explain(id, details.has_attribute("open")));
         })
     };
     // Built only while the disclosure is open (see `Calc::explained`).
-    let explanation = calc
-        .is_explained(id)
-        .then(|| explanation(calc, id, &outcome.rests_on));
+    let explanation = explained.then(|| explanation(ctl, id, &outcome.rests_on));
     html! {
         <div class="kc-metric">
-            <span class="kc-metric-label" id={label_id.clone()}>{spec.label.get(locale)}</span>
+            <span class="kc-metric-label" id={label_id.clone()}>{id.spec().label.get(locale)}</span>
             <output class={classes!("kc-value", outcome.value.is_err().then_some("kc-reason"))} data-metric={id.key()} data-value={data_value} aria-labelledby={label_id}>{text}</output>
+            {published_line(id, outcome, published, locale)}
             <details class="kc-how" {ontoggle}>
                 <summary>{HOW.get(locale)}</summary>
                 if let Some(text) = explanation {
                     {Html::from_html_unchecked(AttrValue::from(text))}
                 }
                 <button type="button" class="kc-cite" data-cite={id.key()} onclick={cite}>{CITE.get(locale)}</button>
-                if calc.is_cited(id) {
+                if *cited {
                     <textarea class="kc-citation" readonly=true aria-label={CITE.get(locale)}
-                        value={citation(id, &calc.results, &calc.inputs, locale)} />
+                        value={citation(id, &ctl.results, &ctl.inputs, locale)} />
                 }
             </details>
+        </div>
+    }
+}
+
+/// Properties of [`Headline`].
+#[derive(Properties, PartialEq)]
+pub struct HeadlineProps {
+    /// The metric shown.
+    pub id: MetricId,
+    /// The language.
+    pub locale: Locale,
+    /// Its outcome now.
+    pub outcome: Outcome,
+    /// Its outcome at the published figures.
+    pub published: Outcome,
+}
+
+/// One of a section's headline results, large, with "articles: …" when
+/// moved. Not an `<output>` and without `data-metric`: the page contract's
+/// one element per metric is the [`MetricView`] under "All results".
+#[function_component(Headline)]
+pub fn headline(props: &HeadlineProps) -> Html {
+    let (data_value, text) = value_text(props.id, &props.outcome, props.locale);
+    html! {
+        <div class="kc-card" data-headline={props.id.key()}>
+            <span class="kc-card-label">{props.id.spec().label.get(props.locale)}</span>
+            <span class={classes!("kc-card-value", props.outcome.value.is_err().then_some("kc-reason"))} data-value={data_value}>{text}</span>
+            {published_line(props.id, &props.outcome, &props.published, props.locale)}
         </div>
     }
 }
@@ -104,7 +188,7 @@ pub fn metric_view(calc: &CalcContext, id: MetricId) -> Html {
 /// with the current numbers, the inputs it rests on, and links to its sources.
 /// Plain text and links, so built as escaped markup: text costs far less wasm
 /// than `html!` nodes for a view rendered 42 times.
-fn explanation(calc: &CalcContext, id: MetricId, rests_on: &InputSet) -> String {
+fn explanation(calc: &Calc, id: MetricId, rests_on: &InputSet) -> String {
     let locale = calc.locale;
     let sources = id.sources(&calc.inputs);
     let mut explanation = Markup(String::with_capacity(512));
@@ -140,25 +224,4 @@ fn explanation(calc: &CalcContext, id: MetricId, rests_on: &InputSet) -> String 
         explanation.0.push_str("</p>");
     }
     explanation.0
-}
-
-/// Properties of [`MetricView`].
-#[derive(Properties, PartialEq)]
-pub struct MetricViewProps {
-    /// The instance's state.
-    pub calc: CalcContext,
-    /// The metric shown.
-    pub id: MetricId,
-}
-
-/// [`metric_view`] as a component of its own, so each metric renders on its own.
-///
-/// Called straight from `App`'s render, the 42 metrics' nodes and explanation
-/// texts all exist at once next to the previous ones: after the mount/destroy
-/// cycles of `tests/e2e/leaks.test.mjs` that peak took two more 64 KiB pages of
-/// wasm memory during edits (a one-time step, flat afterwards; the test allows
-/// one). As a component the step stays at one page, for 641 B more gzip.
-#[function_component(MetricView)]
-pub fn metric_view_component(props: &MetricViewProps) -> Html {
-    metric_view(&props.calc, props.id)
 }

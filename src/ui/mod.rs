@@ -24,7 +24,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::core::inputs::Inputs;
-use crate::core::sections::PartSet;
+use crate::core::sections::{Layout, PartSet};
 use crate::core::units::Locale;
 
 /// Mounts a widget in every `[data-kling-calc]` element once the module loads.
@@ -170,12 +170,20 @@ pub fn mount_with(root: web_sys::Element, locale: Locale, parts: PartSet, inputs
     let _ = root.set_attribute("data-kling-calc", "");
     let start = app::starting_link(instance, &inputs);
     api::expect(instance, start.inputs);
+    // `data-layout` on the element (klingCalc.mount's `layout` sets it), else
+    // the page's `?layout=`, else compact.
+    let layout = root
+        .get_attribute("data-layout")
+        .or_else(|| query_param("layout"))
+        .and_then(|k| Layout::from_key(&k))
+        .unwrap_or_default();
     let props = app::AppProps {
         locale,
         instance,
         parts,
         start,
         host: Some(root.clone()),
+        layout,
     };
     pool::show(&root, props);
     instance

@@ -7,6 +7,7 @@ use super::charts::Markup;
 use super::state::Calc;
 use crate::core::figures::{ARTICLES, FIGURES};
 use crate::core::format::format_money_to;
+use crate::core::sections::Layout;
 use crate::core::units::Text;
 
 const TITLE: Text = Text {
@@ -20,6 +21,12 @@ const NOTE: Text = Text {
     en: "Each figure is shown with the Chinese text it is taken from.",
 };
 
+const SHOW: Text = Text {
+    hant: "顯示報道與原文",
+    hans: "显示报道与原文",
+    en: "Show the articles and quotes",
+};
+
 /// The list of articles with their figures and quotes.
 ///
 /// The list's 8 articles and 87 figures are built as escaped markup text (see
@@ -28,7 +35,7 @@ const NOTE: Text = Text {
 /// attributes are those metric explanations link to and tests look for.
 ///
 /// A plain function, not a component: it holds no state (see [`super::input_field`]).
-pub fn sources_view(calc: &Calc) -> Html {
+pub fn sources_view(calc: &Calc, layout: Layout) -> Html {
     let locale = calc.locale;
     let heading = calc.dom_id("h", "sources");
     let mut m = Markup(String::with_capacity(16 * 1024));
@@ -61,11 +68,23 @@ pub fn sources_view(calc: &Calc) -> Html {
         }
         m.0.push_str("</ul></li>");
     }
+    let list = html! {
+        <ol class="kc-articles">{Html::from_html_unchecked(AttrValue::from(m.0))}</ol>
+    };
+    // Collapsed in the compact layout; a link to a figure or an article opens
+    // it (`App`'s click handler).
     html! {
         <section class="kc-section kc-sources" data-section="sources" aria-labelledby={heading.clone()}>
             <h3 id={heading}>{TITLE.get(locale)}</h3>
             <p class="kc-note">{NOTE.get(locale)}</p>
-            <ol class="kc-articles">{Html::from_html_unchecked(AttrValue::from(m.0))}</ol>
+            if layout == Layout::Full {
+                {list}
+            } else {
+                <details class="kc-more" data-more="sources">
+                    <summary>{SHOW.get(locale)}</summary>
+                    {list}
+                </details>
+            }
         </section>
     }
 }

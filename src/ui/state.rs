@@ -56,6 +56,13 @@ pub struct Calc {
     pub inputs: Inputs,
     /// Every metric, recomputed after each accepted change.
     pub results: Results,
+    /// Every metric at the published figures, for "articles: …" beside a
+    /// result the reader's inputs moved (computed once per instance).
+    pub published: Rc<Results>,
+    /// Counts the changes of [`Calc::inputs`]: a view whose text depends on
+    /// many inputs (an open explanation) takes it as a prop, so it re-renders
+    /// exactly when some input changed.
+    pub generation: u32,
     /// Per-input field state, indexed by `InputId as usize`.
     pub fields: Vec<Field>,
     /// A number unique on the page, prefixed to element ids.
@@ -126,6 +133,8 @@ impl Calc {
             locale,
             instance,
             results: compute(&inputs),
+            published: Rc::new(compute(&Inputs::published())),
+            generation: 0,
             inputs,
             fields: vec![Field::default(); InputId::COUNT],
             changed: Vec::new(),
@@ -269,6 +278,7 @@ impl Reducible for Calc {
             Action::Shared(url, status) => next.shared = (url, Some(status)),
         }
         if next.inputs != self.inputs {
+            next.generation = next.generation.wrapping_add(1);
             next.results = compute(&next.inputs);
             next.changed = MetricId::ALL
                 .into_iter()
@@ -285,7 +295,7 @@ impl Reducible for Calc {
 const _: () = assert!(MetricId::COUNT <= 64);
 
 /// Appends the decimal digits of `n` without the formatting machinery.
-fn push_uint(s: &mut String, n: u32) {
+pub(super) fn push_uint(s: &mut String, n: u32) {
     if n >= 10 {
         push_uint(s, n / 10);
     }
@@ -296,3 +306,29 @@ fn push_uint(s: &mut String, n: u32) {
 /// passed down as a prop, not through a yew context: a `ContextProvider` and
 /// `use_context` are one more component and hook type in the wasm.
 pub type CalcContext = UseReducerHandle<Calc>;
+
+/// A component's way back to its instance: dispatches actions and, inside an
+/// event handler, reads the state as it is at that moment (yew's handle
+/// derefs to the current state, not to a snapshot).
+///
+/// Two are equal when they belong to the same instance, whatever its state:
+/// a component's other props carry exactly the values it shows, so yew skips
+/// re-rendering it when those are unchanged. Passing the handle itself, which
+/// compares the whole state, re-rendered all 42 results and 32 fields on every
+/// key press.
+#[derive(Clone)]
+pub struct Ctl(pub CalcContext);
+
+impl PartialEq for Ctl {
+    fn eq(&self, other: &Ctl) -> bool {
+        // The dispatch function is created once per instance.
+        self.0.dispatcher() == other.0.dispatcher()
+    }
+}
+
+impl std::ops::Deref for Ctl {
+    type Target = Calc;
+    fn deref(&self) -> &Calc {
+        &self.0
+    }
+}

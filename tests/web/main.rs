@@ -13,6 +13,7 @@ use web_sys::{Element, Event, EventInit, HtmlInputElement};
 wasm_bindgen_test_configure!(run_in_browser);
 
 mod charts;
+mod layout;
 mod narrative;
 mod pool;
 mod share;
