@@ -19,7 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync, brotliCompressSync, constants as zlib } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { DIST, serveDist, serveDir } from './serve.mjs';
-import { launch, STANDALONE_URL, typeInto } from '../tests/e2e/harness.mjs';
+import { launch, STANDALONE_URL, typeInto, reveal } from '../tests/e2e/harness.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const BENCH_DIST = join(ROOT, 'dist-bench');
@@ -227,7 +227,42 @@ async function measureStartup(browser, server) {
   row('served build over loopback HTTP: navigation → first render with values', `${ms(pct(served, 0.5))} · ${ms(pct(served, 0.9))}`);
   row('standalone.html from file://: same', `${ms(pct(standalone, 0.5))} · ${ms(pct(standalone, 0.9))}`);
   row('floor: index.html with JavaScript disabled, first-contentful-paint', `${ms(f)} · ${ms(pct(floor, 0.9))}`);
-  row('ratio to the floor (served · standalone)', `${(pct(served, 0.5) / f).toFixed(1)}× · ${(pct(standalone, 0.5) / f).toFixed(1)}×`);
+  const ratio = pct(served, 0.5) / f;
+  row('ratio to the floor (served · standalone)', `${ratio.toFixed(2)}× · ${(pct(standalone, 0.5) / f).toFixed(2)}×`, 'served ≤ 1.3×', ratio <= 1.3);
+}
+
+// ---------------------------------------------------------------- 2b. layout
+
+/** Heights in px of each section and of the whole widget, every disclosure as
+ * it starts (closed), sections forced out of `content-visibility: auto` so an
+ * off-screen one reports its real height rather than its placeholder. */
+async function layoutHeights(browser, url, width) {
+  const page = await browser.newPage({ viewport: { width, height: 844 } });
+  await page.goto(url);
+  await page.waitForSelector('.kc [data-section]', { timeout: 30000 })
+    .catch(() => { throw new Error(`${url}: the widget never rendered its sections`); });
+  const heights = await page.evaluate(() => {
+    const out = {};
+    for (const s of document.querySelectorAll('.kc [data-section]')) s.style.contentVisibility = 'visible';
+    for (const s of document.querySelectorAll('.kc [data-section]')) out[s.dataset.section] = Math.round(s.getBoundingClientRect().height);
+    out.whole = Math.round(document.querySelector('.kc').getBoundingClientRect().height);
+    return out;
+  });
+  await page.close();
+  return heights;
+}
+
+async function measureLayout(browser, server) {
+  log('layout: section heights at 390 × 844 and 1,100 px, English, both layouts');
+  const phone = await layoutHeights(browser, `${server.url}index.html?lang=en`, 390);
+  const desk = await layoutHeights(browser, `${server.url}index.html?lang=en`, 1100);
+  const full = await layoutHeights(browser, `${server.url}index.html?lang=en&layout=full`, 390);
+  section('2b. Layout, English, 390 × 844 px unless said (px tall, disclosures closed)');
+  for (const key of ['kling', 'growth', 'arpu', 'valuation']) {
+    row(`section \`${key}\` (full layout for comparison)`, `${phone[key]} (${full[key]})`, '≤ 1,100', phone[key] <= 1100);
+  }
+  row('goals · claims · sources', `${phone.goals} · ${phone.claims} · ${phone.sources}`);
+  row('whole widget (full layout · 1,100-px desktop)', `**${phone.whole}** (${full.whole} · ${desk.whole})`, '≤ 6,000', phone.whole <= 6000);
 }
 
 // ---------------------------------------------------------------- 3. input latency
@@ -294,6 +329,8 @@ async function typeAndProbe(browser, url) {
   let keys = 0;
   for (let round = 0; keys < 200; round++) {
     for (const [input, value] of TYPED) {
+      // A field behind a closed "Adjust all N figures" is opened first, as a reader would.
+      await reveal(page.locator(`[data-input="${input}"]`));
       await page.click(`[data-input="${input}"]`);
       await page.keyboard.press('ControlOrMeta+a'); // selects only: no input event, not counted
       for (const ch of value(round)) {
@@ -325,6 +362,8 @@ async function measureLatency(browser, server, benchServer) {
     `${ms(pct(lat.doubleRaf, 0.5))} · ${ms(pct(lat.doubleRaf, 0.95))}`);
   row(`control: the same ${bare.keys} keys into bare <input>s, no script: p50 · p95 (rAF + message)`,
     `${ms(pct(bare.probe, 0.5))} · ${ms(pct(bare.probe, 0.95))}`);
+  const extra = p95 - pct(bare.probe, 0.95);
+  row('widget p95 minus control p95', `**${ms(extra)}**`, '≤ 3 ms', extra <= 3);
   const over = lat.events.filter((e) => e.duration > 16);
   const maxEvent = over.reduce((m, e) => (e.duration > m.duration ? e : m), { name: '-', duration: 0 });
   row('Event Timing entries over 16 ms (durationThreshold 16; 8 ms granularity)',
@@ -482,6 +521,7 @@ async function main() {
   const browser = await launch();
   try {
     await measureStartup(browser, server);
+    await measureLayout(browser, server);
     await measureLatency(browser, server, benchServer);
     measureRecompute();
     await measureMemory(server);

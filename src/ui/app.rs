@@ -12,7 +12,7 @@ use super::charts::chart;
 use super::claims_view::claims_view;
 use super::goal_seek::goal_seek;
 use super::input_field::{field_props, InputField};
-use super::metric_view::{Headline, MetricView};
+use super::metric_view::{headline, MetricView};
 use super::narrative::narrative;
 use super::share_bar::{from_url, notice, share_bar};
 use super::sources_view::sources_view;
@@ -120,6 +120,12 @@ pub fn app(props: &AppProps) -> Html {
     };
     let ctl = Ctl(calc.clone());
     let layout = props.layout;
+    // The sources list (8 articles, every figure with its quote) changes only
+    // with the language: built once per language, not on every key press.
+    let sources = {
+        let calc = calc.clone();
+        use_memo(locale, move |_| sources_view(&calc, layout))
+    };
     let changed = InputId::ALL
         .iter()
         .filter(|&&id| calc.inputs.is_changed(id))
@@ -142,7 +148,7 @@ pub fn app(props: &AppProps) -> Html {
             {for SECTIONS.iter().filter(|s| parts.shows(s.key)).map(|s| section(&ctl, s, layout))}
             if parts.shows("goals") { {goal_seek(&calc)} }
             if parts.shows("claims") { {claims_view(&calc, layout)} }
-            if parts.shows("sources") { {sources_view(&calc, layout)} }
+            if parts.shows("sources") { {(*sources).clone()} }
             {share_bar(&calc)}
             <p class="kc-edition" data-edition={crate::core::edition::EDITION}>{crate::core::edition::FOOTER.get(locale)}</p>
             <p class="kc-sr" aria-live="polite" aria-atomic="true" data-live="">{announcement(&calc)}</p>
@@ -174,29 +180,40 @@ fn section(ctl: &Ctl, s: &'static Section, layout: Layout) -> Html {
             }
         })}</div>
     };
+    let chart = chart(ctl, &s.chart);
+    // One list in either order, so each part's markup is built in one place.
+    let parts = if layout == Layout::Full {
+        vec![fields, results, chart]
+    } else {
+        let cards = s
+            .headlines
+            .iter()
+            .map(|&id| headline(id, locale, ctl.results.get(id), ctl.published.get(id)));
+        vec![
+            html! { <div class="kc-cards">{for cards}</div> },
+            chart,
+            more("inputs", adjust_words(s.inputs.len(), locale), fields),
+            more("results", ALL_RESULTS.get(locale).into(), results),
+        ]
+    };
     html! {
         <section class="kc-section" data-section={s.key} aria-labelledby={heading.clone()}>
             <h3 id={heading}>{s.title.get(locale)}</h3>
             {narrative(&ctl.0, s.key)}
-            if layout == Layout::Full {
-                {fields}
-                {results}
-                {chart(ctl, &s.chart)}
-            } else {
-                <div class="kc-cards">{for s.headlines.iter().map(|&id| html! {
-                    <Headline {id} {locale} outcome={*ctl.results.get(id)} published={*ctl.published.get(id)} />
-                })}</div>
-                {chart(ctl, &s.chart)}
-                <details class="kc-more" data-more="inputs">
-                    <summary>{adjust_words(s.inputs.len(), locale)}</summary>
-                    {fields}
-                </details>
-                <details class="kc-more" data-more="results">
-                    <summary>{ALL_RESULTS.get(locale)}</summary>
-                    {results}
-                </details>
-            }
+            {for parts}
         </section>
+    }
+}
+
+/// A disclosure of the compact layout (`data-more` names what it holds),
+/// closed at first. Its content is always in the DOM; only its display waits
+/// for the reader, and yew leaves the `open` state the reader chose alone.
+pub(super) fn more(kind: &'static str, summary: String, body: Html) -> Html {
+    html! {
+        <details class="kc-more" data-more={kind}>
+            <summary>{summary}</summary>
+            {body}
+        </details>
     }
 }
 

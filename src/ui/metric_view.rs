@@ -156,30 +156,18 @@ pub fn metric_view(props: &MetricViewProps) -> Html {
     }
 }
 
-/// Properties of [`Headline`].
-#[derive(Properties, PartialEq)]
-pub struct HeadlineProps {
-    /// The metric shown.
-    pub id: MetricId,
-    /// The language.
-    pub locale: Locale,
-    /// Its outcome now.
-    pub outcome: Outcome,
-    /// Its outcome at the published figures.
-    pub published: Outcome,
-}
-
 /// One of a section's headline results, large, with "articles: …" when
 /// moved. Not an `<output>` and without `data-metric`: the page contract's
-/// one element per metric is the [`MetricView`] under "All results".
-#[function_component(Headline)]
-pub fn headline(props: &HeadlineProps) -> Html {
-    let (data_value, text) = value_text(props.id, &props.outcome, props.locale);
+/// one element per metric is the [`MetricView`] under "All results". A plain
+/// function: a few cards per section cost less to rebuild than another
+/// component type costs in the wasm.
+pub fn headline(id: MetricId, locale: Locale, outcome: &Outcome, published: &Outcome) -> Html {
+    let (data_value, text) = value_text(id, outcome, locale);
     html! {
-        <div class="kc-card" data-headline={props.id.key()}>
-            <span class="kc-card-label">{props.id.spec().label.get(props.locale)}</span>
-            <span class={classes!("kc-card-value", props.outcome.value.is_err().then_some("kc-reason"))} data-value={data_value}>{text}</span>
-            {published_line(props.id, &props.outcome, &props.published, props.locale)}
+        <div class="kc-card" data-headline={id.key()}>
+            <span class="kc-card-label">{id.spec().label.get(locale)}</span>
+            <span class={classes!("kc-card-value", outcome.value.is_err().then_some("kc-reason"))} data-value={data_value}>{text}</span>
+            {published_line(id, outcome, published, locale)}
         </div>
     }
 }

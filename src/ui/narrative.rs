@@ -14,12 +14,13 @@
 use yew::prelude::*;
 
 use super::js_number;
-use super::state::{Action, CalcContext};
+use super::state::{Action, CalcContext, Ctl};
 use crate::core::format::{format_value, scale_suffix};
 use crate::core::inputs::{InputId, InputSpec};
 use crate::core::metrics::Operand;
 use crate::core::parse::parse_number;
 use crate::core::sections::{Seg, SECTIONS};
+use crate::core::units::{Locale, Qualifier};
 
 /// The prose paragraph of one section, with live metrics and inline inputs
 /// (a plain function: only the inline numbers hold state).
@@ -31,7 +32,11 @@ pub fn narrative(calc: &CalcContext, section: &'static str) -> Html {
     let segs = s.narrative;
     let seg = |seg: &Seg| match *seg {
         Seg::Text(t) => Html::from(t.get(locale)),
-        Seg::Value(Operand::Input(id)) => html! { <InlineNumber calc={calc.clone()} {id} /> },
+        Seg::Value(Operand::Input(id)) => {
+            let r = calc.results.resolved();
+            let value = (r.values[id.index()], r.qualifiers[id.index()]);
+            html! { <InlineNumber calc={Ctl(calc.clone())} {id} {locale} {value} /> }
+        }
         Seg::Value(Operand::Metric(id)) => {
             let o = calc.results.get(id);
             // A metric that cannot be computed shows the core's dash; its
@@ -53,9 +58,14 @@ pub fn narrative(calc: &CalcContext, section: &'static str) -> Html {
 #[derive(Properties, PartialEq)]
 pub struct InlineNumberProps {
     /// The instance's state.
-    pub calc: CalcContext,
+    pub calc: Ctl,
     /// The input the number shows and changes.
     pub id: InputId,
+    /// The language.
+    pub locale: Locale,
+    /// The input's value now, and how exact it is: the props that change
+    /// what the number shows, so it re-renders only when they do.
+    pub value: (Option<f64>, Qualifier),
 }
 
 /// Horizontal pixels of drag per step: fine enough to reach any value on a
@@ -115,9 +125,9 @@ pub fn inline_number(props: &InlineNumberProps) -> Html {
 
     let id = props.id;
     let spec = id.spec();
-    let locale = calc.locale;
+    let locale = props.locale;
     let label = spec.label.get(locale);
-    let value = calc.results.resolved().values[id.index()];
+    let (value, qualifier) = props.value;
     let (lo, hi) = bounds(spec, value);
     let current = value.unwrap_or(lo);
 
@@ -167,7 +177,7 @@ pub fn inline_number(props: &InlineNumberProps) -> Html {
                     .and_then(|v| spec.check(v).ok())
                     .is_some();
                 if ok {
-                    calc.dispatch(Action::Edit(id, AttrValue::from(text)));
+                    calc.0.dispatch(Action::Edit(id, AttrValue::from(text)));
                 }
                 ok
             }
@@ -233,7 +243,7 @@ pub fn inline_number(props: &InlineNumberProps) -> Html {
                 _ => return,
             };
             e.prevent_default();
-            calc.dispatch(Action::Set(id, target.max(lo).min(hi)));
+            calc.0.dispatch(Action::Set(id, target.max(lo).min(hi)));
         })
     };
     let onpointerdown = {
@@ -278,7 +288,7 @@ pub fn inline_number(props: &InlineNumberProps) -> Html {
             // Most moves stay within one step; only a new value re-renders.
             if v != d.last {
                 d.last = v;
-                calc.dispatch(Action::Set(id, v));
+                calc.0.dispatch(Action::Set(id, v));
             }
         })
     };
@@ -296,12 +306,7 @@ pub fn inline_number(props: &InlineNumberProps) -> Html {
     });
     // With the article's qualifier ("超過3億元", "≥ RMB 300 million") while the
     // figure is the published one, as the results that rest on it say.
-    let text = format_value(
-        value.unwrap_or(f64::NAN),
-        spec.unit,
-        calc.results.resolved().qualifiers[id.index()],
-        locale,
-    );
+    let text = format_value(value.unwrap_or(f64::NAN), spec.unit, qualifier, locale);
     html! {
         <span ref={span_ref} class="kc-inline" role="slider" tabindex="0" data-inline-input={id.key()}
             aria-label={label} aria-valuemin={js_number(lo)} aria-valuemax={js_number(hi)}

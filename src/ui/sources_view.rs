@@ -80,10 +80,7 @@ pub fn sources_view(calc: &Calc, layout: Layout) -> Html {
             if layout == Layout::Full {
                 {list}
             } else {
-                <details class="kc-more" data-more="sources">
-                    <summary>{SHOW.get(locale)}</summary>
-                    {list}
-                </details>
+                {super::app::more("sources", SHOW.get(locale).into(), list)}
             }
         </section>
     }

@@ -1,7 +1,7 @@
 // End-to-end: the JavaScript API (window.klingCalc) as a host page uses it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { suite, openPage, metricValue, currentEdition } from './harness.mjs';
+import { suite, openPage, metricValue, currentEdition, reveal } from './harness.mjs';
 
 const env = suite();
 
@@ -149,9 +149,10 @@ test('two instances on one page: independent state, one module, one wasm fetch',
     klingCalc.mount(a, { lang: 'zh-Hans' });
   });
   const second = page.locator('#second');
-  await second.locator('[data-metric="kling_share_2025q3"]').waitFor();
+  await second.locator('[data-metric="kling_share_2025q3"]').waitFor({ state: 'attached' });
   // Type into the page's first widget only.
   const first = page.locator('main [data-kling-calc]');
+  await reveal(first.locator('[data-input="kling_revenue_2025q3"]'));
   await first.locator('[data-input="kling_revenue_2025q3"]').fill('5');
   await page.waitForFunction(() => document.querySelector('main [data-kling-calc] [data-metric="kling_share_2025q3"]').getAttribute('data-value') === String(5e8 / 355.54e8));
   assert.equal(Number(await second.locator('[data-metric="kling_share_2025q3"]').getAttribute('data-value')), 3e8 / 355.54e8);

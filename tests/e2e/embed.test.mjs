@@ -9,7 +9,7 @@ import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { serveDist, launch, openPage, metricValue, nextMetricValue, typeInto, STANDALONE_URL, DIST, openAllDetails } from './harness.mjs';
+import { serveDist, launch, openPage, metricValue, nextMetricValue, typeInto, STANDALONE_URL, DIST, openAllDetails, reveal } from './harness.mjs';
 
 let server; // dist/ on one loopback origin: the widget's origin
 let host; // a news site on a second loopback origin
@@ -137,7 +137,7 @@ test('iframe on another origin: height follows content; forged and malformed mes
   const { page, context, requests } = await openPage(browser, { viewport: { width: 800, height: 600 } });
   await page.goto(host.url + 'host.html');
   const frame = page.frame({ url: (u) => u.pathname.endsWith('/embed.html') });
-  await frame.waitForSelector('[data-metric="kling_share_2025q3"]');
+  await frame.waitForSelector('[data-metric="kling_share_2025q3"]', { state: 'attached' });
   assert.equal(await frame.getAttribute('.kc', 'lang'), 'zh-Hant');
   assert.deepEqual(
     await frame.$$eval('[data-section]', (s) => s.map((e) => e.dataset.section)),
@@ -278,6 +278,7 @@ test('script-tag embed on a host whose CSP lacks wasm-unsafe-eval shows the mess
 
 /** Replaces the text of `input` inside `scope` with real key presses. */
 async function typeIn(page, scope, input, text) {
+  await reveal(scope.locator(`[data-input="${input}"]`));
   await scope.locator(`[data-input="${input}"]`).click();
   await page.keyboard.press('ControlOrMeta+a');
   await page.keyboard.press('Backspace');
@@ -292,8 +293,8 @@ test('demo article: two script instances (own languages, sections and state, one
   page.on('request', (r) => { if (r.frame() === page.mainFrame()) mainFrameRequests.push(r.url()); });
   await page.goto(server.url + 'demo-article.html');
   const [zh, en] = [page.locator('main [data-kling-calc]').nth(0), page.locator('main [data-kling-calc]').nth(1)];
-  await zh.locator('[data-metric="kling_share_2025q3"]').waitFor();
-  await en.locator('[data-metric="kling_share_2025q3"]').waitFor();
+  await zh.locator('[data-metric="kling_share_2025q3"]').waitFor({ state: 'attached' });
+  await en.locator('[data-metric="kling_share_2025q3"]').waitFor({ state: 'attached' });
   assert.equal(await zh.locator('.kc').getAttribute('lang'), 'zh-Hant');
   assert.equal(await en.locator('.kc').getAttribute('lang'), 'en');
   const sections = (scope) => scope.locator('[data-section]').evaluateAll((s) => s.map((e) => e.dataset.section));
@@ -316,7 +317,7 @@ test('demo article: two script instances (own languages, sections and state, one
   const iframe = page.locator('iframe[data-kling-calc-frame]');
   await iframe.scrollIntoViewIfNeeded();
   const frame = page.frame({ url: (u) => u.pathname.endsWith('/embed.html') });
-  await frame.waitForSelector('[data-metric="kling_share_2025q3"]');
+  await frame.waitForSelector('[data-metric="kling_share_2025q3"]', { state: 'attached' });
   assert.equal(await frame.getAttribute('.kc', 'lang'), 'zh-Hans');
   assert.deepEqual(await frame.$$eval('[data-section]', (s) => s.map((e) => e.dataset.section)), ['kling', 'arpu']);
   const h = await contentHeight(frame);
@@ -355,13 +356,13 @@ test('host CSS hostility: the widget measures as on a plain page; widget CSS doe
   const { page, context } = await openPage(browser);
   await page.goto(server.url + 'index.html');
   const mount = page.locator('[data-kling-calc]').first();
-  await mount.locator('[data-metric="kling_share_2025q3"]').waitFor();
+  await mount.locator('[data-metric="kling_share_2025q3"]').waitFor({ state: 'attached' });
   const reference = await widgetMetrics(mount);
   assert.equal(reference.fontSize, '16px');
 
   await page.goto(server.url + 'demo-article.html');
   const zh = page.locator('main [data-kling-calc]').first();
-  await zh.locator('[data-metric="kling_share_2025q3"]').waitFor();
+  await zh.locator('[data-metric="kling_share_2025q3"]').waitFor({ state: 'attached' });
   // The host really is hostile: its root font size and global control reset are in force.
   assert.equal(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize), '10px');
   const hosted = await widgetMetrics(zh);

@@ -6,12 +6,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { suite, openPage } from './harness.mjs';
+import { suite, openPage, reveal } from './harness.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 /** Replaces the text of a field of the page's own widget (inside <main>) with real key presses. */
 async function typeInto(page, input, text) {
+  await reveal(page.locator(`main [data-input="${input}"]`));
   await page.locator(`main [data-input="${input}"]`).click();
   await page.keyboard.press('ControlOrMeta+a');
   await page.keyboard.press('Backspace');
@@ -23,7 +24,7 @@ const env = suite({ root: join(ROOT, 'dist-faults') });
 async function open() {
   const handle = await openPage(env.browser);
   await handle.page.goto(`${env.server.url}index.html?lang=en`);
-  await handle.page.locator('main [data-metric="kling_share_2025q3"]').waitFor();
+  await handle.page.locator('main [data-metric="kling_share_2025q3"]').waitFor({ state: 'attached' });
   await handle.page.waitForFunction(() => window.klingCalc);
   return handle;
 }
@@ -35,7 +36,7 @@ test('a panic replaces every instance with a readable message and logs it', asyn
     el.id = 'second';
     klingCalc.mount(el, { lang: 'zh-Hans' });
   });
-  await page.locator('#second [data-metric="kling_share_2025q3"]').waitFor();
+  await page.locator('#second [data-metric="kling_share_2025q3"]').waitFor({ state: 'attached' });
   await typeInto(page, 'kling_revenue_2025q3', 'kc:panic');
   await page.waitForFunction(() => document.querySelectorAll('.kc-failed[role="alert"]').length === 2);
   for (const text of await page.locator('.kc-failed').allTextContents()) {
@@ -62,7 +63,7 @@ test('an instance that fails to mount does not stop the next one', async () => {
   assert.match(result.thrown, /lang/);
   assert.equal(result.badHtml, '');
   assert.equal(result.implied, 2690e8 / 10);
-  await page.locator('#good [data-metric="implied_earnings"]').waitFor();
+  await page.locator('#good [data-metric="implied_earnings"]').waitFor({ state: 'attached' });
   assert.equal(Number(await page.getAttribute('#good [data-metric="implied_earnings"]', 'data-value')), 2690e8 / 10);
   // And the page's first widget still answers.
   await typeInto(page, 'pe_kuaishou', '20');

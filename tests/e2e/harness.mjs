@@ -54,7 +54,7 @@ export async function openPage(browser, options = {}) {
 /** Waits until the widget has rendered a value for `metric`; returns that value. */
 export async function metricValue(page, metric) {
   const sel = `[data-metric="${metric}"]`;
-  await page.waitForSelector(sel);
+  await page.waitForSelector(sel, { state: 'attached' });
   return page.$eval(sel, (el) => el.getAttribute('data-value'));
 }
 
@@ -70,10 +70,33 @@ export async function nextMetricValue(page, metric, previous) {
   return handle.jsonValue();
 }
 
-/** Replaces a field's text with real key presses (select all, then type). */
+/**
+ * Opens the closed disclosures around the element of `locator` by clicking
+ * their summaries, as a reader would: in the compact layout a section's
+ * fields sit behind "Adjust all N figures".
+ */
+export async function reveal(locator) {
+  const closed = await locator.evaluate((el) => {
+    let n = 0;
+    for (let d = el.closest('details:not([open])'); d; d = d.parentElement?.closest('details:not([open])') ?? null) {
+      d.setAttribute('data-e2e-reveal', String(n++));
+    }
+    return n;
+  });
+  // Outermost first, so each summary is visible when it is clicked.
+  for (let k = closed - 1; k >= 0; k--) {
+    const details = locator.page().locator(`details[data-e2e-reveal="${k}"]`);
+    await details.locator(':scope > summary').click();
+    await details.evaluate((d) => d.removeAttribute('data-e2e-reveal'));
+  }
+}
+
+/** Replaces a field's text with real key presses (select all, then type),
+ * opening its disclosure first if it is closed. */
 export async function typeInto(page, input, text) {
   const sel = `[data-input="${input}"]`;
   const field = page.locator(sel);
+  await reveal(field);
   await field.click();
   await page.keyboard.press('ControlOrMeta+a');
   await page.keyboard.press('Backspace');

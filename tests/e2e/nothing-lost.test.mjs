@@ -54,7 +54,7 @@ test('a share link made after a rejected entry holds the last valid values', asy
   const valid = await nextMetricValue(page, 'kling_share_2025q3', before);
   // "450x" is rejected: the field says so and results keep 450.
   await page.keyboard.type('x');
-  await page.waitForSelector('[data-input="kling_revenue_2025q3"][aria-invalid="true"]');
+  await page.waitForSelector('[data-input="kling_revenue_2025q3"][aria-invalid="true"]', { state: 'attached' });
   assert.equal(await page.getAttribute('[data-metric="kling_share_2025q3"]', 'data-value'), valid);
   await page.click('[data-share]');
   const link = await page.locator('.kc-sharebar-url').inputValue();
