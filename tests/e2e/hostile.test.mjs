@@ -144,7 +144,7 @@ async function hostilePage() {
       const el = document.createElement('div');
       el.className = 'hostile';
       document.body.prepend(el);
-      window.__inst[section] = { el, h: klingCalc.mount(el, { lang: 'en', sections: section }) };
+      window.__inst[section] = { el, h: klingCalc.mount(el, { lang: 'en', sections: section, layout: 'full' }) };
     }
     return klingCalc.inputs();
   });
@@ -218,7 +218,7 @@ test('every field survives the hostile corpus (fill + keyboard key)', async () =
     const inputs = Object.assign({}, ...Object.values(window.__inst).map((i) => i.h.get().inputs));
     const el = document.createElement('div');
     document.body.prepend(el);
-    const h = klingCalc.mount(el, { lang: 'en', inputs });
+    const h = klingCalc.mount(el, { lang: 'en', inputs, layout: 'full' });
     await new Promise((resolve) => { const c = () => (el.querySelector('[data-input]') ? resolve() : requestAnimationFrame(c)); c(); });
     const id = el.querySelector('[data-input]').dataset.input;
     window.__of[id] = { el, h };

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { suite, openPage, metricValue, nextMetricValue, typeInto, STANDALONE_URL, currentEdition } from './harness.mjs';
+import { suite, openPage, metricValue, nextMetricValue, typeInto, STANDALONE_URL, currentEdition, reveal } from './harness.mjs';
 
 const env = suite();
 
@@ -160,6 +160,7 @@ test('Copy citation and Share write to the clipboard', async () => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.server.url.replace(/\/$/, '') });
   await edit(page);
   const metric = page.locator('.kc-metric', { has: page.locator('[data-metric="kling_share_2025q3"]') });
+  await reveal(metric);
   await metric.locator('summary').click();
   await metric.locator('[data-cite="kling_share_2025q3"]').click();
   const shown = await metric.locator('.kc-citation').inputValue();

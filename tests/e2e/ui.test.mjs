@@ -1,13 +1,10 @@
-// End-to-end: the reader's calculator through real keyboard input in Chromium,
-// accessibility (axe-core, WCAG 2.0/2.1/2.2 A and AA) in every language, light
-// and dark, narrow and wide.
+// End-to-end: the reader's calculator through real keyboard input in Chromium.
+// Accessibility (axe-core) in every language, theme, width and layout is in
+// layout.test.mjs.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { suite, openPage, metricValue, nextMetricValue, typeInto, openAllDetails } from './harness.mjs';
 
-const AXE = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const LANGS = ['zh-Hant', 'zh-Hans', 'en'];
 
 const env = suite();
@@ -168,24 +165,3 @@ test('reflows at 320 px (400% zoom of 1280 px): no horizontal scrolling', async 
   }
 });
 
-// WCAG 2.0/2.1/2.2 A and AA, in every language, light and dark, narrow and wide.
-for (const lang of LANGS) {
-  for (const colorScheme of ['light', 'dark']) {
-    for (const width of [320, 1280]) {
-      test(`axe: no violations (${lang}, ${colorScheme}, ${width}px)`, async () => {
-        const { page, context } = await open(lang, { colorScheme, viewport: { width, height: 900 } });
-        // Open every disclosure so hidden content is checked too.
-        await openAllDetails(page);
-        await renderAll(page);
-        await page.addScriptTag({ content: AXE });
-        const result = await page.evaluate(() => window.axe.run(document, {
-          runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
-        }));
-        const found = result.violations.map((v) => `${v.id}: ${v.nodes.length} (${v.nodes[0].target.join(' ')})`);
-        assert.deepEqual(found, []);
-        assert.ok(result.passes.length > 10, 'axe ran its checks');
-        await context.close();
-      });
-    }
-  }
-}

@@ -1,0 +1,176 @@
+// End-to-end: the reader's layout in Chromium. The compact default (results
+// first, fields and all results behind disclosures), the full layout one
+// attribute away, typing into fields in closed and opened disclosures, the
+// "articles: …" line beside a moved result, the heights a phone reader scrolls,
+// and axe-core in both layouts with every disclosure closed and open.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { suite, openPage, metricValue, nextMetricValue, typeInto, openAllDetails } from './harness.mjs';
+
+const AXE = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const LANGS = ['zh-Hant', 'zh-Hans', 'en'];
+const env = suite();
+
+async function open(query, options = {}) {
+  const handle = await openPage(env.browser, options);
+  await handle.page.goto(`${env.server.url}index.html?${query}`);
+  await metricValue(handle.page, 'kling_share_2025q3');
+  return handle;
+}
+
+/** Sections leave `content-visibility: auto`, so off-screen ones are laid out and measured. */
+function renderAll(page) {
+  return page.addStyleTag({ content: '.kc .kc-section { content-visibility: visible !important; }' });
+}
+
+/** The sections' data (key, headline metric ids, input ids) as the page shows them. */
+function sectionsOf(page) {
+  return page.$$eval('.kc [data-section]', (ss) => ss.map((s) => ({
+    key: s.dataset.section,
+    headlines: [...s.querySelectorAll('[data-headline]')].map((c) => c.dataset.headline),
+    inputs: [...s.querySelectorAll('[data-input]')].map((f) => f.dataset.input),
+  })));
+}
+
+test('compact by default: headlines shown, fields and all results behind closed disclosures', async () => {
+  const { page, context, errors } = await open('lang=en', { viewport: { width: 390, height: 844 } });
+  assert.equal(await page.getAttribute('.kc', 'data-layout'), 'compact');
+  const sections = (await sectionsOf(page)).filter((s) => s.inputs.length);
+  assert.deepEqual(sections.map((s) => s.key), ['kling', 'growth', 'arpu', 'valuation']);
+  for (const s of sections) {
+    const at = `[data-section="${s.key}"]`;
+    assert.ok(s.headlines.length >= 2 && s.headlines.length <= 4, `${s.key}: ${s.headlines}`);
+    for (const h of s.headlines) {
+      // A card repeats what its metric's output says, and is on screen.
+      const card = page.locator(`${at} [data-headline="${h}"]`);
+      assert.ok(await card.isVisible(), `${s.key}: card ${h} visible`);
+      assert.equal(await card.locator('[data-value]').getAttribute('data-value'),
+        await page.getAttribute(`[data-metric="${h}"]`, 'data-value'), h);
+    }
+    for (const id of s.inputs) {
+      assert.equal(await page.locator(`${at} [data-input="${id}"]`).isVisible(), false, `${id} hidden`);
+    }
+    assert.equal(await page.locator(`${at} details[data-more="inputs"] > summary`).textContent(),
+      `Adjust all ${s.inputs.length} figures`);
+    assert.equal(await page.locator(`${at} output[data-metric]`).first().isVisible(), false, `${s.key}: results hidden`);
+  }
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('keyboard: open "Adjust all N figures" and type into a field; a closed one still takes typing once revealed', async () => {
+  const { page, context, errors } = await open('lang=en', { viewport: { width: 390, height: 844 } });
+  // Keyboard only: focus the Kling section's summary, Enter opens it, Tab reaches its first field.
+  const summary = page.locator('[data-section="kling"] details[data-more="inputs"] > summary');
+  await summary.focus();
+  await page.keyboard.press('Enter');
+  assert.equal(await page.locator('[data-section="kling"] details[data-more="inputs"]').getAttribute('open'), '');
+  await page.keyboard.press('Tab');
+  const focused = await page.evaluate(() => document.activeElement.dataset.input);
+  assert.equal(focused, 'kling_revenue_2025q1');
+  // Type into an opened disclosure's field: Kling Q3 at RMB 400 million.
+  const before = await page.getAttribute('[data-metric="kling_share_2025q3"]', 'data-value');
+  await typeInto(page, 'kling_revenue_2025q3', '400');
+  assert.equal(Number(await nextMetricValue(page, 'kling_share_2025q3', before)), 4e8 / 355.54e8);
+  // And into a field whose disclosure is still closed (valuation), revealed as a reader would.
+  assert.equal(await page.locator('[data-input="pe_kuaishou"]').isVisible(), false);
+  const earnings = await page.getAttribute('[data-metric="implied_earnings"]', 'data-value');
+  await typeInto(page, 'pe_kuaishou', '10');
+  assert.equal(Number(await nextMetricValue(page, 'implied_earnings', earnings)), 2690e8 / 10);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('published vs yours: a moved result shows the articles\' value; one control resets everything', async () => {
+  const { page, context, errors } = await open('lang=en', { viewport: { width: 390, height: 844 } });
+  assert.equal(await page.locator('.kc-was').count(), 0, 'nothing moved yet');
+  assert.equal(await page.locator('.kc-yours').count(), 0);
+  const published = await page.getAttribute('[data-metric="kling_share_2025q3"]', 'data-value');
+  await typeInto(page, 'kling_revenue_2025q3', '400');
+  await nextMetricValue(page, 'kling_share_2025q3', published);
+  // Beside the headline card and beside the result under "All results".
+  const card = page.locator('[data-headline="kling_share_2025q3"] .kc-was');
+  assert.equal(await card.textContent(), 'articles: ≥ 0.84%');
+  assert.equal(Number(await card.getAttribute('data-published')), Number(published));
+  const line = page.locator('.kc-metric:has([data-metric="kling_share_2025q3"]) .kc-was');
+  assert.equal(await line.textContent(), 'articles: ≥ 0.84%');
+  // A result the edit did not move has no such line.
+  assert.equal(await page.locator('.kc-metric:has([data-metric="pe_peer_average"]) .kc-was').count(), 0);
+  // The line under the title counts the changed figures and holds the reset.
+  await typeInto(page, 'pe_kuaishou', '10');
+  await page.waitForFunction(() => document.querySelector('.kc-yours')?.textContent.startsWith('You changed 2 figures.'),
+    null, { timeout: 10000 }).catch(() => { throw new Error('the changed-figures line never counted 2'); });
+  await page.click('.kc-reset-all');
+  assert.equal(await nextMetricValue(page, 'kling_share_2025q3', String(4e8 / 355.54e8)), published);
+  assert.equal(await page.locator('.kc-was').count(), 0);
+  assert.equal(await page.locator('.kc-yours').count(), 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('data-layout="full" (and ?layout=full) shows every field and result', async () => {
+  const { page, context, errors } = await open('lang=en&layout=full', { viewport: { width: 390, height: 844 } });
+  assert.equal(await page.getAttribute('.kc', 'data-layout'), 'full');
+  await renderAll(page);
+  assert.equal(await page.locator('details.kc-more').count(), 0);
+  assert.equal(await page.locator('[data-headline]').count(), 0);
+  const hidden = await page.$$eval('[data-input], output[data-metric]', (els) => els
+    .filter((el) => !el.checkVisibility()).map((el) => el.dataset.input ?? el.dataset.metric));
+  assert.deepEqual(hidden, []);
+  await typeInto(page, 'pe_kuaishou', '10');
+  assert.equal(Number(await metricValue(page, 'implied_earnings')), 2690e8 / 10);
+  // The same through the JS API's mount option.
+  const layout = await page.evaluate(() => {
+    const el = document.body.appendChild(document.createElement('div'));
+    klingCalc.mount(el, { lang: 'en', layout: 'full' });
+    return new Promise((done) => requestAnimationFrame(() => done(el.querySelector('.kc').dataset.layout)));
+  });
+  assert.equal(layout, 'full');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('one phone screen per section: heights at 390 × 844 px in English', async () => {
+  const { page, context } = await open('lang=en', { viewport: { width: 390, height: 844 } });
+  await renderAll(page);
+  const heights = await page.evaluate(() => Object.fromEntries([...document.querySelectorAll('.kc [data-section]')]
+    .map((s) => [s.dataset.section, s.getBoundingClientRect().height]).concat([['whole', document.querySelector('.kc').getBoundingClientRect().height]])));
+  for (const key of ['kling', 'growth', 'arpu', 'valuation']) {
+    assert.ok(heights[key] <= 1100, `${key} is ${Math.round(heights[key])} px tall (at most 1,100)`);
+  }
+  assert.ok(heights.whole <= 6000, `the widget is ${Math.round(heights.whole)} px tall (at most 6,000)`);
+  await context.close();
+});
+
+// WCAG 2.0/2.1/2.2 A and AA in every language, light and dark, narrow and wide:
+// the compact layout with its disclosures closed, then all open, then the full
+// layout with everything open.
+for (const lang of LANGS) {
+  for (const colorScheme of ['light', 'dark']) {
+    for (const width of [320, 1280]) {
+      test(`axe: no violations in either layout, disclosures closed and open (${lang}, ${colorScheme}, ${width}px)`, async () => {
+        const { page, context } = await open(`lang=${lang}`, { colorScheme, viewport: { width, height: 900 } });
+        const check = async (state) => {
+          await renderAll(page);
+          await page.addScriptTag({ content: AXE });
+          const result = await page.evaluate(() => window.axe.run(document, {
+            runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+          }));
+          const found = result.violations.map((v) => `${v.id}: ${v.nodes.length} (${v.nodes[0].target.join(' ')})`);
+          assert.deepEqual(found, [], state);
+          assert.ok(result.passes.length > 10, `${state}: axe ran its checks`);
+        };
+        await check('compact, closed');
+        await openAllDetails(page);
+        await check('compact, all open');
+        await page.goto(`${env.server.url}index.html?lang=${lang}&layout=full`);
+        await metricValue(page, 'kling_share_2025q3');
+        await openAllDetails(page);
+        await check('full, all open');
+        await context.close();
+      });
+    }
+  }
+}
