@@ -250,6 +250,34 @@ fn compiled_tables_match_the_data() {
 /// on the exact line it must name).
 const CHART_MISTAKES: &[(&str, &str, &str, &str, &str)] = &[
     (
+        "items in different units in one bars chart",
+        "{ id = \"live_streaming_yoy_{p}\"",
+        "{ id = \"live_streaming_{p}\"",
+        "chart item \"live_streaming_{p}\" is in cny, but the items before it in change: a bars chart shows one unit",
+        "{ id = \"live_streaming_{p}\"",
+    ),
+    (
+        "an item not in the chart's stated unit",
+        "key = \"growth\"\nkind = \"bars\"\n",
+        "key = \"growth\"\nkind = \"bars\"\nunit = \"share\"\n",
+        "chart item \"revenue_yoy_{p}\" is in change, but the chart's unit in share",
+        "{ id = \"revenue_yoy_{p}\"",
+    ),
+    (
+        "an unknown chart unit",
+        "key = \"growth\"\nkind = \"bars\"\n",
+        "key = \"growth\"\nkind = \"bars\"\nunit = \"percent\"\n",
+        "unknown unit \"percent\"",
+        "unit = \"percent\"",
+    ),
+    (
+        "an unknown input or metric id",
+        "{ id = \"other_services_yoy_{p}\"",
+        "{ id = \"other_service_yoy_{p}\"",
+        "chart item \"other_service_yoy_{p}\": no input or metric has that id (for any quarter)",
+        "{ id = \"other_service_yoy_{p}\"",
+    ),
+    (
         "an assumed item with no legend for it",
         "assumed = { zh-Hant = \"虛線:目標市盈率預設為同業平均\", zh-Hans = \"虚线:目标市盈率默认为同业平均\", en = \"Dashed: target P/E defaults to the peer average\" }\n",
         "",
@@ -375,5 +403,5 @@ fn compiled_charts_match_the_data() {
             (got, want) => panic!("{}: {got:?} is not {want:?}", s.key),
         }
     }
-    assert!(bars_charts >= 1, "the P/E chart is a bars chart");
+    assert!(bars_charts >= 2, "growth and P/E have bars charts");
 }

@@ -241,7 +241,7 @@ mod tests {
                 );
             }
         }
-        assert!(charts >= 1, "the P/E chart");
+        assert!(charts >= 2, "growth and P/E charts");
     }
 
     #[test]
