@@ -271,6 +271,13 @@ const CHART_MISTAKES: &[(&str, &str, &str, &str, &str)] = &[
         "unit = \"percent\"",
     ),
     (
+        "an unknown figure id",
+        "{ id = \"figure:wenxin_arpu_monthly\"",
+        "{ id = \"figure:ernie_arpu\"",
+        "chart item \"figure:ernie_arpu\": no figure in observations.toml has that id",
+        "{ id = \"figure:ernie_arpu\"",
+    ),
+    (
         "an unknown input or metric id",
         "{ id = \"other_services_yoy_{p}\"",
         "{ id = \"other_service_yoy_{p}\"",
@@ -403,5 +410,5 @@ fn compiled_charts_match_the_data() {
             (got, want) => panic!("{}: {got:?} is not {want:?}", s.key),
         }
     }
-    assert!(bars_charts >= 2, "growth and P/E have bars charts");
+    assert!(bars_charts >= 3, "growth, ARPU and P/E have bars charts");
 }

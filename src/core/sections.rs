@@ -241,7 +241,7 @@ mod tests {
                 );
             }
         }
-        assert!(charts >= 2, "growth and P/E charts");
+        assert!(charts >= 3, "growth, ARPU and P/E charts");
     }
 
     #[test]
