@@ -200,6 +200,8 @@ pub struct Observation {
     pub key: String,
     /// The index of its series.
     pub series: usize,
+    /// Its series' unit.
+    pub unit: Unit,
     /// The period it refers to.
     pub period: Period,
     /// Set when an article prints a figure another one also gives.
@@ -337,18 +339,22 @@ pub enum Chart {
         /// Each quarter: "Q1", its input, its metric if it has one.
         points: Vec<(String, usize, Option<usize>)>,
     },
-    /// Horizontal bars, one per input or metric.
+    /// Horizontal bars, one per input, metric or published figure, in one unit.
     Bars {
         /// The chart's key (`data-chart`).
         key: String,
-        /// Title.
+        /// Title, with {p} and {fy} filled in for the chart's quarter.
         title: Text,
         /// What the bars measure.
         value_label: Text,
-        /// The legend for an assumed bar.
+        /// The unit every item is in.
+        unit: Unit,
+        /// The legend for an assumed bar (empty when no item can be assumed).
         assumed: Text,
-        /// Each bar: key, name, value, highlighted.
-        items: Vec<(String, Text, Operand, bool)>,
+        /// Said after a negative value (empty: nothing).
+        negative: Text,
+        /// Each bar: key, name, value (`None`: no id for the chart's quarter, shown as —), highlighted.
+        items: Vec<(String, Text, Option<Value>, bool)>,
     },
 }
 
@@ -600,14 +606,16 @@ struct ChartRow {
     key: String,
     kind: String,
     title: Spanned<TextRow>,
-    assumed: Spanned<TextRow>,
+    assumed: Option<Spanned<TextRow>>,
     bars: Option<String>,
     bars_label: Option<Spanned<TextRow>>,
     dots: Option<String>,
     dots_label: Option<Spanned<TextRow>>,
     value_label: Option<Spanned<TextRow>>,
+    unit: Option<Spanned<String>>,
+    negative: Option<Spanned<TextRow>>,
     #[serde(default)]
-    items: Vec<ChartItemRow>,
+    items: Vec<Spanned<ChartItemRow>>,
 }
 
 #[derive(Deserialize)]
@@ -1638,6 +1646,7 @@ fn check_observations(
         out.push(Observation {
             key,
             series: si,
+            unit: s.unit,
             period,
             variant: o.variant.clone(),
             value: o.value,
@@ -2554,17 +2563,20 @@ fn build_narrative(
 
 fn build_chart(row: &ChartRow, at: usize, r: &mut Report, lookup: &Lookup) -> Option<Chart> {
     let fy = lookup.latest.year.to_string();
-    let title = r
-        .text(&row.title, "chart title")
-        .map(|_, t| t.replace("{fy}", &fy));
-    let assumed = r.text(&row.assumed, "chart assumed");
+    let title = r.text(&row.title, "chart title");
+    let assumed = row.assumed.as_ref().map(|a| r.text(a, "chart assumed"));
     match row.kind.as_str() {
         "quarters" => {
-            let (Some(bars), Some(bl), Some(dl)) = (&row.bars, &row.bars_label, &row.dots_label)
+            let (Some(bars), Some(bl), Some(dl), Some(assumed)) =
+                (&row.bars, &row.bars_label, &row.dots_label, assumed)
             else {
-                r.at(at, "a quarters chart needs bars, bars_label and dots_label");
+                r.at(
+                    at,
+                    "a quarters chart needs bars, bars_label, dots_label and assumed",
+                );
                 return None;
             };
+            let title = title.map(|_, t| t.replace("{fy}", &fy));
             let bars_label = r.text(bl, "bars_label");
             let dots_label = r.text(dl, "dots_label");
             let mut points = Vec::new();
@@ -2601,36 +2613,126 @@ fn build_chart(row: &ChartRow, at: usize, r: &mut Report, lookup: &Lookup) -> Op
                 points,
             })
         }
-        "bars" => {
-            let Some(vl) = &row.value_label else {
-                r.at(at, "a bars chart needs value_label");
-                return None;
-            };
-            let value_label = r.text(vl, "value_label");
-            let mut items = Vec::new();
-            for item in &row.items {
-                let name = r.text(&item.name, "item name");
-                match lookup.operand(&item.id) {
-                    Some(o) => items.push((item.key.clone(), name, o, item.highlight)),
-                    None => r.at(
-                        at,
-                        format!("chart item {:?} is no input or metric", item.id),
-                    ),
-                }
-            }
-            Some(Chart::Bars {
-                key: row.key.clone(),
-                title,
-                value_label,
-                assumed,
-                items,
-            })
-        }
+        "bars" => bars_chart(row, at, r, lookup, title, assumed),
         k => {
             r.at(at, format!("unknown chart kind {k:?} (quarters or bars)"));
             None
         }
     }
+}
+
+/// A bars chart: each item an input or metric id (with the placeholders of
+/// metrics.toml, filled for the chart's quarter) or `figure:<id>`, all in one unit.
+fn bars_chart(
+    row: &ChartRow,
+    at: usize,
+    r: &mut Report,
+    lookup: &Lookup,
+    title: Text,
+    assumed: Option<Text>,
+) -> Option<Chart> {
+    let Some(vl) = &row.value_label else {
+        r.at(at, "a bars chart needs value_label");
+        return None;
+    };
+    let value_label = r.text(vl, "value_label");
+    let negative = row.negative.as_ref().map(|n| r.text(n, "negative"));
+    let find = |l: &Lookup, id: &str| match id.strip_prefix("figure:") {
+        Some(f) => l.obs.iter().position(|o| o.key == f).map(Value::Figure),
+        None => l.operand(&l.key(id)?).map(Value::Live),
+    };
+    // The chart speaks of the latest quarter for which an item with a period
+    // in its id ({p}) exists: a new quarter moves it on as soon as one of its
+    // figures is published, and the items not yet given show as missing.
+    let quarters = lookup.quarters();
+    let here = quarters
+        .iter()
+        .find(|l| {
+            row.items.iter().any(|i| {
+                let id = &i.get_ref().id;
+                id.contains('{') && find(l, id).is_some()
+            })
+        })
+        .unwrap_or(lookup);
+    let mut unit = None;
+    if let Some(u) = &row.unit {
+        match unit_of(u.get_ref()) {
+            Some(x) => unit = Some((x, "the chart's unit")),
+            None => r.at(u.span().start, format!("unknown unit {:?}", u.get_ref())),
+        }
+    }
+    let mut items = Vec::new();
+    for item in &row.items {
+        let line = item.span().start;
+        let item = item.get_ref();
+        let name = r.text(&item.name, "item name");
+        let value = find(here, &item.id);
+        if value.is_none() && !quarters.iter().any(|l| find(l, &item.id).is_some()) {
+            let what = if item.id.starts_with("figure:") {
+                "no figure in observations.toml has that id"
+            } else {
+                "no input or metric has that id (for any quarter)"
+            };
+            r.at(line, format!("chart item {:?}: {what}", item.id));
+            continue;
+        }
+        if let Some(v) = &value {
+            let (u, derived) = match *v {
+                Value::Live(Operand::Input(i)) => (
+                    lookup.inputs[i].unit,
+                    !matches!(
+                        lookup.inputs[i].default,
+                        Default::Figure(_) | Default::Empty
+                    ),
+                ),
+                Value::Live(Operand::Metric(m)) => (lookup.metrics[m].unit, false),
+                Value::Figure(f) => (lookup.obs[f].unit, false),
+            };
+            match unit {
+                None => unit = Some((u, "the items before it")),
+                Some((want, of)) if want != u => r.at(
+                    line,
+                    format!(
+                        "chart item {:?} is in {}, but {of} in {}: a bars chart shows one unit",
+                        item.id,
+                        u.key(),
+                        want.key()
+                    ),
+                ),
+                _ => {}
+            }
+            if derived && assumed.is_none() {
+                r.at(
+                    line,
+                    format!(
+                        "chart item {:?} starts as an assumption: give the chart an assumed = {{ … }} legend",
+                        item.id
+                    ),
+                );
+            }
+        }
+        items.push((item.key.clone(), name, value, item.highlight));
+    }
+    let Some((unit, _)) = unit else {
+        if row.items.is_empty() {
+            r.at(at, "a bars chart needs items");
+        }
+        return None;
+    };
+    let q = here.latest;
+    let title = title.map(|k, t| {
+        t.replace("{fy}", &q.year.to_string())
+            .replace("{p}", &quarter_text(q, q, k))
+    });
+    Some(Chart::Bars {
+        key: row.key.clone(),
+        title,
+        value_label,
+        unit,
+        assumed: assumed.unwrap_or_default(),
+        negative: negative.unwrap_or_default(),
+        items,
+    })
 }
 
 fn build_sections(

@@ -273,21 +273,38 @@ pub fn sections(m: &Model) -> String {
                 key,
                 title,
                 value_label,
+                unit: u,
                 assumed,
+                negative,
                 items,
             }) => {
                 let items: Vec<String> = items
                     .iter()
-                    .map(|(key, name, o, hi)| {
-                        format!("({}, {}, {}, {hi})", lit(key), text(name), operand(o))
+                    .map(|(key, name, v, hi)| {
+                        let bar = match v {
+                            None => "Bar::Missing".to_string(),
+                            Some(Value::Live(Operand::Input(i))) => {
+                                format!("Bar::Input(InputId({i}))")
+                            }
+                            Some(Value::Live(Operand::Metric(j))) => {
+                                format!("Bar::Metric(MetricId({j}))")
+                            }
+                            Some(Value::Figure(f)) => {
+                                let o = &m.observations[*f];
+                                format!("Bar::Figure({}, {})", num(o.value), qualifier(o.qualifier))
+                            }
+                        };
+                        format!("({}, {}, {bar}, {hi})", lit(key), text(name))
                     })
                     .collect();
                 format!(
-                    "Chart::Bars {{ key: {}, title: {}, value_label: {}, assumed: {}, items: &[{}] }}",
+                    "Chart::Bars {{ key: {}, title: {}, value_label: {}, unit: {}, assumed: {}, negative: {}, items: &[{}] }}",
                     lit(key),
                     text(title),
                     text(value_label),
+                    unit(*u),
                     text(assumed),
+                    text(negative),
                     items.join(", ")
                 )
             }

@@ -271,3 +271,171 @@ fn compiled_tables_match_the_data() {
         assert_eq!(heads, want, "headlines of {}", s.key);
     }
 }
+
+/// Chart mistakes, each on a copy of `data/` with one edit: (what, text
+/// replaced in sections.toml, replacement, words the message must hold, text
+/// on the exact line it must name).
+const CHART_MISTAKES: &[(&str, &str, &str, &str, &str)] = &[
+    (
+        "items in different units in one bars chart",
+        "{ id = \"live_streaming_yoy_{p}\"",
+        "{ id = \"live_streaming_{p}\"",
+        "chart item \"live_streaming_{p}\" is in cny, but the items before it in change: a bars chart shows one unit",
+        "{ id = \"live_streaming_{p}\"",
+    ),
+    (
+        "an item not in the chart's stated unit",
+        "key = \"growth\"\nkind = \"bars\"\n",
+        "key = \"growth\"\nkind = \"bars\"\nunit = \"share\"\n",
+        "chart item \"revenue_yoy_{p}\" is in change, but the chart's unit in share",
+        "{ id = \"revenue_yoy_{p}\"",
+    ),
+    (
+        "an unknown chart unit",
+        "key = \"growth\"\nkind = \"bars\"\n",
+        "key = \"growth\"\nkind = \"bars\"\nunit = \"percent\"\n",
+        "unknown unit \"percent\"",
+        "unit = \"percent\"",
+    ),
+    (
+        "an unknown figure id",
+        "{ id = \"figure:wenxin_arpu_monthly\"",
+        "{ id = \"figure:ernie_arpu\"",
+        "chart item \"figure:ernie_arpu\": no figure in observations.toml has that id",
+        "{ id = \"figure:ernie_arpu\"",
+    ),
+    (
+        "an unknown input or metric id",
+        "{ id = \"other_services_yoy_{p}\"",
+        "{ id = \"other_service_yoy_{p}\"",
+        "chart item \"other_service_yoy_{p}\": no input or metric has that id (for any quarter)",
+        "{ id = \"other_service_yoy_{p}\"",
+    ),
+    (
+        "an assumed item with no legend for it",
+        "assumed = { zh-Hant = \"虛線:目標市盈率預設為同業平均\", zh-Hans = \"虚线:目标市盈率默认为同业平均\", en = \"Dashed: target P/E defaults to the peer average\" }\n",
+        "",
+        "chart item \"target_pe\" starts as an assumption: give the chart an assumed = { … } legend",
+        "{ id = \"target_pe\"",
+    ),
+    (
+        "a negative note missing a language",
+        "negative = { zh-Hant = \"(虧損,不適用)\", zh-Hans = \"(亏损,不适用)\", en = \"(loss, n/m)\" }",
+        "negative = { zh-Hant = \"(虧損,不適用)\", zh-Hans = \"(亏损,不适用)\" }",
+        "negative lacks a text in en",
+        "negative = { zh-Hant",
+    ),
+];
+
+#[test]
+fn every_chart_mistake_names_file_exact_line_and_problem() {
+    let clean = real();
+    for &(what, from, to, words, on_line) in CHART_MISTAKES {
+        let mut files = clean.clone();
+        let text = files.get_mut("sections.toml").expect("sections.toml");
+        assert!(text.contains(from), "{what}: {from:?} not in sections.toml");
+        *text = text.replacen(from, to, 1);
+        let errors = data::check(&files)
+            .err()
+            .unwrap_or_else(|| panic!("{what}: not rejected"));
+        let e = errors
+            .iter()
+            .find(|e| e.message.contains(words))
+            .unwrap_or_else(|| panic!("{what}: no message with {words:?}; got {errors:?}"));
+        assert_eq!(e.file, "sections.toml", "{what}: {e}");
+        assert_eq!(
+            e.line,
+            line_of(&files, "sections.toml", on_line),
+            "{what}: {e}"
+        );
+        // Nothing else is blamed (a stated unit names each item not in it).
+        assert!(
+            errors.iter().all(|e| e.file == "sections.toml"),
+            "{what}: {errors:?}"
+        );
+    }
+}
+
+/// The compiled charts say exactly what sections.toml says, item by item.
+#[test]
+fn compiled_charts_match_the_data() {
+    use kling_calc::core::sections::{Bar, Chart, SECTIONS};
+    use kling_calc::core::units::Locale;
+    let model = data::check(&real()).expect("clean");
+    let same = |t: &kling_calc::core::units::Text, d: &data::Text| {
+        [Locale::Hant, Locale::Hans, Locale::En].map(|l| t.get(l)) == d.each()
+    };
+    assert_eq!(SECTIONS.len(), model.sections.len());
+    let mut bars_charts = 0;
+    for (s, m) in SECTIONS.iter().zip(&model.sections) {
+        assert_eq!(s.key, m.key);
+        match (&s.chart, &m.chart) {
+            (Chart::None, None) => {}
+            (
+                Chart::Quarters { key, points, .. },
+                Some(data::Chart::Quarters {
+                    key: k, points: p, ..
+                }),
+            ) => {
+                assert_eq!(*key, k);
+                assert_eq!(points.len(), p.len(), "{key}");
+            }
+            (
+                Chart::Bars {
+                    key,
+                    title,
+                    value_label,
+                    unit,
+                    assumed,
+                    negative,
+                    items,
+                },
+                Some(data::Chart::Bars {
+                    key: k,
+                    title: t,
+                    value_label: v,
+                    unit: u,
+                    assumed: a,
+                    negative: n,
+                    items: is,
+                }),
+            ) => {
+                bars_charts += 1;
+                assert_eq!(*key, k);
+                assert!(same(title, t), "{key}: title");
+                assert!(same(value_label, v), "{key}: value_label");
+                assert!(same(assumed, a), "{key}: assumed");
+                assert!(same(negative, n), "{key}: negative");
+                assert_eq!(unit.key(), u.key(), "{key}: unit");
+                assert_eq!(items.len(), is.len(), "{key}: items");
+                for ((bar_key, name, bar, hi), (want_key, want_name, want, want_hi)) in
+                    items.iter().zip(is)
+                {
+                    assert_eq!(*bar_key, want_key, "{key}");
+                    assert!(same(name, want_name), "{key} {bar_key}: name");
+                    assert_eq!(hi, want_hi, "{key} {bar_key}: highlight");
+                    match (bar, want) {
+                        (Bar::Input(id), Some(data::Value::Live(data::Operand::Input(i)))) => {
+                            assert_eq!(id.key(), model.inputs[*i].key)
+                        }
+                        (Bar::Metric(id), Some(data::Value::Live(data::Operand::Metric(i)))) => {
+                            assert_eq!(id.key(), model.metrics[*i].key)
+                        }
+                        (Bar::Figure(v, q), Some(data::Value::Figure(f))) => {
+                            let o = &model.observations[*f];
+                            assert_eq!(
+                                (*v, q.key()),
+                                (o.value, o.qualifier.key()),
+                                "{key} {bar_key}"
+                            );
+                        }
+                        (Bar::Missing, None) => {}
+                        (got, want) => panic!("{key} {bar_key}: {got:?} is not {want:?}"),
+                    }
+                }
+            }
+            (got, want) => panic!("{}: {got:?} is not {want:?}", s.key),
+        }
+    }
+    assert!(bars_charts >= 3, "growth, ARPU and P/E have bars charts");
+}

@@ -12,7 +12,7 @@
 use kling_calc::core::edition::{EDITION, LATEST};
 use kling_calc::core::inputs::{InputId, Inputs};
 use kling_calc::core::metrics::{compute, MetricId, Operand};
-use kling_calc::core::sections::{Chart, Seg, SECTIONS};
+use kling_calc::core::sections::{Bar, Chart, Seg, SECTIONS};
 use kling_calc::core::units::Locale;
 
 /// The id suffix of the latest quarter (`2025q3`).
@@ -77,6 +77,37 @@ fn the_chart_plots_every_quarter_present() {
         "the latest quarter is published, not assumed"
     );
     assert!(dot.is_some(), "the latest quarter has its share dot");
+}
+
+#[test]
+fn the_growth_chart_moves_to_the_latest_quarter() {
+    let Some(Chart::Bars { items, title, .. }) =
+        SECTIONS.iter().find(|s| s.key == "growth").map(|s| s.chart)
+    else {
+        panic!("the growth section has a bars chart");
+    };
+    let q = latest();
+    // Its total is the latest quarter's revenue YoY, and its title names that quarter.
+    let total = InputId::from_key(&["revenue_yoy_", &q].concat()).expect("revenue YoY");
+    assert_eq!(
+        items.iter().find(|i| i.0 == "total").map(|i| i.2),
+        Some(Bar::Input(total))
+    );
+    let words = ["Q", &LATEST.q.to_string(), " ", &LATEST.year.to_string()].concat();
+    assert!(title.get(Locale::En).contains(&words), "{title:?}");
+    // Each segment shows its own YoY for that quarter, or nothing (—) while
+    // the new quarter's articles have not given it (the test edition gives
+    // only the total): never an earlier quarter's figure beside the new total.
+    for (key, _, bar, _) in items.iter().filter(|i| i.0 != "total") {
+        let want = InputId::from_key(&[key, "_yoy_", &q].concat()).map_or(Bar::Missing, Bar::Input);
+        assert_eq!(*bar, want, "{key}");
+    }
+    if test_edition() {
+        assert!(
+            items.iter().any(|i| i.2 == Bar::Missing),
+            "the test edition gives no segment YoY for its new quarter"
+        );
+    }
 }
 
 #[test]

@@ -5,7 +5,7 @@
 
 use super::inputs::InputId;
 use super::metrics::{MetricId, Operand};
-use super::units::Text;
+use super::units::{Qualifier, Text, Unit};
 
 /// One section of the calculator.
 #[derive(Clone, Copy, Debug)]
@@ -57,7 +57,7 @@ pub enum Chart {
         /// Each quarter's label ("Q1"), column input and dot metric.
         points: &'static [(&'static str, InputId, Option<MetricId>)],
     },
-    /// One horizontal bar per item.
+    /// One horizontal bar per item, all in one unit.
     Bars {
         /// The chart's key (`data-chart`).
         key: &'static str,
@@ -65,11 +65,30 @@ pub enum Chart {
         title: Text,
         /// What the bars measure.
         value_label: Text,
-        /// The legend for a bar that is still an assumption.
+        /// The unit every item is in (the build checks they share it).
+        unit: Unit,
+        /// The legend for a bar that is still an assumption (empty when none can be).
         assumed: Text,
+        /// Said after a negative value (a P/E of a loss is not meaningful);
+        /// empty when a negative value needs no note (a fall in revenue).
+        negative: Text,
         /// Each bar's key (`data-bar`), name, value and whether it is highlighted.
-        items: &'static [(&'static str, Text, Operand, bool)],
+        items: &'static [(&'static str, Text, Bar, bool)],
     },
+}
+
+/// What one bar of a [`Chart::Bars`] shows.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Bar {
+    /// An input's current value.
+    Input(InputId),
+    /// A metric's current value.
+    Metric(MetricId),
+    /// A published figure the reader cannot change: its value and qualifier.
+    Figure(f64, Qualifier),
+    /// Nothing yet: the item's id names no input or metric for the chart's
+    /// quarter (a figure the new quarter's articles have not given). Shown as `—`.
+    Missing,
 }
 
 include!(concat!(env!("OUT_DIR"), "/data_sections.rs"));
@@ -254,6 +273,37 @@ mod tests {
             assert_eq!(bad, unknown.to_vec(), "{list:?}");
         }
         assert!(!PartSet::ALL.shows("nope"));
+    }
+
+    #[test]
+    fn bars_are_in_their_charts_unit_and_keyed_once() {
+        let mut charts = 0;
+        for s in SECTIONS {
+            let Chart::Bars {
+                key, unit, items, ..
+            } = s.chart
+            else {
+                continue;
+            };
+            charts += 1;
+            for (k, (bar_key, _, bar, _)) in items.iter().enumerate() {
+                let u = match *bar {
+                    Bar::Input(id) => Some(id.spec().unit),
+                    Bar::Metric(id) => Some(id.spec().unit),
+                    Bar::Figure(v, _) => {
+                        assert!(v.is_finite(), "{key} {bar_key}");
+                        None
+                    }
+                    Bar::Missing => None,
+                };
+                assert!(u.is_none_or(|u| u == unit), "{key} {bar_key}: {u:?}");
+                assert!(
+                    items[..k].iter().all(|other| other.0 != *bar_key),
+                    "{key}: two bars keyed {bar_key}"
+                );
+            }
+        }
+        assert!(charts >= 3, "growth, ARPU and P/E charts");
     }
 
     #[test]

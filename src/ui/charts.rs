@@ -1,5 +1,7 @@
-//! Two inline-SVG charts: Kling's revenue by quarter with its share of
-//! Kuaishou's revenue, and the P/E comparison behind the valuation section.
+//! The sections' inline-SVG charts, as `data/sections.toml` describes them:
+//! columns by quarter with a dot each on its own scale (Kling's revenue and
+//! its share of Kuaishou's), and horizontal bars in one unit (segment growth,
+//! ARPU against a published comparison, P/E against peers).
 //!
 //! Like every component they compute no figure: bar lengths are the core's
 //! values scaled to a fixed `viewBox`, and every label is `format_value`'s
@@ -16,14 +18,12 @@ use yew::prelude::*;
 use super::js_number;
 use super::state::Calc;
 use crate::core::format::{format_value, push_decimal};
-use crate::core::metrics::Operand;
-use crate::core::sections::Chart;
+use crate::core::sections::{Bar, Chart};
 use crate::core::units::{t, Locale, Qualifier, Text, Unit};
 
 const QUARTER: Text = t("季度", "季度", "Quarter");
 const ASSUMED: Text = t("(假設)", "(假设)", " (assumed)");
 const ITEM: Text = t("項目", "项目", "Item");
-const NM: Text = t("(虧損,不適用)", "(亏损,不适用)", " (loss, n/m)");
 const TABLE: Text = t("數據表", "数据表", "Data table");
 const EMPTY: Text = t(
     "沒有可畫的數字。",
@@ -214,6 +214,8 @@ fn figure(
                         first = false;
                     }
                 }
+                // A row with no figure at all still says so.
+                m.body(if first { " —" } else { "" });
             }
             m.0.push_str("</desc>");
             m.0.push_str(&marks.0);
@@ -270,9 +272,17 @@ pub fn chart(calc: &Calc, chart: &Chart) -> Html {
             key,
             title,
             value_label,
+            unit,
             assumed,
+            negative,
             items,
-        } => bars_chart(calc, key, [title, value_label, assumed], items),
+        } => bars_chart(
+            calc,
+            key,
+            [title, value_label, assumed, negative],
+            unit,
+            items,
+        ),
     }
 }
 
@@ -414,14 +424,16 @@ fn quarters_chart(
     )
 }
 
-/// One bar per item (an input or a metric), the highlighted one first in
-/// colour, from a zero line; a negative value (a P/E of a loss) runs left of
-/// it and is labelled not meaningful.
+/// One bar per item (an input, a metric or a published figure), the
+/// highlighted one in colour, from a zero line; a negative value (a fall in
+/// revenue, a P/E of a loss) runs left of it, followed by the chart's
+/// `negative` note when it has one ("loss, n/m" for a P/E).
 fn bars_chart(
     calc: &Calc,
     key: &'static str,
-    [title, value_label, assumed]: [Text; 3],
-    items: &[(&'static str, Text, Operand, bool)],
+    [title, value_label, assumed, negative]: [Text; 4],
+    unit: Unit,
+    items: &[(&'static str, Text, Bar, bool)],
 ) -> Html {
     // Geometry in viewBox units (0 0 360 height): names left, bars between X_L and X_R, values right.
     const ROW: f64 = 22.0;
@@ -433,25 +445,31 @@ fn bars_chart(
     let r = calc.results.resolved();
     let vals: Vec<(Option<f64>, Qualifier, bool)> = items
         .iter()
-        .map(|&(_, _, op, _)| match op {
-            Operand::Input(id) => {
+        .map(|&(_, _, bar, _)| match bar {
+            Bar::Input(id) => {
                 let i = id.index();
                 (r.values[i], r.qualifiers[i], r.assumed[i])
             }
-            Operand::Metric(m) => {
+            Bar::Metric(m) => {
                 let o = calc.results.get(m);
                 (o.value.ok(), o.qualifier, false)
             }
+            Bar::Figure(v, q) => (Some(v), q, false),
+            Bar::Missing => (None, Qualifier::Exact, false),
         })
         .collect();
     let lo = vals.iter().filter_map(|v| v.0).fold(0.0, f64::min);
     let hi = vals.iter().filter_map(|v| v.0).fold(0.0, f64::max);
     let span = hi - lo;
+    let note = negative.get(l);
     let text = |v: Option<f64>, q: Qualifier| {
         v.map(|v| {
-            let mut s = format_value(v, Unit::Multiple, q, l);
-            if v < 0.0 {
-                s.push_str(NM.get(l));
+            let mut s = format_value(v, unit, q, l);
+            if v < 0.0 && !note.is_empty() {
+                if !l.is_chinese() {
+                    s.push(' ');
+                }
+                s.push_str(note);
             }
             s
         })
