@@ -174,3 +174,37 @@ for (const lang of LANGS) {
     }
   }
 }
+
+test('a chart in every calculator section: title, description, data table, values that follow the inputs', async () => {
+  const { page, context, errors } = await open('lang=en', { viewport: { width: 320, height: 844 } });
+  await renderAll(page);
+  // (section, chart key, bar key, what the bar's data-value must equal)
+  // An input's published value, from the JS API (nothing is changed yet).
+  const input = (id) => () => page.evaluate((i) => klingCalc.inputs().find((x) => x.id === i).default, id);
+  const bars = [
+    ['kling', 'kling', 'q3', input('kling_revenue_2025q3')],
+    ['growth', 'growth', 'total', input('revenue_yoy_2025q3')],
+    ['arpu', 'arpu', 'kling', () => page.getAttribute('[data-metric="arpu_paying_monthly"]', 'data-value')],
+    ['valuation', 'pe', 'kuaishou', input('pe_kuaishou')],
+  ];
+  for (const [section, chart, bar, want] of bars) {
+    const fig = page.locator(`[data-section="${section}"] figure[data-chart="${chart}"]`);
+    assert.equal(await fig.count(), 1, `${section}: one chart`);
+    assert.match(await fig.locator('figcaption').textContent(), /\S/, `${chart}: a title`);
+    assert.match(await fig.locator('svg[role="img"] desc').textContent(), /\S/, `${chart}: a description`);
+    assert.ok(await fig.locator('table tbody tr').count() >= 2, `${chart}: a data table`);
+    const got = Number(await fig.locator(`[data-bar="${bar}"]`).getAttribute('data-value'));
+    assert.ok(Math.abs(got - Number(await want())) <= 1e-9 * Math.abs(got), `${chart}/${bar}: ${got} vs ${await want()}`);
+    // Legible at 320 px: the chart is no wider than its section.
+    const [w, sw] = await fig.evaluate((f) => [f.getBoundingClientRect().width, f.closest('[data-section]').getBoundingClientRect().width]);
+    assert.ok(w <= sw, `${chart}: ${w} px in a ${sw}-px section`);
+  }
+  // ERNIE Bot's published ~RMB 10 a month stands beside Kling's ARPU.
+  assert.equal(Number(await page.getAttribute('[data-chart="arpu"] [data-bar="ernie"]', 'data-value')), 10);
+  // Typing moves the growth chart's bar: total revenue YoY at 20%.
+  await typeInto(page, 'revenue_yoy_2025q3', '20');
+  await page.waitForFunction(() => document.querySelector('[data-chart="growth"] [data-bar="total"]').getAttribute('data-value') === '0.2',
+    null, { timeout: 10000 }).catch(() => { throw new Error('the growth chart never showed the typed 20% YoY'); });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
