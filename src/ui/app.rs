@@ -8,11 +8,11 @@
 use yew::prelude::*;
 
 use super::api;
-use super::charts::chart;
+use super::charts::{chart, Markup};
 use super::claims_view::claims_view;
 use super::goal_seek::goal_seek;
 use super::input_field::{field_props, InputField};
-use super::metric_view::{headline, MetricView};
+use super::metric_view::{headlines, MetricView};
 use super::narrative::narrative;
 use super::share_bar::{from_url, notice, share_bar};
 use super::sources_view::sources_view;
@@ -134,9 +134,9 @@ pub fn app(props: &AppProps) -> Html {
     html! {
         <article class="kc" lang={locale.tag()} data-lang={locale.tag()} data-layout={layout.key()} onclick={open_target}>
             <header class="kc-head">
-                <h2 class="kc-title">{CALCULATOR.get(locale)}</h2>
+                {text_el("h2", "kc-title", ("", ""), CALCULATOR.get(locale))}
                 <div class="kc-langs" role="group" aria-label={LANGUAGE.get(locale)}>{for lang_buttons}</div>
-                <p class="kc-intro">{INTRO.get(locale)}</p>
+                {text_el("p", "kc-intro", ("", ""), INTRO.get(locale))}
             </header>
             {notice(&calc.ignored, locale)}
             if changed > 0 {
@@ -150,7 +150,7 @@ pub fn app(props: &AppProps) -> Html {
             if parts.shows("claims") { {claims_view(&calc, layout)} }
             if parts.shows("sources") { {(*sources).clone()} }
             {share_bar(&calc)}
-            <p class="kc-edition" data-edition={crate::core::edition::EDITION}>{crate::core::edition::FOOTER.get(locale)}</p>
+            {text_el("p", "kc-edition", ("data-edition", crate::core::edition::EDITION), crate::core::edition::FOOTER.get(locale))}
             <p class="kc-sr" aria-live="polite" aria-atomic="true" data-live="">{announcement(&calc)}</p>
         </article>
     }
@@ -185,20 +185,16 @@ fn section(ctl: &Ctl, s: &'static Section, layout: Layout) -> Html {
     let parts = if layout == Layout::Full {
         vec![fields, results, chart]
     } else {
-        let cards = s
-            .headlines
-            .iter()
-            .map(|&id| headline(id, locale, ctl.results.get(id), ctl.published.get(id)));
         vec![
-            html! { <div class="kc-cards">{for cards}</div> },
+            headlines(s.headlines, ctl),
             chart,
             more("inputs", adjust_words(s.inputs.len(), locale), fields),
             more("results", ALL_RESULTS.get(locale).into(), results),
         ]
     };
     html! {
-        <section class="kc-section" data-section={s.key} aria-labelledby={heading.clone()}>
-            <h3 id={heading}>{s.title.get(locale)}</h3>
+        <section class="kc-section" data-section={s.key} aria-labelledby={&heading}>
+            {text_el("h3", "", ("id", &heading), s.title.get(locale))}
             {narrative(&ctl.0, s.key)}
             {for parts}
         </section>
@@ -211,10 +207,27 @@ fn section(ctl: &Ctl, s: &'static Section, layout: Layout) -> Html {
 pub(super) fn more(kind: &'static str, summary: String, body: Html) -> Html {
     html! {
         <details class="kc-more" data-more={kind}>
-            <summary>{summary}</summary>
+            {text_el("summary", "", ("", ""), &summary)}
             {body}
         </details>
     }
+}
+
+/// A text-only element, `<tag class="…" name="value">text</tag>`, as one raw
+/// node of escaped markup (an empty class or name is left out): text costs
+/// far less wasm than an `html!` node. `value` must be markup-safe (ids, keys).
+pub(super) fn text_el(tag: &str, class: &str, (name, value): (&str, &str), text: &str) -> Html {
+    let mut m = Markup(String::with_capacity(64 + text.len()));
+    m.open(tag, class);
+    if !name.is_empty() {
+        m.attr(name, value);
+    }
+    m.0.push('>');
+    m.body(text);
+    m.0.push_str("</");
+    m.0.push_str(tag);
+    m.0.push('>');
+    Html::from_html_unchecked(AttrValue::from(m.0))
 }
 
 /// "Adjust all 8 figures", in the language.

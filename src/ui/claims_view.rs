@@ -116,8 +116,8 @@ pub fn claims_view(calc: &Calc, layout: Layout) -> Html {
             }
         });
     html! {
-        <section class="kc-section" data-section="claims" aria-labelledby={heading.clone()}>
-            <h3 id={heading}>{TITLE.get(locale)}</h3>
+        <section class="kc-section" data-section="claims" aria-labelledby={&heading}>
+            {super::app::text_el("h3", "", ("id", &heading), TITLE.get(locale))}
             {for rows}
         </section>
     }

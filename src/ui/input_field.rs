@@ -125,7 +125,7 @@ pub fn input_field(props: &InputFieldProps) -> Html {
     let hi = spec.slider_max.max(value.unwrap_or(lo));
     let slider_value = js_number(value.unwrap_or(lo).max(lo).min(hi));
     html! {
-        <div class={classes!("kc-field", changed.then_some("kc-changed"))}>
+        <div ~className={if changed { "kc-field kc-changed" } else { "kc-field" }}>
             <label for={dom_id.clone()}>{label}</label>
             <div class="kc-field-row">
                 <input id={dom_id} type="text" inputmode="decimal" autocomplete="off" spellcheck="false"

@@ -13,6 +13,7 @@
 
 use yew::prelude::*;
 
+use super::charts::Markup;
 use super::js_number;
 use super::state::{Action, CalcContext, Ctl};
 use crate::core::format::{format_value, scale_suffix};
@@ -29,28 +30,63 @@ pub fn narrative(calc: &CalcContext, section: &'static str) -> Html {
     let Some(s) = SECTIONS.iter().find(|s| s.key == section) else {
         return Html::default();
     };
-    let segs = s.narrative;
-    let seg = |seg: &Seg| match *seg {
-        Seg::Text(t) => Html::from(t.get(locale)),
-        Seg::Value(Operand::Input(id)) => {
-            let r = calc.results.resolved();
-            let value = (r.values[id.index()], r.qualifiers[id.index()]);
-            html! { <InlineNumber calc={Ctl(calc.clone())} {id} {locale} {value} /> }
-        }
-        Seg::Value(Operand::Metric(id)) => {
-            let o = calc.results.get(id);
-            // A metric that cannot be computed shows the core's dash; its
-            // reason is in the metric list below and in the tooltip here.
-            let v = o.value.unwrap_or(f64::NAN);
-            html! {
-                <strong data-narrative-metric={id.key()} title={o.value.err().map(|r| r.describe(locale))}>
-                    {format_value(v, id.spec().unit, o.qualifier, locale)}
-                </strong>
+    // Text and metric values between two inline numbers are one raw node of
+    // escaped markup: text costs far less wasm than `html!` nodes.
+    let mut parts: Vec<Html> = Vec::new();
+    let mut m = Markup(String::new());
+    for seg in s.narrative {
+        match *seg {
+            Seg::Text(t) => m.body(t.get(locale)),
+            Seg::Value(Operand::Input(id)) => {
+                flush(&mut parts, &mut m);
+                let r = calc.results.resolved();
+                let value = (r.values[id.index()], r.qualifiers[id.index()]);
+                parts.push(
+                    html! { <InlineNumber calc={Ctl(calc.clone())} {id} {locale} {value} /> },
+                );
+            }
+            Seg::Value(Operand::Metric(id)) => {
+                let o = calc.results.get(id);
+                // A metric that cannot be computed shows the core's dash; its
+                // reason is in the metric list below and in the tooltip here.
+                let v = o.value.unwrap_or(f64::NAN);
+                m.open("strong", "");
+                m.attr("data-narrative-metric", id.key());
+                if let Err(r) = o.value {
+                    m.0.push_str(" title=\"");
+                    attr_text(&mut m.0, &r.describe(locale));
+                    m.0.push('"');
+                }
+                m.0.push('>');
+                m.body(&format_value(v, id.spec().unit, o.qualifier, locale));
+                m.0.push_str("</strong>");
             }
         }
-    };
+    }
+    flush(&mut parts, &mut m);
     html! {
-        <p class="kc-narrative" data-narrative={section}>{for segs.iter().map(seg)}</p>
+        <p class="kc-narrative" data-narrative={section}>{for parts}</p>
+    }
+}
+
+/// Moves the markup gathered so far, if any, into `parts` as one raw node.
+fn flush(parts: &mut Vec<Html>, m: &mut Markup) {
+    if !m.0.is_empty() {
+        parts.push(Html::from_html_unchecked(AttrValue::from(std::mem::take(
+            &mut m.0,
+        ))));
+    }
+}
+
+/// Appends `text` escaped for a double-quoted attribute value.
+pub(super) fn attr_text(out: &mut String, text: &str) {
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("&quot;"),
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            c => out.push(c),
+        }
     }
 }
 

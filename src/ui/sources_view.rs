@@ -74,9 +74,9 @@ pub fn sources_view(calc: &Calc, layout: Layout) -> Html {
     // Collapsed in the compact layout; a link to a figure or an article opens
     // it (`App`'s click handler).
     html! {
-        <section class="kc-section kc-sources" data-section="sources" aria-labelledby={heading.clone()}>
-            <h3 id={heading}>{TITLE.get(locale)}</h3>
-            <p class="kc-note">{NOTE.get(locale)}</p>
+        <section class="kc-section kc-sources" data-section="sources" aria-labelledby={&heading}>
+            {super::app::text_el("h3", "", ("id", &heading), TITLE.get(locale))}
+            {super::app::text_el("p", "kc-note", ("", ""), NOTE.get(locale))}
             if layout == Layout::Full {
                 {list}
             } else {
