@@ -6,6 +6,7 @@
 
 use yew::prelude::*;
 
+use super::charts::Markup;
 use super::js_number;
 use super::state::{Action, Ctl, FieldError};
 use crate::core::format::{format_value, scale_suffix};
@@ -41,6 +42,16 @@ pub(super) fn aria(b: bool) -> &'static str {
     } else {
         "false"
     }
+}
+
+/// A field's scale (億, million, %…) after it, hidden from screen readers
+/// (the label names the unit), as one raw node of markup text.
+pub(super) fn suffix(text: &str) -> Html {
+    let mut m = Markup(String::with_capacity(64));
+    m.0.push_str("<span class=\"kc-suffix\" aria-hidden=\"true\">");
+    m.body(text);
+    m.0.push_str("</span>");
+    Html::from_html_unchecked(AttrValue::from(m.0))
 }
 
 /// Properties of [`InputField`]: what the field shows, so yew re-renders it
@@ -124,14 +135,41 @@ pub fn input_field(props: &InputFieldProps) -> Html {
     };
     let hi = spec.slider_max.max(value.unwrap_or(lo));
     let slider_value = js_number(value.unwrap_or(lo).max(lo).min(hi));
+    // The message under the field, as escaped markup text.
+    let mut msg = Markup(String::new());
+    let note = if let Some(err) = error {
+        msg.0.push_str("<span class=\"kc-error\">");
+        msg.body(&err.describe(id, locale));
+        msg.0.push_str("</span>");
+        Some((
+            STILL_USING.get(locale),
+            value.map_or_else(
+                || String::from("—"),
+                |v| format_value(v, spec.unit, Qualifier::Exact, locale),
+            ),
+        ))
+    } else if changed {
+        Some((
+            CHANGED.get(locale),
+            [" ", &calc.published_text(id)].concat(),
+        ))
+    } else {
+        None
+    };
+    if let Some((words, value)) = note {
+        msg.0.push_str("<span class=\"kc-note\">");
+        msg.body(words);
+        msg.body(&value);
+        msg.0.push_str("</span>");
+    }
     html! {
         <div ~className={if changed { "kc-field kc-changed" } else { "kc-field" }}>
-            <label for={dom_id.clone()}>{label}</label>
+            {super::app::text_el("label", "", ("for", &dom_id), label)}
             <div class="kc-field-row">
-                <input id={dom_id} type="text" inputmode="decimal" autocomplete="off" spellcheck="false"
+                <input id={&dom_id} type="text" inputmode="decimal" autocomplete="off" spellcheck="false"
                     data-input={id.key()} value={props.text.clone()}
                     aria-invalid={aria(error.is_some())} aria-describedby={msg_id.clone()} {oninput} />
-                <span class="kc-suffix" aria-hidden="true">{scale_suffix(spec.unit, calc.scale(id), locale)}</span>
+                {suffix(scale_suffix(spec.unit, calc.scale(id), locale))}
                 if changed {
                     <button type="button" class="kc-reset" onclick={reset}
                         aria-label={[RESET.get(locale), " ", label].concat()}>{RESET.get(locale)}</button>
@@ -141,14 +179,7 @@ pub fn input_field(props: &InputFieldProps) -> Html {
                 value={slider_value} aria-label={[label, SLIDER.get(locale)].concat()}
                 aria-valuetext={value.map(|v| format_value(v, spec.unit, Qualifier::Exact, locale)).unwrap_or_default()}
                 oninput={onslide} />
-            <p id={msg_id} class="kc-msg" aria-live="polite">
-                if let Some(err) = error {
-                    <span class="kc-error">{err.describe(id, locale)}</span>
-                    <span class="kc-note">{STILL_USING.get(locale)}{value.map_or_else(|| String::from("—"), |v| format_value(v, spec.unit, Qualifier::Exact, locale))}</span>
-                } else if changed {
-                    <span class="kc-note">{CHANGED.get(locale)}{" "}{calc.published_text(id)}</span>
-                }
-            </p>
+            <p id={msg_id} class="kc-msg" aria-live="polite">{Html::from_html_unchecked(AttrValue::from(msg.0))}</p>
         </div>
     }
 }

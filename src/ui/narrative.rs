@@ -254,7 +254,7 @@ pub fn inline_number(props: &InlineNumberProps) -> Html {
                 <input ref={input_ref} type="text" inputmode="decimal" autocomplete="off" spellcheck="false"
                     data-inline-edit={id.key()} aria-label={label} aria-invalid={super::input_field::aria(*invalid)}
                     value={calc.field_text(id)} {onkeydown} {onblur} />
-                <span class="kc-suffix" aria-hidden="true">{scale_suffix(spec.unit, calc.scale(id), locale)}</span>
+                {super::input_field::suffix(scale_suffix(spec.unit, calc.scale(id), locale))}
             </span>
         };
     }
