@@ -160,7 +160,7 @@ pub fn metric_view(props: &MetricViewProps) -> Html {
                 {Html::from_html_unchecked(AttrValue::from(was.0))}
             }
             <details class="kc-how" {ontoggle}>
-                <summary>{HOW.get(locale)}</summary>
+                {super::app::text_el("summary", "", ("", ""), HOW.get(locale))}
                 if let Some(text) = explanation {
                     {Html::from_html_unchecked(AttrValue::from(text))}
                 }

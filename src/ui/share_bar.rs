@@ -185,8 +185,8 @@ pub fn share_bar(calc: &CalcContext) -> Html {
             <button type="button" data-csv="" onclick={save}>{CSV.get(locale)}</button>
             <a download="kling-calc.csv" hidden=true></a>
             if !link.is_empty() {
-                <label class="kc-sharebar-link" for={field_id.clone()}>{LINK.get(locale)}</label>
-                <input id={field_id} class="kc-sharebar-url" type="text" readonly=true value={link.clone()} />
+                {super::app::text_el("label", "kc-sharebar-link", ("for", &field_id), LINK.get(locale))}
+                <input id={&field_id} class="kc-sharebar-url" type="text" readonly=true value={link.clone()} />
             }
             <p class="kc-msg" role="status">{status.map(|s| s.get(locale))}</p>
         </div>
