@@ -104,12 +104,23 @@ pub fn input_field(props: &InputFieldProps) -> Html {
     let spec = id.spec();
     let dom_id = calc.dom_id("in", id.key());
     let msg_id = calc.dom_id("msg", id.key());
+    // One handler for the text field and the slider (each closure type is
+    // another copy of yew's callback code in the wasm): typed text goes
+    // through the parser, a slider position is a value.
     let oninput = {
         let calc = calc.clone();
         Callback::from(move |e: InputEvent| {
             let el: web_sys::HtmlInputElement = e.target_unchecked_into();
-            calc.0
-                .dispatch(Action::Edit(id, AttrValue::from(el.value())));
+            // Only the slider has a `min` (read so, no extra JS import for `type`).
+            if el.has_attribute("min") {
+                let v = el.value_as_number();
+                if v.is_finite() {
+                    calc.0.dispatch(Action::Set(id, v));
+                }
+            } else {
+                calc.0
+                    .dispatch(Action::Edit(id, AttrValue::from(el.value())));
+            }
         })
     };
     let reset = {
@@ -117,16 +128,6 @@ pub fn input_field(props: &InputFieldProps) -> Html {
         Callback::from(move |_| calc.0.dispatch(Action::Reset(id)))
     };
     let label = spec.label.get(locale);
-    let onslide = {
-        let calc = calc.clone();
-        Callback::from(move |e: InputEvent| {
-            let el: web_sys::HtmlInputElement = e.target_unchecked_into();
-            let v = el.value_as_number();
-            if v.is_finite() {
-                calc.0.dispatch(Action::Set(id, v));
-            }
-        })
-    };
     // An exclusive minimum (growth > −100%) starts the slider one step inside.
     let lo = if spec.min_exclusive && spec.slider_min() <= spec.min {
         spec.min + spec.step
@@ -168,7 +169,7 @@ pub fn input_field(props: &InputFieldProps) -> Html {
             <div class="kc-field-row">
                 <input id={&dom_id} type="text" inputmode="decimal" autocomplete="off" spellcheck="false"
                     data-input={id.key()} value={props.text.clone()}
-                    aria-invalid={aria(error.is_some())} aria-describedby={msg_id.clone()} {oninput} />
+                    aria-invalid={aria(error.is_some())} aria-describedby={msg_id.clone()} oninput={&oninput} />
                 {suffix(scale_suffix(spec.unit, calc.scale(id), locale))}
                 if changed {
                     <button type="button" class="kc-reset" onclick={reset}
@@ -178,7 +179,7 @@ pub fn input_field(props: &InputFieldProps) -> Html {
             <input type="range" class="kc-slider" min={js_number(lo)} max={js_number(hi)} step={js_number(spec.step)}
                 value={slider_value} aria-label={[label, SLIDER.get(locale)].concat()}
                 aria-valuetext={value.map(|v| format_value(v, spec.unit, Qualifier::Exact, locale)).unwrap_or_default()}
-                oninput={onslide} />
+                {oninput} />
             <p id={msg_id} class="kc-msg" aria-live="polite">{Html::from_html_unchecked(AttrValue::from(msg.0))}</p>
         </div>
     }

@@ -282,64 +282,61 @@ pub fn inline_number(props: &InlineNumberProps) -> Html {
             calc.0.dispatch(Action::Set(id, target.max(lo).min(hi)));
         })
     };
-    let onpointerdown = {
-        let (local, span_ref) = (local.clone(), span_ref.clone());
-        Callback::from(move |e: PointerEvent| {
-            if !e.is_primary() || e.button() != 0 {
-                return;
+    // One handler for the four pointer events (each closure type is another
+    // copy of yew's callback code in the wasm), told apart by the event type.
+    let onpointer = {
+        let (calc, span_ref) = (calc.clone(), span_ref.clone());
+        Callback::from(move |e: PointerEvent| match e.type_().as_str() {
+            "pointerdown" => {
+                if !e.is_primary() || e.button() != 0 {
+                    return;
+                }
+                // No text selection or native drag; focus is given explicitly.
+                e.prevent_default();
+                if let Some(el) = span_ref.cast::<web_sys::HtmlElement>() {
+                    let _ = el.focus();
+                    // Fails only for a pointer that is already gone; the drag then
+                    // still works while the pointer stays over the number.
+                    let _ = el.set_pointer_capture(e.pointer_id());
+                }
+                local.borrow_mut().drag = Some(Drag {
+                    pointer: e.pointer_id(),
+                    x: e.client_x(),
+                    from: current,
+                    hi,
+                    last: current,
+                    moved: false,
+                });
             }
-            // No text selection or native drag; focus is given explicitly.
-            e.prevent_default();
-            if let Some(el) = span_ref.cast::<web_sys::HtmlElement>() {
-                let _ = el.focus();
-                // Fails only for a pointer that is already gone; the drag then
-                // still works while the pointer stays over the number.
-                let _ = el.set_pointer_capture(e.pointer_id());
+            "pointermove" => {
+                let mut local = local.borrow_mut();
+                let Some(d) = local.drag.as_mut().filter(|d| d.pointer == e.pointer_id()) else {
+                    return;
+                };
+                let dx = e.client_x() - d.x;
+                d.moved |= dx.abs() >= PX_PER_STEP;
+                if !d.moved {
+                    return;
+                }
+                let v = (d.from + f64::from(dx / PX_PER_STEP) * spec.step)
+                    .max(lo)
+                    .min(d.hi);
+                // Most moves stay within one step; only a new value re-renders.
+                if v != d.last {
+                    d.last = v;
+                    calc.0.dispatch(Action::Set(id, v));
+                }
             }
-            local.borrow_mut().drag = Some(Drag {
-                pointer: e.pointer_id(),
-                x: e.client_x(),
-                from: current,
-                hi,
-                last: current,
-                moved: false,
-            });
+            "pointerup" => {
+                let ended = local.borrow_mut().drag.take();
+                if ended.is_some_and(|d| d.pointer == e.pointer_id() && !d.moved) {
+                    start_editing();
+                }
+            }
+            // pointercancel
+            _ => local.borrow_mut().drag = None,
         })
     };
-    let onpointermove = {
-        let (calc, local) = (calc.clone(), local.clone());
-        Callback::from(move |e: PointerEvent| {
-            let mut local = local.borrow_mut();
-            let Some(d) = local.drag.as_mut().filter(|d| d.pointer == e.pointer_id()) else {
-                return;
-            };
-            let dx = e.client_x() - d.x;
-            d.moved |= dx.abs() >= PX_PER_STEP;
-            if !d.moved {
-                return;
-            }
-            let v = (d.from + f64::from(dx / PX_PER_STEP) * spec.step)
-                .max(lo)
-                .min(d.hi);
-            // Most moves stay within one step; only a new value re-renders.
-            if v != d.last {
-                d.last = v;
-                calc.0.dispatch(Action::Set(id, v));
-            }
-        })
-    };
-    let onpointerup = {
-        let local = local.clone();
-        Callback::from(move |e: PointerEvent| {
-            let ended = local.borrow_mut().drag.take();
-            if ended.is_some_and(|d| d.pointer == e.pointer_id() && !d.moved) {
-                start_editing();
-            }
-        })
-    };
-    let onpointercancel = Callback::from(move |_: PointerEvent| {
-        local.borrow_mut().drag = None;
-    });
     // With the article's qualifier ("超過3億元", "≥ RMB 300 million") while the
     // figure is the published one, as the results that rest on it say.
     let text = format_value(value.unwrap_or(f64::NAN), spec.unit, qualifier, locale);
@@ -347,6 +344,6 @@ pub fn inline_number(props: &InlineNumberProps) -> Html {
         <span ref={span_ref} class="kc-inline" role="slider" tabindex="0" data-inline-input={id.key()}
             aria-label={label} aria-valuemin={js_number(lo)} aria-valuemax={js_number(hi)}
             aria-valuenow={value.map(js_number)} aria-valuetext={text.clone()}
-            {onkeydown} {onpointerdown} {onpointermove} {onpointerup} {onpointercancel}>{text}</span>
+            {onkeydown} onpointerdown={&onpointer} onpointermove={&onpointer} onpointerup={&onpointer} onpointercancel={onpointer}>{text}</span>
     }
 }
