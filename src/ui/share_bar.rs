@@ -183,7 +183,8 @@ pub fn share_bar(calc: &CalcContext) -> Html {
         <div class="kc-sharebar">
             <button type="button" data-share="" onclick={share}>{SHARE.get(locale)}</button>
             <button type="button" data-csv="" onclick={save}>{CSV.get(locale)}</button>
-            <a download="kling-calc.csv" hidden=true></a>
+            // Static markup: never re-rendered, so the href a download sets stays.
+            {Html::from_html_unchecked(AttrValue::Static("<a download=\"kling-calc.csv\" hidden=\"\"></a>"))}
             if !link.is_empty() {
                 {super::app::text_el("label", "kc-sharebar-link", ("for", &field_id), LINK.get(locale))}
                 <input id={&field_id} class="kc-sharebar-url" type="text" readonly=true value={link.clone()} />

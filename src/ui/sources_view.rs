@@ -39,6 +39,7 @@ pub fn sources_view(calc: &Calc, layout: Layout) -> Html {
     let locale = calc.locale;
     let heading = calc.dom_id("h", "sources");
     let mut m = Markup(String::with_capacity(16 * 1024));
+    m.0.push_str("<ol class=\"kc-articles\">");
     for a in ARTICLES {
         let id = a.id.encode_utf8(&mut [0; 4]).to_owned();
         m.open("li", "");
@@ -68,9 +69,8 @@ pub fn sources_view(calc: &Calc, layout: Layout) -> Html {
         }
         m.0.push_str("</ul></li>");
     }
-    let list = html! {
-        <ol class="kc-articles">{Html::from_html_unchecked(AttrValue::from(m.0))}</ol>
-    };
+    m.0.push_str("</ol>");
+    let list = Html::from_html_unchecked(AttrValue::from(m.0));
     // Collapsed in the compact layout; a link to a figure or an article opens
     // it (`App`'s click handler).
     html! {
