@@ -227,7 +227,14 @@ pub(super) fn text_el(tag: &str, class: &str, (name, value): (&str, &str), text:
     m.0.push_str("</");
     m.0.push_str(tag);
     m.0.push('>');
-    Html::from_html_unchecked(AttrValue::from(m.0))
+    raw(m.0)
+}
+
+/// Markup text (escaped by its builder) as one raw node; not inlined, so
+/// each of its many callers is a call, not another copy of the conversion.
+#[inline(never)]
+pub(super) fn raw(markup: String) -> Html {
+    Html::from_html_unchecked(AttrValue::from(markup))
 }
 
 /// "Adjust all 8 figures", in the language.

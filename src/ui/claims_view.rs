@@ -112,7 +112,7 @@ pub fn claims_view(calc: &Calc, layout: Layout) -> Html {
             }
             html! {
                 <details class="kc-claim" data-claim={r.claim.key} data-verdict={key} {open}>
-                    {Html::from_html_unchecked(AttrValue::from(head.0))}
+                    {super::app::raw(head.0)}
                 </details>
             }
         });

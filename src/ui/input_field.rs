@@ -51,7 +51,7 @@ pub(super) fn suffix(text: &str) -> Html {
     m.0.push_str("<span class=\"kc-suffix\" aria-hidden=\"true\">");
     m.body(text);
     m.0.push_str("</span>");
-    Html::from_html_unchecked(AttrValue::from(m.0))
+    super::app::raw(m.0)
 }
 
 /// Properties of [`InputField`]: what the field shows, so yew re-renders it
@@ -180,7 +180,7 @@ pub fn input_field(props: &InputFieldProps) -> Html {
                 value={slider_value} aria-label={[label, SLIDER.get(locale)].concat()}
                 aria-valuetext={value.map(|v| format_value(v, spec.unit, Qualifier::Exact, locale)).unwrap_or_default()}
                 {oninput} />
-            <p id={msg_id} class="kc-msg" aria-live="polite">{Html::from_html_unchecked(AttrValue::from(msg.0))}</p>
+            <p id={msg_id} class="kc-msg" aria-live="polite">{super::app::raw(msg.0)}</p>
         </div>
     }
 }

@@ -157,12 +157,12 @@ pub fn metric_view(props: &MetricViewProps) -> Html {
             {super::app::text_el("span", "kc-metric-label", ("id", &label_id), id.spec().label.get(locale))}
             <output ~className={if outcome.value.is_err() { "kc-value kc-reason" } else { "kc-value" }} data-metric={id.key()} data-value={data_value} aria-labelledby={&label_id}>{text}</output>
             if !was.0.is_empty() {
-                {Html::from_html_unchecked(AttrValue::from(was.0))}
+                {super::app::raw(was.0)}
             }
             <details class="kc-how" {ontoggle}>
                 {super::app::text_el("summary", "", ("", ""), HOW.get(locale))}
                 if let Some(text) = explanation {
-                    {Html::from_html_unchecked(AttrValue::from(text))}
+                    {super::app::raw(text)}
                 }
                 <button type="button" class="kc-cite" data-cite={id.key()} onclick={cite}>{CITE.get(locale)}</button>
                 if *cited {
@@ -211,7 +211,7 @@ pub fn headlines(ids: &[MetricId], calc: &Calc) -> Html {
         m.0.push_str("</div>");
     }
     m.0.push_str("</div>");
-    Html::from_html_unchecked(AttrValue::from(m.0))
+    super::app::raw(m.0)
 }
 
 /// The paragraphs of a metric's "how" disclosure: formula in words, formula

@@ -72,9 +72,7 @@ pub fn narrative(calc: &CalcContext, section: &'static str) -> Html {
 /// Moves the markup gathered so far, if any, into `parts` as one raw node.
 fn flush(parts: &mut Vec<Html>, m: &mut Markup) {
     if !m.0.is_empty() {
-        parts.push(Html::from_html_unchecked(AttrValue::from(std::mem::take(
-            &mut m.0,
-        ))));
+        parts.push(super::app::raw(std::mem::take(&mut m.0)));
     }
 }
 

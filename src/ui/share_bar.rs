@@ -138,7 +138,7 @@ pub fn notice(ignored: &[Ignored], locale: Locale) -> Html {
         m.0.push_str("</li>");
     }
     m.0.push_str("</ul></div>");
-    Html::from_html_unchecked(AttrValue::from(m.0))
+    super::app::raw(m.0)
 }
 
 /// Share, Download CSV, the link field and a polite status line.

@@ -70,7 +70,7 @@ pub fn sources_view(calc: &Calc, layout: Layout) -> Html {
         m.0.push_str("</ul></li>");
     }
     m.0.push_str("</ol>");
-    let list = Html::from_html_unchecked(AttrValue::from(m.0));
+    let list = super::app::raw(m.0);
     // Collapsed in the compact layout; a link to a figure or an article opens
     // it (`App`'s click handler).
     html! {
