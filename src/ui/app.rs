@@ -82,7 +82,9 @@ pub fn app(props: &AppProps) -> Html {
     let calc = use_reducer(|| Calc::with_link(props.locale, props.instance, props.start.clone()));
     let instance = props.instance;
     // Keep the JS API's view of this instance current, and tell the host page
-    // about every change of inputs (not about language switches).
+    // about every change of inputs (not about language switches). The
+    // registration is dropped before each next one and at unmount (one effect
+    // hook: each is another copy of yew's generic effect code in the wasm).
     let announced = use_mut_ref(|| calc.inputs);
     {
         let host = props.host.clone();
@@ -94,9 +96,9 @@ pub fn app(props: &AppProps) -> Html {
                     api::announce_change(host, calc);
                 }
             }
+            move || api::unregister(instance)
         });
     }
-    use_effect_with((), move |_| move || api::unregister(instance));
     let locale = calc.locale;
     let parts = props.parts;
 
