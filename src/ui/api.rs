@@ -233,10 +233,13 @@ pub(crate) fn register(instance: u32, handle: UseReducerHandle<Calc>) {
     let previous = slot(instance, |s| {
         std::mem::replace(s, Slot::Live(handle.clone()))
     });
-    if let Some(Slot::Pending { queued, .. }) = previous {
-        if !queued.is_empty() {
+    match previous {
+        Some(Slot::Pending { queued, .. }) if !queued.is_empty() => {
             handle.dispatch(Action::SetMany(queued));
         }
+        Some(_) => {}
+        // Dropped by the previous render's effect: live again.
+        None => INSTANCES.with(|m| m.borrow_mut().push((instance, Slot::Live(handle)))),
     }
 }
 

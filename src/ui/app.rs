@@ -8,11 +8,11 @@
 use yew::prelude::*;
 
 use super::api;
-use super::charts::chart;
+use super::charts::{chart, Markup};
 use super::claims_view::claims_view;
 use super::goal_seek::goal_seek;
 use super::input_field::{field_props, InputField};
-use super::metric_view::{headline, MetricView};
+use super::metric_view::{headlines, MetricView};
 use super::narrative::narrative;
 use super::share_bar::{from_url, notice, share_bar};
 use super::sources_view::sources_view;
@@ -82,7 +82,9 @@ pub fn app(props: &AppProps) -> Html {
     let calc = use_reducer(|| Calc::with_link(props.locale, props.instance, props.start.clone()));
     let instance = props.instance;
     // Keep the JS API's view of this instance current, and tell the host page
-    // about every change of inputs (not about language switches).
+    // about every change of inputs (not about language switches). The
+    // registration is dropped before each next one and at unmount (one effect
+    // hook: each is another copy of yew's generic effect code in the wasm).
     let announced = use_mut_ref(|| calc.inputs);
     {
         let host = props.host.clone();
@@ -94,9 +96,9 @@ pub fn app(props: &AppProps) -> Html {
                     api::announce_change(host, calc);
                 }
             }
+            move || api::unregister(instance)
         });
     }
-    use_effect_with((), move |_| move || api::unregister(instance));
     let locale = calc.locale;
     let parts = props.parts;
 
@@ -134,9 +136,9 @@ pub fn app(props: &AppProps) -> Html {
     html! {
         <article class="kc" lang={locale.tag()} data-lang={locale.tag()} data-layout={layout.key()} onclick={open_target}>
             <header class="kc-head">
-                <h2 class="kc-title">{CALCULATOR.get(locale)}</h2>
+                {text_el("h2", "kc-title", ("", ""), CALCULATOR.get(locale))}
                 <div class="kc-langs" role="group" aria-label={LANGUAGE.get(locale)}>{for lang_buttons}</div>
-                <p class="kc-intro">{INTRO.get(locale)}</p>
+                {text_el("p", "kc-intro", ("", ""), INTRO.get(locale))}
             </header>
             {notice(&calc.ignored, locale)}
             if changed > 0 {
@@ -150,7 +152,7 @@ pub fn app(props: &AppProps) -> Html {
             if parts.shows("claims") { {claims_view(&calc, layout)} }
             if parts.shows("sources") { {(*sources).clone()} }
             {share_bar(&calc)}
-            <p class="kc-edition" data-edition={crate::core::edition::EDITION}>{crate::core::edition::FOOTER.get(locale)}</p>
+            {text_el("p", "kc-edition", ("data-edition", crate::core::edition::EDITION), crate::core::edition::FOOTER.get(locale))}
             <p class="kc-sr" aria-live="polite" aria-atomic="true" data-live="">{announcement(&calc)}</p>
         </article>
     }
@@ -185,20 +187,16 @@ fn section(ctl: &Ctl, s: &'static Section, layout: Layout) -> Html {
     let parts = if layout == Layout::Full {
         vec![fields, results, chart]
     } else {
-        let cards = s
-            .headlines
-            .iter()
-            .map(|&id| headline(id, locale, ctl.results.get(id), ctl.published.get(id)));
         vec![
-            html! { <div class="kc-cards">{for cards}</div> },
+            headlines(s.headlines, ctl),
             chart,
             more("inputs", adjust_words(s.inputs.len(), locale), fields),
             more("results", ALL_RESULTS.get(locale).into(), results),
         ]
     };
     html! {
-        <section class="kc-section" data-section={s.key} aria-labelledby={heading.clone()}>
-            <h3 id={heading}>{s.title.get(locale)}</h3>
+        <section class="kc-section" data-section={s.key} aria-labelledby={&heading}>
+            {text_el("h3", "", ("id", &heading), s.title.get(locale))}
             {narrative(&ctl.0, s.key)}
             {for parts}
         </section>
@@ -211,10 +209,34 @@ fn section(ctl: &Ctl, s: &'static Section, layout: Layout) -> Html {
 pub(super) fn more(kind: &'static str, summary: String, body: Html) -> Html {
     html! {
         <details class="kc-more" data-more={kind}>
-            <summary>{summary}</summary>
+            {text_el("summary", "", ("", ""), &summary)}
             {body}
         </details>
     }
+}
+
+/// A text-only element, `<tag class="…" name="value">text</tag>`, as one raw
+/// node of escaped markup (an empty class or name is left out): text costs
+/// far less wasm than an `html!` node. `value` must be markup-safe (ids, keys).
+pub(super) fn text_el(tag: &str, class: &str, (name, value): (&str, &str), text: &str) -> Html {
+    let mut m = Markup(String::with_capacity(64 + text.len()));
+    m.open(tag, class);
+    if !name.is_empty() {
+        m.attr(name, value);
+    }
+    m.0.push('>');
+    m.body(text);
+    m.0.push_str("</");
+    m.0.push_str(tag);
+    m.0.push('>');
+    raw(m.0)
+}
+
+/// Markup text (escaped by its builder) as one raw node; not inlined, so
+/// each of its many callers is a call, not another copy of the conversion.
+#[inline(never)]
+pub(super) fn raw(markup: String) -> Html {
+    Html::from_html_unchecked(AttrValue::from(markup))
 }
 
 /// "Adjust all 8 figures", in the language.

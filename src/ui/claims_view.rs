@@ -78,14 +78,16 @@ pub fn claims_view(calc: &Calc, layout: Layout) -> Html {
                 |v| format_value(v, r.unit, Qualifier::Exact, locale),
             );
             let article = calc.dom_id("art", r.claim.article.encode_utf8(&mut [0; 4]));
-            let mut head = Markup(String::with_capacity(256));
-            head.0.push_str("<span class=\"kc-verdict ");
+            // The summary line and what is under it: one raw node.
+            let mut head = Markup(String::with_capacity(1024));
+            head.0.push_str("<summary><span class=\"kc-verdict ");
             head.0.push_str(key);
             head.0.push_str("\">");
             head.body(words.get(locale));
             head.0.push_str("</span> ");
             head.body(r.claim.text.get(locale));
-            let mut m = Markup(String::with_capacity(512));
+            head.0.push_str("</summary>");
+            let m = &mut head;
             m.0.push_str("<p><span class=\"kc-muted\">");
             m.body(COMPUTED.get(locale));
             m.body(if locale.is_chinese() { ":" } else { ": " });
@@ -110,14 +112,13 @@ pub fn claims_view(calc: &Calc, layout: Layout) -> Html {
             }
             html! {
                 <details class="kc-claim" data-claim={r.claim.key} data-verdict={key} {open}>
-                    <summary>{Html::from_html_unchecked(AttrValue::from(head.0))}</summary>
-                    {Html::from_html_unchecked(AttrValue::from(m.0))}
+                    {super::app::raw(head.0)}
                 </details>
             }
         });
     html! {
-        <section class="kc-section" data-section="claims" aria-labelledby={heading.clone()}>
-            <h3 id={heading}>{TITLE.get(locale)}</h3>
+        <section class="kc-section" data-section="claims" aria-labelledby={&heading}>
+            {super::app::text_el("h3", "", ("id", &heading), TITLE.get(locale))}
             {for rows}
         </section>
     }

@@ -28,8 +28,8 @@ const APPLY: Text = Text {
 pub fn goal_seek(calc: &CalcContext) -> Html {
     let heading = calc.dom_id("h", "goals");
     html! {
-        <section class="kc-section" data-section="goals" aria-labelledby={heading.clone()}>
-            <h3 id={heading}>{TITLE.get(calc.locale)}</h3>
+        <section class="kc-section" data-section="goals" aria-labelledby={&heading}>
+            {super::app::text_el("h3", "", ("id", &heading), TITLE.get(calc.locale))}
             {for (0..GOALS.len()).map(|index| goal_row(calc, index))}
         </section>
     }
@@ -63,18 +63,17 @@ fn goal_row(calc: &CalcContext, index: usize) -> Html {
     });
     html! {
         <div class="kc-goal" data-goal={goal.key}>
-            <label for={field_id.clone()}>{goal.question.get(locale)}</label>
+            {super::app::text_el("label", "", ("for", &field_id), goal.question.get(locale))}
             <div class="kc-field-row">
                 <input id={field_id} type="text" inputmode="decimal" autocomplete="off" value={text}
                     aria-invalid={super::input_field::aria(target.is_err())} {oninput} />
-                <span class="kc-suffix" aria-hidden="true">{scale_suffix(goal.target_unit, scale, locale)}</span>
-                <span aria-hidden="true">{"→"}</span>
+                {super::input_field::suffix(scale_suffix(goal.target_unit, scale, locale))}
+                {Html::from_html_unchecked(AttrValue::Static("<span aria-hidden=\"true\">→</span>"))}
                 <output class="kc-goal-answer" aria-live="polite" data-goal-value={answer.ok().map(|a| super::js_number(a.value)).unwrap_or_default()}>
-                    {solves.label.get(locale)}{" "}
-                    {match answer {
+                    {[solves.label.get(locale), " ", &match answer {
                         Ok(a) => a.text(solves.unit, locale),
                         Err(why) => String::from(why),
-                    }}
+                    }].concat()}
                 </output>
                 <button type="button" disabled={apply.is_none()} onclick={apply.unwrap_or_default()}>{APPLY.get(locale)}</button>
             </div>

@@ -6,6 +6,7 @@
 
 use yew::prelude::*;
 
+use super::charts::Markup;
 use super::js_number;
 use super::state::{Action, Ctl, FieldError};
 use crate::core::format::{format_value, scale_suffix};
@@ -41,6 +42,16 @@ pub(super) fn aria(b: bool) -> &'static str {
     } else {
         "false"
     }
+}
+
+/// A field's scale (億, million, %…) after it, hidden from screen readers
+/// (the label names the unit), as one raw node of markup text.
+pub(super) fn suffix(text: &str) -> Html {
+    let mut m = Markup(String::with_capacity(64));
+    m.0.push_str("<span class=\"kc-suffix\" aria-hidden=\"true\">");
+    m.body(text);
+    m.0.push_str("</span>");
+    super::app::raw(m.0)
 }
 
 /// Properties of [`InputField`]: what the field shows, so yew re-renders it
@@ -93,12 +104,23 @@ pub fn input_field(props: &InputFieldProps) -> Html {
     let spec = id.spec();
     let dom_id = calc.dom_id("in", id.key());
     let msg_id = calc.dom_id("msg", id.key());
+    // One handler for the text field and the slider (each closure type is
+    // another copy of yew's callback code in the wasm): typed text goes
+    // through the parser, a slider position is a value.
     let oninput = {
         let calc = calc.clone();
         Callback::from(move |e: InputEvent| {
             let el: web_sys::HtmlInputElement = e.target_unchecked_into();
-            calc.0
-                .dispatch(Action::Edit(id, AttrValue::from(el.value())));
+            // Only the slider has a `min` (read so, no extra JS import for `type`).
+            if el.has_attribute("min") {
+                let v = el.value_as_number();
+                if v.is_finite() {
+                    calc.0.dispatch(Action::Set(id, v));
+                }
+            } else {
+                calc.0
+                    .dispatch(Action::Edit(id, AttrValue::from(el.value())));
+            }
         })
     };
     let reset = {
@@ -106,16 +128,6 @@ pub fn input_field(props: &InputFieldProps) -> Html {
         Callback::from(move |_| calc.0.dispatch(Action::Reset(id)))
     };
     let label = spec.label.get(locale);
-    let onslide = {
-        let calc = calc.clone();
-        Callback::from(move |e: InputEvent| {
-            let el: web_sys::HtmlInputElement = e.target_unchecked_into();
-            let v = el.value_as_number();
-            if v.is_finite() {
-                calc.0.dispatch(Action::Set(id, v));
-            }
-        })
-    };
     // An exclusive minimum (growth > −100%) starts the slider one step inside.
     let lo = if spec.min_exclusive && spec.slider_min() <= spec.min {
         spec.min + spec.step
@@ -124,14 +136,41 @@ pub fn input_field(props: &InputFieldProps) -> Html {
     };
     let hi = spec.slider_max.max(value.unwrap_or(lo));
     let slider_value = js_number(value.unwrap_or(lo).max(lo).min(hi));
+    // The message under the field, as escaped markup text.
+    let mut msg = Markup(String::new());
+    let note = if let Some(err) = error {
+        msg.0.push_str("<span class=\"kc-error\">");
+        msg.body(&err.describe(id, locale));
+        msg.0.push_str("</span>");
+        Some((
+            STILL_USING.get(locale),
+            value.map_or_else(
+                || String::from("—"),
+                |v| format_value(v, spec.unit, Qualifier::Exact, locale),
+            ),
+        ))
+    } else if changed {
+        Some((
+            CHANGED.get(locale),
+            [" ", &calc.published_text(id)].concat(),
+        ))
+    } else {
+        None
+    };
+    if let Some((words, value)) = note {
+        msg.0.push_str("<span class=\"kc-note\">");
+        msg.body(words);
+        msg.body(&value);
+        msg.0.push_str("</span>");
+    }
     html! {
-        <div class={classes!("kc-field", changed.then_some("kc-changed"))}>
-            <label for={dom_id.clone()}>{label}</label>
+        <div ~className={if changed { "kc-field kc-changed" } else { "kc-field" }}>
+            {super::app::text_el("label", "", ("for", &dom_id), label)}
             <div class="kc-field-row">
-                <input id={dom_id} type="text" inputmode="decimal" autocomplete="off" spellcheck="false"
+                <input id={&dom_id} type="text" inputmode="decimal" autocomplete="off" spellcheck="false"
                     data-input={id.key()} value={props.text.clone()}
-                    aria-invalid={aria(error.is_some())} aria-describedby={msg_id.clone()} {oninput} />
-                <span class="kc-suffix" aria-hidden="true">{scale_suffix(spec.unit, calc.scale(id), locale)}</span>
+                    aria-invalid={aria(error.is_some())} aria-describedby={msg_id.clone()} oninput={&oninput} />
+                {suffix(scale_suffix(spec.unit, calc.scale(id), locale))}
                 if changed {
                     <button type="button" class="kc-reset" onclick={reset}
                         aria-label={[RESET.get(locale), " ", label].concat()}>{RESET.get(locale)}</button>
@@ -140,15 +179,8 @@ pub fn input_field(props: &InputFieldProps) -> Html {
             <input type="range" class="kc-slider" min={js_number(lo)} max={js_number(hi)} step={js_number(spec.step)}
                 value={slider_value} aria-label={[label, SLIDER.get(locale)].concat()}
                 aria-valuetext={value.map(|v| format_value(v, spec.unit, Qualifier::Exact, locale)).unwrap_or_default()}
-                oninput={onslide} />
-            <p id={msg_id} class="kc-msg" aria-live="polite">
-                if let Some(err) = error {
-                    <span class="kc-error">{err.describe(id, locale)}</span>
-                    <span class="kc-note">{STILL_USING.get(locale)}{value.map_or_else(|| String::from("—"), |v| format_value(v, spec.unit, Qualifier::Exact, locale))}</span>
-                } else if changed {
-                    <span class="kc-note">{CHANGED.get(locale)}{" "}{calc.published_text(id)}</span>
-                }
-            </p>
+                {oninput} />
+            <p id={msg_id} class="kc-msg" aria-live="polite">{super::app::raw(msg.0)}</p>
         </div>
     }
 }

@@ -63,15 +63,29 @@ fn value_text(id: MetricId, o: &Outcome, locale: Locale) -> (String, String) {
 }
 
 /// "articles: ≥ 0.84%" when the reader's inputs moved a result away from what
-/// the published figures give, so a scenario always shows how far it went.
-fn published_line(id: MetricId, now: &Outcome, published: &Outcome, locale: Locale) -> Html {
-    match published.value {
-        Ok(v) if now.value != published.value => html! {
-            <span class="kc-was" data-published={js_number(v)}>
-                {ARTICLES.get(locale)}{format_value(v, id.spec().unit, published.qualifier, locale)}
-            </span>
-        },
-        _ => Html::default(),
+/// the published figures give, so a scenario always shows how far it went:
+/// appended to `m` as markup text (nothing when the result did not move).
+fn published_line(
+    m: &mut Markup,
+    id: MetricId,
+    now: &Outcome,
+    published: &Outcome,
+    locale: Locale,
+) {
+    if let Ok(v) = published.value {
+        if now.value != published.value {
+            m.open("span", "kc-was");
+            m.attr("data-published", &js_number(v));
+            m.0.push('>');
+            m.body(ARTICLES.get(locale));
+            m.body(&format_value(
+                v,
+                id.spec().unit,
+                published.qualifier,
+                locale,
+            ));
+            m.0.push_str("</span>");
+        }
     }
 }
 
@@ -136,15 +150,19 @@ pub fn metric_view(props: &MetricViewProps) -> Html {
     };
     // Built only while the disclosure is open (see `Calc::explained`).
     let explanation = explained.then(|| explanation(ctl, id, &outcome.rests_on));
+    let mut was = Markup(String::new());
+    published_line(&mut was, id, outcome, published, locale);
     html! {
         <div class="kc-metric">
-            <span class="kc-metric-label" id={label_id.clone()}>{id.spec().label.get(locale)}</span>
-            <output class={classes!("kc-value", outcome.value.is_err().then_some("kc-reason"))} data-metric={id.key()} data-value={data_value} aria-labelledby={label_id}>{text}</output>
-            {published_line(id, outcome, published, locale)}
+            {super::app::text_el("span", "kc-metric-label", ("id", &label_id), id.spec().label.get(locale))}
+            <output ~className={if outcome.value.is_err() { "kc-value kc-reason" } else { "kc-value" }} data-metric={id.key()} data-value={data_value} aria-labelledby={&label_id}>{text}</output>
+            if !was.0.is_empty() {
+                {super::app::raw(was.0)}
+            }
             <details class="kc-how" {ontoggle}>
-                <summary>{HOW.get(locale)}</summary>
+                {super::app::text_el("summary", "", ("", ""), HOW.get(locale))}
                 if let Some(text) = explanation {
-                    {Html::from_html_unchecked(AttrValue::from(text))}
+                    {super::app::raw(text)}
                 }
                 <button type="button" class="kc-cite" data-cite={id.key()} onclick={cite}>{CITE.get(locale)}</button>
                 if *cited {
@@ -156,20 +174,44 @@ pub fn metric_view(props: &MetricViewProps) -> Html {
     }
 }
 
-/// One of a section's headline results, large, with "articles: …" when
-/// moved. Not an `<output>` and without `data-metric`: the page contract's
-/// one element per metric is the [`MetricView`] under "All results". A plain
-/// function: a few cards per section cost less to rebuild than another
-/// component type costs in the wasm.
-pub fn headline(id: MetricId, locale: Locale, outcome: &Outcome, published: &Outcome) -> Html {
-    let (data_value, text) = value_text(id, outcome, locale);
-    html! {
-        <div class="kc-card" data-headline={id.key()}>
-            <span class="kc-card-label">{id.spec().label.get(locale)}</span>
-            <span class={classes!("kc-card-value", outcome.value.is_err().then_some("kc-reason"))} data-value={data_value}>{text}</span>
-            {published_line(id, outcome, published, locale)}
-        </div>
+/// A section's headline results, large, each with "articles: …" when
+/// moved. Not `<output>`s and without `data-metric`: the page contract's
+/// one element per metric is the [`MetricView`] under "All results".
+/// Text only, so built as escaped markup (one raw node for the row of cards):
+/// far less wasm than `html!` nodes, and rebuilding a few cards costs less
+/// than another component type.
+pub fn headlines(ids: &[MetricId], calc: &Calc) -> Html {
+    let locale = calc.locale;
+    let mut m = Markup(String::with_capacity(1024));
+    m.open("div", "kc-cards");
+    m.0.push('>');
+    for &id in ids {
+        let outcome = calc.results.get(id);
+        let (data_value, text) = value_text(id, outcome, locale);
+        m.open("div", "kc-card");
+        m.attr("data-headline", id.key());
+        m.0.push('>');
+        m.open("span", "kc-card-label");
+        m.0.push('>');
+        m.body(id.spec().label.get(locale));
+        m.0.push_str("</span>");
+        m.open(
+            "span",
+            if outcome.value.is_err() {
+                "kc-card-value kc-reason"
+            } else {
+                "kc-card-value"
+            },
+        );
+        m.attr("data-value", &data_value);
+        m.0.push('>');
+        m.body(&text);
+        m.0.push_str("</span>");
+        published_line(&mut m, id, outcome, calc.published.get(id), locale);
+        m.0.push_str("</div>");
     }
+    m.0.push_str("</div>");
+    super::app::raw(m.0)
 }
 
 /// The paragraphs of a metric's "how" disclosure: formula in words, formula

@@ -13,6 +13,7 @@
 
 use yew::prelude::*;
 
+use super::charts::Markup;
 use super::js_number;
 use super::state::{Action, CalcContext, Ctl};
 use crate::core::format::{format_value, scale_suffix};
@@ -29,28 +30,61 @@ pub fn narrative(calc: &CalcContext, section: &'static str) -> Html {
     let Some(s) = SECTIONS.iter().find(|s| s.key == section) else {
         return Html::default();
     };
-    let segs = s.narrative;
-    let seg = |seg: &Seg| match *seg {
-        Seg::Text(t) => Html::from(t.get(locale)),
-        Seg::Value(Operand::Input(id)) => {
-            let r = calc.results.resolved();
-            let value = (r.values[id.index()], r.qualifiers[id.index()]);
-            html! { <InlineNumber calc={Ctl(calc.clone())} {id} {locale} {value} /> }
-        }
-        Seg::Value(Operand::Metric(id)) => {
-            let o = calc.results.get(id);
-            // A metric that cannot be computed shows the core's dash; its
-            // reason is in the metric list below and in the tooltip here.
-            let v = o.value.unwrap_or(f64::NAN);
-            html! {
-                <strong data-narrative-metric={id.key()} title={o.value.err().map(|r| r.describe(locale))}>
-                    {format_value(v, id.spec().unit, o.qualifier, locale)}
-                </strong>
+    // Text and metric values between two inline numbers are one raw node of
+    // escaped markup: text costs far less wasm than `html!` nodes.
+    let mut parts: Vec<Html> = Vec::new();
+    let mut m = Markup(String::new());
+    for seg in s.narrative {
+        match *seg {
+            Seg::Text(t) => m.body(t.get(locale)),
+            Seg::Value(Operand::Input(id)) => {
+                flush(&mut parts, &mut m);
+                let r = calc.results.resolved();
+                let value = (r.values[id.index()], r.qualifiers[id.index()]);
+                parts.push(
+                    html! { <InlineNumber calc={Ctl(calc.clone())} {id} {locale} {value} /> },
+                );
+            }
+            Seg::Value(Operand::Metric(id)) => {
+                let o = calc.results.get(id);
+                // A metric that cannot be computed shows the core's dash; its
+                // reason is in the metric list below and in the tooltip here.
+                let v = o.value.unwrap_or(f64::NAN);
+                m.open("strong", "");
+                m.attr("data-narrative-metric", id.key());
+                if let Err(r) = o.value {
+                    m.0.push_str(" title=\"");
+                    attr_text(&mut m.0, &r.describe(locale));
+                    m.0.push('"');
+                }
+                m.0.push('>');
+                m.body(&format_value(v, id.spec().unit, o.qualifier, locale));
+                m.0.push_str("</strong>");
             }
         }
-    };
+    }
+    flush(&mut parts, &mut m);
     html! {
-        <p class="kc-narrative" data-narrative={section}>{for segs.iter().map(seg)}</p>
+        <p class="kc-narrative" data-narrative={section}>{for parts}</p>
+    }
+}
+
+/// Moves the markup gathered so far, if any, into `parts` as one raw node.
+fn flush(parts: &mut Vec<Html>, m: &mut Markup) {
+    if !m.0.is_empty() {
+        parts.push(super::app::raw(std::mem::take(&mut m.0)));
+    }
+}
+
+/// Appends `text` escaped for a double-quoted attribute value.
+pub(super) fn attr_text(out: &mut String, text: &str) {
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("&quot;"),
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            c => out.push(c),
+        }
     }
 }
 
@@ -218,7 +252,7 @@ pub fn inline_number(props: &InlineNumberProps) -> Html {
                 <input ref={input_ref} type="text" inputmode="decimal" autocomplete="off" spellcheck="false"
                     data-inline-edit={id.key()} aria-label={label} aria-invalid={super::input_field::aria(*invalid)}
                     value={calc.field_text(id)} {onkeydown} {onblur} />
-                <span class="kc-suffix" aria-hidden="true">{scale_suffix(spec.unit, calc.scale(id), locale)}</span>
+                {super::input_field::suffix(scale_suffix(spec.unit, calc.scale(id), locale))}
             </span>
         };
     }
@@ -246,64 +280,61 @@ pub fn inline_number(props: &InlineNumberProps) -> Html {
             calc.0.dispatch(Action::Set(id, target.max(lo).min(hi)));
         })
     };
-    let onpointerdown = {
-        let (local, span_ref) = (local.clone(), span_ref.clone());
-        Callback::from(move |e: PointerEvent| {
-            if !e.is_primary() || e.button() != 0 {
-                return;
+    // One handler for the four pointer events (each closure type is another
+    // copy of yew's callback code in the wasm), told apart by the event type.
+    let onpointer = {
+        let (calc, span_ref) = (calc.clone(), span_ref.clone());
+        Callback::from(move |e: PointerEvent| match e.type_().as_str() {
+            "pointerdown" => {
+                if !e.is_primary() || e.button() != 0 {
+                    return;
+                }
+                // No text selection or native drag; focus is given explicitly.
+                e.prevent_default();
+                if let Some(el) = span_ref.cast::<web_sys::HtmlElement>() {
+                    let _ = el.focus();
+                    // Fails only for a pointer that is already gone; the drag then
+                    // still works while the pointer stays over the number.
+                    let _ = el.set_pointer_capture(e.pointer_id());
+                }
+                local.borrow_mut().drag = Some(Drag {
+                    pointer: e.pointer_id(),
+                    x: e.client_x(),
+                    from: current,
+                    hi,
+                    last: current,
+                    moved: false,
+                });
             }
-            // No text selection or native drag; focus is given explicitly.
-            e.prevent_default();
-            if let Some(el) = span_ref.cast::<web_sys::HtmlElement>() {
-                let _ = el.focus();
-                // Fails only for a pointer that is already gone; the drag then
-                // still works while the pointer stays over the number.
-                let _ = el.set_pointer_capture(e.pointer_id());
+            "pointermove" => {
+                let mut local = local.borrow_mut();
+                let Some(d) = local.drag.as_mut().filter(|d| d.pointer == e.pointer_id()) else {
+                    return;
+                };
+                let dx = e.client_x() - d.x;
+                d.moved |= dx.abs() >= PX_PER_STEP;
+                if !d.moved {
+                    return;
+                }
+                let v = (d.from + f64::from(dx / PX_PER_STEP) * spec.step)
+                    .max(lo)
+                    .min(d.hi);
+                // Most moves stay within one step; only a new value re-renders.
+                if v != d.last {
+                    d.last = v;
+                    calc.0.dispatch(Action::Set(id, v));
+                }
             }
-            local.borrow_mut().drag = Some(Drag {
-                pointer: e.pointer_id(),
-                x: e.client_x(),
-                from: current,
-                hi,
-                last: current,
-                moved: false,
-            });
+            "pointerup" => {
+                let ended = local.borrow_mut().drag.take();
+                if ended.is_some_and(|d| d.pointer == e.pointer_id() && !d.moved) {
+                    start_editing();
+                }
+            }
+            // pointercancel
+            _ => local.borrow_mut().drag = None,
         })
     };
-    let onpointermove = {
-        let (calc, local) = (calc.clone(), local.clone());
-        Callback::from(move |e: PointerEvent| {
-            let mut local = local.borrow_mut();
-            let Some(d) = local.drag.as_mut().filter(|d| d.pointer == e.pointer_id()) else {
-                return;
-            };
-            let dx = e.client_x() - d.x;
-            d.moved |= dx.abs() >= PX_PER_STEP;
-            if !d.moved {
-                return;
-            }
-            let v = (d.from + f64::from(dx / PX_PER_STEP) * spec.step)
-                .max(lo)
-                .min(d.hi);
-            // Most moves stay within one step; only a new value re-renders.
-            if v != d.last {
-                d.last = v;
-                calc.0.dispatch(Action::Set(id, v));
-            }
-        })
-    };
-    let onpointerup = {
-        let local = local.clone();
-        Callback::from(move |e: PointerEvent| {
-            let ended = local.borrow_mut().drag.take();
-            if ended.is_some_and(|d| d.pointer == e.pointer_id() && !d.moved) {
-                start_editing();
-            }
-        })
-    };
-    let onpointercancel = Callback::from(move |_: PointerEvent| {
-        local.borrow_mut().drag = None;
-    });
     // With the article's qualifier ("超過3億元", "≥ RMB 300 million") while the
     // figure is the published one, as the results that rest on it say.
     let text = format_value(value.unwrap_or(f64::NAN), spec.unit, qualifier, locale);
@@ -311,6 +342,6 @@ pub fn inline_number(props: &InlineNumberProps) -> Html {
         <span ref={span_ref} class="kc-inline" role="slider" tabindex="0" data-inline-input={id.key()}
             aria-label={label} aria-valuemin={js_number(lo)} aria-valuemax={js_number(hi)}
             aria-valuenow={value.map(js_number)} aria-valuetext={text.clone()}
-            {onkeydown} {onpointerdown} {onpointermove} {onpointerup} {onpointercancel}>{text}</span>
+            {onkeydown} onpointerdown={&onpointer} onpointermove={&onpointer} onpointerup={&onpointer} onpointercancel={onpointer}>{text}</span>
     }
 }

@@ -19,6 +19,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
 
+use super::charts::Markup;
 use super::state::{Action, Calc, CalcContext};
 use crate::core::export::csv;
 use crate::core::inputs::t;
@@ -116,21 +117,28 @@ fn download(a: &web_sys::HtmlElement, text: &str) -> Option<()> {
 }
 
 /// The notice listing a share link's skipped items (empty markup if none).
+/// Text only and shown once, so built as escaped markup (the link's items are
+/// escaped text, never markup).
 pub fn notice(ignored: &[Ignored], locale: Locale) -> Html {
     if ignored.is_empty() {
         return Html::default();
     }
-    let item = |i: &Ignored| {
-        html! {
-            <li>if !i.item.is_empty() { <code>{i.item.clone()}</code>{" — "} }{i.reason.describe(locale)}</li>
+    let mut m = Markup(String::with_capacity(256));
+    m.0.push_str("<div class=\"kc-notice\" role=\"status\" data-share-notice=\"\"><p>");
+    m.body(ABOUT_LINK.get(locale));
+    m.0.push_str("</p><ul>");
+    for i in ignored {
+        m.0.push_str("<li>");
+        if !i.item.is_empty() {
+            m.0.push_str("<code>");
+            m.body(&i.item);
+            m.0.push_str("</code> — ");
         }
-    };
-    html! {
-        <div class="kc-notice" role="status" data-share-notice="">
-            <p>{ABOUT_LINK.get(locale)}</p>
-            <ul>{for ignored.iter().map(item)}</ul>
-        </div>
+        m.body(&i.reason.describe(locale));
+        m.0.push_str("</li>");
     }
+    m.0.push_str("</ul></div>");
+    super::app::raw(m.0)
 }
 
 /// Share, Download CSV, the link field and a polite status line.
@@ -175,10 +183,11 @@ pub fn share_bar(calc: &CalcContext) -> Html {
         <div class="kc-sharebar">
             <button type="button" data-share="" onclick={share}>{SHARE.get(locale)}</button>
             <button type="button" data-csv="" onclick={save}>{CSV.get(locale)}</button>
-            <a download="kling-calc.csv" hidden=true></a>
+            // Static markup: never re-rendered, so the href a download sets stays.
+            {Html::from_html_unchecked(AttrValue::Static("<a download=\"kling-calc.csv\" hidden=\"\"></a>"))}
             if !link.is_empty() {
-                <label class="kc-sharebar-link" for={field_id.clone()}>{LINK.get(locale)}</label>
-                <input id={field_id} class="kc-sharebar-url" type="text" readonly=true value={link.clone()} />
+                {super::app::text_el("label", "kc-sharebar-link", ("for", &field_id), LINK.get(locale))}
+                <input id={&field_id} class="kc-sharebar-url" type="text" readonly=true value={link.clone()} />
             }
             <p class="kc-msg" role="status">{status.map(|s| s.get(locale))}</p>
         </div>

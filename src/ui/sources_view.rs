@@ -39,6 +39,7 @@ pub fn sources_view(calc: &Calc, layout: Layout) -> Html {
     let locale = calc.locale;
     let heading = calc.dom_id("h", "sources");
     let mut m = Markup(String::with_capacity(16 * 1024));
+    m.0.push_str("<ol class=\"kc-articles\">");
     for a in ARTICLES {
         let id = a.id.encode_utf8(&mut [0; 4]).to_owned();
         m.open("li", "");
@@ -68,15 +69,14 @@ pub fn sources_view(calc: &Calc, layout: Layout) -> Html {
         }
         m.0.push_str("</ul></li>");
     }
-    let list = html! {
-        <ol class="kc-articles">{Html::from_html_unchecked(AttrValue::from(m.0))}</ol>
-    };
+    m.0.push_str("</ol>");
+    let list = super::app::raw(m.0);
     // Collapsed in the compact layout; a link to a figure or an article opens
     // it (`App`'s click handler).
     html! {
-        <section class="kc-section kc-sources" data-section="sources" aria-labelledby={heading.clone()}>
-            <h3 id={heading}>{TITLE.get(locale)}</h3>
-            <p class="kc-note">{NOTE.get(locale)}</p>
+        <section class="kc-section kc-sources" data-section="sources" aria-labelledby={&heading}>
+            {super::app::text_el("h3", "", ("id", &heading), TITLE.get(locale))}
+            {super::app::text_el("p", "kc-note", ("", ""), NOTE.get(locale))}
             if layout == Layout::Full {
                 {list}
             } else {
