@@ -3,8 +3,10 @@
 //! - At mount, [`from_url`] reads the page's query string (not the hash, which
 //!   hosts use for their own anchors) and decodes this instance's `kc<n>`
 //!   parameter with [`crate::core::share::decode`]; [`notice`] lists what was
-//!   skipped. URL text is only ever shown through yew text nodes, already
-//!   cut and cleaned by the core: it can never become markup.
+//!   skipped. URL text, already cut and cleaned by the core, is only ever
+//!   shown through [`Markup::body`](super::charts::Markup::body), which
+//!   escapes `<` and `&`: it can never become markup (tests/web/share.rs and
+//!   tests/e2e/tampered.test.mjs try).
 //! - "Share" builds the page's own URL (any scheme, `file://` included: the
 //!   href up to `?`/`#`), keeps the page's other parameters and its hash, and
 //!   appends this instance's inputs; it shows the link in a read-only field and
