@@ -4,7 +4,7 @@
 //!   hosts use for their own anchors) and decodes this instance's `kc<n>`
 //!   parameter with [`crate::core::share::decode`]; [`notice`] lists what was
 //!   skipped. URL text, already cut and cleaned by the core, is only ever
-//!   shown through [`Markup::body`](super::charts::Markup::body), which
+//!   shown through `Markup::body` (charts.rs), which
 //!   escapes `<` and `&`: it can never become markup (tests/web/share.rs and
 //!   tests/e2e/tampered.test.mjs try).
 //! - "Share" builds the page's own URL (any scheme, `file://` included: the
