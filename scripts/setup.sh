@@ -3,7 +3,8 @@
 # present at the pinned version. Sourced by scripts/run.sh and scripts/test.sh.
 #
 #   ensure_build_tools   wasm32 target, Trunk, wasm-bindgen-cli, npm dev tools
-#   ensure_browser       Debian's chromium + chromium-driver (apt; root only)
+#   ensure_browser       Debian's chromium, chromium-driver and chromium-headless-shell
+#                        (apt; root only)
 #   ensure_engines       Firefox ESR, WebKitGTK's WebKitWebDriver + MiniBrowser and
 #                        Xvfb (apt; root only), geckodriver (cargo install)
 #
@@ -54,13 +55,15 @@ ensure_build_tools() {
   fi
 }
 
+# chromium-headless-shell (the same build without the desktop browser around it)
+# is what the end-to-end tests drive: see launch() in tests/e2e/harness.mjs.
 ensure_browser() {
-  if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; then return; fi
-  local cmd="apt-get update && apt-get install -y chromium chromium-driver"
+  if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] && [ -x /usr/lib/chromium/chromium-headless-shell ]; then return; fi
+  local cmd="apt-get update && apt-get install -y chromium chromium-driver chromium-headless-shell"
   if [ "$(id -u)" -ne 0 ]; then
-    die "Chromium and ChromeDriver are missing. Run as root: sudo sh -c '$cmd'"
+    die "Chromium, its headless shell or ChromeDriver is missing. Run as root: sudo sh -c '$cmd'"
   fi
-  say "installing Chromium and ChromeDriver from Debian (apt)"
+  say "installing Chromium, its headless shell and ChromeDriver from Debian (apt)"
   sh -c "$cmd" >/dev/null || die "apt could not install Chromium: run '$cmd'."
 }
 

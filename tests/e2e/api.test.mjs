@@ -1,7 +1,7 @@
 // End-to-end: the JavaScript API (window.klingCalc) as a host page uses it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { suite, openPage, metricValue, currentEdition, reveal } from './harness.mjs';
+import { suite, openPage, metricValue, currentEdition, waitUntil, waitForLocator, reveal } from './harness.mjs';
 
 const env = suite();
 
@@ -13,7 +13,7 @@ async function apiPage() {
     addEventListener('kling-calc:ready', () => { window.__ready += 1; });
   });
   await handle.page.goto(`${env.server.url}index.html`);
-  await handle.page.waitForFunction(() => window.klingCalc && window.__ready === 1);
+  await waitUntil(handle.page, 'window.klingCalc and one kling-calc:ready event', () => window.klingCalc && window.__ready === 1);
   return handle;
 }
 
@@ -99,33 +99,39 @@ test('bad arguments are rejected with messages that name them, never a panic', a
 
 test('mount, set, get, change events and destroy', async () => {
   const { page, context, errors } = await apiPage();
-  const result = await page.evaluate(async () => {
+  const mounted = await page.evaluate(() => {
     const el = document.body.appendChild(document.createElement('div'));
-    const events = [];
-    el.addEventListener('kling-calc:change', (e) => events.push(e.detail));
-    const w = klingCalc.mount(el, { lang: 'en', sections: 'kling,valuation', inputs: { pe_kuaishou: 10 } });
+    el.id = 'mounted';
+    window.__events = [];
+    el.addEventListener('kling-calc:change', (e) => window.__events.push(e.detail));
+    const w = (window.__w = klingCalc.mount(el, { lang: 'en', sections: 'kling,valuation', inputs: { pe_kuaishou: 10 } }));
     const before = w.get();
     w.set({ kling_revenue_2025q3: 4e8 });
-    const queued = w.get();
-    // Wait for the render that the set() scheduled.
-    await new Promise((resolve) => {
-      const check = () => (el.querySelector('[data-metric="kling_share_2025q3"]')?.getAttribute('data-value') === String(4e8 / 355.54e8)
-        ? resolve() : requestAnimationFrame(check));
-      check();
-    });
-    const after = w.get();
+    return { before, queued: w.get() };
+  });
+  // The render that the set() scheduled.
+  await waitUntil(
+    page,
+    'the mounted widget to show the set() value of kling_share_2025q3',
+    (v) => document.querySelector('#mounted [data-metric="kling_share_2025q3"]')?.getAttribute('data-value') === v,
+    String(4e8 / 355.54e8),
+  );
+  const shown = await page.evaluate(() => {
+    const el = document.getElementById('mounted');
+    const after = window.__w.get();
     const sections = [...el.querySelectorAll('[data-section]')].map((s) => s.getAttribute('data-section'));
     const lang = el.querySelector('.kc').getAttribute('lang');
-    w.destroy();
-    // yew tears the DOM down on its scheduler's next turn: wait for that.
-    await new Promise((resolve) => {
-      const check = () => (el.innerHTML === '' ? resolve() : requestAnimationFrame(check));
-      check();
-    });
-    let afterDestroy = null;
-    try { w.get(); } catch (e) { afterDestroy = e.message; }
-    return { before, queued, after, events, sections, lang, empty: el.innerHTML, afterDestroy };
+    window.__w.destroy();
+    return { after, sections, lang };
   });
+  // yew tears the DOM down on its scheduler's next turn.
+  await waitUntil(page, 'destroy() to empty the mount element', () => document.getElementById('mounted').innerHTML === '');
+  const destroyed = await page.evaluate(() => {
+    let afterDestroy = null;
+    try { window.__w.get(); } catch (e) { afterDestroy = e.message; }
+    return { events: window.__events, empty: document.getElementById('mounted').innerHTML, afterDestroy };
+  });
+  const result = { ...mounted, ...shown, ...destroyed };
   assert.deepEqual(result.before.inputs, { pe_kuaishou: 10 });
   assert.equal(result.before.metrics.implied_earnings, 2690e8 / 10);
   assert.deepEqual(result.queued.inputs, { pe_kuaishou: 10, kling_revenue_2025q3: 4e8 });
@@ -149,12 +155,16 @@ test('two instances on one page: independent state, one module, one wasm fetch',
     klingCalc.mount(a, { lang: 'zh-Hans' });
   });
   const second = page.locator('#second');
-  await second.locator('[data-metric="kling_share_2025q3"]').waitFor({ state: 'attached' });
+  await waitForLocator(second.locator('[data-metric="kling_share_2025q3"]'), 'the second instance\'s kling_share_2025q3');
   // Type into the page's first widget only.
   const first = page.locator('main [data-kling-calc]');
   await reveal(first.locator('[data-input="kling_revenue_2025q3"]'));
   await first.locator('[data-input="kling_revenue_2025q3"]').fill('5');
-  await page.waitForFunction(() => document.querySelector('main [data-kling-calc] [data-metric="kling_share_2025q3"]').getAttribute('data-value') === String(5e8 / 355.54e8));
+  await waitUntil(
+    page,
+    'the first widget\'s kling_share_2025q3 to follow the typed 5',
+    () => document.querySelector('main [data-kling-calc] [data-metric="kling_share_2025q3"]').getAttribute('data-value') === String(5e8 / 355.54e8),
+  );
   assert.equal(Number(await second.locator('[data-metric="kling_share_2025q3"]').getAttribute('data-value')), 3e8 / 355.54e8);
   // Element ids never clash between instances.
   const dupes = await page.evaluate(() => {
@@ -171,7 +181,7 @@ test('get() before the first render already reflects the page\'s share link and 
   // index.html's own widget is instance 1, so the API's first mount is instance 2.
   const V = `v1.${await currentEdition(env)}`;
   await page.goto(`${env.server.url}index.html?kc2=${V}~pe_kuaishou:12~revenue_2025q2:340e8`);
-  await page.waitForFunction(() => window.klingCalc);
+  await waitUntil(page, 'window.klingCalc', () => window.klingCalc);
   const seen = await page.evaluate(async () => {
     const el = document.body.appendChild(document.createElement('div'));
     const h = klingCalc.mount(el, { lang: 'en', inputs: { revenue_2025q2: 350e8 } });

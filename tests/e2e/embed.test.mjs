@@ -9,7 +9,9 @@ import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { serveDist, launch, openPage, metricValue, nextMetricValue, typeInto, STANDALONE_URL, DIST, openAllDetails, reveal } from './harness.mjs';
+import {
+  serveDist, launch, openPage, metricValue, nextMetricValue, typeInto, STANDALONE_URL, DIST, openAllDetails, waitUntil, waitForElement, waitForLocator, reveal,
+} from './harness.mjs';
 
 let server; // dist/ on one loopback origin: the widget's origin
 let host; // a news site on a second loopback origin
@@ -103,7 +105,7 @@ test('embed.html takes sections from the query, commas plain or percent-encoded'
   ];
   for (const [query, want] of cases) {
     await page.goto(`${server.url}embed.html?${query}`);
-    await page.waitForSelector('.kc[lang="en"]');
+    await waitForElement(page, '.kc[lang="en"]');
     assert.deepEqual(await page.$$eval('.kc [data-section]', (s) => s.map((e) => e.dataset.section)), want, query);
   }
   assert.deepEqual(errors, []);
@@ -120,7 +122,7 @@ const iframeHeight = (page) => page.$eval('#widget', (f) => f.getBoundingClientR
 /** Waits until the host's iframe is as tall as the framed content (within 2 px); returns that height. */
 async function waitForFit(page, frame) {
   const target = Math.min(MAX_HEIGHT, Math.max(MIN_HEIGHT, await contentHeight(frame)));
-  await page.waitForFunction((h) => Math.abs(document.getElementById('widget').getBoundingClientRect().height - h) <= 2, target);
+  await waitUntil(page, `the widget iframe to be ${target} px tall, as its content (within 2 px)`, (h) => Math.abs(document.getElementById('widget').getBoundingClientRect().height - h) <= 2, target);
   const now = await contentHeight(frame);
   assert.ok(Math.abs((await iframeHeight(page)) - now) <= 2, `iframe ${await iframeHeight(page)} vs content ${now}`);
   return now;
@@ -130,14 +132,14 @@ async function waitForFit(page, frame) {
 async function postFrom(page, frame, data) {
   const nonce = Math.random().toString(36).slice(2);
   await frame.evaluate((d) => parent.postMessage(d, '*'), { ...data, nonce });
-  await page.waitForFunction((n) => window.seen.some((d) => d && d.nonce === n), nonce);
+  await waitUntil(page, `the host page to receive the message ${JSON.stringify(data)} from ${frame.url()}`, (n) => window.seen.some((d) => d && d.nonce === n), nonce);
 }
 
 test('iframe on another origin: height follows content; forged and malformed messages are ignored or clamped', async () => {
   const { page, context, requests } = await openPage(browser, { viewport: { width: 800, height: 600 } });
   await page.goto(host.url + 'host.html');
   const frame = page.frame({ url: (u) => u.pathname.endsWith('/embed.html') });
-  await frame.waitForSelector('[data-metric="kling_share_2025q3"]', { state: 'attached' });
+  await waitForElement(frame, '[data-metric="kling_share_2025q3"]', { state: 'attached' });
   assert.equal(await frame.getAttribute('.kc', 'lang'), 'zh-Hant');
   assert.deepEqual(
     await frame.$$eval('[data-section]', (s) => s.map((e) => e.dataset.section)),
@@ -149,13 +151,13 @@ test('iframe on another origin: height follows content; forged and malformed mes
 
   // The reader switches language inside the iframe: the height follows.
   await frame.click('button.kc-lang[lang="en"]');
-  await frame.waitForSelector('.kc[lang="en"]');
+  await waitForElement(frame, '.kc[lang="en"]');
   await waitForFit(page, frame);
 
   // Content grows (every "how" disclosure opened): the iframe grows with it.
   const before = await iframeHeight(page);
   await openAllDetails(frame);
-  await page.waitForFunction((h) => document.getElementById('widget').getBoundingClientRect().height > h + 50, before);
+  await waitUntil(page, `the widget iframe to grow past ${before} + 50 px`, (h) => document.getElementById('widget').getBoundingClientRect().height > h + 50, before);
   await waitForFit(page, frame);
   const grown = await iframeHeight(page);
   assert.ok(grown > before + 50);
@@ -221,7 +223,7 @@ for (const [name, url] of [['embed.html', () => server.url + 'embed.html'], ['st
     value = await nextMetricValue(page, 'kling_share_2025q3', value);
     assert.ok(Math.abs(Number(value) - 4e8 / 355.54e8) < 1e-12, value);
     await page.click('button.kc-lang[lang="en"]');
-    await page.waitForSelector('.kc[lang="en"]');
+    await waitForElement(page, '.kc[lang="en"]');
     assert.deepEqual(await page.evaluate(() => window.cspViolations), []);
     assert.deepEqual(consoleCsp, []);
     assert.deepEqual(errors, []);
@@ -232,7 +234,7 @@ for (const [name, url] of [['embed.html', () => server.url + 'embed.html'], ['st
 /** Waits for the start-failure alert in the page's first mount element; returns its text. */
 async function failureAlert(page) {
   const alert = page.locator('[data-kling-calc] [role="alert"]').first();
-  await alert.waitFor();
+  await waitForLocator(alert, 'the start-failure alert in the mount element');
   return alert.textContent();
 }
 
@@ -267,7 +269,7 @@ test('script-tag embed on a host whose CSP lacks wasm-unsafe-eval shows the mess
     });
   });
   await page.goto(server.url + 'demo-article.html');
-  await page.waitForFunction(() => document.querySelectorAll('[data-kling-calc] [role="alert"]').length === 2);
+  await waitUntil(page, 'a start-failure alert in both mount elements', () => document.querySelectorAll('[data-kling-calc] [role="alert"]').length === 2);
   for (const alert of await page.locator('[data-kling-calc] [role="alert"]').all()) {
     assert.match(await alert.textContent(), /could not start/);
   }
@@ -293,8 +295,8 @@ test('demo article: two script instances (own languages, sections and state, one
   page.on('request', (r) => { if (r.frame() === page.mainFrame()) mainFrameRequests.push(r.url()); });
   await page.goto(server.url + 'demo-article.html');
   const [zh, en] = [page.locator('main [data-kling-calc]').nth(0), page.locator('main [data-kling-calc]').nth(1)];
-  await zh.locator('[data-metric="kling_share_2025q3"]').waitFor({ state: 'attached' });
-  await en.locator('[data-metric="kling_share_2025q3"]').waitFor({ state: 'attached' });
+  await waitForLocator(zh.locator('[data-metric="kling_share_2025q3"]'), 'the zh-Hant instance\'s kling_share_2025q3');
+  await waitForLocator(en.locator('[data-metric="kling_share_2025q3"]'), 'the English instance\'s kling_share_2025q3');
   assert.equal(await zh.locator('.kc').getAttribute('lang'), 'zh-Hant');
   assert.equal(await en.locator('.kc').getAttribute('lang'), 'en');
   const sections = (scope) => scope.locator('[data-section]').evaluateAll((s) => s.map((e) => e.dataset.section));
@@ -306,7 +308,9 @@ test('demo article: two script instances (own languages, sections and state, one
   const published = await shareOf(en);
   assert.equal(await shareOf(zh), published);
   await typeIn(page, zh, 'kling_revenue_2025q3', '5億');
-  await page.waitForFunction(
+  await waitUntil(
+    page,
+    'the zh-Hant instance\'s kling_share_2025q3 to follow the typed 5億',
     ([p]) => document.querySelector('main [data-kling-calc] [data-metric="kling_share_2025q3"]').dataset.value !== p,
     [published],
   );
@@ -317,11 +321,11 @@ test('demo article: two script instances (own languages, sections and state, one
   const iframe = page.locator('iframe[data-kling-calc-frame]');
   await iframe.scrollIntoViewIfNeeded();
   const frame = page.frame({ url: (u) => u.pathname.endsWith('/embed.html') });
-  await frame.waitForSelector('[data-metric="kling_share_2025q3"]', { state: 'attached' });
+  await waitForElement(frame, '[data-metric="kling_share_2025q3"]', { state: 'attached' });
   assert.equal(await frame.getAttribute('.kc', 'lang'), 'zh-Hans');
   assert.deepEqual(await frame.$$eval('[data-section]', (s) => s.map((e) => e.dataset.section)), ['kling', 'arpu']);
   const h = await contentHeight(frame);
-  await page.waitForFunction((h) => Math.abs(document.querySelector('iframe[data-kling-calc-frame]').getBoundingClientRect().height - h) <= 2, h);
+  await waitUntil(page, `the article's iframe to be ${h} px tall, as its content (within 2 px)`, (h) => Math.abs(document.querySelector('iframe[data-kling-calc-frame]').getBoundingClientRect().height - h) <= 2, h);
 
   assert.equal(await page.getAttribute('a[href="standalone.html"]', 'href'), 'standalone.html');
   assert.equal(mainFrameRequests.filter((u) => u.endsWith('.wasm')).length, 1, 'one wasm fetch for both instances');
@@ -356,13 +360,13 @@ test('host CSS hostility: the widget measures as on a plain page; widget CSS doe
   const { page, context } = await openPage(browser);
   await page.goto(server.url + 'index.html');
   const mount = page.locator('[data-kling-calc]').first();
-  await mount.locator('[data-metric="kling_share_2025q3"]').waitFor({ state: 'attached' });
+  await waitForLocator(mount.locator('[data-metric="kling_share_2025q3"]'), 'index.html\'s kling_share_2025q3');
   const reference = await widgetMetrics(mount);
   assert.equal(reference.fontSize, '16px');
 
   await page.goto(server.url + 'demo-article.html');
   const zh = page.locator('main [data-kling-calc]').first();
-  await zh.locator('[data-metric="kling_share_2025q3"]').waitFor({ state: 'attached' });
+  await waitForLocator(zh.locator('[data-metric="kling_share_2025q3"]'), 'the demo article\'s first kling_share_2025q3');
   // The host really is hostile: its root font size and global control reset are in force.
   assert.equal(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize), '10px');
   const hosted = await widgetMetrics(zh);

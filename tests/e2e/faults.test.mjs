@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { suite, openPage, reveal } from './harness.mjs';
+import { suite, openPage, waitUntil, waitForLocator, reveal } from './harness.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -24,8 +24,8 @@ const env = suite({ root: join(ROOT, 'dist-faults') });
 async function open() {
   const handle = await openPage(env.browser);
   await handle.page.goto(`${env.server.url}index.html?lang=en`);
-  await handle.page.locator('main [data-metric="kling_share_2025q3"]').waitFor({ state: 'attached' });
-  await handle.page.waitForFunction(() => window.klingCalc);
+  await waitForLocator(handle.page.locator('main [data-metric="kling_share_2025q3"]'), 'the page\'s kling_share_2025q3');
+  await waitUntil(handle.page, 'window.klingCalc', () => window.klingCalc);
   return handle;
 }
 
@@ -36,9 +36,9 @@ test('a panic replaces every instance with a readable message and logs it', asyn
     el.id = 'second';
     klingCalc.mount(el, { lang: 'zh-Hans' });
   });
-  await page.locator('#second [data-metric="kling_share_2025q3"]').waitFor({ state: 'attached' });
+  await waitForLocator(page.locator('#second [data-metric="kling_share_2025q3"]'), 'the second instance\'s kling_share_2025q3');
   await typeInto(page, 'kling_revenue_2025q3', 'kc:panic');
-  await page.waitForFunction(() => document.querySelectorAll('.kc-failed[role="alert"]').length === 2);
+  await waitUntil(page, 'the failure message (.kc-failed[role=alert]) in both instances', () => document.querySelectorAll('.kc-failed[role="alert"]').length === 2);
   for (const text of await page.locator('.kc-failed').allTextContents()) {
     assert.match(text, /The calculator hit an error; please reload the page\./);
     assert.match(text, /計算器發生錯誤/);
@@ -63,11 +63,11 @@ test('an instance that fails to mount does not stop the next one', async () => {
   assert.match(result.thrown, /lang/);
   assert.equal(result.badHtml, '');
   assert.equal(result.implied, 2690e8 / 10);
-  await page.locator('#good [data-metric="implied_earnings"]').waitFor({ state: 'attached' });
+  await waitForLocator(page.locator('#good [data-metric="implied_earnings"]'), 'the good instance\'s implied_earnings');
   assert.equal(Number(await page.getAttribute('#good [data-metric="implied_earnings"]', 'data-value')), 2690e8 / 10);
   // And the page's first widget still answers.
   await typeInto(page, 'pe_kuaishou', '20');
-  await page.waitForFunction(() => document.querySelector('main [data-metric="implied_earnings"]').getAttribute('data-value') === String(2690e8 / 20));
+  await waitUntil(page, 'the page\'s implied_earnings to follow the typed P/E 20', () => document.querySelector('main [data-metric="implied_earnings"]').getAttribute('data-value') === String(2690e8 / 20));
   assert.deepEqual(errors, []);
   await context.close();
 });

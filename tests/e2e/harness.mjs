@@ -1,5 +1,7 @@
 // Shared set-up for the end-to-end tests: a loopback static server for dist/,
-// headless Debian Chromium through playwright-core, and request recording.
+// Debian's Chromium headless shell through playwright-core, request recording,
+// and waits that are bounded and say what they waited for.
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -8,6 +10,48 @@ import { DIST, serveDist, serveDir } from '../../scripts/serve.mjs';
 
 export { DIST, serveDist };
 export const STANDALONE_URL = pathToFileURL(join(DIST, 'standalone.html')).href;
+
+/**
+ * How long any one wait may take. Every page and context the tests open gets it
+ * as its default (clicks, fills, navigations), and every explicit wait goes
+ * through `bounded` below, which fails saying what it waited for.
+ */
+export const WAIT_MS = 30000;
+
+/**
+ * Runs `wait(ms)`, a Playwright wait given its timeout. If it times out, fails with
+ * "timed out after <ms> ms waiting for: <what>" (Playwright's own message does not
+ * say what a waitForFunction was waiting for). Other errors pass through.
+ */
+export async function bounded(what, wait, ms = WAIT_MS) {
+  try {
+    return await wait(ms);
+  } catch (e) {
+    if (e?.name === 'TimeoutError') throw new Error(`timed out after ${ms} ms waiting for: ${what}`, { cause: e });
+    throw e;
+  }
+}
+
+/**
+ * `scope.waitForFunction(predicate, arg)` on a page or frame, bounded by `ms`, failing
+ * with `what` (a description of the awaited state). Returns the predicate's handle.
+ */
+export function waitUntil(scope, what, predicate, arg, ms = WAIT_MS) {
+  return bounded(what, (timeout) => scope.waitForFunction(predicate, arg, { timeout }), ms);
+}
+
+/** Waits (bounded) until `selector` matches in `scope` (page or frame) with `state` (default visible). */
+export function waitForElement(scope, selector, { state = 'visible', ms = WAIT_MS } = {}) {
+  return bounded(`${selector} to be ${state}`, (timeout) => scope.waitForSelector(selector, { state, timeout }), ms);
+}
+
+/**
+ * Waits (bounded) until `locator` is in the DOM; `what` names it. Attached, not
+ * visible: in the compact layout a result sits in a closed disclosure.
+ */
+export function waitForLocator(locator, what, ms = WAIT_MS) {
+  return bounded(`${what} to be in the page`, (timeout) => locator.waitFor({ state: 'attached', timeout }), ms);
+}
 
 /**
  * The set-up most test files share: before their tests, a loopback server for
@@ -28,10 +72,23 @@ export function suite({ root = DIST, args = [] } = {}) {
   return env;
 }
 
+/**
+ * The browser: Debian's chromium-headless-shell (scripts/setup.sh installs it), the
+ * same Chromium build as /usr/bin/chromium without the desktop browser around the
+ * engine, as Playwright itself runs headless tests. The full browser parses the
+ * page's form fields for autofill after each key press (measured with a trace: about
+ * 20 ms of CPU a key on hostile.test.mjs's page), which the 2-core machine pays for
+ * in every typing test. CHROMIUM=/usr/bin/chromium runs the suite in the full browser.
+ */
+const CHROMIUM = process.env.CHROMIUM ?? '/usr/lib/chromium/chromium-headless-shell';
+
 /** Launches headless Chromium with the flags this closed network needs, plus any extra `args`. */
 export function launch({ args = [] } = {}) {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`${CHROMIUM} not found: install it with scripts/setup.sh (apt-get install chromium-headless-shell), or set CHROMIUM to a Chromium binary`);
+  }
   return chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    executablePath: CHROMIUM,
     args: [
       '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
       '--disable-sync', '--disable-quic', '--no-first-run', '--disable-dev-shm-usage', ...args,
@@ -39,9 +96,10 @@ export function launch({ args = [] } = {}) {
   });
 }
 
-/** A new page that records every request URL and every console error / page error. */
+/** A new page (in a new context whose waits default to WAIT_MS) that records every request URL and every console error / page error. */
 export async function openPage(browser, options = {}) {
   const context = await browser.newContext(options);
+  context.setDefaultTimeout(WAIT_MS);
   const page = await context.newPage();
   const requests = [];
   const errors = [];
@@ -54,13 +112,15 @@ export async function openPage(browser, options = {}) {
 /** Waits until the widget has rendered a value for `metric`; returns that value. */
 export async function metricValue(page, metric) {
   const sel = `[data-metric="${metric}"]`;
-  await page.waitForSelector(sel, { state: 'attached' });
+  await waitForElement(page, sel, { state: 'attached' });
   return page.$eval(sel, (el) => el.getAttribute('data-value'));
 }
 
 /** Waits until `metric`'s data-value differs from `previous`; returns the new value. */
 export async function nextMetricValue(page, metric, previous) {
-  const handle = await page.waitForFunction(
+  const handle = await waitUntil(
+    page,
+    `${metric}'s data-value to change from ${JSON.stringify(previous)}`,
     ([sel, prev]) => {
       const el = document.querySelector(sel);
       return el && el.getAttribute('data-value') !== prev ? el.getAttribute('data-value') : null;
@@ -104,9 +164,7 @@ export async function typeInto(page, input, text) {
   // Settle: every key has reached the field, and the widget has rendered what
   // the last one produced (yew renders before the next frame), so a reading
   // taken now is of the whole text, never of a prefix typed so far.
-  await page
-    .waitForFunction(([s, t]) => document.querySelector(s)?.value === t, [sel, text], { timeout: 10000 })
-    .catch(() => { throw new Error(`typeInto: ${input} never showed the typed text ${JSON.stringify(text)}`); });
+  await waitUntil(page, `${input} to show the typed text ${JSON.stringify(text)}`, ([s, t]) => document.querySelector(s)?.value === t, [sel, text], 10000);
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 }
 
@@ -116,7 +174,7 @@ export async function typeInto(page, input, text) {
  */
 export async function openAllDetails(scope) {
   await scope.$$eval('details', (ds) => ds.forEach((d) => { d.open = true; }));
-  await scope.waitForFunction(() => [...document.querySelectorAll('.kc-metric details.kc-how')].every((d) => d.querySelector('p')));
+  await waitUntil(scope, 'every opened "how" explanation to render', () => [...document.querySelectorAll('.kc-metric details.kc-how')].every((d) => d.querySelector('p')));
 }
 
 /** The figures edition the build carries (`klingCalc.edition`), read once from
@@ -125,8 +183,9 @@ let editionCache;
 export async function currentEdition(env) {
   if (!editionCache) {
     const page = await env.browser.newPage();
+    page.setDefaultTimeout(WAIT_MS);
     await page.goto(`${env.server.url}index.html`);
-    await page.waitForFunction(() => window.klingCalc && window.klingCalc.edition, null, { timeout: 10000 });
+    await waitUntil(page, 'window.klingCalc.edition', () => window.klingCalc && window.klingCalc.edition, null, 10000);
     editionCache = await page.evaluate(() => window.klingCalc.edition);
     await page.close();
   }

@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, writeFileSync, copyFileSync, readdirSync, rm
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serveDir } from '../../scripts/serve.mjs';
-import { DIST, launch, openPage } from './harness.mjs';
+import { DIST, launch, openPage, waitUntil } from './harness.mjs';
 
 const COUNT = 10;
 let dir;
@@ -49,7 +49,7 @@ test('far embeds wait with their fallback and mount as the reader scrolls near; 
   const { page, context, errors } = await openPage(browser, { viewport: { width: 1280, height: 720 } });
   await page.goto(`${server.url}many.html`);
   // The first widget and the eager last one render; the ones between wait.
-  await page.waitForFunction(() => document.querySelector('[data-i="9"] [data-value]') && document.querySelector('[data-i="0"] [data-value]'));
+  await waitUntil(page, 'the first and the eager last embed to render', () => document.querySelector('[data-i="9"] [data-value]') && document.querySelector('[data-i="0"] [data-value]'));
   const atLoad = await states(page);
   assert.equal(atLoad[0], 'widget');
   assert.equal(atLoad[COUNT - 1], 'widget', 'data-load="eager"');
@@ -61,7 +61,7 @@ test('far embeds wait with their fallback and mount as the reader scrolls near; 
   for (let i = 0; i < COUNT; i++) {
     if (atLoad[i] !== 'fallback') continue;
     await page.$eval(`[data-i="${i}"]`, (el) => el.scrollIntoView());
-    await page.waitForFunction((n) => document.querySelector(`[data-i="${n}"] [data-metric="kling_share_2025q3"][data-value]`), i);
+    await waitUntil(page, `embed ${i} to mount once scrolled into view`, (n) => document.querySelector(`[data-i="${n}"] [data-metric="kling_share_2025q3"][data-value]`), i);
     assert.ok(!(await states(page)).includes('blank'));
   }
   assert.deepEqual(await states(page), Array(COUNT).fill('widget'));
@@ -72,7 +72,7 @@ test('far embeds wait with their fallback and mount as the reader scrolls near; 
     el.value = '450';
     el.dispatchEvent(new Event('input', { bubbles: true }));
   });
-  await page.waitForFunction(() => document.querySelector('[data-i="4"] [data-metric="kling_share_2025q3"]').getAttribute('data-value') === String(4.5e8 / 355.54e8));
+  await waitUntil(page, 'embed 4\'s kling_share_2025q3 to follow the entered 450', () => document.querySelector('[data-i="4"] [data-metric="kling_share_2025q3"]').getAttribute('data-value') === String(4.5e8 / 355.54e8));
   assert.equal(await share(5), before);
   assert.deepEqual(errors, []);
   await context.close();

@@ -12,7 +12,7 @@
 // heap under 1 MB of growth (GC noise).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { suite, openPage } from './harness.mjs';
+import { suite, openPage, waitUntil } from './harness.mjs';
 
 // KC_CYCLES overrides the count when investigating (the suite uses 1,000).
 const CYCLES = Number(process.env.KC_CYCLES || 1000);
@@ -122,7 +122,7 @@ function edits(page, n) {
 test(`${CYCLES} mount/destroy cycles and ${EDITS} edits leave heap, wasm memory and listeners flat`, async () => {
   const { page, context, errors } = await openPage(env.browser);
   await page.goto(`${env.server.url}index.html?lang=en`);
-  await page.waitForFunction(() => window.klingCalc && window.wasmBindings);
+  await waitUntil(page, 'window.klingCalc and window.wasmBindings', () => window.klingCalc && window.wasmBindings);
   const cdp = await context.newCDPSession(page);
   await page.evaluate(() => {
     window.__editedEl = document.body.appendChild(document.createElement('div'));

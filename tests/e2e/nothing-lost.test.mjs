@@ -3,7 +3,7 @@
 // still holds the last valid values.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { suite, openPage, metricValue, nextMetricValue, typeInto } from './harness.mjs';
+import { suite, openPage, metricValue, nextMetricValue, typeInto, waitUntil, waitForElement } from './harness.mjs';
 
 const env = suite();
 
@@ -37,7 +37,7 @@ test('edits survive a language switch, a resize and a theme change', async () =>
   ];
   for (const [what, act] of disturbances) {
     await act();
-    await page.waitForFunction(() => document.querySelectorAll('[data-metric]').length > 0);
+    await waitUntil(page, `the widget's metrics after the ${what}`, () => document.querySelectorAll('[data-metric]').length > 0);
     assert.deepEqual(await snapshot(page), edited, what);
     assert.equal(await page.locator('.kc-changed').count(), EDITS.length, what);
   }
@@ -54,7 +54,7 @@ test('a share link made after a rejected entry holds the last valid values', asy
   const valid = await nextMetricValue(page, 'kling_share_2025q3', before);
   // "450x" is rejected: the field says so and results keep 450.
   await page.keyboard.type('x');
-  await page.waitForSelector('[data-input="kling_revenue_2025q3"][aria-invalid="true"]', { state: 'attached' });
+  await waitForElement(page, '[data-input="kling_revenue_2025q3"][aria-invalid="true"]', { state: 'attached' });
   assert.equal(await page.getAttribute('[data-metric="kling_share_2025q3"]', 'data-value'), valid);
   await page.click('[data-share]');
   const link = await page.locator('.kc-sharebar-url').inputValue();

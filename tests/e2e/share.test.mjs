@@ -3,7 +3,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { suite, openPage, metricValue, nextMetricValue, typeInto, STANDALONE_URL, currentEdition, reveal } from './harness.mjs';
+import {
+  suite, openPage, metricValue, nextMetricValue, typeInto, STANDALONE_URL, currentEdition, bounded, waitUntil, waitForLocator, reveal,
+} from './harness.mjs';
 
 const env = suite();
 
@@ -40,7 +42,7 @@ async function edit(page) {
 async function shareLink(page) {
   await page.click('[data-share]');
   const field = page.locator('.kc-sharebar-url');
-  await field.waitFor();
+  await waitForLocator(field, 'the share link field (.kc-sharebar-url)');
   return field.inputValue();
 }
 
@@ -128,7 +130,10 @@ test('a tampered link still renders, lists every bad item and runs nothing', asy
 test('Download CSV saves every input and metric with values, units and sources', async () => {
   const { page, context, errors } = await open(`${env.server.url}index.html?lang=en`, { acceptDownloads: true });
   await edit(page);
-  const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-csv]')]);
+  const [download] = await Promise.all([
+    bounded('the CSV download', (timeout) => page.waitForEvent('download', { timeout })),
+    page.click('[data-csv]'),
+  ]);
   assert.equal(download.suggestedFilename(), 'kling-calc.csv');
   const bytes = await readFile(await download.path());
   assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 byte-order mark');
@@ -166,9 +171,9 @@ test('Copy citation and Share write to the clipboard', async () => {
   const shown = await metric.locator('.kc-citation').inputValue();
   assert.match(shown, /^Kling share of Q3 revenue: 1\.27% \(RMB 450 million ÷ RMB 35\.554 billion = 1\.27%\)\. Sources: 懂財帝, "[^"]+", 2025-11-27; figures edition ([0-9a-z-]+); Kuaishou & Kling calculator\.$/);
   assert.equal(shown.match(/figures edition ([0-9a-z-]+);/)[1], await currentEdition(env));
-  await page.waitForFunction((text) => navigator.clipboard.readText().then((t) => t === text), shown);
+  await waitUntil(page, 'the clipboard to hold the shown citation', (text) => navigator.clipboard.readText().then((t) => t === text), shown);
   const url = await shareLink(page);
-  await page.locator('.kc-sharebar [role="status"]', { hasText: 'Link copied.' }).waitFor();
+  await waitForLocator(page.locator('.kc-sharebar [role="status"]', { hasText: 'Link copied.' }), 'the status "Link copied."');
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), url);
   assert.deepEqual(errors, []);
   await context.close();

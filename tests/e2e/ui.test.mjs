@@ -3,7 +3,7 @@
 // layout.test.mjs.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { suite, openPage, metricValue, nextMetricValue, typeInto, openAllDetails } from './harness.mjs';
+import { suite, openPage, metricValue, nextMetricValue, typeInto, openAllDetails, waitUntil, waitForElement } from './harness.mjs';
 
 const LANGS = ['zh-Hant', 'zh-Hans', 'en'];
 
@@ -48,7 +48,7 @@ test('a rejected entry is marked, announced and leaves results alone; resets res
   // Every prefix of these is rejected too, so no keystroke changes a result.
   for (const bad of ['abc', 'x1,5', '-2', '<b>1</b>', 'NaN']) {
     await typeInto(page, 'kling_revenue_2025q3', bad);
-    await page.waitForSelector(`${field}[aria-invalid="true"]`);
+    await waitForElement(page, `${field}[aria-invalid="true"]`);
     const msgId = await page.getAttribute(field, 'aria-describedby');
     const msg = await page.textContent(`#${msgId}`);
     assert.match(msg, /\S/, `no message for ${bad}`);
@@ -68,7 +68,7 @@ test('a rejected entry is marked, announced and leaves results alone; resets res
   await typeInto(page, 'pe_kuaishou', '20');
   await typeInto(page, 'dau_2025q3', '500');
   await page.click('.kc-reset-all');
-  await page.waitForFunction(() => document.querySelectorAll('.kc-changed').length === 0);
+  await waitUntil(page, 'the global reset to clear every changed mark', () => document.querySelectorAll('.kc-changed').length === 0);
   assert.equal(await page.inputValue('[data-input="pe_kuaishou"]'), '13.12');
   assert.equal(num(await metricValue(page, 'revenue_per_dau_2025q3')), 355.54e8 / 4.16e8);
   await context.close();
@@ -77,7 +77,7 @@ test('a rejected entry is marked, announced and leaves results alone; resets res
 test('the live region announces what changed', async () => {
   const { page, context } = await open('en');
   await typeInto(page, 'market_cap', '3000');
-  await page.waitForFunction(() => document.querySelector('[data-live]').textContent.includes('Implied annualised earnings'));
+  await waitUntil(page, 'the live region to announce Implied annualised earnings', () => document.querySelector('[data-live]').textContent.includes('Implied annualised earnings'));
   const text = await page.textContent('[data-live]');
   assert.match(text, /^Updated: /);
   assert.equal(await page.getAttribute('[data-live]', 'aria-live'), 'polite');
@@ -87,7 +87,7 @@ test('the live region announces what changed', async () => {
 test('language switch changes text and number scaling, keeping edits', async () => {
   const { page, context } = await open('zh-Hant');
   await typeInto(page, 'kling_revenue_2025q3', '4');
-  await page.waitForFunction(() => document.querySelector('[data-metric="kling_share_2025q3"]').textContent === '1.13%');
+  await waitUntil(page, 'kling_share_2025q3 to read 1.13%', () => document.querySelector('[data-metric="kling_share_2025q3"]').textContent === '1.13%');
   // (button, text of revenue_2024q3, Kling Q3 field text, heading)
   const cases = [
     ['English', 'RMB 31.13 billion', '400', 'Kuaishou & Kling calculator'],
@@ -96,7 +96,7 @@ test('language switch changes text and number scaling, keeping edits', async () 
   ];
   for (const [button, revenue, field, title] of cases) {
     await page.click(`button.kc-lang:text-is("${button}")`);
-    await page.waitForFunction((t) => document.querySelector('.kc-title').textContent === t, title);
+    await waitUntil(page, `the title to read ${title} after ${button}`, (t) => document.querySelector('.kc-title').textContent === t, title);
     assert.equal(await page.textContent('[data-metric="revenue_2024q3"]'), revenue);
     assert.equal(await page.inputValue('[data-input="kling_revenue_2025q3"]'), field);
     assert.equal(num(await metricValue(page, 'kling_share_2025q3')), 4e8 / 355.54e8);
@@ -115,7 +115,9 @@ test('inline numbers in the narrative respond to arrow keys', async () => {
   let fy = await metricValue(page, 'kling_fy_2025');
   for (const [key, q4] of cases) {
     await page.keyboard.press(key);
-    await page.waitForFunction(
+    await waitUntil(
+      page,
+      `the inline Q4 number's aria-valuenow to be ${q4} after ${key}`,
       ([v]) => Number(document.querySelector('[data-inline-input="kling_revenue_2025q4"]').getAttribute('aria-valuenow')) === v,
       [q4],
     );
@@ -134,11 +136,11 @@ test('charts redraw when inputs change', async () => {
   assert.equal(num(await page.getAttribute(bar, 'data-value')), 3e8);
   const before = await height();
   await typeInto(page, 'kling_revenue_2025q3', '4.5');
-  await page.waitForFunction((sel) => document.querySelector(sel).getAttribute('data-value') === '450000000', bar);
+  await waitUntil(page, 'the Q3 bar to show 450000000', (sel) => document.querySelector(sel).getAttribute('data-value') === '450000000', bar);
   assert.ok((await height()) > before, 'the Q3 bar grew');
   const pe = '[data-chart="pe"] [data-bar="kuaishou"]';
   await typeInto(page, 'pe_kuaishou', '30');
-  await page.waitForFunction((sel) => document.querySelector(sel).getAttribute('data-value') === '30', pe);
+  await waitUntil(page, 'the Kuaishou P/E bar to show 30', (sel) => document.querySelector(sel).getAttribute('data-value') === '30', pe);
   const html = await page.$eval('[data-chart="pe"]', (el) => el.outerHTML);
   assert.doesNotMatch(html, /NaN|Infinity|undefined/);
   await context.close();
