@@ -174,9 +174,30 @@ export function engineSuite(engine) {
     await wd.click(el);
   }
 
-  /** Replaces a field's text with real key presses: End, one Backspace per character, the text. */
+  /**
+   * Opens the closed disclosures around `el` by clicking their summaries,
+   * outermost first, as a reader would: in the compact layout a section's
+   * fields sit behind "Adjust all N figures".
+   */
+  async function reveal(el) {
+    for (let k = 0; k < 5; k++) {
+      const summary = await wd.exec((e) => {
+        let d = e.closest('details:not([open])');
+        if (!d) return null;
+        for (let up = d.parentElement?.closest('details:not([open])'); up; up = up.parentElement?.closest('details:not([open])')) d = up;
+        return d.querySelector(':scope > summary');
+      }, Session.ref(el));
+      if (!summary) return;
+      await clickOn(Object.values(summary)[0]);
+    }
+    throw new Error('reveal: the disclosures around the field did not open after five clicks');
+  }
+
+  /** Replaces a field's text with real key presses: End, one Backspace per character, the text
+   * (opening the field's disclosure first if it is closed). */
   async function type(input, text, scope = '') {
     const el = await wd.find(`${scope} [data-input="${input}"]`.trim());
+    await reveal(el);
     await clickOn(el);
     const length = await wd.exec((e) => e.value.length, Session.ref(el));
     await wd.sendKeys(el, Keys.END + Keys.BACKSPACE.repeat(length) + text);
