@@ -239,37 +239,48 @@ pub(super) fn raw(markup: String) -> Html {
     Html::from_html_unchecked(AttrValue::from(markup))
 }
 
+/// `before`, the number `n`, then `after`, each picked for the language:
+/// "Adjust all 8 figures", "You changed 3 figures.".
+fn count_words(before: Text, n: usize, after: Text, locale: Locale) -> String {
+    let mut s = String::from(before.get(locale));
+    push_uint(&mut s, n as u32);
+    s.push_str(after.get(locale));
+    s
+}
+
 /// "Adjust all 8 figures", in the language.
 fn adjust_words(n: usize, locale: Locale) -> String {
-    let mut s = String::from(match locale {
-        Locale::Hant => "調整全部",
-        Locale::Hans => "调整全部",
-        Locale::En => "Adjust all ",
-    });
-    push_uint(&mut s, n as u32);
-    s.push_str(match locale {
-        Locale::Hant => "個數字",
-        Locale::Hans => "个数字",
-        Locale::En => " figures",
-    });
-    s
+    const BEFORE: Text = Text {
+        hant: "調整全部",
+        hans: "调整全部",
+        en: "Adjust all ",
+    };
+    const AFTER: Text = Text {
+        hant: "個數字",
+        hans: "个数字",
+        en: " figures",
+    };
+    count_words(BEFORE, n, AFTER, locale)
 }
 
 /// "You changed 3 figures." before the reset-all button.
 fn changed_words(n: usize, locale: Locale) -> String {
-    let mut s = String::from(match locale {
-        Locale::Hant => "你改動了",
-        Locale::Hans => "你改动了",
-        Locale::En => "You changed ",
-    });
-    push_uint(&mut s, n as u32);
-    s.push_str(match (locale, n) {
-        (Locale::Hant, _) => "個數字。",
-        (Locale::Hans, _) => "个数字。",
-        (Locale::En, 1) => " figure. ",
-        (Locale::En, _) => " figures. ",
-    });
-    s
+    const BEFORE: Text = Text {
+        hant: "你改動了",
+        hans: "你改动了",
+        en: "You changed ",
+    };
+    const ONE: Text = Text {
+        hant: "個數字。",
+        hans: "个数字。",
+        en: " figure. ",
+    };
+    const MANY: Text = Text {
+        hant: "個數字。",
+        hans: "个数字。",
+        en: " figures. ",
+    };
+    count_words(BEFORE, n, if n == 1 { ONE } else { MANY }, locale)
 }
 
 /// A click on an in-widget link (a metric's source, a claim's article) opens
