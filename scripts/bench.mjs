@@ -325,7 +325,7 @@ async function typeAndProbe(browser, url) {
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.addInitScript(latencyProbe);
   await page.goto(url);
-  await page.waitForSelector(`[data-input="${TYPED[0][0]}"]`);
+  await page.waitForSelector(`[data-input="${TYPED[0][0]}"]`, { state: 'attached' });
   let keys = 0;
   for (let round = 0; keys < 200; round++) {
     for (const [input, value] of TYPED) {
