@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { suite, openPage, metricValue, openAllDetails } from './harness.mjs';
+import { suite, openPage, metricValue, openAllDetails, STANDALONE_URL } from './harness.mjs';
 
 const AXE = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const env = suite();
@@ -126,7 +126,8 @@ test('the widget uses the host page\'s font; --kc-font and --kc-heading-font ove
     .map((s) => [s, getComputedStyle(document.querySelector(s)).fontFamily])));
   const same = (family) => Object.fromEntries(['.kc', '.kc h2', '.kc h3', '.kc button', '.kc .kc-narrative', '.kc input[type="text"]'].map((s) => [s, family]));
   const HOST = '"Kc Host Face", Courier, monospace';
-  await page.evaluate((f) => { document.body.style.fontFamily = f; }, HOST);
+  // index.html made a host page: without the widget's own-page mark, with a font of its own.
+  await page.evaluate((f) => { document.documentElement.removeAttribute('data-kc-page'); document.body.style.fontFamily = f; }, HOST);
   const host = await page.evaluate(() => getComputedStyle(document.body).fontFamily);
   assert.deepEqual(await fonts(), same(host), 'body text, headings and controls in the host\'s font');
   // --kc-font on an ancestor (body) replaces it everywhere in the widget, not on the page.
@@ -152,6 +153,24 @@ test('the widget uses the host page\'s font; --kc-font and --kc-heading-font ove
   assert.match(body, /Georgia/);
   assert.deepEqual([kc, h2], [body, body]);
   await demo.context.close();
+});
+
+test('the widget\'s own pages (index, embed, standalone) have no host font: a sans-serif stack; --kc-font still wins', async () => {
+  const families = [];
+  for (const url of [`${env.server.url}index.html`, `${env.server.url}embed.html`, STANDALONE_URL]) {
+    const { page, context } = await openPage(env.browser);
+    await page.goto(url);
+    await metricValue(page, 'kling_share_2025q3');
+    const [kc, h2, body] = await page.evaluate(() => ['.kc', '.kc h2', 'body'].map((s) => getComputedStyle(document.querySelector(s)).fontFamily));
+    assert.notEqual(kc, body, `${url}: not the browser's default font`);
+    assert.match(kc, /sans-serif$/, url);
+    assert.equal(h2, kc, `${url}: headings in the same font`);
+    families.push(kc);
+    await page.evaluate(() => document.documentElement.style.setProperty('--kc-font', 'Georgia, serif'));
+    assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('.kc')).fontFamily), 'Georgia, serif', url);
+    await context.close();
+  }
+  assert.equal(new Set(families).size, 1, 'the same stack on every page');
 });
 
 test('a host accent: applied from any ancestor, hue kept, lightness clamped to read on both themes; a light-dark() pair is used as given', async () => {
