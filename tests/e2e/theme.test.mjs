@@ -231,10 +231,16 @@ test('inline numbers: hover is a neutral tint of the text colour, never the "cha
       // Composite over the widget's background, as the reader sees it.
       const rgb = (c) => { ctx.fillStyle = kc.backgroundColor; ctx.fillRect(0, 0, 1, 1); ctx.fillStyle = c; ctx.fillRect(0, 0, 1, 1); return [...ctx.getImageData(0, 0, 1, 1).data].slice(0, 3); };
       const el = document.querySelector('.kc .kc-inline:hover');
-      return [rgb(getComputedStyle(el).backgroundColor), rgb(kc.getPropertyValue('--_changed'))];
+      // The "changed" colour as the widget resolves it, on a probe inside the widget.
+      const probe = document.querySelector('.kc').appendChild(document.createElement('span'));
+      probe.style.backgroundColor = 'var(--_changed)';
+      const changed = rgb(getComputedStyle(probe).backgroundColor);
+      probe.remove();
+      return [rgb(getComputedStyle(el).backgroundColor), changed];
     });
     const bg = (await palette(page)).bg;
     assert.notDeepEqual(hover, bg, `${theme}: hover shows`);
+    assert.notDeepEqual(changed, bg, `${theme}: the changed colour resolved`);
     assert.notDeepEqual(hover, changed, `${theme}: hover is not the changed colour`);
     assert.ok(Math.max(...hover) - Math.min(...hover) <= 3, `${theme}: hover ${hover} is neutral (grey)`);
     assert.equal(await inline.evaluate((el) => getComputedStyle(el).borderBottomStyle), 'solid');
