@@ -247,7 +247,7 @@ thread_local! {
     static PENDING: std::cell::RefCell<Vec<(NodeRef, String)>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
-/// An element whose content is markup text, like [`raw`], but a change of
+/// A `<div class="…">` whose content is markup text, like [`raw`], but a change of
 /// that text updates the live nodes in place (only the attributes and text
 /// that differ) instead of replacing them all: a chart or a row of cards
 /// whose figures moved keeps its elements, so the browser restyles, lays out
@@ -255,41 +255,55 @@ thread_local! {
 /// touches its children; [`apply_patches`] writes them after the render,
 /// before the frame is painted. A plain function rather than a component:
 /// each component type is another copy of yew's lifecycle code in the wasm.
-/// (`chart` is the `data-chart` key of a chart's figure, if it is one.)
-pub(super) fn patched(
-    tag: &'static str,
-    class: &'static str,
-    chart: Option<&'static str>,
-    html: String,
-) -> Html {
-    let node = NodeRef::default();
-    PENDING.with(|p| p.borrow_mut().push((node.clone(), html)));
-    // The `html!` macro, not `VTag::add_attribute`: that turns the element's
-    // attributes into an index map, and `class` would go through `Classes`
-    // (a set): each cost about 2 KB of wasm; the `className` property is a string.
-    html! { <@{tag} ref={node} ~className={class} data-chart={chart} /> }
+pub(super) fn patched(class: &'static str, html: String) -> Html {
+    html! { <div ref={pending(html)} ~className={class} /> }
 }
 
-/// Brings every container [`patched`] rendered up to its markup; called from
-/// [`App`]'s effect, which runs once yew has committed a render. The markup
-/// last written is kept on the element (`kcHtml`), so an unchanged chart
-/// costs one string comparison.
+/// A chart's `<figure>` (`data-chart` is its key) whose content is patched as [`patched`]'s.
+pub(super) fn patched_figure(key: &'static str, html: String) -> Html {
+    html! { <figure ref={pending(html)} class="kc-chart" data-chart={key} /> }
+}
+
+/// A new container's reference, queued with the markup it must hold.
+/// (Containers are `html!` elements with fixed tags: `VTag::add_attribute`
+/// turns an element's attributes into an index map, `class={…}` goes
+/// through `Classes` (a set) and a dynamic tag is checked at run time, each
+/// costing wasm; the `className` property is a plain string.)
+fn pending(html: String) -> NodeRef {
+    let node = NodeRef::default();
+    PENDING.with(|p| p.borrow_mut().push((node.clone(), html)));
+    node
+}
+
+/// Brings every container [`patched`] (or [`patched_figure`]) rendered up to its markup; called from
+/// [`App`]'s effect, which runs once yew has committed a render. A hash of
+/// the markup last written is kept on the element (`kcHash`), so an
+/// unchanged chart costs a hash, not a copy of its markup out of JavaScript.
 fn apply_patches() {
     for (node, html) in PENDING.with(|p| std::mem::take(&mut *p.borrow_mut())) {
-        let Some(el) = node.cast::<web_sys::Element>() else {
+        let Some(el) = node.get() else {
             continue;
         };
-        let key = JsValue::from_str("kcHtml");
+        let key = JsValue::from_str("kcHash");
+        let hash = fnv(&html);
         if js_sys::Reflect::get(&el, &key)
             .ok()
-            .and_then(|v| v.as_string())
-            .as_deref()
-            != Some(html.as_str())
+            .and_then(|v| v.as_f64())
+            != Some(hash)
         {
-            patch(&el, &html);
-            let _ = js_sys::Reflect::set(&el, &key, &JsValue::from_str(&html));
+            patch(el.unchecked_ref(), &html);
+            let _ = js_sys::Reflect::set(&el, &key, &JsValue::from_f64(hash));
         }
     }
+}
+
+/// FNV-1a of `text`, to the 53 bits a JavaScript number holds exactly.
+fn fnv(text: &str) -> f64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in text.bytes() {
+        h = (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3);
+    }
+    (h >> 11) as f64
 }
 
 /// Makes `el`'s children what `html` parses to, keeping every node whose
@@ -305,19 +319,22 @@ fn patch(el: &web_sys::Element, html: &str) {
     patch_children(el, &fresh);
 }
 
-/// Patches `old`'s children to `new`'s, position by position; nodes of a
-/// different kind are replaced, extra ones removed, missing ones moved over.
+/// Patches `old`'s children to `new`'s, position by position: an equal
+/// node is left alone (one native deep comparison, so an unchanged subtree
+/// costs one call from the wasm), one of the same kind is patched, one of
+/// another kind replaced; extra ones are removed, missing ones moved over.
 fn patch_children(old: &web_sys::Node, new: &web_sys::Node) {
     let mut at = old.first_child();
     let mut next = new.first_child();
     while let Some(n) = next {
         next = n.next_sibling();
         match at {
+            Some(o) if o.is_equal_node(Some(&n)) => at = o.next_sibling(),
             Some(o) if o.node_name() == n.node_name() => {
-                if let (Some(o), Some(n)) = (o.dyn_ref::<web_sys::Element>(), n.dyn_ref()) {
-                    patch_attributes(o, n);
-                    patch_children(o, n);
-                } else if o.node_value() != n.node_value() {
+                if o.node_type() == web_sys::Node::ELEMENT_NODE {
+                    patch_attributes(o.unchecked_ref(), n.unchecked_ref());
+                    patch_children(&o, &n);
+                } else {
                     o.set_node_value(n.node_value().as_deref());
                 }
                 at = o.next_sibling();

@@ -150,7 +150,7 @@ fn nice(max: f64) -> f64 {
 /// and marks (or an empty-state note when nothing can be scaled) with a
 /// `<desc>` reading the data out, and the data table in a disclosure.
 ///
-/// All markup text in a [`patched`](super::app::patched) `<figure>`: an edit
+/// All markup text in a [`patched_figure`](super::app::patched_figure): an edit
 /// updates the marks and numbers that moved in place, and a table the reader
 /// opened stays open.
 fn figure(
@@ -251,7 +251,7 @@ fn figure(
     m.0.push_str("</summary>");
     m.0.push_str(&t.0);
     m.0.push_str("</details>");
-    super::app::patched("figure", "kc-chart", Some(key), m.0)
+    super::app::patched_figure(key, m.0)
 }
 
 /// A section's chart as `data/sections.toml` describes it, or nothing.

@@ -121,7 +121,7 @@ pub fn claims_view(calc: &Calc, layout: Layout) -> Html {
     html! {
         <section class="kc-section" data-section="claims" aria-labelledby={&heading}>
             {super::app::text_el("h3", "", ("id", &heading), TITLE.get(locale))}
-            {super::app::patched("div", "kc-claims", None, list.0)}
+            {super::app::patched("kc-claims", list.0)}
         </section>
     }
 }

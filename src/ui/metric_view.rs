@@ -208,7 +208,7 @@ pub fn headlines(ids: &[MetricId], calc: &Calc) -> Html {
         published_line(&mut m, id, outcome, calc.published.get(id), locale);
         m.0.push_str("</div>");
     }
-    super::app::patched("div", "kc-cards", None, m.0)
+    super::app::patched("kc-cards", m.0)
 }
 
 /// The paragraphs of a metric's "how" disclosure: formula in words, formula
