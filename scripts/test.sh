@@ -48,7 +48,10 @@ build_release
 # claim, the plausibility note, both target readings; +1.8 KB measured against
 # 152,057 B) and the data model's editions (issue 11: footer, changed-figure
 # notices, generic charts; about +1.3 KB): README's Performance section.
-LIMIT=$((152 * 1024))
+# Raised to 153 KB (156,672 B) for in-place updates on a key press (issue 13,
+# speed: charts, cards and claims patched instead of replaced; +1,214 B
+# measured against 155,277 B).
+LIMIT=$((153 * 1024))
 total=0
 for f in "$ROOT"/dist/index.html "$ROOT"/dist/kling-calc-*.js "$ROOT"/dist/kling-calc-*_bg.wasm "$ROOT"/dist/widget-*.css; do
   size=$(gzip -9c "$f" | wc -c)
