@@ -572,6 +572,15 @@ async function main() {
   const benchServer = await serveDir(BENCH_DIST);
   const browser = await launch();
   try {
+    // BENCH_ONLY=latency: the input-latency part alone (about a minute), e.g. to
+    // compare two builds in turns while the machine's load is the same for both.
+    if (process.env.BENCH_ONLY === 'latency') {
+      await measureLatency(browser, server, benchServer);
+      const { loadavg } = await import('node:os');
+      console.log(`load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} (1, 5, 15 min)`);
+      for (const r of rows) console.log(`| ${r.join(' | ')} |`);
+      return;
+    }
     await measureStartup(browser, server);
     await measureLayout(browser, server);
     await measureShift(browser, server);

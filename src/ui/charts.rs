@@ -150,8 +150,9 @@ fn nice(max: f64) -> f64 {
 /// and marks (or an empty-state note when nothing can be scaled) with a
 /// `<desc>` reading the data out, and the data table in a disclosure.
 ///
-/// Only the `<figure>` and `<details>` are yew nodes, so a disclosure the
-/// reader opened stays open across edits; their contents are markup text.
+/// All markup text in a [`patched_figure`](super::app::patched_figure): an edit
+/// updates the marks and numbers that moved in place, and a table the reader
+/// opened stays open.
 fn figure(
     calc: &Calc,
     key: &'static str,
@@ -245,15 +246,12 @@ fn figure(
         t.0.push_str("</tr>");
     }
     t.0.push_str("</tbody></table>");
-    html! {
-        <figure class="kc-chart" data-chart={key}>
-            {Html::from_html_unchecked(AttrValue::from(m.0))}
-            <details class="kc-how">
-                <summary>{TABLE.get(l)}</summary>
-                {Html::from_html_unchecked(AttrValue::from(t.0))}
-            </details>
-        </figure>
-    }
+    m.0.push_str("<details class=\"kc-how\"><summary>");
+    m.body(TABLE.get(l));
+    m.0.push_str("</summary>");
+    m.0.push_str(&t.0);
+    m.0.push_str("</details>");
+    super::app::patched_figure(key, m.0)
 }
 
 /// A section's chart as `data/sections.toml` describes it, or nothing.
