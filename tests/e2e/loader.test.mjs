@@ -222,6 +222,31 @@ test('<kling-calc>: removing the element destroys its widget; adding it again mo
   await context.close();
 });
 
+test('klingCalc.mount: theme sets data-theme, inputs may be a share link\'s items, no options reads the element\'s data-*', async () => {
+  const { page, context, errors } = await fresh(`${LOADER}<div id="first" data-kling-calc data-lang="en" data-sections="kling"></div>`);
+  await rendered(page, '#first');
+  const out = await page.evaluate(() => {
+    const a = document.body.appendChild(document.createElement('div'));
+    const ha = klingCalc.mount(a, { lang: 'en', theme: 'dark', inputs: 'pe_kuaishou:12~kling_revenue_2025q3:4e8' });
+    const b = document.body.appendChild(document.createElement('div'));
+    Object.assign(b.dataset, { lang: 'zh-Hans', sections: 'valuation', layout: 'full', inputs: 'pe_kuaishou:12' });
+    const hb = klingCalc.mount(b);
+    return {
+      theme: a.dataset.theme,
+      a: ha.get().inputs,
+      b: hb.get().inputs,
+      same: JSON.stringify(klingCalc.compute('pe_kuaishou:12').metrics) === JSON.stringify(klingCalc.compute({ pe_kuaishou: 12 }).metrics),
+    };
+  });
+  assert.deepEqual(out, { theme: 'dark', a: { pe_kuaishou: 12, kling_revenue_2025q3: 4e8 }, b: { pe_kuaishou: 12 }, same: true });
+  await waitUntil(page, 'the data-* mount to render in zh-Hans, full layout, valuation only', () => {
+    const kc = document.querySelectorAll('.kc')[2];
+    return kc && kc.lang === 'zh-Hans' && kc.dataset.layout === 'full' && [...kc.querySelectorAll('[data-section]')].map((s) => s.dataset.section).join() === 'valuation';
+  });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 // ------------------------------------------------- a second origin, with CORS
 
 let cdn; // dist/ again, on another loopback origin, with Access-Control-Allow-Origin: *
