@@ -23,9 +23,9 @@
   // Served over HTTP, the files are next to this page; from disk, say where they go.
   $("kit-base").value = /^https?:$/.test(location.protocol) ? new URL(".", location.href).href : "https://www.example.com/kling/";
 
-  // The preview's handle, and its changed inputs as share-link items (id:number~…).
+  // The preview's handle, and its changed inputs ({ id: number }, as the JS API gives them).
   let handle = null;
-  let inputs = "";
+  let inputs = {};
   let mounted = "";
 
   /** Everything the editor has chosen, checked and normalised. */
@@ -42,7 +42,10 @@
       sections: on.length === boxes.length ? "" : on.join(","),
       layout: $("kit-layout").value,
       theme: $("kit-theme").value,
-      inputs,
+      // As share-link items (id:number~…), what data-inputs and inputs= take.
+      inputs: Object.entries(inputs)
+        .map(([k, v]) => k + ":" + String(v).replace("e+", "e"))
+        .join("~"),
       accent: HEX.test(accent) ? accent.toLowerCase() : "",
       base,
       height: Number.isFinite(height) ? Math.min(10000, Math.max(200, height)) : 600,
@@ -109,7 +112,7 @@
     if (window.klingCalc) {
       const key = [c.lang, c.sections, c.layout].join("|");
       if (!handle || key !== mounted) {
-        const o = { lang: c.lang, layout: c.layout, inputs: c.inputs };
+        const o = { lang: c.lang, layout: c.layout, inputs };
         if (c.sections) o.sections = c.sections;
         handle?.destroy();
         handle = klingCalc.mount(preview, o);
@@ -135,16 +138,14 @@
 
   // An edit in the preview: read the changed inputs back through the JS API.
   preview.addEventListener("kling-calc:change", () => {
-    inputs = Object.entries(handle.get().inputs)
-      .map(([k, v]) => k + ":" + String(v).replace("e+", "e"))
-      .join("~");
+    inputs = handle.get().inputs;
     update();
   });
   form.addEventListener("input", update);
   form.addEventListener("change", update);
   form.addEventListener("submit", (e) => e.preventDefault());
   $("kit-reset").addEventListener("click", () => {
-    inputs = "";
+    inputs = {};
     handle?.destroy();
     handle = null;
     update();

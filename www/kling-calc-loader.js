@@ -8,8 +8,9 @@
   // A page that includes the loader twice gets one module and one definition.
   if (customElements.get("kling-calc")) return;
   const A = ASSETS;
-  // Asset names are relative to the loader's own URL, wherever it is served from.
-  const base = document.currentScript?.src || location.href;
+  // Asset names are relative to the loader's own URL, wherever it is served
+  // from (a classic script, so currentScript is set while it runs).
+  const base = document.currentScript.src;
   const url = (name) => new URL(name, base).href;
   const link = (rel, [name, integrity]) => {
     const l = document.createElement("link");
@@ -100,20 +101,18 @@
         this.h = null;
         this.mount(keep);
       }
+      // Mounts from the attributes, copied to the data-* ones the widget
+      // reads (leniently, as a share link is read); `keep` is the reader's
+      // inputs to carry over a remount.
       mount(keep) {
         if (!this.isConnected) return;
-        const o = {};
-        for (const a of OPTIONS) if (this.hasAttribute(a)) o[a] = this.getAttribute(a);
-        if (keep) o.inputs = keep;
-        // An option removed since the last mount falls back to its default.
-        this.removeAttribute("data-layout");
-        this.removeAttribute("data-theme");
-        try {
-          this.h = api.mount(this, o);
-        } catch (e) {
-          // A bad attribute: the element keeps its own content, the console says why.
-          console.error(e);
+        for (const a of OPTIONS) {
+          const v = this.getAttribute(a);
+          if (v === null) this.removeAttribute("data-" + a);
+          else this.setAttribute("data-" + a, v);
         }
+        if (keep) this.dataset.inputs = Object.entries(keep).map((e) => e.join(":")).join("~");
+        this.h = api.mount(this);
       }
     },
   );
@@ -128,7 +127,7 @@
   };
   // Fired by the module's start, before init resolves; init alone covers a
   // module another script on the page had already started.
-  addEventListener("kling-calc:ready", ready, { once: true });
+  addEventListener("kling-calc:ready", ready);
   import(url(A.js[0]))
     .then((m) => m.default({ module_or_path: fetch(url(A.wasm[0]), { integrity: A.wasm[1] }) }))
     .then(ready, __kc_failed);

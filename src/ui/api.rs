@@ -129,50 +129,15 @@ pub(crate) fn computed(inputs: &Inputs, results: &Results) -> JsValue {
     out.into()
 }
 
-/// Adds `"key": problem` to a `; `-separated list (keys cut to 40 characters,
-/// so an error message stays readable).
-fn push_problem(problems: &mut String, key: &str, problem: &str) {
-    if !problems.is_empty() {
-        problems.push_str("; ");
-    }
-    problems.push('"');
-    problems.extend(key.chars().take(40));
-    problems.push_str("\": ");
-    problems.push_str(problem);
-}
-
-fn problems_error(problems: &str) -> JsValue {
-    js_sys::Error::new(&["klingCalc: ", problems].concat()).into()
-}
-
-/// Reads a host's `{ id: number }` object, or a share-link-style string
-/// (`"pe_kuaishou:12~…"`, what `<kling-calc inputs>` holds), into checked
-/// (input, value) pairs, or an error naming every bad entry.
+/// Reads a host's `{ id: number }` object into checked (input, value) pairs,
+/// or an error naming every bad entry.
 fn read_inputs(value: &JsValue) -> Result<Vec<(InputId, f64)>, JsValue> {
     if value.is_undefined() || value.is_null() {
         return Ok(Vec::new());
     }
-    if let Some(text) = value.as_string() {
-        let d = crate::core::share::decode_value(&text);
-        let mut problems = String::new();
-        // Edition notices are applied items, not errors.
-        for i in d.ignored.iter().filter(|i| !i.reason.applied()) {
-            push_problem(&mut problems, &i.item, &i.reason.describe(Locale::En));
-        }
-        if !problems.is_empty() {
-            return Err(problems_error(&problems));
-        }
-        let mut ok = Vec::new();
-        for id in InputId::ALL {
-            if let Some(v) = d.inputs.override_of(id) {
-                ok.push((id, v));
-            }
-        }
-        return Ok(ok);
-    }
     if !value.is_object() || js_sys::Array::is_array(value) {
         return Err(js_sys::Error::new(
-            "klingCalc: inputs must be an object of { inputId: number } or a string of id:number items",
+            "klingCalc: inputs must be an object of { inputId: number }",
         )
         .into());
     }
@@ -192,12 +157,19 @@ fn read_inputs(value: &JsValue) -> Result<Vec<(InputId, f64)>, JsValue> {
                 Err(e) => e.describe(id.spec(), Locale::En),
             },
         };
-        push_problem(&mut problems, &key, &problem);
+        if !problems.is_empty() {
+            problems.push_str("; ");
+        }
+        // Long or odd keys are cut so an error message stays readable.
+        problems.push('"');
+        problems.extend(key.chars().take(40));
+        problems.push_str("\": ");
+        problems.push_str(&problem);
     }
     if problems.is_empty() {
         Ok(ok)
     } else {
-        Err(problems_error(&problems))
+        Err(js_sys::Error::new(&["klingCalc: ", &problems].concat()).into())
     }
 }
 

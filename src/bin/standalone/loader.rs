@@ -106,7 +106,10 @@ pub fn loader(css: &[Asset], js: &Asset, wasm: &Asset) -> Result<String, String>
     let out = source
         .replace(ASSETS_MARK, &assets)
         .replace(FAIL_MARK, &strip(FAIL_JS));
-    let size = crate::encode::gzip(out.as_bytes())?.len();
+    // Counted as `gzip -9c kling-calc.js | wc -c` counts it, the file name
+    // (and its NUL) in the header included, so the guard and the README's
+    // measurement agree.
+    let size = crate::encode::gzip(out.as_bytes())?.len() + "kling-calc.js".len() + 1;
     if size > MAX_GZIP {
         return Err(format!(
             "kling-calc.js would be {size} B of gzip, over its {MAX_GZIP} B budget"
@@ -156,7 +159,7 @@ mod tests {
 
     #[test]
     fn stays_within_two_kilobytes_of_gzip() {
-        let size = gzip(sample().as_bytes()).unwrap().len();
+        let size = gzip(sample().as_bytes()).unwrap().len() + "kling-calc.js".len() + 1;
         assert!(size <= MAX_GZIP, "kling-calc.js is {size} B gzip");
     }
 
