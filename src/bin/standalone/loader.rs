@@ -41,9 +41,9 @@ impl Asset {
     }
 }
 
-/// Full-line `//` comments and blank lines out, indentation off, and every
+/// Full-line `//` comments and blank lines out, indentation off, every
 /// space outside a string literal that does not separate two identifier
-/// characters (`const x`, `in A`). Enough for the loader's own plain source:
+/// characters (`const x`, `in A`), and the line breaks no statement needs. Enough for the loader's own plain source:
 /// it has no regular expression, template or comment after code on a line.
 fn strip(source: &str) -> String {
     let word = |c: char| c.is_alphanumeric() || c == '_' || c == '$';
@@ -78,7 +78,12 @@ fn strip(source: &str) -> String {
                 None => out.push(c),
             }
         }
-        out.push('\n');
+        // A line break after `;`, `{`, `}`, `,`, `(` or `[` ends nothing the
+        // next line could continue differently (no `return` or `++` sits
+        // there), so it goes; elsewhere it may end a statement, so it stays.
+        if !out.ends_with([';', '{', '}', ',', '(', '[']) {
+            out.push('\n');
+        }
     }
     out
 }
@@ -166,13 +171,15 @@ mod tests {
     #[test]
     fn strips_spaces_comments_and_indentation_outside_strings() {
         let cases = [
-            ("  const a = (x) => x + 1;", "const a=(x)=>x+1;\n"),
-            ("// why\n\n  if (a) return;", "if(a)return;\n"),
-            ("f(\"a b\", 'c \\' d');", "f(\"a b\",'c \\' d');\n"),
+            ("  const a = (x) => x + 1;", "const a=(x)=>x+1;"),
+            ("// why\n\n  if (a) return;", "if(a)return;"),
+            ("f(\"a b\", 'c \\' d');", "f(\"a b\",'c \\' d');"),
             (
                 "for (const el of [n, ...m]) x();",
-                "for(const el of[n,...m])x();\n",
+                "for(const el of[n,...m])x();",
             ),
+            // Breaks after `{`, `,` and `;` go; one after `x` may end a statement, so it stays.
+            ("f(a,\n  b) {\n  x\n  y;\n}", "f(a,b){x\ny;}"),
         ];
         for (input, want) in cases {
             assert_eq!(strip(input), want, "{input}");
