@@ -171,7 +171,10 @@
   const standalone = async (c) => {
     const code = document.querySelector("script[type=module]").textContent;
     let html = kit.page.replace(kit.mark, () => code);
-    html = html.replace(/<html lang=[^>]*>/, () => `<html lang="${c.lang}">`);
+    // The page's own lang goes, whatever its place among <html>'s attributes
+    // (the minifier orders them); the chosen one comes first.
+    html = html.replace(/<html\b[^>]*>/, (tag) =>
+      tag.replace(/\slang=("[^"]*"|[^\s>]*)/, "").replace("<html", `<html lang="${c.lang}"`));
     html = html.replace("<div data-kling-calc>", () => element("div", dataAttrs(c)).replace("></div>", ">"));
     if (c.accent) {
       const css = `[data-kling-calc]{--kc-accent:${c.accent}}`;

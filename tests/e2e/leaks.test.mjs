@@ -59,7 +59,9 @@ async function measure(page, cdp) {
     // its page names the glue for a dynamic import (the same module instance).
     const glue = window.wasmBindings ?? (await import(window.__glue));
     const wasm = await glue.default();
-    return { heap: performance.memory.usedJSHeapSize, wasm: wasm.memory.buffer.byteLength };
+    // Found by type: the build shortens export names (scripts/minify-boundary.mjs).
+    const memory = Object.values(wasm).find((v) => v instanceof WebAssembly.Memory);
+    return { heap: performance.memory.usedJSHeapSize, wasm: memory.buffer.byteLength };
   });
   return { ...memory, listeners: await listeners(cdp) };
 }
