@@ -27,7 +27,8 @@ const NAMES = {
   js: INDEX.match(/kling-calc-[0-9a-f]+\.js/)[0],
   wasm: INDEX.match(/kling-calc-[0-9a-f]+_bg\.wasm/)[0],
 };
-const sri = (name) => `sha384-${createHash('sha384').update(readFileSync(join(DIST, name))).digest('base64')}`;
+// The loader's integrity values are SHA-256 (src/bin/standalone/encode.rs: sri256).
+const sri = (name) => `sha256-${createHash('sha256').update(readFileSync(join(DIST, name))).digest('base64')}`;
 
 const LOADER = '<script src="kling-calc.js" defer></script>';
 const FALLBACK = '<p class="mine">Fallback</p>';

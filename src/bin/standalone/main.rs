@@ -88,7 +88,7 @@ fn run(dir: &Path) -> Result<Vec<(&'static str, usize)>, String> {
     let fallback = fallback::table()?;
     let asset = |name: &str, bytes: &[u8]| loader::Asset {
         name: name.to_string(),
-        integrity: encode::sri(bytes),
+        integrity: encode::sri256(bytes),
     };
     let css_assets: Vec<loader::Asset> = page
         .css
