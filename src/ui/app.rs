@@ -306,71 +306,42 @@ fn fnv(text: &str) -> f64 {
     (h >> 11) as f64
 }
 
-/// Makes `el`'s children what `html` parses to, keeping every node whose
-/// kind (tag, or text) is the same at the same place.
-fn patch(el: &web_sys::Element, html: &str) {
-    let Some(fresh) = el
-        .owner_document()
-        .and_then(|d| d.create_element("div").ok())
-    else {
-        return;
-    };
-    fresh.set_inner_html(html);
-    patch_children(el, &fresh);
+// Makes `el`'s children what `html` parses to, keeping every node whose
+// kind (tag, or text) is the same at the same place: position by position,
+// an equal node is left alone (one native deep comparison), one of the same
+// kind gets the attributes and children that differ, one of another kind is
+// replaced; extra ones are removed, missing ones moved over. `open` is never
+// removed: whether a disclosure is open is the reader's choice, not the
+// markup's. In JavaScript, because the walk is a few DOM calls per node:
+// from Rust each is a trip through wasm-bindgen's glue (a chart's walk took
+// about 1.5 ms of a key press that way), and each binding is code in the
+// wasm. The build inlines this module into the glue (scripts/inline-snippets.mjs).
+#[wasm_bindgen::prelude::wasm_bindgen(inline_js = r#"
+const walk = (o, n) => {
+  let a = o.firstChild, x = n.firstChild, y;
+  for (; x; x = y) {
+    y = x.nextSibling;
+    if (a && a.isEqualNode(x)) a = a.nextSibling;
+    else if (a && a.nodeName == x.nodeName) {
+      if (a.nodeType == 1) {
+        for (const { name, value } of x.attributes) a.getAttribute(name) !== value && a.setAttribute(name, value);
+        for (const { name } of [...a.attributes]) name == "open" || x.hasAttribute(name) || a.removeAttribute(name);
+        walk(a, x);
+      } else a.nodeValue = x.nodeValue;
+      a = a.nextSibling;
+    } else if (a) { o.replaceChild(x, a); a = x.nextSibling; }
+    else o.appendChild(x);
+  }
+  for (; a; a = y) { y = a.nextSibling; a.remove(); }
+};
+export function patch(el, html) {
+  const fresh = el.ownerDocument.createElement("div");
+  fresh.innerHTML = html;
+  walk(el, fresh);
 }
-
-/// Patches `old`'s children to `new`'s, position by position: an equal
-/// node is left alone (one native deep comparison, so an unchanged subtree
-/// costs one call from the wasm), one of the same kind is patched, one of
-/// another kind replaced; extra ones are removed, missing ones moved over.
-fn patch_children(old: &web_sys::Node, new: &web_sys::Node) {
-    let mut at = old.first_child();
-    let mut next = new.first_child();
-    while let Some(n) = next {
-        next = n.next_sibling();
-        match at {
-            Some(o) if o.is_equal_node(Some(&n)) => at = o.next_sibling(),
-            Some(o) if o.node_name() == n.node_name() => {
-                if o.node_type() == web_sys::Node::ELEMENT_NODE {
-                    patch_attributes(o.unchecked_ref(), n.unchecked_ref());
-                    patch_children(&o, &n);
-                } else {
-                    o.set_node_value(n.node_value().as_deref());
-                }
-                at = o.next_sibling();
-            }
-            Some(o) => {
-                let _ = old.replace_child(&n, &o);
-                at = n.next_sibling();
-            }
-            None => {
-                let _ = old.append_child(&n);
-            }
-        }
-    }
-    while let Some(o) = at {
-        at = o.next_sibling();
-        let _ = old.remove_child(&o);
-    }
-}
-
-/// Sets the attributes of `new` that `old` lacks or has with another value
-/// and removes the ones `new` lacks, except `open`: whether a disclosure is
-/// open is the reader's choice, never the markup's.
-fn patch_attributes(old: &web_sys::Element, new: &web_sys::Element) {
-    for name in new.get_attribute_names().iter() {
-        let name = name.as_string().unwrap_or_default();
-        let value = new.get_attribute(&name).unwrap_or_default();
-        if old.get_attribute(&name).as_deref() != Some(value.as_str()) {
-            let _ = old.set_attribute(&name, &value);
-        }
-    }
-    for name in old.get_attribute_names().iter() {
-        let name = name.as_string().unwrap_or_default();
-        if name != "open" && !new.has_attribute(&name) {
-            let _ = old.remove_attribute(&name);
-        }
-    }
+"#)]
+extern "C" {
+    fn patch(el: &web_sys::Element, html: &str);
 }
 
 /// `before`, the number `n`, then `after`, each picked for the language:
