@@ -291,7 +291,12 @@ pub fn sections(m: &Model) -> String {
                             }
                             Some(Value::Figure(f)) => {
                                 let o = &m.observations[*f];
-                                format!("Bar::Figure({}, {})", num(o.value), qualifier(o.qualifier))
+                                format!(
+                                    "Bar::Figure({}, {}, '{}')",
+                                    num(o.value),
+                                    qualifier(o.qualifier),
+                                    o.source
+                                )
                             }
                         };
                         format!("({}, {}, {bar}, {hi})", lit(key), text(name))

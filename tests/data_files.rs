@@ -421,11 +421,11 @@ fn compiled_charts_match_the_data() {
                         (Bar::Metric(id), Some(data::Value::Live(data::Operand::Metric(i)))) => {
                             assert_eq!(id.key(), model.metrics[*i].key)
                         }
-                        (Bar::Figure(v, q), Some(data::Value::Figure(f))) => {
+                        (Bar::Figure(v, q, a), Some(data::Value::Figure(f))) => {
                             let o = &model.observations[*f];
                             assert_eq!(
-                                (*v, q.key()),
-                                (o.value, o.qualifier.key()),
+                                (*v, q.key(), a.to_string()),
+                                (o.value, o.qualifier.key(), o.source.clone()),
                                 "{key} {bar_key}"
                             );
                         }

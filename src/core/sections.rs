@@ -3,9 +3,10 @@
 //! exactly one field on the page (the `data-input` contract) and every metric
 //! exactly one output.
 
-use super::inputs::InputId;
+use super::figures::{figure, ARTICLES};
+use super::inputs::{DefaultRule, InputId};
 use super::metrics::{MetricId, Operand};
-use super::units::{Qualifier, Text, Unit};
+use super::units::{t, Locale, Qualifier, Text, Unit};
 
 /// One section of the calculator.
 #[derive(Clone, Copy, Debug)]
@@ -84,14 +85,105 @@ pub enum Bar {
     Input(InputId),
     /// A metric's current value.
     Metric(MetricId),
-    /// A published figure the reader cannot change: its value and qualifier.
-    Figure(f64, Qualifier),
+    /// A published figure the reader cannot change: its value, qualifier and
+    /// the letter of the article it comes from.
+    Figure(f64, Qualifier, char),
     /// Nothing yet: the item's id names no input or metric for the chart's
     /// quarter (a figure the new quarter's articles have not given). Shown as `—`.
     Missing,
 }
 
 include!(concat!(env!("OUT_DIR"), "/data_sections.rs"));
+
+/// What a downloaded chart's source line starts with.
+const SOURCES: Text = t("資料來源:", "资料来源:", "Sources: ");
+
+impl Chart {
+    /// The chart's key (`data-chart`), or empty for [`Chart::None`].
+    pub fn key(&self) -> &'static str {
+        match *self {
+            Chart::None => "",
+            Chart::Quarters { key, .. } | Chart::Bars { key, .. } => key,
+        }
+    }
+
+    /// The letters of the articles the chart's published figures come from,
+    /// in the order of `data/sources.toml`: every column, dot and bar traced
+    /// through its metric's operands and its input's default rule.
+    pub fn articles(&self) -> Vec<char> {
+        fn input(id: InputId, out: &mut Vec<char>) {
+            match id.spec().default {
+                DefaultRule::Figure(key) => out.extend(figure(key).map(|f| f.article)),
+                rule => rule.sources().iter().for_each(|&i| input(i, out)),
+            }
+        }
+        fn metric(id: MetricId, out: &mut Vec<char>) {
+            for &op in id.spec().operands {
+                match op {
+                    Operand::Input(i) => input(i, out),
+                    Operand::Metric(m) => metric(m, out),
+                }
+            }
+        }
+        let mut out = Vec::new();
+        match *self {
+            Chart::None => {}
+            Chart::Quarters { points, .. } => {
+                for &(_, i, m) in points {
+                    input(i, &mut out);
+                    m.into_iter().for_each(|m| metric(m, &mut out));
+                }
+            }
+            Chart::Bars { items, .. } => {
+                for &(_, _, bar, _) in items {
+                    match bar {
+                        Bar::Input(i) => input(i, &mut out),
+                        Bar::Metric(m) => metric(m, &mut out),
+                        Bar::Figure(_, _, a) => out.push(a),
+                        Bar::Missing => {}
+                    }
+                }
+            }
+        }
+        ARTICLES
+            .iter()
+            .map(|a| a.id)
+            .filter(|a| out.contains(a))
+            .collect()
+    }
+
+    /// The line under a downloaded chart naming the outlets its figures come
+    /// from ("Sources: 36Kr, …"; the data's outlet names, each once).
+    pub fn source_line(&self, locale: Locale) -> String {
+        let mut line = String::from(SOURCES.get(locale));
+        let mut outlets: Vec<&str> = Vec::new();
+        for a in self.articles() {
+            let outlet = ARTICLES.iter().find(|x| x.id == a).map_or("", |x| x.outlet);
+            if !outlets.contains(&outlet) {
+                if !outlets.is_empty() {
+                    line.push_str(if locale.is_chinese() { "、" } else { ", " });
+                }
+                line.push_str(outlet);
+                outlets.push(outlet);
+            }
+        }
+        line
+    }
+
+    /// A downloaded chart's file name: `kling-calc-<key>-<edition>.<ext>`,
+    /// so two editions' downloads never overwrite each other.
+    pub fn file_name(&self, ext: &str) -> String {
+        [
+            "kling-calc-",
+            self.key(),
+            "-",
+            super::edition::EDITION,
+            ".",
+            ext,
+        ]
+        .concat()
+    }
+}
 
 /// Parts of the widget below the calculator sections, which a host can also
 /// choose to show or hide by key.
@@ -290,7 +382,7 @@ mod tests {
                 let u = match *bar {
                     Bar::Input(id) => Some(id.spec().unit),
                     Bar::Metric(id) => Some(id.spec().unit),
-                    Bar::Figure(v, _) => {
+                    Bar::Figure(v, _, _) => {
                         assert!(v.is_finite(), "{key} {bar_key}");
                         None
                     }
@@ -304,6 +396,58 @@ mod tests {
             }
         }
         assert!(charts >= 3, "growth, ARPU and P/E charts");
+    }
+
+    #[test]
+    fn downloads_name_the_outlets_behind_each_chart() {
+        for s in SECTIONS.iter().filter(|s| s.chart != Chart::None) {
+            let c = s.chart;
+            let letters = c.articles();
+            assert!(!letters.is_empty(), "{}", c.key());
+            for l in Locale::ALL {
+                let line = c.source_line(l);
+                assert!(line.starts_with(SOURCES.get(l)), "{line}");
+                for &a in &letters {
+                    let outlet = crate::core::figures::article(a).unwrap().outlet;
+                    assert!(line.contains(outlet), "{}: {line} lacks {outlet}", c.key());
+                }
+            }
+            // Only articles a figure of the chart comes from: never all of them.
+            assert!(letters.len() < ARTICLES.len(), "{}: {letters:?}", c.key());
+            let name = c.file_name("png");
+            assert_eq!(
+                name,
+                [
+                    "kling-calc-",
+                    c.key(),
+                    "-",
+                    crate::core::edition::EDITION,
+                    ".png"
+                ]
+                .concat()
+            );
+        }
+    }
+
+    #[test]
+    fn a_published_bar_traces_to_its_own_article() {
+        // Every figure bar carries the article of the figure with its value.
+        for s in SECTIONS {
+            let Chart::Bars { items, .. } = s.chart else {
+                continue;
+            };
+            for (key, _, bar, _) in items {
+                if let Bar::Figure(v, q, a) = *bar {
+                    assert!(
+                        crate::core::figures::FIGURES
+                            .iter()
+                            .any(|f| f.value == v && f.qualifier == q && f.article == a),
+                        "{key}"
+                    );
+                    assert!(s.chart.articles().contains(&a), "{key}");
+                }
+            }
+        }
     }
 
     #[test]

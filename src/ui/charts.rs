@@ -13,10 +13,13 @@
 //! machinery out of the wasm) and handed to yew as raw nodes; all text content
 //! goes through [`Markup::body`], which escapes it.
 
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use super::chart_export;
 use super::js_number;
 use super::state::Calc;
+use crate::core::edition::FOOTER;
 use crate::core::format::{format_value, push_decimal};
 use crate::core::sections::{Bar, Chart};
 use crate::core::units::{t, Locale, Qualifier, Text, Unit};
@@ -25,6 +28,12 @@ const QUARTER: Text = t("季度", "季度", "Quarter");
 const ASSUMED: Text = t("(假設)", "(假设)", " (assumed)");
 const ITEM: Text = t("項目", "项目", "Item");
 const TABLE: Text = t("數據表", "数据表", "Data table");
+const SAVE_SVG: Text = t("下載圖表(SVG)", "下载图表(SVG)", "Download chart as SVG");
+const SAVE_PNG: Text = t("下載圖表(PNG)", "下载图表(PNG)", "Download chart as PNG");
+
+/// The width of every chart's `viewBox`: at most the width a chart gets on a
+/// 320-px screen (272 px), so its 11-px text is never drawn smaller than 11 px there.
+const VIEW_W: f64 = 264.0;
 const EMPTY: Text = t(
     "沒有可畫的數字。",
     "没有可画的数字。",
@@ -64,20 +73,22 @@ impl Markup {
 
     /// A coordinate attribute: one decimal is finer than a pixel at any size
     /// the widget is shown, and `push_decimal` never writes `NaN` or `-0`.
-    fn num(&mut self, name: &str, v: f64) {
+    pub(super) fn num(&mut self, name: &str, v: f64) {
         self.attr(name, "");
         self.0.pop();
         push_decimal(&mut self.0, v, 1);
         self.0.push('"');
     }
 
-    /// Text content with the two characters markup would misread escaped
-    /// (an English ceiling is written `< 3`).
+    /// Text content with the characters markup would misread escaped (an
+    /// English ceiling is written `< 3`; a quote would end an attribute, and
+    /// chart downloads split the markup at quotes).
     pub(super) fn body(&mut self, text: &str) {
         for c in text.chars() {
             match c {
                 '<' => self.0.push_str("&lt;"),
                 '&' => self.0.push_str("&amp;"),
+                '"' => self.0.push_str("&quot;"),
                 c => self.0.push(c),
             }
         }
@@ -154,14 +165,15 @@ fn nice(max: f64) -> f64 {
 /// reader opened stays open across edits; their contents are markup text.
 fn figure(
     calc: &Calc,
-    key: &'static str,
+    chart: &Chart,
     title: Text,
     legend: Vec<(&'static str, &'static str)>,
-    plot: Option<(&str, Markup)>,
+    plot: Option<(f64, Markup)>,
     head: &[Text],
     rows: &[Row],
 ) -> Html {
     let l = calc.locale;
+    let key = chart.key();
     let (comma, semi) = if l.is_chinese() {
         (",", ";")
     } else {
@@ -172,7 +184,7 @@ fn figure(
     m.body(title.get(l));
     if !legend.is_empty() {
         m.0.push_str("<ul class=\"kc-legend\">");
-        for (class, text) in legend {
+        for &(class, text) in &legend {
             m.open("li", class);
             m.0.push('>');
             m.body(text);
@@ -181,8 +193,13 @@ fn figure(
         m.0.push_str("</ul>");
     }
     m.0.push_str("</figcaption>");
+    let mut export = None;
     match plot {
-        Some((view_box, marks)) => {
+        Some((height, marks)) => {
+            let mut view_box = String::from("0 0 ");
+            push_decimal(&mut view_box, VIEW_W, 0);
+            view_box.push(' ');
+            push_decimal(&mut view_box, height, 0);
             let title_id = calc.dom_id("chart", key);
             let desc_id = calc.dom_id("chart-desc", key);
             m.open("svg", "");
@@ -192,7 +209,7 @@ fn figure(
             m.0.push(' ');
             m.0.push_str(&desc_id);
             m.0.push('"');
-            m.attr("viewBox", view_box);
+            m.attr("viewBox", &view_box);
             m.attr("width", "100%");
             m.0.push_str("><title");
             m.attr("id", &title_id);
@@ -220,6 +237,15 @@ fn figure(
             m.0.push_str("</desc>");
             m.0.push_str(&marks.0);
             m.0.push_str("</svg>");
+            export = Some(std::rc::Rc::new(chart_export::svg(
+                chart,
+                l,
+                title.get(l),
+                &legend,
+                (VIEW_W, height),
+                &marks.0,
+                FOOTER.get(l),
+            )));
         }
         None => {
             m.0.push_str("<p class=\"kc-note\">");
@@ -245,8 +271,38 @@ fn figure(
         t.0.push_str("</tr>");
     }
     t.0.push_str("</tbody></table>");
+    // One button per format, each a real button with its full name for
+    // assistive technology; nothing to download while nothing is drawn. They
+    // are markup text too, with one click handler on the figure (a yew node
+    // and a closure per button cost more wasm).
+    let onclick = export.map(|ex| {
+        for (kind, label) in [("svg", SAVE_SVG), ("png", SAVE_PNG)] {
+            m.0.push_str(if kind == "svg" {
+                "<div class=\"kc-chart-save\"><button type=\"button\" data-save=\"svg\""
+            } else {
+                "<button type=\"button\" data-save=\"png\""
+            });
+            m.attr("aria-label", label.get(l));
+            m.0.push('>');
+            m.0.push_str(if kind == "svg" {
+                "SVG</button>"
+            } else {
+                "PNG</button></div>"
+            });
+        }
+        let chart = *chart;
+        Callback::from(move |e: MouseEvent| {
+            let kind = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|el| el.get_attribute("data-save"));
+            if let Some(kind) = kind {
+                chart_export::download(&ex.0, ex.1, ex.2, &chart.file_name(&kind), kind == "png");
+            }
+        })
+    });
     html! {
-        <figure class="kc-chart" data-chart={key}>
+        <figure class="kc-chart" data-chart={key} {onclick}>
             {Html::from_html_unchecked(AttrValue::from(m.0))}
             <details class="kc-how">
                 <summary>{TABLE.get(l)}</summary>
@@ -261,24 +317,29 @@ pub fn chart(calc: &Calc, chart: &Chart) -> Html {
     match *chart {
         Chart::None => Html::default(),
         Chart::Quarters {
-            key,
             title,
             bars_label,
             dots_label,
             assumed,
             points,
-        } => quarters_chart(calc, key, [title, bars_label, dots_label, assumed], points),
+            ..
+        } => quarters_chart(
+            calc,
+            chart,
+            [title, bars_label, dots_label, assumed],
+            points,
+        ),
         Chart::Bars {
-            key,
             title,
             value_label,
             unit,
             assumed,
             negative,
             items,
+            ..
         } => bars_chart(
             calc,
-            key,
+            chart,
             [title, value_label, assumed, negative],
             unit,
             items,
@@ -291,7 +352,7 @@ pub fn chart(calc: &Calc, chart: &Chart) -> Html {
 /// column is dashed while it is an assumption (the remainder of a target).
 fn quarters_chart(
     calc: &Calc,
-    key: &'static str,
+    chart: &Chart,
     [title, bars_label, dots_label, assumed]: [Text; 4],
     points: &[(
         &'static str,
@@ -299,10 +360,13 @@ fn quarters_chart(
         Option<crate::core::metrics::MetricId>,
     )],
 ) -> Html {
-    // Geometry in viewBox units (0 0 360 190): up to 4 slots, share band, column band.
-    const SLOT: f64 = 85.0;
-    const X0: f64 = 10.0;
-    const BAR: f64 = 40.0;
+    // Geometry in viewBox units (0 0 VIEW_W HEIGHT): up to 4 slots, share
+    // band, column band, then each quarter's name and value (two lines when
+    // the value has a space, "≥ 150" over "million": four wouldn't fit side by side).
+    const SLOT: f64 = 64.0;
+    const X0: f64 = 4.0;
+    const BAR: f64 = 30.0;
+    const HEIGHT: f64 = 200.0;
     const S_TOP: f64 = 24.0;
     const S_BOT: f64 = 56.0;
     const B_TOP: f64 = 72.0;
@@ -346,14 +410,14 @@ fn quarters_chart(
             })
             .collect();
         let mut svg = Markup(String::new());
-        svg.line("kc-grid", 4.0, B_TOP, 356.0, B_TOP);
+        svg.line("kc-grid", 2.0, B_TOP, VIEW_W - 2.0, B_TOP);
         svg.text(
             4.0,
             B_TOP - 3.0,
             "start",
             &format_value(top, Unit::Count, Qualifier::Exact, l),
         );
-        svg.line("kc-axis", 4.0, B_BOT, 356.0, B_BOT);
+        svg.line("kc-axis", 2.0, B_BOT, VIEW_W - 2.0, B_BOT);
         for (k, d) in data.iter().enumerate() {
             let (x, h) = (
                 cx(k),
@@ -375,7 +439,13 @@ fn quarters_chart(
                 || String::from("—"),
                 |v| format_value(v, Unit::Count, d.3, l),
             );
-            svg.text(x, 178.0, "middle", &label);
+            match label.rsplit_once(' ') {
+                Some((number, scale)) if l == Locale::En => {
+                    svg.text(x, 176.0, "middle", number);
+                    svg.text(x, 189.0, "middle", scale);
+                }
+                _ => svg.text(x, 176.0, "middle", &label),
+            }
             if let (Some(y), Some((s, q))) = (dots[k], d.5) {
                 if let Some(Some(y0)) = k.checked_sub(1).map(|p| dots[p]) {
                     svg.line("kc-share", cx(k - 1), y0, x, y);
@@ -415,10 +485,10 @@ fn quarters_chart(
     }
     figure(
         calc,
-        key,
+        chart,
         title,
         legend,
-        plot.map(|p| ("0 0 360 190", p)),
+        plot.map(|p| (HEIGHT, p)),
         &[QUARTER, bars_label, dots_label],
         &rows,
     )
@@ -430,16 +500,17 @@ fn quarters_chart(
 /// `negative` note when it has one ("loss, n/m" for a P/E).
 fn bars_chart(
     calc: &Calc,
-    key: &'static str,
+    chart: &Chart,
     [title, value_label, assumed, negative]: [Text; 4],
     unit: Unit,
     items: &[(&'static str, Text, Bar, bool)],
 ) -> Html {
-    // Geometry in viewBox units (0 0 360 height): names left, bars between X_L and X_R, values right.
+    // Geometry in viewBox units (0 0 VIEW_W height): names left, bars between
+    // X_L and X_R, values right (room for "≈ RMB 21" at 11 px).
     const ROW: f64 = 22.0;
     const TOP: f64 = 8.0;
-    const X_L: f64 = 100.0;
-    const X_R: f64 = 290.0;
+    const X_L: f64 = 90.0;
+    const X_R: f64 = 196.0;
 
     let l = calc.locale;
     let r = calc.results.resolved();
@@ -454,7 +525,7 @@ fn bars_chart(
                 let o = calc.results.get(m);
                 (o.value.ok(), o.qualifier, false)
             }
-            Bar::Figure(v, q) => (Some(v), q, false),
+            Bar::Figure(v, q, _) => (Some(v), q, false),
             Bar::Missing => (None, Qualifier::Exact, false),
         })
         .collect();
@@ -476,8 +547,6 @@ fn bars_chart(
     };
     // One row per item: the view box grows with the data (148 for six).
     let height = TOP + ROW * items.len() as f64 + 8.0;
-    let mut view_box = String::from("0 0 360 ");
-    push_decimal(&mut view_box, height, 0);
     let plot = (span > 0.0).then(|| {
         let x = |v: f64| X_L + (v - lo) / span * (X_R - X_L);
         let zero = x(0.0);
@@ -490,7 +559,7 @@ fn bars_chart(
                 (_, true) => "kc-bar kc-assumed",
                 _ => "kc-bar",
             };
-            svg.text(94.0, y + 15.0, "end", name.get(l));
+            svg.text(X_L - 4.0, y + 15.0, "end", name.get(l));
             svg.bar(
                 class,
                 key,
@@ -514,10 +583,10 @@ fn bars_chart(
     };
     figure(
         calc,
-        key,
+        chart,
         title,
         legend,
-        plot.map(|p| (view_box.as_str(), p)),
+        plot.map(|p| (height, p)),
         &[ITEM, value_label],
         &rows.collect::<Vec<_>>(),
     )
