@@ -28,8 +28,8 @@ const QUARTER: Text = t("季度", "季度", "Quarter");
 const ASSUMED: Text = t("(假設)", "(假设)", " (assumed)");
 const ITEM: Text = t("項目", "项目", "Item");
 const TABLE: Text = t("數據表", "数据表", "Data table");
-const SAVE_SVG: Text = t("下載圖表(SVG)", "下载图表(SVG)", "Download chart as SVG");
-const SAVE_PNG: Text = t("下載圖表(PNG)", "下载图表(PNG)", "Download chart as PNG");
+const SAVE_SVG: Text = t("下載圖表 SVG", "下载图表 SVG", "Download chart as SVG");
+const SAVE_PNG: Text = t("下載圖表 PNG", "下载图表 PNG", "Download chart as PNG");
 
 /// The width of every chart's `viewBox`: at most the width a chart gets on a
 /// 320-px screen (272 px), so its 11-px text is never drawn smaller than 11 px there.

@@ -207,8 +207,8 @@ async fn charts_are_described_in_every_language() {
 async fn every_drawn_chart_offers_svg_and_png_downloads_named_in_each_language() {
     // (language, the two buttons' accessible names)
     let cases: [(&str, [&str; 2]); 3] = [
-        ("zh-Hant", ["下載圖表(SVG)", "下載圖表(PNG)"]),
-        ("zh-Hans", ["下载图表(SVG)", "下载图表(PNG)"]),
+        ("zh-Hant", ["下載圖表 SVG", "下載圖表 PNG"]),
+        ("zh-Hans", ["下载图表 SVG", "下载图表 PNG"]),
         ("en", ["Download chart as SVG", "Download chart as PNG"]),
     ];
     for (lang, names) in cases {
