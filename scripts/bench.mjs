@@ -265,6 +265,58 @@ async function measureLayout(browser, server) {
   row('whole widget (full layout · 1,100-px desktop)', `**${phone.whole}** (${full.whole} · ${desk.whole})`, '≤ 6,000', phone.whole <= 6000);
 }
 
+// ---------------------------------------------------------------- 2c. layout shift
+
+/** The window after navigation in which layout shifts count (Lighthouse's load CLS is similar). */
+const SHIFT_WINDOW_MS = 3000;
+
+/**
+ * Cumulative Layout Shift of one cold load of `url` at `width` px: the sum of
+ * `layout-shift` entries without recent input in the first SHIFT_WINDOW_MS
+ * (a PerformanceObserver installed before any page script), and when the
+ * widget first showed values. The window is the measurement itself: the page
+ * is read once it has passed, by the page's own clock.
+ */
+async function shiftOf(browser, url, width) {
+  const { context, page, errors } = await coldPage(browser, { viewport: { width, height: 844 } });
+  try {
+    await page.addInitScript(() => {
+      window.__shift = { cls: 0, entries: 0, values: null };
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) {
+          if (!e.hadRecentInput && e.startTime < 3000) { window.__shift.cls += e.value; window.__shift.entries += 1; }
+        }
+      }).observe({ type: 'layout-shift', buffered: true });
+      new MutationObserver(() => {
+        if (window.__shift.values === null && document.querySelector('.kc [data-metric][data-value]')) window.__shift.values = performance.now();
+      }).observe(document, { subtree: true, childList: true, attributes: true });
+    });
+    await page.goto(url);
+    await page.waitForFunction((end) => performance.now() >= end, SHIFT_WINDOW_MS, { timeout: SHIFT_WINDOW_MS + 30000 });
+    if (errors.length) throw new Error(`${url}: page errors: ${errors.join('; ')}`);
+    return await page.evaluate(() => window.__shift);
+  } finally {
+    await context.close();
+  }
+}
+
+async function measureShift(browser, server) {
+  log('layout shift: index, embed, standalone and the demo article at 390 and 1,280 px');
+  section(`2c. Layout shift, first ${SHIFT_WINDOW_MS / 1000} s of a cold load (CLS: sum of layout-shift entries without input)`);
+  const pages = [
+    ['index.html', `${server.url}index.html`],
+    ['embed.html', `${server.url}embed.html`],
+    ['standalone.html (file://)', STANDALONE_URL],
+    ['demo-article.html', `${server.url}demo-article.html`],
+  ];
+  for (const [name, url] of pages) {
+    const [phone, desk] = [await shiftOf(browser, url, 390), await shiftOf(browser, url, 1280)];
+    const worst = Math.max(phone.cls, desk.cls);
+    row(`${name}: CLS at 390 · 1,280 px (shifts counted)`, `${phone.cls.toFixed(3)} · ${desk.cls.toFixed(3)} (${phone.entries} · ${desk.entries})`,
+      '≤ 0.01', worst <= 0.01);
+  }
+}
+
 // ---------------------------------------------------------------- 3. input latency
 
 // In-page probe, installed before the page's scripts. Event timeStamp and
@@ -520,8 +572,18 @@ async function main() {
   const benchServer = await serveDir(BENCH_DIST);
   const browser = await launch();
   try {
+    // BENCH_ONLY=latency: the input-latency part alone (about a minute), e.g. to
+    // compare two builds in turns while the machine's load is the same for both.
+    if (process.env.BENCH_ONLY === 'latency') {
+      await measureLatency(browser, server, benchServer);
+      const { loadavg } = await import('node:os');
+      console.log(`load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} (1, 5, 15 min)`);
+      for (const r of rows) console.log(`| ${r.join(' | ')} |`);
+      return;
+    }
     await measureStartup(browser, server);
     await measureLayout(browser, server);
+    await measureShift(browser, server);
     await measureLatency(browser, server, benchServer);
     measureRecompute();
     await measureMemory(server);

@@ -91,9 +91,12 @@ ensure_engines() {
 
 # Minifies the wasm-bindgen glue in $1 in place (terser: 7.6 KB gzip -> 5.7 KB);
 # Trunk does not minify it. `__wbg_init` keeps its name because standalone.html
-# calls it. The bundler then rewrites the integrity hashes Trunk computed.
+# calls it. First the names shared by the wasm and the glue are shortened
+# (scripts/minify-boundary.mjs: 3 KB of gzip wasm). The bundler then rewrites
+# the integrity hashes Trunk computed.
 minify_glue() {
   local f
+  node "$ROOT/scripts/minify-boundary.mjs" "$ROOT/$1" || die "could not shorten the wasm's import names in $1"
   for f in "$ROOT/$1"/kling-calc-*.js; do
     terser "$f" --module --compress --mangle 'reserved=["__wbg_init"]' -o "$f.min" \
       && mv "$f.min" "$f" || die "terser failed on $f"

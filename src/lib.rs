@@ -12,5 +12,13 @@
 
 pub mod core;
 
+// The wasm's allocator; compiled natively only for its own tests.
+#[cfg(any(target_arch = "wasm32", test))]
+mod heap;
+
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static HEAP: heap::Pow2<heap::WasmMemory> = heap::Pow2::new(heap::WasmMemory);
+
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

@@ -5,6 +5,7 @@
 //! [`crate::core::sections::SECTIONS`], and a polite live region that
 //! announces which results changed after an edit.
 
+use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
 
 use super::api;
@@ -89,6 +90,7 @@ pub fn app(props: &AppProps) -> Html {
     {
         let host = props.host.clone();
         use_effect_with(calc.clone(), move |calc| {
+            apply_patches();
             api::register(instance, calc.clone());
             if *announced.borrow() != calc.inputs {
                 *announced.borrow_mut() = calc.inputs;
@@ -239,6 +241,138 @@ pub(super) fn raw(markup: String) -> Html {
     Html::from_html_unchecked(AttrValue::from(markup))
 }
 
+thread_local! {
+    /// Containers rendered by [`patched`] and the markup each must hold,
+    /// until the next [`apply_patches`] (after yew has put them in the page).
+    static PENDING: std::cell::RefCell<Vec<(NodeRef, String)>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// A `<div class="…">` whose content is markup text, like [`raw`], but a change of
+/// that text updates the live nodes in place (only the attributes and text
+/// that differ) instead of replacing them all: a chart or a row of cards
+/// whose figures moved keeps its elements, so the browser restyles, lays out
+/// and repaints only what changed. Yew renders the element empty and never
+/// touches its children; [`apply_patches`] writes them after the render,
+/// before the frame is painted. A plain function rather than a component:
+/// each component type is another copy of yew's lifecycle code in the wasm.
+pub(super) fn patched(class: &'static str, html: String) -> Html {
+    html! { <div ref={pending(html)} ~className={class} /> }
+}
+
+/// A chart's `<figure>` (`data-chart` is its key) whose content is patched as [`patched`]'s.
+pub(super) fn patched_figure(key: &'static str, html: String) -> Html {
+    html! { <figure ref={pending(html)} class="kc-chart" data-chart={key} /> }
+}
+
+/// A new container's reference, queued with the markup it must hold.
+/// (Containers are `html!` elements with fixed tags: `VTag::add_attribute`
+/// turns an element's attributes into an index map, `class={…}` goes
+/// through `Classes` (a set) and a dynamic tag is checked at run time, each
+/// costing wasm; the `className` property is a plain string.)
+fn pending(html: String) -> NodeRef {
+    let node = NodeRef::default();
+    PENDING.with(|p| p.borrow_mut().push((node.clone(), html)));
+    node
+}
+
+/// Brings every container [`patched`] (or [`patched_figure`]) rendered up to its markup; called from
+/// [`App`]'s effect, which runs once yew has committed a render. A hash of
+/// the markup last written is kept on the element (`kcHash`), so an
+/// unchanged chart costs a hash, not a copy of its markup out of JavaScript.
+fn apply_patches() {
+    for (node, html) in PENDING.with(|p| std::mem::take(&mut *p.borrow_mut())) {
+        let Some(el) = node.get() else {
+            continue;
+        };
+        let key = JsValue::from_str("kcHash");
+        let hash = fnv(&html);
+        if js_sys::Reflect::get(&el, &key)
+            .ok()
+            .and_then(|v| v.as_f64())
+            != Some(hash)
+        {
+            patch(el.unchecked_ref(), &html);
+            let _ = js_sys::Reflect::set(&el, &key, &JsValue::from_f64(hash));
+        }
+    }
+}
+
+/// FNV-1a of `text`, to the 53 bits a JavaScript number holds exactly.
+fn fnv(text: &str) -> f64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in text.bytes() {
+        h = (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3);
+    }
+    (h >> 11) as f64
+}
+
+/// Makes `el`'s children what `html` parses to, keeping every node whose
+/// kind (tag, or text) is the same at the same place.
+fn patch(el: &web_sys::Element, html: &str) {
+    let Some(fresh) = el
+        .owner_document()
+        .and_then(|d| d.create_element("div").ok())
+    else {
+        return;
+    };
+    fresh.set_inner_html(html);
+    patch_children(el, &fresh);
+}
+
+/// Patches `old`'s children to `new`'s, position by position: an equal
+/// node is left alone (one native deep comparison, so an unchanged subtree
+/// costs one call from the wasm), one of the same kind is patched, one of
+/// another kind replaced; extra ones are removed, missing ones moved over.
+fn patch_children(old: &web_sys::Node, new: &web_sys::Node) {
+    let mut at = old.first_child();
+    let mut next = new.first_child();
+    while let Some(n) = next {
+        next = n.next_sibling();
+        match at {
+            Some(o) if o.is_equal_node(Some(&n)) => at = o.next_sibling(),
+            Some(o) if o.node_name() == n.node_name() => {
+                if o.node_type() == web_sys::Node::ELEMENT_NODE {
+                    patch_attributes(o.unchecked_ref(), n.unchecked_ref());
+                    patch_children(&o, &n);
+                } else {
+                    o.set_node_value(n.node_value().as_deref());
+                }
+                at = o.next_sibling();
+            }
+            Some(o) => {
+                let _ = old.replace_child(&n, &o);
+                at = n.next_sibling();
+            }
+            None => {
+                let _ = old.append_child(&n);
+            }
+        }
+    }
+    while let Some(o) = at {
+        at = o.next_sibling();
+        let _ = old.remove_child(&o);
+    }
+}
+
+/// Sets the attributes of `new` that `old` lacks or has with another value
+/// and removes the ones `new` lacks, except `open`: whether a disclosure is
+/// open is the reader's choice, never the markup's.
+fn patch_attributes(old: &web_sys::Element, new: &web_sys::Element) {
+    for name in new.get_attribute_names().iter() {
+        let name = name.as_string().unwrap_or_default();
+        let value = new.get_attribute(&name).unwrap_or_default();
+        if old.get_attribute(&name).as_deref() != Some(value.as_str()) {
+            let _ = old.set_attribute(&name, &value);
+        }
+    }
+    for name in old.get_attribute_names().iter() {
+        let name = name.as_string().unwrap_or_default();
+        if name != "open" && !new.has_attribute(&name) {
+            let _ = old.remove_attribute(&name);
+        }
+    }
+}
+
 /// `before`, the number `n`, then `after`, each picked for the language:
 /// "Adjust all 8 figures", "You changed 3 figures.".
 fn count_words(before: Text, n: usize, after: Text, locale: Locale) -> String {
@@ -285,12 +419,15 @@ fn changed_words(n: usize, locale: Locale) -> String {
 
 /// A click on an in-widget link (a metric's source, a claim's article) opens
 /// the disclosures around its target first, so the jump lands on something
-/// visible: the sources are collapsed in the compact layout.
+/// visible: the sources are collapsed in the compact layout. A click on a
+/// chart's download button starts its download.
 fn open_target(e: MouseEvent) {
-    let Some(link) = e
-        .target_dyn_into::<web_sys::Element>()
-        .and_then(|t| t.closest("a[href^=\"#\"]").ok().flatten())
-    else {
+    let Some(target) = e.target_dyn_into::<web_sys::Element>() else {
+        return;
+    };
+    // The charts' download buttons are served here too: one handler for all.
+    let _ = super::chart_export::clicked(&target);
+    let Some(link) = target.closest("a[href^=\"#\"]").ok().flatten() else {
         return;
     };
     let target = link

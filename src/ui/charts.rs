@@ -13,13 +13,10 @@
 //! machinery out of the wasm) and handed to yew as raw nodes; all text content
 //! goes through [`Markup::body`], which escapes it.
 
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use super::chart_export;
 use super::js_number;
 use super::state::Calc;
-use crate::core::edition::FOOTER;
 use crate::core::format::{format_value, push_decimal};
 use crate::core::sections::{Bar, Chart};
 use crate::core::units::{t, Locale, Qualifier, Text, Unit};
@@ -33,7 +30,7 @@ const SAVE_PNG: Text = t("下載圖表 PNG", "下载图表 PNG", "Download chart
 
 /// The width of every chart's `viewBox`: at most the width a chart gets on a
 /// 320-px screen (272 px), so its 11-px text is never drawn smaller than 11 px there.
-const VIEW_W: f64 = 264.0;
+pub(super) const VIEW_W: f64 = 264.0;
 const EMPTY: Text = t(
     "沒有可畫的數字。",
     "没有可画的数字。",
@@ -161,8 +158,9 @@ fn nice(max: f64) -> f64 {
 /// and marks (or an empty-state note when nothing can be scaled) with a
 /// `<desc>` reading the data out, and the data table in a disclosure.
 ///
-/// Only the `<figure>` and `<details>` are yew nodes, so a disclosure the
-/// reader opened stays open across edits; their contents are markup text.
+/// All markup text in a [`patched_figure`](super::app::patched_figure): an edit
+/// updates the marks and numbers that moved in place, and a table the reader
+/// opened stays open.
 fn figure(
     calc: &Calc,
     chart: &Chart,
@@ -193,7 +191,7 @@ fn figure(
         m.0.push_str("</ul>");
     }
     m.0.push_str("</figcaption>");
-    let mut export = None;
+    let drawn = plot.is_some();
     match plot {
         Some((height, marks)) => {
             let mut view_box = String::from("0 0 ");
@@ -237,15 +235,6 @@ fn figure(
             m.0.push_str("</desc>");
             m.0.push_str(&marks.0);
             m.0.push_str("</svg>");
-            export = Some(std::rc::Rc::new(chart_export::svg(
-                chart,
-                l,
-                title.get(l),
-                &legend,
-                (VIEW_W, height),
-                &marks.0,
-                FOOTER.get(l),
-            )));
         }
         None => {
             m.0.push_str("<p class=\"kc-note\">");
@@ -272,10 +261,10 @@ fn figure(
     }
     t.0.push_str("</tbody></table>");
     // One button per format, each a real button with its full name for
-    // assistive technology; nothing to download while nothing is drawn. They
-    // are markup text too, with one click handler on the figure (a yew node
-    // and a closure per button cost more wasm).
-    let onclick = export.map(|ex| {
+    // assistive technology; nothing to download while nothing is drawn.
+    // Markup text too: one click handler on the article serves them all
+    // ([`chart_export::clicked`]), reading the chart from the page.
+    if drawn {
         for (kind, label) in [("svg", SAVE_SVG), ("png", SAVE_PNG)] {
             m.0.push_str(if kind == "svg" {
                 "<div class=\"kc-chart-save\"><button type=\"button\" data-save=\"svg\""
@@ -290,26 +279,13 @@ fn figure(
                 "PNG</button></div>"
             });
         }
-        let chart = *chart;
-        Callback::from(move |e: MouseEvent| {
-            let kind = e
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                .and_then(|el| el.get_attribute("data-save"));
-            if let Some(kind) = kind {
-                chart_export::download(&ex.0, ex.1, ex.2, &chart.file_name(&kind), kind == "png");
-            }
-        })
-    });
-    html! {
-        <figure class="kc-chart" data-chart={key} {onclick}>
-            {Html::from_html_unchecked(AttrValue::from(m.0))}
-            <details class="kc-how">
-                <summary>{TABLE.get(l)}</summary>
-                {Html::from_html_unchecked(AttrValue::from(t.0))}
-            </details>
-        </figure>
     }
+    m.0.push_str("<details class=\"kc-how\"><summary>");
+    m.body(TABLE.get(l));
+    m.0.push_str("</summary>");
+    m.0.push_str(&t.0);
+    m.0.push_str("</details>");
+    super::app::patched_figure(key, m.0)
 }
 
 /// A section's chart as `data/sections.toml` describes it, or nothing.

@@ -60,66 +60,68 @@ fn verdict_text(v: Verdict) -> (Text, &'static str) {
 /// claim with its verdict (a `<summary>`), and under it, on demand, the number
 /// it turns on, why, and its article. The full layout opens every one.
 ///
-/// Each claim's `<details>` is a yew node, so one the reader opened stays open
-/// across edits; what is inside is escaped markup text (see [`Markup`]), which
-/// costs far less wasm than `html!` nodes.
+/// The claims are escaped markup text (see [`Markup`]), which costs far less
+/// wasm than `html!` nodes, in one [`patched`](super::app::patched) container:
+/// an edit rewrites only the verdicts and numbers that changed, and a claim
+/// the reader opened (or closed) stays so.
 ///
 /// A plain function, not a component: it holds no state (see [`super::input_field`]).
 pub fn claims_view(calc: &Calc, layout: Layout) -> Html {
     let locale = calc.locale;
     let heading = calc.dom_id("h", "claims");
     let open = layout == Layout::Full;
-    let rows = check_claims(&calc.inputs, &calc.results)
-        .into_iter()
-        .map(|r| {
-            let (words, key) = verdict_text(r.verdict);
-            let value = r.value.map_or_else(
-                || String::from("—"),
-                |v| format_value(v, r.unit, Qualifier::Exact, locale),
-            );
-            let article = calc.dom_id("art", r.claim.article.encode_utf8(&mut [0; 4]));
-            // The summary line and what is under it: one raw node.
-            let mut head = Markup(String::with_capacity(1024));
-            head.0.push_str("<summary><span class=\"kc-verdict ");
-            head.0.push_str(key);
-            head.0.push_str("\">");
-            head.body(words.get(locale));
-            head.0.push_str("</span> ");
-            head.body(r.claim.text.get(locale));
-            head.0.push_str("</summary>");
-            let m = &mut head;
-            m.0.push_str("<p><span class=\"kc-muted\">");
-            m.body(COMPUTED.get(locale));
-            m.body(if locale.is_chinese() { ":" } else { ": " });
-            m.0.push_str("</span><span class=\"kc-num\">");
-            m.body(&value);
-            m.0.push_str("</span> · ");
-            m.body(r.explanation.get(locale));
-            m.0.push(' ');
-            m.open("a", "");
-            m.attr("href", &["#", &article].concat());
-            m.0.push_str(">(");
-            m.body(ARTICLE.get(locale));
-            m.0.push(r.claim.article);
-            m.0.push_str(")</a></p>");
-            // A note beside the verdict (C's ARPU claim: how its member count
-            // compares with the user figures), from the data.
-            let note = r.claim.note.get(locale);
-            if !note.is_empty() {
-                m.0.push_str("<p class=\"kc-note\">");
-                m.body(note);
-                m.0.push_str("</p>");
-            }
-            html! {
-                <details class="kc-claim" data-claim={r.claim.key} data-verdict={key} {open}>
-                    {super::app::raw(head.0)}
-                </details>
-            }
-        });
+    // Every claim's `<details>` and what is in it: one patched container.
+    let mut list = Markup(String::with_capacity(8192));
+    for r in check_claims(&calc.inputs, &calc.results) {
+        let (words, key) = verdict_text(r.verdict);
+        let value = r.value.map_or_else(
+            || String::from("—"),
+            |v| format_value(v, r.unit, Qualifier::Exact, locale),
+        );
+        let article = calc.dom_id("art", r.claim.article.encode_utf8(&mut [0; 4]));
+        list.open("details", "kc-claim");
+        list.attr("data-claim", r.claim.key);
+        list.attr("data-verdict", key);
+        if open {
+            list.0.push_str(" open");
+        }
+        list.0.push('>');
+        let m = &mut list;
+        m.0.push_str("<summary><span class=\"kc-verdict ");
+        m.0.push_str(key);
+        m.0.push_str("\">");
+        m.body(words.get(locale));
+        m.0.push_str("</span> ");
+        m.body(r.claim.text.get(locale));
+        m.0.push_str("</summary>");
+        m.0.push_str("<p><span class=\"kc-muted\">");
+        m.body(COMPUTED.get(locale));
+        m.body(if locale.is_chinese() { ":" } else { ": " });
+        m.0.push_str("</span><span class=\"kc-num\">");
+        m.body(&value);
+        m.0.push_str("</span> · ");
+        m.body(r.explanation.get(locale));
+        m.0.push(' ');
+        m.open("a", "");
+        m.attr("href", &["#", &article].concat());
+        m.0.push_str(">(");
+        m.body(ARTICLE.get(locale));
+        m.0.push(r.claim.article);
+        m.0.push_str(")</a></p>");
+        // A note beside the verdict (C's ARPU claim: how its member count
+        // compares with the user figures), from the data.
+        let note = r.claim.note.get(locale);
+        if !note.is_empty() {
+            m.0.push_str("<p class=\"kc-note\">");
+            m.body(note);
+            m.0.push_str("</p>");
+        }
+        m.0.push_str("</details>");
+    }
     html! {
         <section class="kc-section" data-section="claims" aria-labelledby={&heading}>
             {super::app::text_el("h3", "", ("id", &heading), TITLE.get(locale))}
-            {for rows}
+            {super::app::patched("kc-claims", list.0)}
         </section>
     }
 }

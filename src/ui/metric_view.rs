@@ -177,14 +177,12 @@ pub fn metric_view(props: &MetricViewProps) -> Html {
 /// A section's headline results, large, each with "articles: …" when
 /// moved. Not `<output>`s and without `data-metric`: the page contract's
 /// one element per metric is the [`MetricView`] under "All results".
-/// Text only, so built as escaped markup (one raw node for the row of cards):
-/// far less wasm than `html!` nodes, and rebuilding a few cards costs less
-/// than another component type.
+/// Text only, so built as escaped markup: far less wasm than `html!` nodes.
+/// The row is [`patched`](super::app::patched): a key press updates the
+/// values that moved, not every card's nodes.
 pub fn headlines(ids: &[MetricId], calc: &Calc) -> Html {
     let locale = calc.locale;
     let mut m = Markup(String::with_capacity(1024));
-    m.open("div", "kc-cards");
-    m.0.push('>');
     for &id in ids {
         let outcome = calc.results.get(id);
         let (data_value, text) = value_text(id, outcome, locale);
@@ -210,8 +208,7 @@ pub fn headlines(ids: &[MetricId], calc: &Calc) -> Html {
         published_line(&mut m, id, outcome, calc.published.get(id), locale);
         m.0.push_str("</div>");
     }
-    m.0.push_str("</div>");
-    super::app::raw(m.0)
+    super::app::patched("kc-cards", m.0)
 }
 
 /// The paragraphs of a metric's "how" disclosure: formula in words, formula

@@ -30,8 +30,8 @@ pub fn narrative(calc: &CalcContext, section: &'static str) -> Html {
     let Some(s) = SECTIONS.iter().find(|s| s.key == section) else {
         return Html::default();
     };
-    // Text and metric values between two inline numbers are one raw node of
-    // escaped markup: text costs far less wasm than `html!` nodes.
+    // The text between two numbers is one raw node of escaped markup (text
+    // costs far less wasm than `html!` nodes); it changes only with the language.
     let mut parts: Vec<Html> = Vec::new();
     let mut m = Markup(String::new());
     for seg in s.narrative {
@@ -46,20 +46,18 @@ pub fn narrative(calc: &CalcContext, section: &'static str) -> Html {
                 );
             }
             Seg::Value(Operand::Metric(id)) => {
+                // A yew node of its own, so a key press that moves the value
+                // rewrites its text node, not the paragraph's text around it.
+                flush(&mut parts, &mut m);
                 let o = calc.results.get(id);
                 // A metric that cannot be computed shows the core's dash; its
                 // reason is in the metric list below and in the tooltip here.
                 let v = o.value.unwrap_or(f64::NAN);
-                m.open("strong", "");
-                m.attr("data-narrative-metric", id.key());
-                if let Err(r) = o.value {
-                    m.0.push_str(" title=\"");
-                    attr_text(&mut m.0, &r.describe(locale));
-                    m.0.push('"');
-                }
-                m.0.push('>');
-                m.body(&format_value(v, id.spec().unit, o.qualifier, locale));
-                m.0.push_str("</strong>");
+                let title = o.value.err().map(|r| r.describe(locale));
+                let text = format_value(v, id.spec().unit, o.qualifier, locale);
+                parts.push(
+                    html! { <strong data-narrative-metric={id.key()} {title}>{text}</strong> },
+                );
             }
         }
     }
@@ -73,18 +71,6 @@ pub fn narrative(calc: &CalcContext, section: &'static str) -> Html {
 fn flush(parts: &mut Vec<Html>, m: &mut Markup) {
     if !m.0.is_empty() {
         parts.push(super::app::raw(std::mem::take(&mut m.0)));
-    }
-}
-
-/// Appends `text` escaped for a double-quoted attribute value.
-pub(super) fn attr_text(out: &mut String, text: &str) {
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("&quot;"),
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            c => out.push(c),
-        }
     }
 }
 
