@@ -18,11 +18,10 @@
 //!
 //! [`Chart::source_line`]: crate::core::sections::Chart::source_line
 
-use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
-use web_sys::{
-    CanvasRenderingContext2d, Element, HtmlCanvasElement, HtmlElement, HtmlImageElement,
-};
+use js_sys::{Function, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Element, HtmlElement, Node};
+use yew::Callback;
 
 use super::charts::Markup;
 use crate::core::edition::FOOTER;
@@ -37,29 +36,43 @@ const PAD: f64 = 8.0;
 /// the legend keys' shapes), plus `t` for the title and `m` for muted lines.
 const STYLE: &str = "<style>text{fill:#1a1a1a}.m,.kc-bar{fill:#555}.t{font-size:13px;font-weight:700}.kc-hi,.kc-key{fill:#0b57a4}.kc-assumed,.kc-key-assumed{fill:none;stroke:#555;stroke-width:2;stroke-dasharray:4 3}.kc-hi.kc-assumed,.kc-key-assumed{stroke:#0b57a4}.kc-key-peer{stroke:#555}.kc-axis,.kc-share{stroke:#1a1a1a}.kc-share,.kc-key-share{stroke-width:2;fill:#1a1a1a}.kc-key-share{height:2px;transform:translateY(4px)}.kc-grid{stroke:#c8c8c8;stroke-dasharray:2 2}</style>";
 
-/// Splits `text` into lines no wider than `max` at font size `size` (by the
-/// estimate above), breaking after a space or before a CJK character.
-fn wrap(text: &str, size: f64, max: f64) -> Vec<&str> {
-    let mut out = Vec::new();
-    let (mut start, mut brk, mut w, mut w_brk) = (0, 0, 0.0, 0.0);
-    for (i, c) in text.char_indices() {
-        let wide = c >= '\u{2e80}';
-        if wide {
-            (brk, w_brk) = (i, w);
+/// Writes `text` as `<text>` lines of class `class` at `x`, each no wider
+/// than the picture at font size `size` (by the estimate above), breaking
+/// after a space or before a CJK character; `y` moves down a line each.
+fn lines(m: &mut Markup, y: &mut f64, x: f64, size: f64, class: &str, text: &str) {
+    let max = super::charts::VIEW_W + PAD - x;
+    let (mut start, mut brk, mut w) = (0, 0, 0.0);
+    let mut end = text.len();
+    loop {
+        for (i, c) in text.char_indices().skip_while(|&(i, _)| i < start) {
+            let wide = c >= '\u{2e80}';
+            if wide {
+                brk = i;
+            }
+            w += if wide { size } else { size * 0.6 };
+            if c == ' ' {
+                brk = i + 1;
+            }
+            if w > max && brk > start {
+                end = brk;
+                break;
+            }
         }
-        w += if wide { size } else { size * 0.6 };
-        if c == ' ' {
-            (brk, w_brk) = (i + 1, w);
-        }
+        *y += size + 4.0;
+        m.0.push_str("<text");
+        m.num("x", x);
+        m.num("y", *y - 3.0);
+        m.attr("class", class);
+        m.0.push('>');
         // `get`, not indexing: the breaks are char boundaries, and nothing here may panic.
-        if w > max && brk > start {
-            out.push(text.get(start..brk).unwrap_or_default().trim_end());
-            (start, w) = (brk, w - w_brk);
-            w_brk = 0.0;
+        m.body(text.get(start..end).unwrap_or_default());
+        m.0.push_str("</text>");
+        if end == text.len() {
+            return;
         }
+        // The next line is measured afresh from its first character.
+        (start, end, w) = (end, text.len(), 0.0);
     }
-    out.push(text.get(start..).unwrap_or_default());
-    out
 }
 
 /// Starts the download a chart's SVG or PNG button (`data-save`) asks for,
@@ -74,61 +87,63 @@ pub(super) fn clicked(target: &Element) -> Option<()> {
             .ok()??
             .get_attribute("data-lang")?,
     )?;
-    let plot = fig.query_selector("svg").ok()??;
-    // The viewBox is "0 0 <width> <height>", whole numbers.
-    let view_h = plot
-        .get_attribute("viewBox")?
-        .rsplit(' ')
-        .next()?
-        .bytes()
-        .fold(0.0, |n, d| n * 10.0 + f64::from(d.wrapping_sub(b'0')));
-    let view_w = super::charts::VIEW_W;
-    let w = view_w + 2.0 * PAD;
-    let mut body = Markup(String::with_capacity(4096));
-    let mut y = PAD;
-    let line = |m: &mut Markup, y: &mut f64, x: f64, size: f64, class: &str, text: &str| {
-        for l in wrap(text, size, view_w + PAD - x) {
-            *y += size + 4.0;
-            m.0.push_str("<text");
-            m.num("x", x);
-            m.num("y", *y - 3.0);
-            m.attr("class", class);
-            m.0.push('>');
-            m.body(l);
-            m.0.push_str("</text>");
+    let plot: Element = fig
+        .query_selector_all("svg")
+        .ok()?
+        .item(0)?
+        .unchecked_into();
+    // The viewBox is "0 0 <width> <height>" in whole numbers: the last one.
+    let view_h = plot.get_attribute("viewBox")?.bytes().fold(0.0, |n, d| {
+        if d == b' ' {
+            0.0
+        } else {
+            n * 10.0 + f64::from(d.wrapping_sub(b'0'))
         }
-    };
-    let title = plot.query_selector("title").ok()??.text_content()?;
-    line(&mut body, &mut y, PAD, 13.0, "t", &title);
-    let legend = fig.query_selector_all("li").ok()?;
-    for k in 0..legend.length() {
-        let li: Element = legend.item(k)?.unchecked_into();
-        body.0.push_str("<rect x=\"8\" width=\"10\" height=\"10\"");
-        body.num("y", y + 5.0);
-        body.attr("class", &li.get_attribute("class")?);
-        body.0.push_str("/>");
-        line(&mut body, &mut y, PAD + 14.0, 11.0, "", &li.text_content()?);
-    }
-    body.0.push_str("<g transform=\"translate(8 ");
-    push_decimal(&mut body.0, y + 4.0, 1);
-    body.0.push_str(")\">");
-    body.0.push_str(&plot.inner_html());
-    body.0.push_str("</g>");
-    y += view_h + 8.0;
-    line(&mut body, &mut y, PAD, 11.0, "m", chart.source_line(locale));
-    line(&mut body, &mut y, PAD, 11.0, "m", FOOTER.get(locale));
-    let h = y + PAD;
-    let mut svg = Markup(String::with_capacity(body.0.len() + 1024));
+    });
+    let w = super::charts::VIEW_W + 2.0 * PAD;
+    let mut svg = Markup(String::with_capacity(8192));
     svg.0.push_str(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" font-family=\"sans-serif\" font-size=\"11\"",
     );
     svg.num("width", w);
-    svg.num("height", h);
+    // The height is known last: a placeholder, replaced at the end.
+    svg.0.push_str(" height=\"");
+    let at = svg.0.len();
+    svg.0.push('"');
     svg.0.push('>');
     svg.0.push_str(STYLE);
     svg.0
         .push_str("<rect width=\"100%\" height=\"100%\" fill=\"#fff\"/>");
-    svg.0.push_str(&body.0);
+    let mut y = PAD;
+    // Each text is an element's only child: the SVG's <title>, each legend entry.
+    let text = |n: Option<Node>| n?.first_child()?.node_value();
+    lines(&mut svg, &mut y, PAD, 13.0, "t", &text(plot.first_child())?);
+    let legend = fig.query_selector_all("li").ok()?;
+    for k in 0..legend.length() {
+        let li = legend.item(k);
+        svg.0.push_str("<rect x=\"8\" width=\"10\" height=\"10\"");
+        svg.num("y", y + 5.0);
+        svg.attr(
+            "class",
+            &li.clone()?
+                .unchecked_into::<Element>()
+                .get_attribute("class")?,
+        );
+        svg.0.push_str("/>");
+        lines(&mut svg, &mut y, PAD + 14.0, 11.0, "", &text(li)?);
+    }
+    svg.0.push_str("<g transform=\"translate(8 ");
+    push_decimal(&mut svg.0, y + 4.0, 1);
+    svg.0.push_str(")\">");
+    svg.0.push_str(&plot.inner_html());
+    svg.0.push_str("</g>");
+    y += view_h + 8.0;
+    lines(&mut svg, &mut y, PAD, 11.0, "m", chart.source_line(locale));
+    lines(&mut svg, &mut y, PAD, 11.0, "m", FOOTER.get(locale));
+    let h = y + PAD;
+    let mut height = String::new();
+    push_decimal(&mut height, h, 1);
+    svg.0.insert_str(at, &height);
     svg.0.push_str("</svg>");
     let kind = button.get_attribute("data-save")?;
     download(&svg.0, w, h, &chart.file_name(&kind), kind == "png")
@@ -148,40 +163,81 @@ fn document() -> Option<web_sys::Document> {
     web_sys::window()?.document()
 }
 
+/// Calls `obj.name(a, b)`, looked up by name: a few calls through the
+/// bindings the widget already has, instead of the canvas's typed ones (each
+/// typed method is one more import and glue function).
+fn call(obj: &JsValue, name: &str, a: &JsValue, b: &JsValue) -> Option<JsValue> {
+    Reflect::get(obj, &JsValue::from_str(name))
+        .ok()?
+        .unchecked_into::<Function>()
+        .call2(obj, a, b)
+        .ok()
+}
+
 /// Downloads the chart `svg` (`w` × `h` pixels) as `name`: the SVG itself, or
 /// with `png` a PNG at 2× drawn by a canvas once the SVG has loaded as an image.
 fn download(svg: &str, w: f64, h: f64, name: &str, png: bool) -> Option<()> {
-    let url = [
-        "data:image/svg+xml;charset=utf-8,",
-        &String::from(js_sys::encode_uri_component(svg)),
-    ]
-    .concat();
+    // A data: URL needs only `%` and `#` escaped (the URL parser encodes the rest).
+    let mut url = String::from("data:image/svg+xml;charset=utf-8,");
+    for c in svg.chars() {
+        match c {
+            '%' => url.push_str("%25"),
+            '#' => url.push_str("%23"),
+            c => url.push(c),
+        }
+    }
     if !png {
         return save(&url, name);
     }
-    let img = HtmlImageElement::new().ok()?;
+    let doc = document()?;
+    let img = doc.create_element("img").ok()?;
+    let canvas: JsValue = doc.create_element("canvas").ok()?.into();
     let drawn = img.clone();
     let name = name.to_string();
-    let onload = Closure::once_into_js(move || {
-        let draw = || -> Option<()> {
-            let canvas: HtmlCanvasElement =
-                document()?.create_element("canvas").ok()?.unchecked_into();
-            canvas.set_width((w * 2.0) as u32);
-            canvas.set_height((h * 2.0) as u32);
-            let ctx: CanvasRenderingContext2d = canvas.get_context("2d").ok()??.unchecked_into();
-            ctx.draw_image_with_html_image_element_and_dw_and_dh(
-                &drawn,
-                0.0,
-                0.0,
-                w * 2.0,
-                h * 2.0,
+    let two = JsValue::from_f64(2.0);
+    let draw = move |_| {
+        let _ = (|| -> Option<()> {
+            Reflect::set(
+                &canvas,
+                &JsValue::from_str("width"),
+                &JsValue::from_f64(w * 2.0),
             )
             .ok()?;
-            save(&canvas.to_data_url().ok()?, &name)
-        };
-        draw();
-    });
-    img.set_onload(Some(onload.unchecked_ref()));
-    img.set_src(&url);
-    Some(())
+            Reflect::set(
+                &canvas,
+                &JsValue::from_str("height"),
+                &JsValue::from_f64(h * 2.0),
+            )
+            .ok()?;
+            let ctx = call(
+                &canvas,
+                "getContext",
+                &JsValue::from_str("2d"),
+                &JsValue::UNDEFINED,
+            )?;
+            call(&ctx, "scale", &two, &two)?;
+            // drawImage(img, 0, 0): bound to its image, then called with the two zeros.
+            let zero = JsValue::from_f64(0.0);
+            Reflect::get(&ctx, &JsValue::from_str("drawImage"))
+                .ok()?
+                .unchecked_into::<Function>()
+                .bind1(&ctx, &drawn)
+                .call2(&JsValue::NULL, &zero, &zero)
+                .ok()?;
+            let png = call(
+                &canvas,
+                "toDataURL",
+                &JsValue::from_str("image/png"),
+                &JsValue::UNDEFINED,
+            )?;
+            save(&png.as_string()?, &name)
+        })();
+    };
+    Reflect::set(
+        &img,
+        &JsValue::from_str("onload"),
+        &super::share_bar::once(Callback::from(draw), true),
+    )
+    .ok()?;
+    img.set_attribute("src", &url).ok()
 }
