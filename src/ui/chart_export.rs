@@ -1,15 +1,17 @@
 //! Chart downloads: each chart as a self-contained SVG file, or as a PNG at
 //! twice its size drawn from that SVG through a canvas.
 //!
-//! One click handler on the widget's article serves every chart's buttons
-//! ([`clicked`]): it reads the chart from the page (its `<svg>`'s marks,
-//! title and legend, exactly what the reader sees, with their current
-//! values), adds the line naming the outlets ([`Chart::source_line`]) and the
-//! edition line, and one constant `<style>` with the light theme's colours
-//! for the widget's classes, so the marks are copied unchanged. It has no
-//! script, and it travels as a `data:` URL only: the strict CSPs of
+//! What the file adds to the chart's marks (title, legend, a line naming the
+//! outlets ([`Chart::source_line`]) and the edition line, on a white page) is
+//! written with the chart, as a hidden group inside its `<svg>` ([`parts`]),
+//! and the file's size and view box as its `data-export`. A click on a
+//! download button ([`clicked`], one handler on the widget's article for
+//! every chart) then only copies that `<svg>`'s content, unchanged, into a
+//! root with one constant `<style>`: the light theme's colours for the
+//! widget's classes, which also shows the hidden group. It has no script,
+//! and it travels as a `data:` URL only: the strict CSPs of
 //! `standalone.html` and `embed.html` allow `img-src data:`, which the PNG's
-//! `Image` needs (an SVG image's own stylesheet is not the page's), and an
+//! image needs (an SVG image's own stylesheet is not the page's), and an
 //! `<a download>` needs no directive at all; no blob URL, no request, so it
 //! works from `file://` as well.
 //!
@@ -20,21 +22,26 @@
 
 use js_sys::{Function, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Element, HtmlElement, Node};
+use web_sys::{Element, HtmlElement};
 use yew::Callback;
 
-use super::charts::Markup;
+use super::charts::{Markup, VIEW_W};
 use crate::core::edition::FOOTER;
 use crate::core::format::push_decimal;
-use crate::core::sections::SECTIONS;
+use crate::core::sections::Chart;
 use crate::core::units::Locale;
 
 /// Margin around the picture, in pixels of the SVG.
 const PAD: f64 = 8.0;
 
+/// The file's root up to its size and view box (the chart's `data-export`).
+const ROOT: &str =
+    "<svg xmlns=\"http://www.w3.org/2000/svg\" font-family=\"sans-serif\" font-size=\"11\" ";
+
 /// The widget's chart classes as its CSS draws them in the light theme (and
-/// the legend keys' shapes), plus `t` for the title and `m` for muted lines.
-const STYLE: &str = "<style>text{fill:#1a1a1a}.m,.kc-bar{fill:#555}.t{font-size:13px;font-weight:700}.kc-hi,.kc-key{fill:#0b57a4}.kc-assumed,.kc-key-assumed{fill:none;stroke:#555;stroke-width:2;stroke-dasharray:4 3}.kc-hi.kc-assumed,.kc-key-assumed{stroke:#0b57a4}.kc-key-peer{stroke:#555}.kc-axis,.kc-share{stroke:#1a1a1a}.kc-share,.kc-key-share{stroke-width:2;fill:#1a1a1a}.kc-key-share{height:2px;transform:translateY(4px)}.kc-grid{stroke:#c8c8c8;stroke-dasharray:2 2}</style>";
+/// the legend keys' shapes), `t` for the title, `m` for muted lines, and the
+/// hidden group shown.
+const STYLE: &str = "><style>.kc-export{display:inline}text{fill:#1a1a1a}.m,.kc-bar{fill:#555}.t{font-size:13px;font-weight:700}.kc-hi,.kc-key{fill:#0b57a4}.kc-assumed,.kc-key-assumed{fill:none;stroke:#555;stroke-width:2;stroke-dasharray:4 3}.kc-hi.kc-assumed,.kc-key-assumed{stroke:#0b57a4}.kc-key-peer{stroke:#555}.kc-axis,.kc-share{stroke:#1a1a1a}.kc-share,.kc-key-share{stroke-width:2;fill:#1a1a1a}.kc-key-share{height:2px;transform:translateY(4px)}.kc-grid{stroke:#c8c8c8;stroke-dasharray:2 2}</style>";
 
 /// Writes `text` as `<text>` lines of class `class` at `x`, each no wider
 /// than the picture at font size `size` (by the estimate above), breaking
@@ -75,78 +82,77 @@ fn lines(m: &mut Markup, y: &mut f64, x: f64, size: f64, class: &str, text: &str
     }
 }
 
-/// Starts the download a chart's SVG or PNG button (`data-save`) asks for,
-/// when `target` (what was clicked) is in one; `None` for any other click.
+/// What a download adds to a chart whose marks fill `VIEW_W` × `height`:
+/// the value of its `<svg>`'s `data-export` (the file's size and view box)
+/// and a hidden group (the page, then `title` and `legend` (each key's class
+/// and text) above the marks, the source line and the edition below) to put
+/// first in the `<svg>`.
+pub(super) fn parts(
+    chart: &Chart,
+    locale: Locale,
+    title: &str,
+    legend: &[(&str, &str)],
+    height: f64,
+) -> (String, String) {
+    // Laid out from the file's top left corner, which is (-PAD, -top) on the chart.
+    let mut g = Markup(String::with_capacity(1024));
+    let mut y = PAD;
+    lines(&mut g, &mut y, PAD, 13.0, "t", title);
+    for &(class, text) in legend {
+        g.0.push_str("<rect x=\"8\" width=\"10\" height=\"10\"");
+        g.num("y", y + 5.0);
+        g.attr("class", class);
+        g.0.push_str("/>");
+        lines(&mut g, &mut y, PAD + 14.0, 11.0, "", text);
+    }
+    let top = y + 4.0;
+    y = top + height + 4.0;
+    lines(&mut g, &mut y, PAD, 11.0, "m", chart.source_line(locale));
+    lines(&mut g, &mut y, PAD, 11.0, "m", FOOTER.get(locale));
+    let (w, h) = (VIEW_W + 2.0 * PAD, y + PAD);
+    let mut root = Markup(String::with_capacity(96));
+    root.num("width", w);
+    root.num("height", h);
+    root.0.push_str(" viewBox=\"-8 ");
+    for (k, v) in [-top, w, h].into_iter().enumerate() {
+        root.0.push_str(if k == 0 { "" } else { " " });
+        push_decimal(&mut root.0, v, 1);
+    }
+    root.0.push('"');
+    let mut group = Markup(String::with_capacity(g.0.len() + 128));
+    group
+        .0
+        .push_str("<g class=\"kc-export\" display=\"none\" transform=\"translate(-8 ");
+    push_decimal(&mut group.0, -top, 1);
+    group
+        .0
+        .push_str(")\"><rect width=\"100%\" height=\"100%\" fill=\"#fff\"/>");
+    group.0.push_str(&g.0);
+    group.0.push_str("</g>");
+    (root.0, group.0)
+}
+
+/// Starts the download a chart's SVG or PNG button asks for (its
+/// `data-save` is the file's name), when `target` (what was clicked) is in
+/// one; `None` for any other click.
 pub(super) fn clicked(target: &Element) -> Option<()> {
     let button = target.closest("[data-save]").ok()??;
-    let fig = button.closest("[data-chart]").ok()??;
-    let key = fig.get_attribute("data-chart")?;
-    let chart = SECTIONS.iter().map(|s| s.chart).find(|c| c.key() == key)?;
-    let locale = Locale::from_tag(
-        &fig.closest("[data-lang]")
-            .ok()??
-            .get_attribute("data-lang")?,
-    )?;
-    let plot: Element = fig
+    let plot: Element = button
+        .closest("[data-chart]")
+        .ok()??
         .query_selector_all("svg")
         .ok()?
         .item(0)?
         .unchecked_into();
-    // The viewBox is "0 0 <width> <height>" in whole numbers: the last one.
-    let view_h = plot.get_attribute("viewBox")?.bytes().fold(0.0, |n, d| {
-        if d == b' ' {
-            0.0
-        } else {
-            n * 10.0 + f64::from(d.wrapping_sub(b'0'))
-        }
-    });
-    let w = super::charts::VIEW_W + 2.0 * PAD;
-    let mut svg = Markup(String::with_capacity(8192));
-    svg.0.push_str(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" font-family=\"sans-serif\" font-size=\"11\"",
-    );
-    svg.num("width", w);
-    // The height is known last: a placeholder, replaced at the end.
-    svg.0.push_str(" height=\"");
-    let at = svg.0.len();
-    svg.0.push('"');
-    svg.0.push('>');
-    svg.0.push_str(STYLE);
-    svg.0
-        .push_str("<rect width=\"100%\" height=\"100%\" fill=\"#fff\"/>");
-    let mut y = PAD;
-    // Each text is an element's only child: the SVG's <title>, each legend entry.
-    let text = |n: Option<Node>| n?.first_child()?.node_value();
-    lines(&mut svg, &mut y, PAD, 13.0, "t", &text(plot.first_child())?);
-    let legend = fig.query_selector_all("li").ok()?;
-    for k in 0..legend.length() {
-        let li = legend.item(k);
-        svg.0.push_str("<rect x=\"8\" width=\"10\" height=\"10\"");
-        svg.num("y", y + 5.0);
-        svg.attr(
-            "class",
-            &li.clone()?
-                .unchecked_into::<Element>()
-                .get_attribute("class")?,
-        );
-        svg.0.push_str("/>");
-        lines(&mut svg, &mut y, PAD + 14.0, 11.0, "", &text(li)?);
-    }
-    svg.0.push_str("<g transform=\"translate(8 ");
-    push_decimal(&mut svg.0, y + 4.0, 1);
-    svg.0.push_str(")\">");
-    svg.0.push_str(&plot.inner_html());
-    svg.0.push_str("</g>");
-    y += view_h + 8.0;
-    lines(&mut svg, &mut y, PAD, 11.0, "m", chart.source_line(locale));
-    lines(&mut svg, &mut y, PAD, 11.0, "m", FOOTER.get(locale));
-    let h = y + PAD;
-    let mut height = String::new();
-    push_decimal(&mut height, h, 1);
-    svg.0.insert_str(at, &height);
-    svg.0.push_str("</svg>");
-    let kind = button.get_attribute("data-save")?;
-    download(&svg.0, w, h, &chart.file_name(&kind), kind == "png")
+    let svg = [
+        ROOT,
+        &plot.get_attribute("data-export")?,
+        STYLE,
+        &plot.inner_html(),
+        "</svg>",
+    ]
+    .concat();
+    download(&svg, &button.get_attribute("data-save")?)
 }
 
 /// Saves `url` as `name` through a detached `<a download>` (a download is
@@ -174,9 +180,9 @@ fn call(obj: &JsValue, name: &str, a: &JsValue, b: &JsValue) -> Option<JsValue> 
         .ok()
 }
 
-/// Downloads the chart `svg` (`w` × `h` pixels) as `name`: the SVG itself, or
-/// with `png` a PNG at 2× drawn by a canvas once the SVG has loaded as an image.
-fn download(svg: &str, w: f64, h: f64, name: &str, png: bool) -> Option<()> {
+/// Downloads the chart `svg` as `name`: the SVG itself, or for a `.png` name a
+/// PNG at twice the SVG's size drawn by a canvas once it has loaded as an image.
+fn download(svg: &str, name: &str) -> Option<()> {
     // A data: URL needs only `%` and `#` escaped (the URL parser encodes the rest).
     let mut url = String::from("data:image/svg+xml;charset=utf-8,");
     for c in svg.chars() {
@@ -186,7 +192,7 @@ fn download(svg: &str, w: f64, h: f64, name: &str, png: bool) -> Option<()> {
             c => url.push(c),
         }
     }
-    if !png {
+    if !name.ends_with("png") {
         return save(&url, name);
     }
     let doc = document()?;
@@ -197,18 +203,12 @@ fn download(svg: &str, w: f64, h: f64, name: &str, png: bool) -> Option<()> {
     let two = JsValue::from_f64(2.0);
     let draw = move |_| {
         let _ = (|| -> Option<()> {
-            Reflect::set(
-                &canvas,
-                &JsValue::from_str("width"),
-                &JsValue::from_f64(w * 2.0),
-            )
-            .ok()?;
-            Reflect::set(
-                &canvas,
-                &JsValue::from_str("height"),
-                &JsValue::from_f64(h * 2.0),
-            )
-            .ok()?;
+            // The image's size is the SVG's width and height.
+            for side in ["width", "height"] {
+                let side = JsValue::from_str(side);
+                let px = Reflect::get(&drawn, &side).ok()?.as_f64()?;
+                Reflect::set(&canvas, &side, &JsValue::from_f64(px * 2.0)).ok()?;
+            }
             let ctx = call(
                 &canvas,
                 "getContext",

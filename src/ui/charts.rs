@@ -15,6 +15,7 @@
 
 use yew::prelude::*;
 
+use super::chart_export;
 use super::js_number;
 use super::state::Calc;
 use crate::core::format::{format_value, push_decimal};
@@ -209,6 +210,11 @@ fn figure(
             m.0.push('"');
             m.attr("viewBox", &view_box);
             m.attr("width", "100%");
+            let (root, group) = chart_export::parts(chart, l, title.get(l), &legend, height);
+            // Single quotes: the value holds the file's attributes, in double ones.
+            m.0.push_str(" data-export='");
+            m.0.push_str(&root);
+            m.0.push('\'');
             m.0.push_str("><title");
             m.attr("id", &title_id);
             m.0.push('>');
@@ -233,6 +239,7 @@ fn figure(
                 m.body(if first { " —" } else { "" });
             }
             m.0.push_str("</desc>");
+            m.0.push_str(&group);
             m.0.push_str(&marks.0);
             m.0.push_str("</svg>");
         }
@@ -263,14 +270,15 @@ fn figure(
     // One button per format, each a real button with its full name for
     // assistive technology; nothing to download while nothing is drawn.
     // Markup text too: one click handler on the article serves them all
-    // ([`chart_export::clicked`]), reading the chart from the page.
+    // ([`chart_export::clicked`]); each button's `data-save` is its file's name.
     if drawn {
         for (kind, label) in [("svg", SAVE_SVG), ("png", SAVE_PNG)] {
             m.0.push_str(if kind == "svg" {
-                "<div class=\"kc-chart-save\"><button type=\"button\" data-save=\"svg\""
+                "<div class=\"kc-chart-save\"><button type=\"button\""
             } else {
-                "<button type=\"button\" data-save=\"png\""
+                "<button type=\"button\""
             });
+            m.attr("data-save", &chart.file_name(kind));
             m.attr("aria-label", label.get(l));
             m.0.push('>');
             m.0.push_str(if kind == "svg" {

@@ -121,7 +121,8 @@ for (const width of [320, 1280]) {
       const charts = await page.$$eval('[data-chart] svg', (svgs) => svgs.map((svg) => {
         const box = svg.getBoundingClientRect();
         const scale = svg.getScreenCTM().a;
-        const texts = [...svg.querySelectorAll('text')].map((t) => {
+        // The drawn text: not the hidden group a download shows (title, legend, sources, edition).
+        const texts = [...svg.querySelectorAll('text')].filter((t) => !t.closest('.kc-export')).map((t) => {
           const r = t.getBoundingClientRect();
           return { text: t.textContent, px: parseFloat(getComputedStyle(t).fontSize) * scale, l: r.left, r: r.right, t: r.top, b: r.bottom };
         });
