@@ -69,7 +69,9 @@ fn lines(m: &mut Markup, y: &mut f64, x: f64, size: f64, class: &str, text: &str
         m.0.push_str("<text");
         m.num("x", x);
         m.num("y", *y - 3.0);
-        m.attr("class", class);
+        if !class.is_empty() {
+            m.attr("class", class);
+        }
         m.0.push('>');
         // `get`, not indexing: the breaks are char boundaries, and nothing here may panic.
         m.body(text.get(start..end).unwrap_or_default());

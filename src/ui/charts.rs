@@ -272,21 +272,16 @@ fn figure(
     // Markup text too: one click handler on the article serves them all
     // ([`chart_export::clicked`]); each button's `data-save` is its file's name.
     if drawn {
-        for (kind, label) in [("svg", SAVE_SVG), ("png", SAVE_PNG)] {
-            m.0.push_str(if kind == "svg" {
-                "<div class=\"kc-chart-save\"><button type=\"button\""
-            } else {
-                "<button type=\"button\""
-            });
-            m.attr("data-save", &chart.file_name(kind));
+        m.0.push_str("<div class=\"kc-chart-save\">");
+        for (kind, label) in [("SVG", SAVE_SVG), ("PNG", SAVE_PNG)] {
+            m.0.push_str("<button type=\"button\"");
+            m.attr("data-save", &chart.file_name(&kind.to_ascii_lowercase()));
             m.attr("aria-label", label.get(l));
             m.0.push('>');
-            m.0.push_str(if kind == "svg" {
-                "SVG</button>"
-            } else {
-                "PNG</button></div>"
-            });
+            m.0.push_str(kind);
+            m.0.push_str("</button>");
         }
+        m.0.push_str("</div>");
     }
     m.0.push_str("<details class=\"kc-how\"><summary>");
     m.body(TABLE.get(l));
