@@ -254,6 +254,16 @@ pub fn decode(query: &str, instance: u32) -> Decoded {
     d
 }
 
+/// Reads a share-link-style value given directly rather than in a URL (a
+/// mount element's `data-inputs`, `klingCalc.mount`'s `inputs` string):
+/// `~`-separated `id:number` items, with or without the leading
+/// `v1.<edition>`, percent-decoded as a link's are; every other item is
+/// listed, as [`decode`] does. Read through [`decode`] itself: one reader,
+/// and one copy of it in the wasm.
+pub fn decode_value(value: &str) -> Decoded {
+    decode(&["kc1=", value].concat(), 1)
+}
+
 impl Decoded {
     fn note(&mut self, reason: Issue, text: &str) {
         let item = text
@@ -580,6 +590,33 @@ mod tests {
         let mut s = String::new();
         push_plain(&mut s, v);
         s
+    }
+
+    #[test]
+    fn a_value_given_directly_reads_like_a_link() {
+        let pe = InputId::from_key("pe_kuaishou").unwrap();
+        // (value, pe_kuaishou override it yields, reasons listed)
+        let cases: &[(&str, Option<f64>, &[Issue])] = &[
+            ("", None, &[]),
+            ("pe_kuaishou:12", Some(12.0), &[Issue::MissingVersion]),
+            (&ed("v1.@E~pe_kuaishou:12"), Some(12.0), &[]),
+            // Percent-decoded as in a link.
+            ("pe_kuaishou%3A12", Some(12.0), &[Issue::MissingVersion]),
+            (
+                "pe_kuaishou:12~nope:1",
+                Some(12.0),
+                &[Issue::MissingVersion, Issue::UnknownInput],
+            ),
+        ];
+        for &(value, want, reasons) in cases {
+            let d = decode_value(value);
+            assert_eq!(d.inputs.override_of(pe), want, "{value}");
+            let got: Vec<Issue> = d.ignored.iter().map(|i| i.reason).collect();
+            assert_eq!(got, reasons, "{value}");
+            // The same items in a URL read the same.
+            let link = decode(&["?kc1=", value].concat(), 1);
+            assert_eq!(link.inputs, d.inputs, "{value}");
+        }
     }
 
     #[test]

@@ -7,7 +7,7 @@
 //!   klingCalc.inputs();                     // [{ id, unit, default, min, max, … }]
 //!   klingCalc.metrics();                    // [{ id, unit, label, formula }]
 //!   klingCalc.compute({ pe_kuaishou: 10 }); // { metrics: { id: number|null }, reasons: { id: text } }
-//!   const w = klingCalc.mount(el, { lang: 'en', sections: 'kling,valuation', layout: 'full', inputs: { … } });
+//!   const w = klingCalc.mount(el, { lang: 'en', sections: 'kling,valuation', layout: 'full', theme: 'dark', inputs: { … } });
 //!   w.set({ kling_revenue_2025q3: 4e8 }); w.get(); w.destroy();
 //! });
 //! ```
@@ -315,30 +315,57 @@ fn read_options(options: &JsValue) -> Result<MountOptions, JsValue> {
     Ok((locale, parts, read_inputs(&get("inputs"))?))
 }
 
+/// The option `name` of `options`: `None` when absent, `Err` when not a string `valid` accepts.
+fn attribute_option(
+    options: &JsValue,
+    name: &str,
+    valid: fn(&str) -> bool,
+) -> Result<Option<String>, ()> {
+    let value =
+        js_sys::Reflect::get(options, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED);
+    if value.is_undefined() {
+        return Ok(None);
+    }
+    value.as_string().filter(|k| valid(k)).map(Some).ok_or(())
+}
+
+/// Mounts `element` with the options a host passed (checked: a bad one throws
+/// and leaves the element as it was); returns the instance number.
+fn mount_options(element: web_sys::Element, options: &JsValue) -> Result<u32, JsValue> {
+    let (locale, parts, pairs) = read_options(options)?;
+    // Both checked before either is set, so a rejected mount leaves the
+    // element as it was. `data-layout` is read by `mount_with` like a page's
+    // own; `data-theme` only by the stylesheet.
+    let layout = attribute_option(options, "layout", |k| Layout::from_key(k).is_some())
+        .map_err(|()| js_sys::Error::new("klingCalc: layout must be compact or full"))?;
+    let theme = attribute_option(options, "theme", |k| matches!(k, "light" | "dark" | "auto"))
+        .map_err(|()| js_sys::Error::new("klingCalc: theme must be light, dark or auto"))?;
+    if let Some(key) = layout {
+        let _ = element.set_attribute("data-layout", &key);
+    }
+    if let Some(key) = theme {
+        let _ = element.set_attribute("data-theme", &key);
+    }
+    let mut inputs = Inputs::published();
+    for (id, v) in pairs {
+        let _ = inputs.set(id, v);
+    }
+    Ok(super::mount_with(element, locale, parts, inputs))
+}
+
 fn mount_js(element: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     let element: web_sys::Element = element.dyn_into().map_err(|_| {
         JsValue::from(js_sys::Error::new(
             "klingCalc.mount: the first argument must be an element",
         ))
     })?;
-    let (locale, parts, pairs) = read_options(&options)?;
-    if !options.is_undefined() && !options.is_null() {
-        let layout = js_sys::Reflect::get(&options, &JsValue::from_str("layout"))
-            .unwrap_or(JsValue::UNDEFINED);
-        if !layout.is_undefined() {
-            let key = layout.as_string().filter(|k| Layout::from_key(k).is_some());
-            let Some(key) = key else {
-                return Err(js_sys::Error::new("klingCalc: layout must be compact or full").into());
-            };
-            // Read by `mount_with`, like a page's own `data-layout`.
-            let _ = element.set_attribute("data-layout", &key);
-        }
-    }
-    let mut inputs = Inputs::published();
-    for (id, v) in pairs {
-        let _ = inputs.set(id, v);
-    }
-    let instance = super::mount_with(element, locale, parts, inputs);
+    // Without options, an element mounts as the page's own do at start-up,
+    // from its `data-*` attributes: how the loader mounts one added later.
+    let instance = if options.is_undefined() {
+        super::mount(element)
+    } else {
+        mount_options(element, &options)?
+    };
     let handle = js_sys::Object::new();
     // The handle's methods are the shared functions of `install` bound to this
     // instance's number: no Rust closure per mount, so nothing to leak per cycle.

@@ -137,8 +137,9 @@ fn each_mount_element(mut f: impl FnMut(web_sys::Element)) {
 }
 
 /// Mounts one widget into `root` with the options its `data-*` attributes give
-/// (`data-lang`, `data-sections`, else the page's `?lang=` and `?sections=`),
-/// replacing its content (the no-JS fallback); returns its instance number.
+/// (`data-lang`, `data-sections`, `data-inputs`, else the page's `?lang=`,
+/// `?sections=` and `?inputs=`), replacing its content (the no-JS fallback);
+/// returns its instance number.
 pub fn mount(root: web_sys::Element) -> u32 {
     let locale = initial_locale(&root);
     // embed.html has no attributes to set, so an iframe passes its sections in the URL;
@@ -148,7 +149,15 @@ pub fn mount(root: web_sys::Element) -> u32 {
         .or_else(|| query_param("sections").map(|v| decode_commas(&v)))
         .unwrap_or_default();
     let parts = PartSet::parse(&sections).0;
-    mount_with(root, locale, parts, Inputs::published())
+    // Starting inputs an editor chose (the builder writes them): share-link
+    // items, valid ones applied, others skipped as a link's would be.
+    let inputs = root
+        .get_attribute("data-inputs")
+        .or_else(|| query_param("inputs"))
+        .map_or_else(Inputs::published, |v| {
+            crate::core::share::decode_value(&v).inputs
+        });
+    mount_with(root, locale, parts, inputs)
 }
 
 /// Instance numbers: unique within the page, from 1 in mount order (page

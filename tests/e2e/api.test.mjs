@@ -78,6 +78,7 @@ test('bad arguments are rejected with messages that name them, never a panic', a
     ['klingCalc.compute({ pe_kuaishou: 1e4 })', ['"pe_kuaishou": cannot be above 1000x']],
     ['klingCalc.compute([1, 2])', ['must be an object']],
     ['klingCalc.compute("x")', ['must be an object']],
+    ['klingCalc.mount(document.body.appendChild(document.createElement("div")), { theme: "blue" })', ['theme must be light, dark or auto']],
     ['klingCalc.mount(null)', ['must be an element']],
     ['klingCalc.mount(document.body.appendChild(document.createElement("div")), { lang: "fr" })', ['lang']],
     ['klingCalc.mount(document.body.appendChild(document.createElement("div")), { sections: "kling,bogus" })', ['bogus']],

@@ -1,7 +1,10 @@
 // End-to-end hardening: leaks. Through the JS API, 1,000 mount→destroy cycles
 // (a fresh element each; one section, a full widget every tenth, a destroy
 // before the first render every tenth) and 10,000 edits through
-// handle.set() (the DOM checked every 100 edits), after a warm-up. Measured
+// handle.set() (the DOM checked every 100 edits), after a warm-up; and
+// through dist/kling-calc.js, 500 <kling-calc> add→remove cycles (an
+// attribute changed on a live one every tenth, a removal before the first
+// render every tenth). Measured
 // after forcing GC (Chromium with --expose-gc and precise memory info): the JS
 // heap, the wasm linear memory (the glue's exported `memory`, reached through
 // Trunk's window.wasmBindings: calling its init again returns the instance's
@@ -12,7 +15,9 @@
 // heap under 1 MB of growth (GC noise).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { suite, openPage, waitUntil } from './harness.mjs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { suite, openPage, waitUntil, DIST } from './harness.mjs';
 
 // KC_CYCLES overrides the count when investigating (the suite uses 1,000).
 const CYCLES = Number(process.env.KC_CYCLES || 1000);
@@ -50,8 +55,13 @@ function collect(page) {
 async function measure(page, cdp) {
   await collect(page);
   const memory = await page.evaluate(async () => {
-    const wasm = await window.wasmBindings.default();
-    return { heap: performance.memory.usedJSHeapSize, wasm: wasm.memory.buffer.byteLength };
+    // Trunk's loader publishes the glue module; dist/kling-calc.js does not, so
+    // its page names the glue for a dynamic import (the same module instance).
+    const glue = window.wasmBindings ?? (await import(window.__glue));
+    const wasm = await glue.default();
+    // Found by type: the build shortens export names (scripts/minify-boundary.mjs).
+    const memory = Object.values(wasm).find((v) => v instanceof WebAssembly.Memory);
+    return { heap: performance.memory.usedJSHeapSize, wasm: memory.buffer.byteLength };
   });
   return { ...memory, listeners: await listeners(cdp) };
 }
@@ -159,6 +169,77 @@ test(`${CYCLES} mount/destroy cycles and ${EDITS} edits leave heap, wasm memory 
   // listener closures yew never frees).
   assert.ok(cyc.wasm <= WASM_PAGE, `cycles: wasm memory grew ${cyc.wasm} B`);
   assert.ok(cyc.heap < HEAP_TOLERANCE, `cycles: JS heap grew ${cyc.heap} B`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+const EL_CYCLES = Number(process.env.KC_CYCLES || 500);
+
+/** In the page: n <kling-calc> add→render→remove cycles, a fresh element each. */
+function elementChunk(page, n) {
+  return page.evaluate(async (count) => {
+    const rendered = (el, i, lang) => new Promise((resolve, reject) => {
+      const end = performance.now() + 10000;
+      const check = () => {
+        if (el.querySelector(`.kc[lang="${lang}"]`)) resolve();
+        else if (performance.now() > end) reject(new Error(`cycle ${i}: waited 10 s for <kling-calc> to render in ${lang}`));
+        else setTimeout(check, 0);
+      };
+      check();
+    });
+    const langs = ['en', 'zh-Hant', 'zh-Hans'];
+    for (let i = 0; i < count; i++) {
+      const el = document.createElement('kling-calc');
+      el.setAttribute('lang', langs[i % 3]);
+      el.setAttribute('sections', ['kling', 'growth', 'arpu', 'valuation', 'goals', 'claims', 'sources'][i % 7]);
+      el.setAttribute('inputs', `pe_kuaishou:${10 + (i % 7)}`);
+      el.setAttribute('load', 'eager');
+      document.body.append(el);
+      if (i % 10 !== 5) await rendered(el, i, langs[i % 3]);
+      // Every tenth (offset 3): a live attribute change, which remounts.
+      if (i % 10 === 3) {
+        el.setAttribute('lang', langs[(i + 1) % 3]);
+        await rendered(el, i, langs[(i + 1) % 3]);
+      }
+      el.remove();
+      if (el.childElementCount !== 0) throw new Error(`cycle ${i}: removal left ${el.innerHTML.slice(0, 80)}`);
+    }
+    return [document.querySelectorAll('.kc').length, document.querySelectorAll('.kc-root').length];
+  }, n);
+}
+
+test(`${EL_CYCLES} <kling-calc> add/remove cycles through the loader leave heap, wasm memory and listeners flat`, async () => {
+  const { page, context, errors } = await openPage(env.browser);
+  const url = `${env.server.url}leaks-element.html`;
+  await page.route(url, (r) => r.fulfill({
+    contentType: 'text/html; charset=utf-8',
+    body: '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>leaks</title></head><body><kling-calc lang="en" sections="kling" load="eager"></kling-calc><script src="kling-calc.js" defer></script></body></html>',
+  }));
+  await page.goto(url);
+  await waitUntil(page, 'window.klingCalc and the page\'s <kling-calc> rendered', () => window.klingCalc && document.querySelector('kling-calc .kc'));
+  const glue = readFileSync(join(DIST, 'index.html'), 'utf8').match(/kling-calc-[0-9a-f]+\.js/)[0];
+  await page.evaluate((g) => { window.__glue = `/${g}`; }, glue);
+  const cdp = await context.newCDPSession(page);
+  const run = async (n) => {
+    let left;
+    for (let done = 0; done < n; done += CHUNK) {
+      left = await elementChunk(page, Math.min(CHUNK, n - done));
+      await collect(page);
+    }
+    return left;
+  };
+  await run(250);
+  const start = await measure(page, cdp);
+  const t0 = Date.now();
+  const left = await run(EL_CYCLES);
+  const end = await measure(page, cdp);
+  const growth = { heap: end.heap - start.heap, wasm: end.wasm - start.wasm, listeners: end.listeners - start.listeners };
+  console.log(`# leaks: ${EL_CYCLES} <kling-calc> add/remove cycles (${Date.now() - t0} ms): growth ${JSON.stringify(growth)}`);
+  // Only the page's own element remains.
+  assert.deepEqual(left, [1, 1]);
+  assert.equal(growth.listeners, 0, 'listeners');
+  assert.ok(growth.wasm <= WASM_PAGE, `wasm memory grew ${growth.wasm} B`);
+  assert.ok(growth.heap < HEAP_TOLERANCE, `JS heap grew ${growth.heap} B`);
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -53,7 +53,8 @@ async function serveDistWithHook() {
         const text = body.toString('utf8');
         body = /Content-Security-Policy/i.test(text) ? text : text.replace(/^(<!doctype html>)?/i, (m) => m + HOOK);
       }
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
+      // CORS: the loader on the host origin fetches these with integrity checks (crossorigin=anonymous).
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'access-control-allow-origin': '*' }).end(body);
     } catch {
       res.writeHead(404).end();
     }
@@ -73,6 +74,14 @@ async function serveHost(widgetOrigin) {
     const url = new URL(req.url, 'http://x');
     // /frame.html?width=…&src=…: a viewport narrower than the engine's window can be,
     // the page in an iframe of that width (its load recorded for the suite to wait on).
+    // /loader.html: the one-script embed, dist/kling-calc.js from the widget's origin and a <kling-calc>.
+    const loaderPage = `<!doctype html>${HOOK}<html lang="en"><head><meta charset="utf-8"><title>loader</title>
+<script src="${widgetOrigin}kling-calc.js" defer></script></head><body>
+<kling-calc id="el" lang="en" sections="kling" theme="dark" load="eager"></kling-calc></body></html>`;
+    if (url.pathname === '/loader.html') {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(loaderPage);
+      return;
+    }
     const body = url.pathname === '/frame.html'
       ? `<!doctype html>${HOOK}<title>frame</title><body style="margin:0"><iframe id="viewport" title="widget" onload="window.__frameLoaded = true" style="display:block;border:0;width:${Number(url.searchParams.get('width'))}px;height:900px" src="${url.searchParams.get('src').replace(/"/g, '&quot;')}"></iframe>`
       : page;
@@ -287,6 +296,38 @@ export function engineSuite(engine) {
     await until('destroy() to empty the mount element', () => wd.exec(() => document.getElementById('api').childElementCount === 0));
     // The page's own widget is untouched.
     assert.equal(await value(SHARE), String((await compute({}))[SHARE]));
+    assert.deepEqual(await errors(), []);
+  });
+
+  test(`${engine}: the loader and <kling-calc> on a second origin; theme and accent follow the host live`, async () => {
+    await wd.get(`${host.url}loader.html`);
+    await waitValue(SHARE, undefined, 'kling-calc');
+    // [luminance 0–1 of the widget's background, [r, g, b] of an accent-coloured summary], by a canvas,
+    // which reads any colour syntax the engine computes (rgb(), oklch(), color()).
+    const look = () => wd.exec(() => {
+      const kc = document.querySelector('kling-calc article.kc');
+      const ctx = document.createElement('canvas').getContext('2d', { willReadFrequently: true });
+      const rgb = (c) => { ctx.clearRect(0, 0, 1, 1); ctx.fillStyle = '#000'; ctx.fillStyle = c; ctx.fillRect(0, 0, 1, 1); return [...ctx.getImageData(0, 0, 1, 1).data.slice(0, 3)]; };
+      const [r, g, b] = rgb(getComputedStyle(kc).backgroundColor);
+      return [(0.2126 * r + 0.7152 * g + 0.0722 * b) / 255, rgb(getComputedStyle(kc.querySelector('.kc-more > summary')).color)];
+    });
+    const [dark] = await look();
+    assert.ok(dark < 0.2, `theme="dark": background luminance ${dark}`);
+    assert.equal(await wd.exec(() => document.querySelector('kling-calc article.kc').lang), 'en');
+    assert.deepEqual(await wd.exec(() => [...document.querySelectorAll('kling-calc [data-section]')].map((s) => s.dataset.section)), ['kling']);
+    // Changed live: the theme attribute, then an accent on the element.
+    await wd.exec(() => document.getElementById('el').setAttribute('theme', 'light'));
+    await until('the widget to turn light', async () => (await look())[0] > 0.8, { describe: look });
+    const [, before] = await look();
+    await wd.exec(() => document.getElementById('el').style.setProperty('--kc-accent', '#c2185b'));
+    await until('the host accent (#c2185b, a red) to colour the widget', async () => {
+      const [, [r, , b]] = await look();
+      return r > b + 60;
+    }, { describe: look });
+    assert.ok(before[2] > before[0], `the default accent is blue: ${before}`);
+    // Removed: the widget goes with it.
+    await wd.exec(() => document.getElementById('el').remove());
+    assert.equal(await wd.exec(() => document.querySelectorAll('article.kc').length), 0);
     assert.deepEqual(await errors(), []);
   });
 

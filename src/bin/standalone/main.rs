@@ -12,6 +12,8 @@
 //! * `embed.html` — the iframe target, which reports its height to the parent;
 //! * `demo-article.html` and `embed-parent.js` — a news article showing the
 //!   three ways to embed, and the host snippet that resizes widget iframes;
+//! * `kling-calc.js` — the stable, unhashed loader an embed names ([`loader`]);
+//! * `builder.html` — the editor's kit: preview, options, code ([`builder`]);
 //! * `index.html` again, rewritten in place.
 //!
 //! Every page gets the no-JS fallback table ([`fallback`]) in its mount
@@ -26,8 +28,10 @@
 // Native build tool, never in the wasm: clippy.toml's formatting bans do not apply.
 #![allow(clippy::disallowed_macros, clippy::disallowed_methods)]
 
+mod builder;
 mod encode;
 mod fallback;
+mod loader;
 mod pages;
 mod trunk;
 
@@ -82,12 +86,29 @@ fn run(dir: &Path) -> Result<Vec<(&'static str, usize)>, String> {
         css.push(String::from_utf8(read(name)?).map_err(|_| format!("{name} is not UTF-8"))?);
     }
     let fallback = fallback::table()?;
+    let asset = |name: &str, bytes: &[u8]| loader::Asset {
+        name: name.to_string(),
+        integrity: encode::sri256(bytes),
+    };
+    let css_assets: Vec<loader::Asset> = page
+        .css
+        .iter()
+        .zip(&css)
+        .map(|(name, text)| asset(name, text.as_bytes()))
+        .collect();
+    let kling_calc_js = loader::loader(
+        &css_assets,
+        &asset(&page.js, glue.as_bytes()),
+        &asset(&page.wasm, &wasm),
+    )?;
+    let code = pages::standalone_code(&glue, &encode::gzip(&wasm)?)?;
+    let standalone = pages::standalone(&page, &code, &css, &fallback)?;
+    let builder = builder::builder(&code, &css, &standalone, EMBED_PARENT)?;
     // Everything is built before anything is written, so a failure leaves dist/ as it was.
     let pages = [
-        (
-            "standalone.html",
-            pages::standalone(&page, &glue, &encode::gzip(&wasm)?, &css, &fallback)?,
-        ),
+        ("standalone.html", standalone),
+        ("builder.html", builder),
+        ("kling-calc.js", kling_calc_js),
         ("embed.html", pages::embed(&page, &fallback)?),
         (
             "demo-article.html",

@@ -18,14 +18,14 @@ use crate::trunk::{insert_fallback, TrunkPage};
 /// Replaces every mount's content when the module cannot start (typically a host
 /// CSP without `'wasm-unsafe-eval'`): a trilingual alert, then the fallback table.
 /// Built with DOM calls, not markup, and never reads the error into the page.
-const FAIL_JS: &str = r#"function __kc_failed(error) {
+pub const FAIL_JS: &str = r#"function __kc_failed(error) {
   console.error("kling-calc could not start:", error);
   const lines = [
     ["zh-Hant", "互動計算器無法啟動:瀏覽器或網站的安全設定可能封鎖了 WebAssembly。"],
     ["zh-Hans", "互动计算器无法启动:浏览器或网站的安全设置可能阻止了 WebAssembly。"],
     ["en", "The interactive calculator could not start: the security settings of this browser or site may block WebAssembly."],
   ];
-  for (const el of document.querySelectorAll("[data-kling-calc]")) {
+  for (const el of document.querySelectorAll("[data-kling-calc],kling-calc")) {
     const box = document.createElement("div");
     box.className = "kc kc-failed";
     const alert = document.createElement("div");
@@ -58,9 +58,18 @@ pub fn http_loader(page: &TrunkPage) -> String {
     )
 }
 
-/// Reports the document's height to the embedding page on load and on every
-/// change (a ResizeObserver, not polling); only when framed, only when changed.
+/// Sets the options only the stylesheet reads, `?theme=` and `?accent=` (a
+/// `#rgb`/`#rrggbb` colour), on the mount element (through the CSSOM, which a
+/// CSP without `'unsafe-inline'` allows); then reports the document's height
+/// to the embedding page on load and on every change (a ResizeObserver, not
+/// polling), only when framed, only when changed.
 const RESIZE_JS: &str = r#"(() => {
+  const q = new URLSearchParams(location.search);
+  const el = document.querySelector("[data-kling-calc]");
+  const theme = q.get("theme");
+  if (/^(light|dark|auto)$/.test(theme)) el.dataset.theme = theme;
+  const accent = q.get("accent");
+  if (/^#([0-9a-f]{3}){1,2}$/i.test(accent)) el.style.setProperty("--kc-accent", accent);
   if (parent === window) return;
   let last = -1;
   const report = () => {
@@ -137,17 +146,12 @@ pub fn embed(page: &TrunkPage, fallback: &str) -> Result<String, String> {
     insert_fallback(&html, fallback)
 }
 
-/// `standalone.html`: glue, gzip+base64 wasm and CSS inline, under a hash-only CSP.
-pub fn standalone(
-    page: &TrunkPage,
-    glue: &str,
-    wasm_gz: &[u8],
-    css: &[String],
-    fallback: &str,
-) -> Result<String, String> {
-    if glue.contains("</script") || css.iter().any(|c| c.contains("</style")) {
-        // Would end the inline element early; never expected from wasm-bindgen or our CSS.
-        return Err("asset contains a closing tag and cannot be inlined".into());
+/// The inline module script of `standalone.html` (and of `builder.html`, which
+/// runs the same widget from `file://`): glue, failure report, gzip+base64 wasm.
+pub fn standalone_code(glue: &str, wasm_gz: &[u8]) -> Result<String, String> {
+    if glue.contains("</script") {
+        // Would end the inline element early; never expected from wasm-bindgen.
+        return Err("glue contains a closing tag and cannot be inlined".into());
     }
     if !glue.contains("async function __wbg_init") {
         return Err("glue has no __wbg_init: wasm-bindgen output changed shape".into());
@@ -171,10 +175,24 @@ pub fn standalone(
          }\n\
          __kc_start().catch(__kc_failed);\n",
     );
+    Ok(code)
+}
+
+/// `standalone.html`: `code` ([`standalone_code`]) and CSS inline, under a hash-only CSP.
+pub fn standalone(
+    page: &TrunkPage,
+    code: &str,
+    css: &[String],
+    fallback: &str,
+) -> Result<String, String> {
+    if css.iter().any(|c| c.contains("</style")) {
+        // Would end the inline element early; never expected from our CSS.
+        return Err("stylesheet contains a closing tag and cannot be inlined".into());
+    }
     let styles: Vec<String> = css.iter().map(|c| format!("<style>{c}</style>")).collect();
     let policy = format!(
         "{CSP_BASE}; script-src {} 'wasm-unsafe-eval'; style-src {}; img-src data:",
-        csp_hash(&code),
+        csp_hash(code),
         css.iter()
             .map(|c| csp_hash(c))
             .collect::<Vec<_>>()
@@ -254,14 +272,8 @@ mod tests {
 
     #[test]
     fn standalone_inlines_everything_under_a_hash_only_csp() {
-        let out = standalone(
-            &page(),
-            GLUE,
-            &[1, 2, 3, 4],
-            &["body{color:red}".into()],
-            "<p>F</p>",
-        )
-        .unwrap();
+        let code = standalone_code(GLUE, &[1, 2, 3, 4]).unwrap();
+        let out = standalone(&page(), &code, &["body{color:red}".into()], "<p>F</p>").unwrap();
         assert!(out.contains("<style>body{color:red}</style>"));
         assert!(out.contains("const __kc_b64 = \"AQIDBA==\""));
         assert!(out.contains("__kc_start().catch(__kc_failed)"));

@@ -1,0 +1,181 @@
+// End-to-end: dist/builder.html, the editor's kit. From file:// it runs with
+// no request beyond itself and no CSP violation; the choices made in it (and
+// a figure edited in its preview) come out as code that, pasted into a fresh
+// page, reproduces language, sections, layout, theme, starting inputs and
+// accent, for the script embed, the <kling-calc> element and the iframe; Copy
+// puts that code on the clipboard; the downloaded standalone.html carries the
+// same choices under its own CSP; the accent warns below 4.5:1; axe finds no
+// violation.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { pathToFileURL } from 'node:url';
+import { suite, openPage, waitUntil, typeInto, DIST } from './harness.mjs';
+
+const env = suite();
+const AXE = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const BUILDER_FILE = pathToFileURL(join(DIST, 'builder.html')).href;
+
+/** What the editor chooses in every test that makes code. */
+const CHOICE = { lang: 'en', sections: ['kling', 'valuation'], layout: 'full', theme: 'dark', accent: '#c2185b', pe: '12' };
+
+/** Waits until the preview (or `sel` in `scope`) holds a rendered widget. */
+const rendered = (scope, sel = '#kit-preview') => waitUntil(scope, `${sel} to hold a rendered widget`, (s) => document.querySelector(s)?.querySelector('.kc:not(.kc-failed)'), sel);
+
+/** What a reader sees of the widget in `sel`: the choices it reproduces. */
+function seen(scope, sel) {
+  return scope.$eval(sel, (el) => {
+    const kc = el.querySelector('.kc');
+    return {
+      lang: kc.lang,
+      sections: [...kc.querySelectorAll('[data-section]')].map((s) => s.dataset.section),
+      layout: kc.dataset.layout,
+      theme: el.getAttribute('data-theme'),
+      accent: getComputedStyle(el).getPropertyValue('--kc-accent').trim(),
+      pe: kc.querySelector('[data-input="pe_kuaishou"]')?.value ?? null,
+    };
+  });
+}
+
+/** Opens the builder (served over HTTP unless `url`), makes CHOICE, and edits P/E in the preview. */
+async function builderWithChoice(options = {}, url = `${env.server.url}builder.html`) {
+  const handle = await openPage(env.browser, options);
+  const { page } = handle;
+  await page.goto(url);
+  await rendered(page);
+  await page.selectOption('#kit-lang', CHOICE.lang);
+  for (const box of await page.$$('#kit-parts input')) {
+    const key = await box.getAttribute('value');
+    await (CHOICE.sections.includes(key) ? box.check() : box.uncheck());
+  }
+  await page.selectOption('#kit-layout', CHOICE.layout);
+  await page.selectOption('#kit-theme', CHOICE.theme);
+  await page.fill('#kit-accent', CHOICE.accent);
+  await waitUntil(page, 'the preview in the chosen language and layout', ([l, y]) => {
+    const kc = document.querySelector('#kit-preview .kc');
+    return kc && kc.lang === l && kc.dataset.layout === y;
+  }, [CHOICE.lang, CHOICE.layout]);
+  await typeInto(page, 'pe_kuaishou', CHOICE.pe);
+  await waitUntil(page, 'the code to carry the edited P/E', (pe) => document.querySelector('#kit-code-script').value.includes(`pe_kuaishou:${pe}`), CHOICE.pe);
+  return handle;
+}
+
+/** Opens `body` as a fresh page on the dist/ origin. */
+async function fresh(body) {
+  const handle = await openPage(env.browser);
+  const url = `${env.server.url}pasted.html`;
+  await handle.page.route(url, (r) => r.fulfill({
+    contentType: 'text/html; charset=utf-8',
+    body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>pasted</title></head><body>${body}</body></html>`,
+  }));
+  await handle.page.goto(url);
+  return handle;
+}
+
+test('from file://, the builder runs with no request beyond itself and no CSP violation', async () => {
+  const { page, context, errors, requests } = await openPage(env.browser);
+  await page.goto(BUILDER_FILE);
+  await rendered(page);
+  assert.deepEqual(requests.filter((u) => !u.startsWith('data:')), [BUILDER_FILE]);
+  assert.deepEqual(errors, []);
+  // From disk it cannot know where the files will be served: a placeholder says so.
+  assert.match(await page.inputValue('#kit-base'), /^https:\/\//);
+  await context.close();
+});
+
+test('code copied from the builder reproduces the choices in a fresh page (script, <kling-calc>, iframe)', async () => {
+  const { page, context, errors } = await builderWithChoice();
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.server.url });
+  const codes = {};
+  for (const kind of ['script', 'element', 'iframe']) {
+    await page.click(`[data-copy="kit-code-${kind}"]`);
+    await waitUntil(page, `the ${kind} Copy button to report`, (k) => document.querySelector(`#kit-code-${k}-status`).textContent === 'Copied.', kind);
+    codes[kind] = await page.evaluate(() => navigator.clipboard.readText());
+    assert.equal(codes[kind], await page.inputValue(`#kit-code-${kind}`), `${kind}: the clipboard holds the code shown`);
+  }
+  assert.deepEqual(errors, []);
+  await context.close();
+
+  // (kind, where the widget ends up in the pasted page)
+  for (const [kind, mount] of [['script', '[data-kling-calc]'], ['element', 'kling-calc']]) {
+    const pasted = await fresh(codes[kind]);
+    await rendered(pasted.page, mount);
+    assert.deepEqual(await seen(pasted.page, mount), CHOICE, kind);
+    assert.deepEqual(pasted.errors, [], kind);
+    await pasted.context.close();
+  }
+  const pasted = await fresh(codes.iframe);
+  const frame = await (await pasted.page.waitForSelector('iframe[data-kling-calc-frame]')).contentFrame();
+  await rendered(frame, '[data-kling-calc]');
+  assert.deepEqual(await seen(frame, '[data-kling-calc]'), CHOICE, 'iframe');
+  // The pasted resize snippet works: the iframe takes its page's height.
+  await waitUntil(pasted.page, 'the iframe to be resized to its content', () => {
+    const f = document.querySelector('iframe');
+    const inner = f.contentDocument?.documentElement.getBoundingClientRect().height;
+    return inner && Math.abs(f.getBoundingClientRect().height - Math.ceil(inner)) <= 1;
+  });
+  assert.deepEqual(pasted.errors, [], 'iframe');
+  await pasted.context.close();
+});
+
+test('the downloaded standalone.html carries the choices and runs from file:// under its CSP', async () => {
+  const { page, context } = await builderWithChoice({ acceptDownloads: true });
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#kit-download')]);
+  assert.equal(download.suggestedFilename(), 'standalone.html');
+  const path = join(tmpdir(), `wt-kit-builder-${process.pid}.html`);
+  await download.saveAs(path);
+  await context.close();
+
+  const opened = await openPage(env.browser);
+  await opened.page.goto(pathToFileURL(path).href);
+  await rendered(opened.page, '[data-kling-calc]');
+  assert.deepEqual(await seen(opened.page, '[data-kling-calc]'), CHOICE);
+  assert.equal(await opened.page.getAttribute('html', 'lang'), CHOICE.lang);
+  assert.deepEqual(opened.requests.filter((u) => !u.startsWith('data:')), [pathToFileURL(path).href]);
+  assert.deepEqual(opened.errors, [], 'no CSP violation: the accent style is hashed into the policy');
+  await opened.context.close();
+});
+
+test('the accent warns when it fails 4.5:1 against the widget\'s background, and when it is no colour', async () => {
+  const { page, context, errors } = await openPage(env.browser);
+  await page.goto(BUILDER_FILE);
+  await rendered(page);
+  await page.selectOption('#kit-theme', 'light');
+  // (accent typed, warning expected: a fragment, or '' for none)
+  const cases = [
+    ['#ffff00', '4.5:1'],
+    ['#c2185b', ''],
+    ['#0b57a4', ''],
+    ['#aaa', '4.5:1'],
+    ['red', 'not a colour'],
+    ['', ''],
+  ];
+  for (const [accent, warning] of cases) {
+    await page.fill('#kit-accent', accent);
+    const text = await page.textContent('#kit-contrast');
+    if (warning) assert.ok(text.includes(warning), `${accent}: ${text}`);
+    else assert.equal(text, '', accent);
+  }
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('axe: no WCAG A/AA violation in the builder, light and dark', async () => {
+  for (const colorScheme of ['light', 'dark']) {
+    // bypassCSP: the builder's own CSP would refuse the injected axe script.
+    const { page, context } = await openPage(env.browser, { colorScheme, bypassCSP: true, viewport: { width: 1280, height: 900 } });
+    await page.goto(BUILDER_FILE);
+    await rendered(page);
+    await page.addScriptTag({ content: AXE });
+    const result = await page.evaluate(() => window.axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+    }));
+    const found = result.violations.map((v) => `${v.id}: ${v.nodes.length} (${v.nodes[0].target.join(' ')})`);
+    assert.deepEqual(found, [], colorScheme);
+    assert.ok(result.passes.length > 10, 'axe ran its checks');
+    await context.close();
+  }
+});

@@ -1,0 +1,201 @@
+// The editor's kit, dist/builder.html: a live preview mounted through the JS
+// API, the choices an embed can carry, and the code for each way to embed.
+// It runs from file:// with no network, under the page's hash-only CSP: the
+// widget is inline (the standalone module), and what the downloaded
+// standalone.html needs is in the #kit-data block the bundler wrote.
+(() => {
+  const kit = JSON.parse(document.getElementById("kit-data").textContent);
+  const $ = (id) => document.getElementById(id);
+  const form = $("kit-form");
+  const preview = $("kit-preview");
+  const HEX = /^#([0-9a-f]{3}){1,2}$/i;
+  const DEFAULTS = { lang: "zh-Hant", layout: "compact", theme: "auto" };
+
+  for (const [key, label] of kit.parts) {
+    const l = document.createElement("label");
+    const c = document.createElement("input");
+    c.type = "checkbox";
+    c.name = "section";
+    c.value = key;
+    l.append(c, label);
+    $("kit-parts").append(l);
+  }
+  // Served over HTTP, the files are next to this page; from disk, say where they go.
+  $("kit-base").value = /^https?:$/.test(location.protocol) ? new URL(".", location.href).href : "https://www.example.com/kling/";
+
+  // The preview's handle, and its changed inputs ({ id: number }, as the JS API gives them).
+  let handle = null;
+  let inputs = {};
+  let mounted = "";
+
+  /** Everything the editor has chosen, checked and normalised. */
+  const choice = () => {
+    const boxes = [...form.querySelectorAll("[name=section]")];
+    const on = boxes.filter((c) => c.checked).map((c) => c.value);
+    const accent = $("kit-accent").value.trim();
+    let base = $("kit-base").value.trim();
+    if (base && !base.endsWith("/")) base += "/";
+    const height = Math.round(Number($("kit-height").value));
+    return {
+      lang: $("kit-lang").value,
+      // None or all ticked: all, which needs no attribute.
+      sections: on.length === boxes.length ? "" : on.join(","),
+      layout: $("kit-layout").value,
+      theme: $("kit-theme").value,
+      // As share-link items (id:number~…), what data-inputs and inputs= take.
+      inputs: Object.entries(inputs)
+        .map(([k, v]) => k + ":" + String(v).replace("e+", "e"))
+        .join("~"),
+      accent: HEX.test(accent) ? accent.toLowerCase() : "",
+      base,
+      height: Number.isFinite(height) ? Math.min(10000, Math.max(200, height)) : 600,
+    };
+  };
+
+  /** The options that differ from the widget's defaults, as [name, value] pairs. */
+  const options = (c) =>
+    ["lang", "sections", "layout", "theme", "inputs"]
+      .map((k) => [k, c[k]])
+      .filter(([k, v]) => v && v !== DEFAULTS[k]);
+
+  const esc = (s) => String(s).replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
+  const element = (name, attrs, accent) =>
+    `<${name}${attrs.map(([k, v]) => (v === true ? ` ${k}` : ` ${k}="${esc(v)}"`)).join("")}` +
+    (accent ? ` style="--kc-accent:${accent}"` : "") +
+    `></${name}>`;
+  const dataAttrs = (c) => [["data-kling-calc", true], ...options(c).map(([k, v]) => ["data-" + k, v])];
+  // Commas, colons and tildes stay readable in the iframe's address.
+  const query = (pairs) =>
+    pairs.map(([k, v]) => k + "=" + encodeURIComponent(v).replace(/%2C/g, ",").replace(/%3A/g, ":")).join("&");
+
+  /** The three snippets for choice `c`. */
+  const snippets = (c) => {
+    const script = `<script src="${esc(c.base)}kling-calc.js" defer><\/script>`;
+    const params = options(c);
+    if (c.accent) params.push(["accent", c.accent]);
+    const src = c.base + "embed.html" + (params.length ? "?" + query(params) : "");
+    return {
+      script: script + "\n" + element("div", dataAttrs(c), c.accent),
+      element: script + "\n" + element("kling-calc", options(c), c.accent),
+      iframe:
+        `<iframe data-kling-calc-frame title="${esc(kit.title[c.lang])}" src="${esc(src)}"` +
+        ` style="width: 100%; height: ${c.height}px; border: 0"></iframe>\n<script>\n${kit.parent}<\/script>`,
+    };
+  };
+
+  // WCAG relative luminance and contrast ratio.
+  const luminance = ([r, g, b]) => {
+    const f = (v) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+    return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+  };
+  const contrast = (a, b) => {
+    const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+    return (hi + 0.05) / (lo + 0.05);
+  };
+  const fromHex = (h) => {
+    h = h.slice(1);
+    if (h.length === 3) h = [...h].map((d) => d + d).join("");
+    return [0, 2, 4].map((i) => parseInt(h.slice(i, i + 2), 16));
+  };
+  /** The colour the widget is drawn on: the first opaque background from its root up. */
+  const background = () => {
+    for (let el = preview.querySelector(".kc") || preview; el; el = el.parentElement) {
+      const c = getComputedStyle(el).backgroundColor.match(/[\d.]+/g)?.map(Number);
+      if (c && c.length >= 3 && (c[3] ?? 1) > 0) return c;
+    }
+    return matchMedia("(prefers-color-scheme: dark)").matches ? [0, 0, 0] : [255, 255, 255];
+  };
+
+  /** Applies the choices to the preview (remounting only when the widget must) and rewrites the code. */
+  const update = () => {
+    const c = choice();
+    if (window.klingCalc) {
+      const key = [c.lang, c.sections, c.layout].join("|");
+      if (!handle || key !== mounted) {
+        const o = { lang: c.lang, layout: c.layout, inputs };
+        if (c.sections) o.sections = c.sections;
+        handle?.destroy();
+        handle = klingCalc.mount(preview, o);
+        mounted = key;
+      }
+      preview.dataset.theme = c.theme;
+      if (c.accent) preview.style.setProperty("--kc-accent", c.accent);
+      else preview.style.removeProperty("--kc-accent");
+    }
+    const raw = $("kit-accent").value.trim();
+    let warning = "";
+    if (raw && !c.accent) warning = `“${raw}” is not a colour the widget takes: write #rgb or #rrggbb.`;
+    else if (c.accent) {
+      const ratio = contrast(fromHex(c.accent), background());
+      if (ratio < 4.5)
+        warning = `Accent ${c.accent} has a contrast of ${ratio.toFixed(2)}:1 with the widget's background; links and controls need at least 4.5:1. Choose a darker (or, on dark, lighter) colour.`;
+    }
+    $("kit-contrast").textContent = warning;
+    $("kit-inputs").textContent = c.inputs ? c.inputs.split("~").join(", ") : "Published figures";
+    const s = snippets(c);
+    for (const k of ["script", "element", "iframe"]) $("kit-code-" + k).value = s[k];
+  };
+
+  // An edit in the preview: read the changed inputs back through the JS API.
+  preview.addEventListener("kling-calc:change", () => {
+    inputs = handle.get().inputs;
+    update();
+  });
+  form.addEventListener("input", update);
+  form.addEventListener("change", update);
+  form.addEventListener("submit", (e) => e.preventDefault());
+  $("kit-reset").addEventListener("click", () => {
+    inputs = {};
+    handle?.destroy();
+    handle = null;
+    update();
+  });
+
+  for (const b of document.querySelectorAll("[data-copy]")) {
+    b.addEventListener("click", async () => {
+      const area = $(b.dataset.copy);
+      const status = $(b.dataset.copy + "-status");
+      try {
+        await navigator.clipboard.writeText(area.value);
+        status.textContent = "Copied.";
+      } catch {
+        // No clipboard permission (some file:// pages): select it for the editor to copy.
+        area.focus();
+        area.select();
+        status.textContent = document.execCommand("copy") ? "Copied." : "Selected: press Ctrl+C (⌘C on a Mac) to copy.";
+      }
+    });
+  }
+
+  /** standalone.html with the choices: the mount element's attributes, and the accent as a hashed <style>. */
+  const standalone = async (c) => {
+    const code = document.querySelector("script[type=module]").textContent;
+    let html = kit.page.replace(kit.mark, () => code);
+    // The page's own lang goes, whatever its place among <html>'s attributes
+    // (the minifier orders them); the chosen one comes first.
+    html = html.replace(/<html\b[^>]*>/, (tag) =>
+      tag.replace(/\slang=("[^"]*"|[^\s>]*)/, "").replace("<html", `<html lang="${c.lang}"`));
+    html = html.replace("<div data-kling-calc>", () => element("div", dataAttrs(c)).replace("></div>", ">"));
+    if (c.accent) {
+      const css = `[data-kling-calc]{--kc-accent:${c.accent}}`;
+      const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(css)));
+      const hash = btoa(String.fromCharCode(...digest));
+      html = html.replace("style-src ", () => `style-src 'sha256-${hash}' `).replace("</head>", () => `<style>${css}</style>\n</head>`);
+    }
+    return html;
+  };
+  $("kit-download").addEventListener("click", async () => {
+    const url = URL.createObjectURL(new Blob([await standalone(choice())], { type: "text/html" }));
+    const a = document.createElement("a");
+    a.href = url;
+    a.download = "standalone.html";
+    document.body.append(a);
+    a.click();
+    a.remove();
+    // The download has its own copy of the bytes once started.
+    setTimeout(() => URL.revokeObjectURL(url), 60000);
+  });
+
+  update();
+  if (!window.klingCalc) addEventListener("kling-calc:ready", update, { once: true });
+})();
