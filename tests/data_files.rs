@@ -389,7 +389,6 @@ fn compiled_charts_match_the_data() {
                     assumed,
                     negative,
                     items,
-                    ..
                 },
                 Some(data::Chart::Bars {
                     key: k,
@@ -422,11 +421,11 @@ fn compiled_charts_match_the_data() {
                         (Bar::Metric(id), Some(data::Value::Live(data::Operand::Metric(i)))) => {
                             assert_eq!(id.key(), model.metrics[*i].key)
                         }
-                        (Bar::Figure(v, q, a), Some(data::Value::Figure(f))) => {
+                        (Bar::Figure(v, q), Some(data::Value::Figure(f))) => {
                             let o = &model.observations[*f];
                             assert_eq!(
-                                (*v, q.key(), a.to_string()),
-                                (o.value, o.qualifier.key(), o.source.clone()),
+                                (*v, q.key()),
+                                (o.value, o.qualifier.key()),
                                 "{key} {bar_key}"
                             );
                         }

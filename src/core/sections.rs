@@ -5,7 +5,7 @@
 
 use super::inputs::InputId;
 use super::metrics::{MetricId, Operand};
-use super::units::{Locale, Qualifier, Text, Unit};
+use super::units::{Qualifier, Text, Unit};
 
 /// One section of the calculator.
 #[derive(Clone, Copy, Debug)]
@@ -56,8 +56,6 @@ pub enum Chart {
         assumed: Text,
         /// Each quarter's label ("Q1"), column input and dot metric.
         points: &'static [(&'static str, InputId, Option<MetricId>)],
-        /// The line naming the outlets of the articles its figures come from.
-        sources: Text,
     },
     /// One horizontal bar per item, all in one unit.
     Bars {
@@ -76,8 +74,6 @@ pub enum Chart {
         negative: Text,
         /// Each bar's key (`data-bar`), name, value and whether it is highlighted.
         items: &'static [(&'static str, Text, Bar, bool)],
-        /// The line naming the outlets of the articles its figures come from.
-        sources: Text,
     },
 }
 
@@ -88,48 +84,14 @@ pub enum Bar {
     Input(InputId),
     /// A metric's current value.
     Metric(MetricId),
-    /// A published figure the reader cannot change: its value, qualifier and
-    /// the letter of the article it comes from.
-    Figure(f64, Qualifier, char),
+    /// A published figure the reader cannot change: its value and qualifier.
+    Figure(f64, Qualifier),
     /// Nothing yet: the item's id names no input or metric for the chart's
     /// quarter (a figure the new quarter's articles have not given). Shown as `—`.
     Missing,
 }
 
 include!(concat!(env!("OUT_DIR"), "/data_sections.rs"));
-
-impl Chart {
-    /// The chart's key (`data-chart`), or empty for [`Chart::None`].
-    pub fn key(&self) -> &'static str {
-        match *self {
-            Chart::None => "",
-            Chart::Quarters { key, .. } | Chart::Bars { key, .. } => key,
-        }
-    }
-
-    /// The line under a downloaded chart naming the outlets its figures come
-    /// from ("Sources: 懂財帝, …"), which the build writes from the data.
-    pub fn source_line(&self, locale: Locale) -> &'static str {
-        match *self {
-            Chart::None => "",
-            Chart::Quarters { sources, .. } | Chart::Bars { sources, .. } => sources.get(locale),
-        }
-    }
-
-    /// A downloaded chart's file name: `kling-calc-<key>-<edition>.<ext>`,
-    /// so two editions' downloads never overwrite each other.
-    pub fn file_name(&self, ext: &str) -> String {
-        [
-            "kling-calc-",
-            self.key(),
-            "-",
-            super::edition::EDITION,
-            ".",
-            ext,
-        ]
-        .concat()
-    }
-}
 
 /// Parts of the widget below the calculator sections, which a host can also
 /// choose to show or hide by key.
@@ -218,8 +180,6 @@ pub fn section(key: &str) -> Option<&'static Section> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::figures::{figure, ARTICLES};
-    use crate::core::inputs::DefaultRule;
 
     #[test]
     fn layouts_read_back_their_own_keys() {
@@ -330,7 +290,7 @@ mod tests {
                 let u = match *bar {
                     Bar::Input(id) => Some(id.spec().unit),
                     Bar::Metric(id) => Some(id.spec().unit),
-                    Bar::Figure(v, _, _) => {
+                    Bar::Figure(v, _) => {
                         assert!(v.is_finite(), "{key} {bar_key}");
                         None
                     }
@@ -344,110 +304,6 @@ mod tests {
             }
         }
         assert!(charts >= 3, "growth, ARPU and P/E charts");
-    }
-
-    /// The letters of the articles a chart's published figures come from, in
-    /// the order of sources.toml, traced here at run time to check the build.
-    fn articles(chart: &Chart) -> Vec<char> {
-        fn input(id: InputId, out: &mut Vec<char>) {
-            match id.spec().default {
-                DefaultRule::Figure(key) => out.extend(figure(key).map(|f| f.article)),
-                rule => rule.sources().iter().for_each(|&i| input(i, out)),
-            }
-        }
-        fn metric(id: MetricId, out: &mut Vec<char>) {
-            for &op in id.spec().operands {
-                match op {
-                    Operand::Input(i) => input(i, out),
-                    Operand::Metric(m) => metric(m, out),
-                }
-            }
-        }
-        let mut out = Vec::new();
-        match *chart {
-            Chart::None => {}
-            Chart::Quarters { points, .. } => {
-                for &(_, i, m) in points {
-                    input(i, &mut out);
-                    m.into_iter().for_each(|m| metric(m, &mut out));
-                }
-            }
-            Chart::Bars { items, .. } => {
-                for &(_, _, bar, _) in items {
-                    match bar {
-                        Bar::Input(i) => input(i, &mut out),
-                        Bar::Metric(m) => metric(m, &mut out),
-                        Bar::Figure(_, _, a) => out.push(a),
-                        Bar::Missing => {}
-                    }
-                }
-            }
-        }
-        ARTICLES
-            .iter()
-            .map(|a| a.id)
-            .filter(|a| out.contains(a))
-            .collect()
-    }
-
-    #[test]
-    fn downloads_name_the_outlets_behind_each_chart() {
-        for s in SECTIONS.iter().filter(|s| s.chart != Chart::None) {
-            let c = s.chart;
-            let letters = articles(&c);
-            assert!(!letters.is_empty(), "{}", c.key());
-            for l in Locale::ALL {
-                let line = c.source_line(l);
-                let mut want: Vec<&str> = Vec::new();
-                for &a in &letters {
-                    let outlet = crate::core::figures::article(a).unwrap().outlet;
-                    if !want.contains(&outlet) {
-                        want.push(outlet);
-                    }
-                }
-                let (lead, sep) = match l {
-                    Locale::Hant => ("資料來源:", "、"),
-                    Locale::Hans => ("资料来源:", "、"),
-                    Locale::En => ("Sources: ", ", "),
-                };
-                assert_eq!(line, [lead, &want.join(sep)].concat(), "{}", c.key());
-            }
-            // Only articles a figure of the chart comes from: never all of them.
-            assert!(letters.len() < ARTICLES.len(), "{}: {letters:?}", c.key());
-            let name = c.file_name("png");
-            assert_eq!(
-                name,
-                [
-                    "kling-calc-",
-                    c.key(),
-                    "-",
-                    crate::core::edition::EDITION,
-                    ".png"
-                ]
-                .concat()
-            );
-        }
-    }
-
-    #[test]
-    fn a_published_bar_traces_to_its_own_article() {
-        // Every figure bar carries the article of the figure with its value.
-        for s in SECTIONS {
-            let Chart::Bars { items, .. } = s.chart else {
-                continue;
-            };
-            for (key, _, bar, _) in items {
-                if let Bar::Figure(v, q, a) = *bar {
-                    assert!(
-                        crate::core::figures::FIGURES
-                            .iter()
-                            .any(|f| f.value == v && f.qualifier == q && f.article == a),
-                        "{key}"
-                    );
-                    assert!(articles(&s.chart).contains(&a), "{key}");
-                }
-            }
-        }
     }
 
     #[test]

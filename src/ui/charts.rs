@@ -15,7 +15,6 @@
 
 use yew::prelude::*;
 
-use super::chart_export;
 use super::js_number;
 use super::state::Calc;
 use crate::core::format::{format_value, push_decimal};
@@ -26,12 +25,10 @@ const QUARTER: Text = t("季度", "季度", "Quarter");
 const ASSUMED: Text = t("(假設)", "(假设)", " (assumed)");
 const ITEM: Text = t("項目", "项目", "Item");
 const TABLE: Text = t("數據表", "数据表", "Data table");
-const SAVE_SVG: Text = t("下載圖表 SVG", "下载图表 SVG", "Download chart as SVG");
-const SAVE_PNG: Text = t("下載圖表 PNG", "下载图表 PNG", "Download chart as PNG");
 
 /// The width of every chart's `viewBox`: at most the width a chart gets on a
 /// 320-px screen (272 px), so its 11-px text is never drawn smaller than 11 px there.
-pub(super) const VIEW_W: f64 = 264.0;
+const VIEW_W: f64 = 264.0;
 const EMPTY: Text = t(
     "沒有可畫的數字。",
     "没有可画的数字。",
@@ -71,22 +68,20 @@ impl Markup {
 
     /// A coordinate attribute: one decimal is finer than a pixel at any size
     /// the widget is shown, and `push_decimal` never writes `NaN` or `-0`.
-    pub(super) fn num(&mut self, name: &str, v: f64) {
+    fn num(&mut self, name: &str, v: f64) {
         self.attr(name, "");
         self.0.pop();
         push_decimal(&mut self.0, v, 1);
         self.0.push('"');
     }
 
-    /// Text content with the characters markup would misread escaped (an
-    /// English ceiling is written `< 3`; a quote would end an attribute, and
-    /// chart downloads split the markup at quotes).
+    /// Text content with the two characters markup would misread escaped
+    /// (an English ceiling is written `< 3`).
     pub(super) fn body(&mut self, text: &str) {
         for c in text.chars() {
             match c {
                 '<' => self.0.push_str("&lt;"),
                 '&' => self.0.push_str("&amp;"),
-                '"' => self.0.push_str("&quot;"),
                 c => self.0.push(c),
             }
         }
@@ -164,7 +159,7 @@ fn nice(max: f64) -> f64 {
 /// opened stays open.
 fn figure(
     calc: &Calc,
-    chart: &Chart,
+    key: &'static str,
     title: Text,
     legend: Vec<(&'static str, &'static str)>,
     plot: Option<(f64, Markup)>,
@@ -172,7 +167,6 @@ fn figure(
     rows: &[Row],
 ) -> Html {
     let l = calc.locale;
-    let key = chart.key();
     let (comma, semi) = if l.is_chinese() {
         (",", ";")
     } else {
@@ -183,7 +177,7 @@ fn figure(
     m.body(title.get(l));
     if !legend.is_empty() {
         m.0.push_str("<ul class=\"kc-legend\">");
-        for &(class, text) in &legend {
+        for (class, text) in legend {
             m.open("li", class);
             m.0.push('>');
             m.body(text);
@@ -192,7 +186,6 @@ fn figure(
         m.0.push_str("</ul>");
     }
     m.0.push_str("</figcaption>");
-    let drawn = plot.is_some();
     match plot {
         Some((height, marks)) => {
             let mut view_box = String::from("0 0 ");
@@ -210,11 +203,6 @@ fn figure(
             m.0.push('"');
             m.attr("viewBox", &view_box);
             m.attr("width", "100%");
-            let (root, group) = chart_export::parts(chart, l, title.get(l), &legend, height);
-            // Single quotes: the value holds the file's attributes, in double ones.
-            m.0.push_str(" data-export='");
-            m.0.push_str(&root);
-            m.0.push('\'');
             m.0.push_str("><title");
             m.attr("id", &title_id);
             m.0.push('>');
@@ -239,7 +227,6 @@ fn figure(
                 m.body(if first { " —" } else { "" });
             }
             m.0.push_str("</desc>");
-            m.0.push_str(&group);
             m.0.push_str(&marks.0);
             m.0.push_str("</svg>");
         }
@@ -248,22 +235,6 @@ fn figure(
             m.body(EMPTY.get(l));
             m.0.push_str("</p>");
         }
-    }
-    // One button per format, each a real button with its full name for
-    // assistive technology; nothing to download while nothing is drawn.
-    // Markup text too: one click handler on the article serves them all
-    // ([`chart_export::clicked`]); each button's `data-save` is its file's name.
-    if drawn {
-        m.0.push_str("<div class=\"kc-chart-save\">");
-        for (kind, label) in [("SVG", SAVE_SVG), ("PNG", SAVE_PNG)] {
-            m.0.push_str("<button type=\"button\"");
-            m.attr("data-save", &chart.file_name(&kind.to_ascii_lowercase()));
-            m.attr("aria-label", label.get(l));
-            m.0.push('>');
-            m.0.push_str(kind);
-            m.0.push_str("</button>");
-        }
-        m.0.push_str("</div>");
     }
     // The data table, in a disclosure written into the same markup: the
     // figure is one patched container, so no second string to copy over.
@@ -294,29 +265,24 @@ pub fn chart(calc: &Calc, chart: &Chart) -> Html {
     match *chart {
         Chart::None => Html::default(),
         Chart::Quarters {
+            key,
             title,
             bars_label,
             dots_label,
             assumed,
             points,
-            ..
-        } => quarters_chart(
-            calc,
-            chart,
-            [title, bars_label, dots_label, assumed],
-            points,
-        ),
+        } => quarters_chart(calc, key, [title, bars_label, dots_label, assumed], points),
         Chart::Bars {
+            key,
             title,
             value_label,
             unit,
             assumed,
             negative,
             items,
-            ..
         } => bars_chart(
             calc,
-            chart,
+            key,
             [title, value_label, assumed, negative],
             unit,
             items,
@@ -329,7 +295,7 @@ pub fn chart(calc: &Calc, chart: &Chart) -> Html {
 /// column is dashed while it is an assumption (the remainder of a target).
 fn quarters_chart(
     calc: &Calc,
-    chart: &Chart,
+    key: &'static str,
     [title, bars_label, dots_label, assumed]: [Text; 4],
     points: &[(
         &'static str,
@@ -416,13 +382,20 @@ fn quarters_chart(
                 || String::from("—"),
                 |v| format_value(v, Unit::Count, d.3, l),
             );
-            match label.rsplit_once(' ') {
-                Some((number, scale)) if l == Locale::En => {
-                    svg.text(x, 176.0, "middle", number);
-                    svg.text(x, 189.0, "middle", scale);
-                }
-                _ => svg.text(x, 176.0, "middle", &label),
+            // English values on two lines ("≥ 150" over " million", whose
+            // leading space SVG drops): four wouldn't fit side by side. The
+            // last space found by byte: `rsplit_once`'s reverse searcher
+            // costs 200 B more of gzip wasm.
+            let (mut y, mut rest) = (176.0, label.as_str());
+            if let Some((number, scale)) = rest
+                .bytes()
+                .rposition(|b| b == b' ' && l == Locale::En)
+                .and_then(|i| rest.split_at_checked(i))
+            {
+                svg.text(x, y, "middle", number);
+                (y, rest) = (189.0, scale);
             }
+            svg.text(x, y, "middle", rest);
             if let (Some(y), Some((s, q))) = (dots[k], d.5) {
                 if let Some(Some(y0)) = k.checked_sub(1).map(|p| dots[p]) {
                     svg.line("kc-share", cx(k - 1), y0, x, y);
@@ -462,7 +435,7 @@ fn quarters_chart(
     }
     figure(
         calc,
-        chart,
+        key,
         title,
         legend,
         plot.map(|p| (HEIGHT, p)),
@@ -477,7 +450,7 @@ fn quarters_chart(
 /// `negative` note when it has one ("loss, n/m" for a P/E).
 fn bars_chart(
     calc: &Calc,
-    chart: &Chart,
+    key: &'static str,
     [title, value_label, assumed, negative]: [Text; 4],
     unit: Unit,
     items: &[(&'static str, Text, Bar, bool)],
@@ -502,7 +475,7 @@ fn bars_chart(
                 let o = calc.results.get(m);
                 (o.value.ok(), o.qualifier, false)
             }
-            Bar::Figure(v, q, _) => (Some(v), q, false),
+            Bar::Figure(v, q) => (Some(v), q, false),
             Bar::Missing => (None, Qualifier::Exact, false),
         })
         .collect();
@@ -560,7 +533,7 @@ fn bars_chart(
     };
     figure(
         calc,
-        chart,
+        key,
         title,
         legend,
         plot.map(|p| (height, p)),

@@ -7,7 +7,6 @@
 
 pub mod api;
 pub mod app;
-mod chart_export;
 pub mod charts;
 pub mod claims_view;
 pub mod goal_seek;

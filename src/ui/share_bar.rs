@@ -99,7 +99,7 @@ pub fn copy(text: &str, done: Callback<bool>) {
 }
 
 /// A one-shot JS function telling `done` the outcome `ok` (one closure type for both outcomes).
-pub(super) fn once(done: Callback<bool>, ok: bool) -> JsValue {
+fn once(done: Callback<bool>, ok: bool) -> JsValue {
     Closure::once_into_js(move |_: JsValue| done.emit(ok))
 }
 
