@@ -10,9 +10,16 @@
 // name is left. Run on Trunk's output before terser (scripts/setup.sh); the
 // bundler recomputes the integrity hashes afterwards.
 //
+//
+// First it writes wasm-bindgen's snippets (the JavaScript modules the Rust
+// code imports with `#[wasm_bindgen(module = ...)]`: www/chart-save.js) into
+// the glue, and removes them and Trunk's preload of them, so the site serves
+// one glue file: the loader preloads it with SRI, standalone.html inlines it,
+// and embed.html's CSP allows no other script.
+//
 // Usage: node scripts/minify-boundary.mjs <dist-dir>
 import { execFileSync } from 'node:child_process';
-import { readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const dir = process.argv[2];
@@ -29,6 +36,41 @@ const one = (test, what) => {
 };
 const wasmPath = one((f) => /^kling-calc-[0-9a-f]+_bg\.wasm$/.test(f), 'kling-calc-*_bg.wasm');
 const gluePath = one((f) => /^kling-calc-[0-9a-f]+\.js$/.test(f), 'kling-calc-*.js');
+const pagePath = join(dir, 'index.html');
+
+// Each snippet's `import * as importN from "./snippets/…"` becomes a constant
+// made by the module's code in its own scope, exporting its functions under
+// the names the wasm imports (renamed below like every other import); its
+// object joins the glue's own imports, since the renamed wasm imports from
+// one module.
+let glue = readFileSync(gluePath, 'utf8');
+const snippets = [];
+glue = glue.replace(/^import \* as (\w+) from "(\.\/snippets\/[^"]+\.js)";?\n/gm, (_, local, path) => {
+  const code = readFileSync(join(dir, path), 'utf8');
+  const names = [...code.matchAll(/^export (?:async )?function (\w+)/gm)].map((m) => m[1]);
+  if (names.length === 0 || /^\s*(import|export)\b/m.test(code.replace(/^export (async )?function/gm, ''))) {
+    die(`snippet ${path} must export functions only (export function name) and import nothing`);
+  }
+  snippets.push([path, local]);
+  const body = code.replace(/^export (async )?function/gm, '$1function');
+  return `const ${local} = (() => {\n${body}\nreturn { ${names.map((n) => `${n}: ${n}`).join(', ')} };\n})();\n`;
+});
+for (const [path, local] of snippets) {
+  const entry = new RegExp(`\\s*${JSON.stringify(path).replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}: ${local},?`);
+  if (!entry.test(glue)) die(`the glue's imports do not name snippet ${path}`);
+  glue = glue.replace(entry, '');
+}
+if (snippets.length > 0) {
+  const own = /("\.\/kling-calc_bg\.js"): (import\d+)\b/;
+  if (!own.test(glue)) die('the glue does not name its own import module');
+  glue = glue.replace(own, (_, key, local) => `${key}: Object.assign(${local}, ${snippets.map(([, l]) => l).join(', ')})`);
+}
+// Trunk copies the snippets and preloads them (with integrity) in the page.
+writeFileSync(pagePath, readFileSync(pagePath, 'utf8').replace(/<link[^>]*\/snippets\/[^>]*>/g, ''));
+rmSync(join(dir, 'snippets'), { recursive: true, force: true });
+for (const [what, text] of [['glue', glue], ['index.html', readFileSync(pagePath, 'utf8')]]) {
+  if (/snippets\//.test(text)) die(`the ${what} still names a snippet module`);
+}
 
 // The features the wasm uses (rustc's wasm32 defaults plus wasm-bindgen's externref
 // table); -Oz after the renaming keeps the code section as compact as Trunk's pass left it.
@@ -78,8 +120,8 @@ const now = imports(readFileSync(out));
 const modules = [...new Set(now.map(([m]) => m))];
 if (modules.length !== 1) die(`expected one import module after renaming, found ${modules.join(', ')}`);
 
-let glue = readFileSync(gluePath, 'utf8');
-const oldModules = [...new Set(map.imports.map(([m]) => m))];
+const inlined = new Set(snippets.map(([path]) => path));
+const oldModules = [...new Set(map.imports.map(([m]) => m).filter((m) => !inlined.has(m)))];
 if (oldModules.length !== 1) die(`expected one import module, found ${oldModules.join(', ')}`);
 const moduleKey = JSON.stringify(oldModules[0]);
 if (glue.split(moduleKey).length !== 2) die(`the glue names module ${moduleKey} other than once`);

@@ -13,18 +13,37 @@
 //! machinery out of the wasm) and handed to yew as raw nodes; all text content
 //! goes through [`Markup::body`], which escapes it.
 
+use wasm_bindgen::prelude::wasm_bindgen;
 use yew::prelude::*;
 
 use super::js_number;
 use super::state::Calc;
 use crate::core::format::{format_value, push_decimal};
-use crate::core::sections::{Bar, Chart};
+use crate::core::sections::{Bar, Chart, SOURCES};
 use crate::core::units::{t, Locale, Qualifier, Text, Unit};
 
 const QUARTER: Text = t("季度", "季度", "Quarter");
 const ASSUMED: Text = t("(假設)", "(假设)", " (assumed)");
 const ITEM: Text = t("項目", "项目", "Item");
 const TABLE: Text = t("數據表", "数据表", "Data table");
+/// The download buttons after their container's `data-src`, as constant
+/// markup (a loop writing them costs more wasm than the text); each names
+/// its format in its visible text, which the click reads as the file's extension.
+const SAVE: Text = t(
+    "\"><button type=button data-save>下載 SVG</button> <button type=button data-save>下載 PNG</button></p>",
+    "\"><button type=button data-save>下载 SVG</button> <button type=button data-save>下载 PNG</button></p>",
+    "\"><button type=button data-save>Download SVG</button> <button type=button data-save>Download PNG</button></p>",
+);
+
+#[wasm_bindgen(module = "/www/chart-save.js")]
+extern "C" {
+    /// Starts a chart's download when `target` (what the reader clicked in
+    /// the widget) is in one of its SVG/PNG buttons: the file is made from the
+    /// page in JavaScript (`www/chart-save.js`), one import instead of the
+    /// canvas's typed bindings. `app::open_target` calls it for every click.
+    #[wasm_bindgen(js_name = kcSave)]
+    pub fn save(target: &web_sys::Element);
+}
 
 /// The width of every chart's `viewBox`: at most the width a chart gets on a
 /// 320-px screen (272 px), so its 11-px text is never drawn smaller than 11 px there.
@@ -159,7 +178,7 @@ fn nice(max: f64) -> f64 {
 /// opened stays open.
 fn figure(
     calc: &Calc,
-    key: &'static str,
+    (key, chart): (&'static str, &Chart),
     title: Text,
     legend: Vec<(&'static str, &'static str)>,
     plot: Option<(f64, Markup)>,
@@ -186,6 +205,7 @@ fn figure(
         m.0.push_str("</ul>");
     }
     m.0.push_str("</figcaption>");
+    let drawn = plot.is_some();
     match plot {
         Some((height, marks)) => {
             let mut view_box = String::from("0 0 ");
@@ -236,6 +256,16 @@ fn figure(
             m.0.push_str("</p>");
         }
     }
+    // One real button per format, named by its text; nothing to download
+    // while nothing is drawn. Markup text too, served by the
+    // article's one click handler ([`save`]); the source line the file names
+    // under the chart is the container's `data-src`.
+    if drawn {
+        m.0.push_str("<p data-src=\"");
+        m.0.push_str(SOURCES.get(l));
+        m.0.push_str(chart.outlets(l));
+        m.0.push_str(SAVE.get(l));
+    }
     // The data table, in a disclosure written into the same markup: the
     // figure is one patched container, so no second string to copy over.
     m.0.push_str("<details class=\"kc-how\"><summary>");
@@ -271,7 +301,13 @@ pub fn chart(calc: &Calc, chart: &Chart) -> Html {
             dots_label,
             assumed,
             points,
-        } => quarters_chart(calc, key, [title, bars_label, dots_label, assumed], points),
+            ..
+        } => quarters_chart(
+            calc,
+            (key, chart),
+            [title, bars_label, dots_label, assumed],
+            points,
+        ),
         Chart::Bars {
             key,
             title,
@@ -280,9 +316,10 @@ pub fn chart(calc: &Calc, chart: &Chart) -> Html {
             assumed,
             negative,
             items,
+            ..
         } => bars_chart(
             calc,
-            key,
+            (key, chart),
             [title, value_label, assumed, negative],
             unit,
             items,
@@ -295,7 +332,7 @@ pub fn chart(calc: &Calc, chart: &Chart) -> Html {
 /// column is dashed while it is an assumption (the remainder of a target).
 fn quarters_chart(
     calc: &Calc,
-    key: &'static str,
+    id: (&'static str, &Chart),
     [title, bars_label, dots_label, assumed]: [Text; 4],
     points: &[(
         &'static str,
@@ -309,7 +346,7 @@ fn quarters_chart(
     const SLOT: f64 = 64.0;
     const X0: f64 = 4.0;
     const BAR: f64 = 30.0;
-    const HEIGHT: f64 = 200.0;
+    const HEIGHT: f64 = 206.0;
     const S_TOP: f64 = 24.0;
     const S_BOT: f64 = 56.0;
     const B_TOP: f64 = 72.0;
@@ -382,20 +419,11 @@ fn quarters_chart(
                 || String::from("—"),
                 |v| format_value(v, Unit::Count, d.3, l),
             );
-            // English values on two lines ("≥ 150" over " million", whose
-            // leading space SVG drops): four wouldn't fit side by side. The
-            // last space found by byte: `rsplit_once`'s reverse searcher
-            // costs 200 B more of gzip wasm.
-            let (mut y, mut rest) = (176.0, label.as_str());
-            if let Some((number, scale)) = rest
-                .bytes()
-                .rposition(|b| b == b' ' && l == Locale::En)
-                .and_then(|i| rest.split_at_checked(i))
-            {
-                svg.text(x, y, "middle", number);
-                (y, rest) = (189.0, scale);
+            // A line per word ("≥" over "150" over "million"): four values
+            // wouldn't fit side by side in English.
+            for (k, word) in label.split(' ').enumerate() {
+                svg.text(x, 176.0 + 13.0 * k as f64, "middle", word);
             }
-            svg.text(x, y, "middle", rest);
             if let (Some(y), Some((s, q))) = (dots[k], d.5) {
                 if let Some(Some(y0)) = k.checked_sub(1).map(|p| dots[p]) {
                     svg.line("kc-share", cx(k - 1), y0, x, y);
@@ -435,7 +463,7 @@ fn quarters_chart(
     }
     figure(
         calc,
-        key,
+        id,
         title,
         legend,
         plot.map(|p| (HEIGHT, p)),
@@ -450,7 +478,7 @@ fn quarters_chart(
 /// `negative` note when it has one ("loss, n/m" for a P/E).
 fn bars_chart(
     calc: &Calc,
-    key: &'static str,
+    id: (&'static str, &Chart),
     [title, value_label, assumed, negative]: [Text; 4],
     unit: Unit,
     items: &[(&'static str, Text, Bar, bool)],
@@ -533,7 +561,7 @@ fn bars_chart(
     };
     figure(
         calc,
-        key,
+        id,
         title,
         legend,
         plot.map(|p| (height, p)),
