@@ -26,13 +26,14 @@ const QUARTER: Text = t("季度", "季度", "Quarter");
 const ASSUMED: Text = t("(假設)", "(假设)", " (assumed)");
 const ITEM: Text = t("項目", "项目", "Item");
 const TABLE: Text = t("數據表", "数据表", "Data table");
-/// The download buttons after their container's `data-src`, as constant
-/// markup (a loop writing them costs more wasm than the text); each names
-/// its format in its visible text, which the click reads as the file's extension.
+/// The end of the `data-src` of a drawn chart's download line, then its two
+/// buttons: constant markup (a loop writing them costs more wasm than the
+/// text); each names its format last in its text, which the click reads as
+/// the file's extension.
 const SAVE: Text = t(
-    "\"><button type=button data-save>下載 SVG</button> <button type=button data-save>下載 PNG</button></p>",
-    "\"><button type=button data-save>下载 SVG</button> <button type=button data-save>下载 PNG</button></p>",
-    "\"><button type=button data-save>Download SVG</button> <button type=button data-save>Download PNG</button></p>",
+    "\"><button type=button data-save>下載 SVG</button> <button type=button data-save>下載 PNG</button></div>",
+    "\"><button type=button data-save>下载 SVG</button> <button type=button data-save>下载 PNG</button></div>",
+    "\"><button type=button data-save>Download SVG</button> <button type=button data-save>Download PNG</button></div>",
 );
 
 #[wasm_bindgen(module = "/www/chart-save.js")]
@@ -171,13 +172,16 @@ fn nice(max: f64) -> f64 {
 
 /// The figure around a chart: caption with legend, the SVG from its `viewBox`
 /// and marks (or an empty-state note when nothing can be scaled) with a
-/// `<desc>` reading the data out, and the data table in a disclosure.
+/// `<desc>` reading the data out, its SVG and PNG download buttons, and the
+/// data table in a disclosure.
 ///
 /// All markup text in a [`patched_figure`](super::app::patched_figure): an edit
 /// updates the marks and numbers that moved in place, and a table the reader
 /// opened stays open.
 fn figure(
     calc: &Calc,
+    // The chart's key and the chart (for its source line), as one argument:
+    // clippy allows seven.
     (key, chart): (&'static str, &Chart),
     title: Text,
     legend: Vec<(&'static str, &'static str)>,
@@ -261,7 +265,7 @@ fn figure(
     // article's one click handler ([`save`]); the source line the file names
     // under the chart is the container's `data-src`.
     if drawn {
-        m.0.push_str("<p data-src=\"");
+        m.0.push_str("<div data-src=\"");
         m.0.push_str(SOURCES.get(l));
         m.0.push_str(chart.outlets(l));
         m.0.push_str(SAVE.get(l));
@@ -341,8 +345,7 @@ fn quarters_chart(
     )],
 ) -> Html {
     // Geometry in viewBox units (0 0 VIEW_W HEIGHT): up to 4 slots, share
-    // band, column band, then each quarter's name and value (two lines when
-    // the value has a space, "≥ 150" over "million": four wouldn't fit side by side).
+    // band, column band, then each quarter's name and value, a line per word.
     const SLOT: f64 = 64.0;
     const X0: f64 = 4.0;
     const BAR: f64 = 30.0;
