@@ -91,7 +91,8 @@ ensure_engines() {
 
 # Minifies the wasm-bindgen glue in $1 in place (terser: 7.6 KB gzip -> 5.7 KB);
 # Trunk does not minify it. `__wbg_init` keeps its name because standalone.html
-# calls it. First the names shared by the wasm and the glue are shortened
+# calls it. First wasm-bindgen's snippets (www/chart-save.js) are written into
+# the glue and the names shared by the wasm and the glue are shortened
 # (scripts/minify-boundary.mjs: 3 KB of gzip wasm). The bundler then rewrites
 # the integrity hashes Trunk computed.
 minify_glue() {
