@@ -19,6 +19,44 @@ fn text(t: &Text) -> String {
     )
 }
 
+/// The outlets a downloaded chart's source line names, joined for Chinese
+/// and for English: every operand traced through metrics and derived
+/// defaults to the articles of the figures behind it, each outlet once, in
+/// the order of sources.toml.
+fn source_outlets(m: &Model, operands: &[Operand], figures: &[usize]) -> String {
+    fn input(m: &Model, i: usize, out: &mut Vec<String>) {
+        match &m.inputs[i].default {
+            Default::Figure(f) => out.push(m.observations[*f].source.clone()),
+            Default::Empty => {}
+            Default::Remainder { of, .. } | Default::Mean(of) | Default::Ratio(of) => {
+                of.iter().for_each(|&j| input(m, j, out))
+            }
+        }
+    }
+    fn walk(m: &Model, op: &Operand, out: &mut Vec<String>) {
+        match op {
+            Operand::Input(i) => input(m, *i, out),
+            Operand::Metric(j) => m.metrics[*j].operands.iter().for_each(|o| walk(m, o, out)),
+        }
+    }
+    let mut letters: Vec<String> = figures
+        .iter()
+        .map(|&f| m.observations[f].source.clone())
+        .collect();
+    operands.iter().for_each(|o| walk(m, o, &mut letters));
+    let mut outlets: Vec<&str> = Vec::new();
+    for s in m.sources.iter().filter(|s| letters.contains(&s.id)) {
+        if !outlets.contains(&s.outlet.as_str()) {
+            outlets.push(&s.outlet);
+        }
+    }
+    format!(
+        "[{}, {}]",
+        lit(&outlets.join("、")),
+        lit(&outlets.join(", "))
+    )
+}
+
 /// An `f64` literal that reads back as the same value.
 fn num(v: f64) -> String {
     let s = format!("{v:e}");
@@ -251,6 +289,12 @@ pub fn sections(m: &Model) -> String {
                 assumed,
                 points,
             }) => {
+                let operands: Vec<Operand> = points
+                    .iter()
+                    .flat_map(|(_, i, dot)| {
+                        std::iter::once(Operand::Input(*i)).chain(dot.map(Operand::Metric))
+                    })
+                    .collect();
                 let points: Vec<String> = points
                     .iter()
                     .map(|(label, i, dot)| {
@@ -260,13 +304,14 @@ pub fn sections(m: &Model) -> String {
                     })
                     .collect();
                 format!(
-                    "Chart::Quarters {{ key: {}, title: {}, bars_label: {}, dots_label: {}, assumed: {}, points: &[{}] }}",
+                    "Chart::Quarters {{ key: {}, title: {}, bars_label: {}, dots_label: {}, assumed: {}, points: &[{}], sources: {} }}",
                     lit(key),
                     text(title),
                     text(bars_label),
                     text(dots_label),
                     text(assumed),
-                    points.join(", ")
+                    points.join(", "),
+                    source_outlets(m, &operands, &[])
                 )
             }
             Some(Chart::Bars {
@@ -278,6 +323,15 @@ pub fn sections(m: &Model) -> String {
                 negative,
                 items,
             }) => {
+                let mut operands = Vec::new();
+                let mut figures = Vec::new();
+                for (_, _, v, _) in items.iter() {
+                    match v {
+                        Some(Value::Live(o)) => operands.push(*o),
+                        Some(Value::Figure(f)) => figures.push(*f),
+                        None => {}
+                    }
+                }
                 let items: Vec<String> = items
                     .iter()
                     .map(|(key, name, v, hi)| {
@@ -298,14 +352,15 @@ pub fn sections(m: &Model) -> String {
                     })
                     .collect();
                 format!(
-                    "Chart::Bars {{ key: {}, title: {}, value_label: {}, unit: {}, assumed: {}, negative: {}, items: &[{}] }}",
+                    "Chart::Bars {{ key: {}, title: {}, value_label: {}, unit: {}, assumed: {}, negative: {}, items: &[{}], sources: {} }}",
                     lit(key),
                     text(title),
                     text(value_label),
                     unit(*u),
                     text(assumed),
                     text(negative),
-                    items.join(", ")
+                    items.join(", "),
+                    source_outlets(m, &operands, &figures)
                 )
             }
         };

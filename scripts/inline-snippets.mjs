@@ -1,13 +1,25 @@
 // Inlines wasm-bindgen's JavaScript snippets into the glue.
 //
-// A `#[wasm_bindgen(inline_js = "…")]` block becomes a module file under
-// `snippets/` that the glue imports and Trunk preloads from index.html. The
-// widget ships as one glue file (the loader preloads it with its integrity
-// hash, standalone.html inlines it), so each snippet is folded into the glue
-// as a scoped block that returns what the glue imports, its preload link is
-// removed from index.html, and `snippets/` is deleted. The build fails if an
-// import of a snippet is left or a snippet has a form this does not handle
-// (only `export function name` and `export const name` are).
+// Rust code imports JavaScript with `#[wasm_bindgen(inline_js = "…")]`
+// (`app::patch`) or `#[wasm_bindgen(module = "/www/…")]` (`www/chart-save.js`);
+// wasm-bindgen writes each as a module under `snippets/`, which the glue
+// imports and Trunk preloads from index.html. The widget ships as one glue
+// file (the loader preloads it with its integrity hash, standalone.html
+// inlines it, embed.html's CSP allows no other script), so each snippet is
+// folded into the glue as a scoped block that returns its exports, Trunk's
+// preload of it is removed from index.html, and `snippets/` is deleted. The
+// glue refers to a snippet in one of two ways:
+//
+// - `import { a, b as c } from './snippets/…'`: functions the glue calls from
+//   its own import shims (arguments converted, e.g. strings);
+// - `import * as importN from "./snippets/…"`: a module whose functions the
+//   wasm imports directly; its object joins the glue's own import object,
+//   since scripts/minify-boundary.mjs (run next) renames every import module
+//   of the wasm to one.
+//
+// The build fails if a snippet is referred to in another way, does more than
+// `export function` / `export async function` / `export const`, or is still
+// named afterwards.
 //
 // Usage: node scripts/inline-snippets.mjs <dist-dir>
 import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -25,20 +37,46 @@ if (glues.length !== 1) die(`expected one kling-calc-*.js in ${dir}, found ${glu
 const gluePath = join(dir, glues[0]);
 let glue = readFileSync(gluePath, 'utf8');
 
-// `import { a, b as c } from './snippets/…/inline0.js';`
-const IMPORT = /import \{([^}]*)\} from '\.\/(snippets\/[^']+\.js)';\n?/g;
-glue = glue.replace(IMPORT, (_, names, path) => {
-  const source = readFileSync(join(dir, path), 'utf8');
-  const exported = [...source.matchAll(/^export (?:function|const) ([A-Za-z_$][\w$]*)/gm)].map((m) => m[1]);
-  const body = source.replace(/^export (function|const) /gm, '$1 ');
-  if (/^\s*export\b|^\s*import\b/m.test(body)) die(`${path}: only 'export function' and 'export const' are handled`);
+/** A snippet's code as a scoped block evaluating to the object of its exports. */
+function scoped(path) {
+  const code = readFileSync(join(dir, path), 'utf8');
+  const exported = [...code.matchAll(/^export (?:async function|function|const) ([A-Za-z_$][\w$]*)/gm)].map((m) => m[1]);
+  const body = code.replace(/^export (async function|function|const) /gm, '$1 ');
+  if (exported.length === 0 || /^\s*(import|export)\b/m.test(body)) {
+    die(`${path}: a snippet may only export functions and constants ('export function name') and import nothing`);
+  }
+  // `name: name`, not shorthand: scripts/minify-boundary.mjs renames a wasm
+  // import where the glue defines it as a key (`kcSave: …`).
+  return [exported, `(() => {\n${body}\nreturn { ${exported.map((n) => `${n}: ${n}`).join(', ')} };\n})()`];
+}
+
+// `import { a, b as c } from './snippets/…';`
+glue = glue.replace(/^import \{([^}]*)\} from ['"]\.\/(snippets\/[^'"]+\.js)['"];?\n?/gm, (_, names, path) => {
+  const [exported, block] = scoped(path);
   const bindings = names.split(',').map((n) => n.trim()).filter(Boolean).map((n) => {
     const [name, alias = name] = n.split(/\s+as\s+/);
     if (!exported.includes(name)) die(`${path} does not export ${name}`);
     return `${name}: ${alias}`;
   });
-  return `const { ${bindings.join(', ')} } = (() => {\n${body}\nreturn { ${exported.join(', ')} };\n})();\n`;
+  return `const { ${bindings.join(', ')} } = ${block};\n`;
 });
+
+// `import * as importN from "./snippets/…";` and its entry in the import object.
+const modules = [];
+glue = glue.replace(/^import \* as (\w+) from ['"](\.\/snippets\/[^'"]+\.js)['"];?\n?/gm, (_, local, path) => {
+  modules.push([path, local]);
+  return `const ${local} = ${scoped(path.slice(2))[1]};\n`;
+});
+for (const [path, local] of modules) {
+  const entry = new RegExp(`\\s*${JSON.stringify(path).replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}: ${local},?`);
+  if (!entry.test(glue)) die(`the glue's imports do not name snippet ${path}`);
+  glue = glue.replace(entry, '');
+}
+if (modules.length > 0) {
+  const own = /("\.\/kling-calc_bg\.js"): (import\d+)\b/;
+  if (!own.test(glue)) die('the glue does not name its own import module');
+  glue = glue.replace(own, (_, key, local) => `${key}: Object.assign(${local}, ${modules.map(([, l]) => l).join(', ')})`);
+}
 if (/snippets\//.test(glue)) die(`${gluePath} still refers to snippets/`);
 writeFileSync(gluePath, glue);
 

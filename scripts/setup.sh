@@ -91,9 +91,10 @@ ensure_engines() {
 
 # Minifies the wasm-bindgen glue in $1 in place (terser: 7.6 KB gzip -> 5.7 KB);
 # Trunk does not minify it. `__wbg_init` keeps its name because standalone.html
-# calls it. First wasm-bindgen's JavaScript snippets are folded into the glue
-# (scripts/inline-snippets.mjs: the widget ships one glue file), then the names
-# shared by the wasm and the glue are shortened
+# calls it. First wasm-bindgen's JavaScript snippets (`app::patch`'s inline_js,
+# www/chart-save.js) are folded into the glue (scripts/inline-snippets.mjs: the
+# widget ships one glue file), then the names shared by the wasm and the glue
+# are shortened
 # (scripts/minify-boundary.mjs: 3 KB of gzip wasm). The bundler then rewrites
 # the integrity hashes Trunk computed.
 minify_glue() {

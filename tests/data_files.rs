@@ -389,6 +389,7 @@ fn compiled_charts_match_the_data() {
                     assumed,
                     negative,
                     items,
+                    ..
                 },
                 Some(data::Chart::Bars {
                     key: k,

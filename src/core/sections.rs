@@ -5,7 +5,7 @@
 
 use super::inputs::InputId;
 use super::metrics::{MetricId, Operand};
-use super::units::{Qualifier, Text, Unit};
+use super::units::{t, Locale, Qualifier, Text, Unit};
 
 /// One section of the calculator.
 #[derive(Clone, Copy, Debug)]
@@ -56,6 +56,9 @@ pub enum Chart {
         assumed: Text,
         /// Each quarter's label ("Q1"), column input and dot metric.
         points: &'static [(&'static str, InputId, Option<MetricId>)],
+        /// The outlets its download names under it, joined for Chinese and
+        /// for English ([`SOURCES`]).
+        sources: [&'static str; 2],
     },
     /// One horizontal bar per item, all in one unit.
     Bars {
@@ -74,6 +77,9 @@ pub enum Chart {
         negative: Text,
         /// Each bar's key (`data-bar`), name, value and whether it is highlighted.
         items: &'static [(&'static str, Text, Bar, bool)],
+        /// The outlets its download names under it, joined for Chinese and
+        /// for English ([`SOURCES`]).
+        sources: [&'static str; 2],
     },
 }
 
@@ -92,6 +98,31 @@ pub enum Bar {
 }
 
 include!(concat!(env!("OUT_DIR"), "/data_sections.rs"));
+
+impl Chart {
+    /// The chart's key (`data-chart`), or empty for [`Chart::None`].
+    pub fn key(&self) -> &'static str {
+        match *self {
+            Chart::None => "",
+            Chart::Quarters { key, .. } | Chart::Bars { key, .. } => key,
+        }
+    }
+
+    /// The outlets the chart's download names, joined for `locale`, or
+    /// empty for [`Chart::None`]: the line is [`SOURCES`] then these.
+    pub fn outlets(&self, locale: Locale) -> &'static str {
+        match *self {
+            Chart::None => "",
+            Chart::Quarters { sources, .. } | Chart::Bars { sources, .. } => {
+                sources[usize::from(!locale.is_chinese())]
+            }
+        }
+    }
+}
+
+/// What a downloaded chart's source line starts with, before its outlets
+/// ([`Chart::outlets`]): the citations' words, so the strings are shared.
+pub const SOURCES: Text = t("來源:", "来源:", "Sources: ");
 
 /// Parts of the widget below the calculator sections, which a host can also
 /// choose to show or hide by key.
@@ -180,6 +211,8 @@ pub fn section(key: &str) -> Option<&'static Section> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::figures::{figure, ARTICLES, FIGURES};
+    use crate::core::inputs::DefaultRule;
 
     #[test]
     fn layouts_read_back_their_own_keys() {
@@ -304,6 +337,90 @@ mod tests {
             }
         }
         assert!(charts >= 3, "growth, ARPU and P/E charts");
+    }
+
+    /// The article of the one published figure a figure bar shows.
+    fn figure_article(v: f64, q: Qualifier) -> char {
+        let mut found = FIGURES.iter().filter(|f| f.value == v && f.qualifier == q);
+        let f = found.next().expect("a figure bar's figure");
+        assert!(
+            found.next().is_none(),
+            "two figures of {v}: name the bar's article"
+        );
+        f.article
+    }
+
+    /// The letters of the articles a chart's published figures come from, in
+    /// the order of sources.toml, traced here at run time to check the build.
+    fn articles(chart: &Chart) -> Vec<char> {
+        fn input(id: InputId, out: &mut Vec<char>) {
+            match id.spec().default {
+                DefaultRule::Figure(key) => out.extend(figure(key).map(|f| f.article)),
+                rule => rule.sources().iter().for_each(|&i| input(i, out)),
+            }
+        }
+        fn metric(id: MetricId, out: &mut Vec<char>) {
+            for &op in id.spec().operands {
+                match op {
+                    Operand::Input(i) => input(i, out),
+                    Operand::Metric(m) => metric(m, out),
+                }
+            }
+        }
+        let mut out = Vec::new();
+        match *chart {
+            Chart::None => {}
+            Chart::Quarters { points, .. } => {
+                for &(_, i, m) in points {
+                    input(i, &mut out);
+                    m.into_iter().for_each(|m| metric(m, &mut out));
+                }
+            }
+            Chart::Bars { items, .. } => {
+                for &(_, _, bar, _) in items {
+                    match bar {
+                        Bar::Input(i) => input(i, &mut out),
+                        Bar::Metric(m) => metric(m, &mut out),
+                        Bar::Figure(v, q) => out.push(figure_article(v, q)),
+                        Bar::Missing => {}
+                    }
+                }
+            }
+        }
+        ARTICLES
+            .iter()
+            .map(|a| a.id)
+            .filter(|a| out.contains(a))
+            .collect()
+    }
+
+    #[test]
+    fn downloads_name_the_outlets_behind_each_chart() {
+        for s in SECTIONS.iter().filter(|s| s.chart != Chart::None) {
+            let c = s.chart;
+            let letters = articles(&c);
+            assert!(!letters.is_empty(), "{}", c.key());
+            for l in Locale::ALL {
+                let line = [SOURCES.get(l), c.outlets(l)].concat();
+                let mut want: Vec<&str> = Vec::new();
+                for &a in &letters {
+                    let outlet = crate::core::figures::article(a).unwrap().outlet;
+                    if !want.contains(&outlet) {
+                        want.push(outlet);
+                    }
+                }
+                let (lead, sep) = match l {
+                    Locale::Hant => ("來源:", "、"),
+                    Locale::Hans => ("来源:", "、"),
+                    Locale::En => ("Sources: ", ", "),
+                };
+                assert_eq!(line, [lead, &want.join(sep)].concat(), "{}", c.key());
+                // Written into an attribute as is (`data-src`): nothing to escape.
+                assert!(!line.contains(['"', '<', '&']), "{line}");
+            }
+            // Only articles a figure of the chart comes from: never all of them.
+            assert!(letters.len() < ARTICLES.len(), "{}: {letters:?}", c.key());
+        }
     }
 
     #[test]

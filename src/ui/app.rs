@@ -390,12 +390,15 @@ fn changed_words(n: usize, locale: Locale) -> String {
 
 /// A click on an in-widget link (a metric's source, a claim's article) opens
 /// the disclosures around its target first, so the jump lands on something
-/// visible: the sources are collapsed in the compact layout.
+/// visible: the sources are collapsed in the compact layout. A click on a
+/// chart's download button starts its download.
 fn open_target(e: MouseEvent) {
-    let Some(link) = e
-        .target_dyn_into::<web_sys::Element>()
-        .and_then(|t| t.closest("a[href^=\"#\"]").ok().flatten())
-    else {
+    let Some(target) = e.target_dyn_into::<web_sys::Element>() else {
+        return;
+    };
+    // The charts' download buttons are served here too: one handler for all.
+    super::charts::save(&target);
+    let Some(link) = target.closest("a[href^=\"#\"]").ok().flatten() else {
         return;
     };
     let target = link

@@ -13,18 +13,42 @@
 //! machinery out of the wasm) and handed to yew as raw nodes; all text content
 //! goes through [`Markup::body`], which escapes it.
 
+use wasm_bindgen::prelude::wasm_bindgen;
 use yew::prelude::*;
 
 use super::js_number;
 use super::state::Calc;
 use crate::core::format::{format_value, push_decimal};
-use crate::core::sections::{Bar, Chart};
+use crate::core::sections::{Bar, Chart, SOURCES};
 use crate::core::units::{t, Locale, Qualifier, Text, Unit};
 
 const QUARTER: Text = t("季度", "季度", "Quarter");
 const ASSUMED: Text = t("(假設)", "(假设)", " (assumed)");
 const ITEM: Text = t("項目", "项目", "Item");
 const TABLE: Text = t("數據表", "数据表", "Data table");
+/// The end of the `data-src` of a drawn chart's download line, then its two
+/// buttons: constant markup (a loop writing them costs more wasm than the
+/// text); each names its format last in its text, which the click reads as
+/// the file's extension.
+const SAVE: Text = t(
+    "\"><button type=button data-save>下載 SVG</button> <button type=button data-save>下載 PNG</button></div>",
+    "\"><button type=button data-save>下载 SVG</button> <button type=button data-save>下载 PNG</button></div>",
+    "\"><button type=button data-save>Download SVG</button> <button type=button data-save>Download PNG</button></div>",
+);
+
+#[wasm_bindgen(module = "/www/chart-save.js")]
+extern "C" {
+    /// Starts a chart's download when `target` (what the reader clicked in
+    /// the widget) is in one of its SVG/PNG buttons: the file is made from the
+    /// page in JavaScript (`www/chart-save.js`), one import instead of the
+    /// canvas's typed bindings. `app::open_target` calls it for every click.
+    #[wasm_bindgen(js_name = kcSave)]
+    pub fn save(target: &web_sys::Element);
+}
+
+/// The width of every chart's `viewBox`: at most the width a chart gets on a
+/// 320-px screen (272 px), so its 11-px text is never drawn smaller than 11 px there.
+const VIEW_W: f64 = 264.0;
 const EMPTY: Text = t(
     "沒有可畫的數字。",
     "没有可画的数字。",
@@ -148,17 +172,20 @@ fn nice(max: f64) -> f64 {
 
 /// The figure around a chart: caption with legend, the SVG from its `viewBox`
 /// and marks (or an empty-state note when nothing can be scaled) with a
-/// `<desc>` reading the data out, and the data table in a disclosure.
+/// `<desc>` reading the data out, its SVG and PNG download buttons, and the
+/// data table in a disclosure.
 ///
 /// All markup text in a [`patched_figure`](super::app::patched_figure): an edit
 /// updates the marks and numbers that moved in place, and a table the reader
 /// opened stays open.
 fn figure(
     calc: &Calc,
-    key: &'static str,
+    // The chart's key and the chart (for its source line), as one argument:
+    // clippy allows seven.
+    (key, chart): (&'static str, &Chart),
     title: Text,
     legend: Vec<(&'static str, &'static str)>,
-    plot: Option<(&str, Markup)>,
+    plot: Option<(f64, Markup)>,
     head: &[Text],
     rows: &[Row],
 ) -> Html {
@@ -182,8 +209,13 @@ fn figure(
         m.0.push_str("</ul>");
     }
     m.0.push_str("</figcaption>");
+    let drawn = plot.is_some();
     match plot {
-        Some((view_box, marks)) => {
+        Some((height, marks)) => {
+            let mut view_box = String::from("0 0 ");
+            push_decimal(&mut view_box, VIEW_W, 0);
+            view_box.push(' ');
+            push_decimal(&mut view_box, height, 0);
             let title_id = calc.dom_id("chart", key);
             let desc_id = calc.dom_id("chart-desc", key);
             m.open("svg", "");
@@ -193,7 +225,7 @@ fn figure(
             m.0.push(' ');
             m.0.push_str(&desc_id);
             m.0.push('"');
-            m.attr("viewBox", view_box);
+            m.attr("viewBox", &view_box);
             m.attr("width", "100%");
             m.0.push_str("><title");
             m.attr("id", &title_id);
@@ -227,6 +259,16 @@ fn figure(
             m.body(EMPTY.get(l));
             m.0.push_str("</p>");
         }
+    }
+    // One real button per format, named by its text; nothing to download
+    // while nothing is drawn. Markup text too, served by the
+    // article's one click handler ([`save`]); the source line the file names
+    // under the chart is the container's `data-src`.
+    if drawn {
+        m.0.push_str("<div data-src=\"");
+        m.0.push_str(SOURCES.get(l));
+        m.0.push_str(chart.outlets(l));
+        m.0.push_str(SAVE.get(l));
     }
     // The data table, in a disclosure written into the same markup: the
     // figure is one patched container, so no second string to copy over.
@@ -263,7 +305,13 @@ pub fn chart(calc: &Calc, chart: &Chart) -> Html {
             dots_label,
             assumed,
             points,
-        } => quarters_chart(calc, key, [title, bars_label, dots_label, assumed], points),
+            ..
+        } => quarters_chart(
+            calc,
+            (key, chart),
+            [title, bars_label, dots_label, assumed],
+            points,
+        ),
         Chart::Bars {
             key,
             title,
@@ -272,9 +320,10 @@ pub fn chart(calc: &Calc, chart: &Chart) -> Html {
             assumed,
             negative,
             items,
+            ..
         } => bars_chart(
             calc,
-            key,
+            (key, chart),
             [title, value_label, assumed, negative],
             unit,
             items,
@@ -287,7 +336,7 @@ pub fn chart(calc: &Calc, chart: &Chart) -> Html {
 /// column is dashed while it is an assumption (the remainder of a target).
 fn quarters_chart(
     calc: &Calc,
-    key: &'static str,
+    id: (&'static str, &Chart),
     [title, bars_label, dots_label, assumed]: [Text; 4],
     points: &[(
         &'static str,
@@ -295,10 +344,12 @@ fn quarters_chart(
         Option<crate::core::metrics::MetricId>,
     )],
 ) -> Html {
-    // Geometry in viewBox units (0 0 360 190): up to 4 slots, share band, column band.
-    const SLOT: f64 = 85.0;
-    const X0: f64 = 10.0;
-    const BAR: f64 = 40.0;
+    // Geometry in viewBox units (0 0 VIEW_W HEIGHT): up to 4 slots, share
+    // band, column band, then each quarter's name and value, a line per word.
+    const SLOT: f64 = 64.0;
+    const X0: f64 = 4.0;
+    const BAR: f64 = 30.0;
+    const HEIGHT: f64 = 206.0;
     const S_TOP: f64 = 24.0;
     const S_BOT: f64 = 56.0;
     const B_TOP: f64 = 72.0;
@@ -342,14 +393,14 @@ fn quarters_chart(
             })
             .collect();
         let mut svg = Markup(String::new());
-        svg.line("kc-grid", 4.0, B_TOP, 356.0, B_TOP);
+        svg.line("kc-grid", 2.0, B_TOP, VIEW_W - 2.0, B_TOP);
         svg.text(
             4.0,
             B_TOP - 3.0,
             "start",
             &format_value(top, Unit::Count, Qualifier::Exact, l),
         );
-        svg.line("kc-axis", 4.0, B_BOT, 356.0, B_BOT);
+        svg.line("kc-axis", 2.0, B_BOT, VIEW_W - 2.0, B_BOT);
         for (k, d) in data.iter().enumerate() {
             let (x, h) = (
                 cx(k),
@@ -371,7 +422,11 @@ fn quarters_chart(
                 || String::from("—"),
                 |v| format_value(v, Unit::Count, d.3, l),
             );
-            svg.text(x, 178.0, "middle", &label);
+            // A line per word ("≥" over "150" over "million"): four values
+            // wouldn't fit side by side in English.
+            for (k, word) in label.split(' ').enumerate() {
+                svg.text(x, 176.0 + 13.0 * k as f64, "middle", word);
+            }
             if let (Some(y), Some((s, q))) = (dots[k], d.5) {
                 if let Some(Some(y0)) = k.checked_sub(1).map(|p| dots[p]) {
                     svg.line("kc-share", cx(k - 1), y0, x, y);
@@ -411,10 +466,10 @@ fn quarters_chart(
     }
     figure(
         calc,
-        key,
+        id,
         title,
         legend,
-        plot.map(|p| ("0 0 360 190", p)),
+        plot.map(|p| (HEIGHT, p)),
         &[QUARTER, bars_label, dots_label],
         &rows,
     )
@@ -426,16 +481,17 @@ fn quarters_chart(
 /// `negative` note when it has one ("loss, n/m" for a P/E).
 fn bars_chart(
     calc: &Calc,
-    key: &'static str,
+    id: (&'static str, &Chart),
     [title, value_label, assumed, negative]: [Text; 4],
     unit: Unit,
     items: &[(&'static str, Text, Bar, bool)],
 ) -> Html {
-    // Geometry in viewBox units (0 0 360 height): names left, bars between X_L and X_R, values right.
+    // Geometry in viewBox units (0 0 VIEW_W height): names left, bars between
+    // X_L and X_R, values right (room for "≈ RMB 21" at 11 px).
     const ROW: f64 = 22.0;
     const TOP: f64 = 8.0;
-    const X_L: f64 = 100.0;
-    const X_R: f64 = 290.0;
+    const X_L: f64 = 90.0;
+    const X_R: f64 = 196.0;
 
     let l = calc.locale;
     let r = calc.results.resolved();
@@ -472,8 +528,6 @@ fn bars_chart(
     };
     // One row per item: the view box grows with the data (148 for six).
     let height = TOP + ROW * items.len() as f64 + 8.0;
-    let mut view_box = String::from("0 0 360 ");
-    push_decimal(&mut view_box, height, 0);
     let plot = (span > 0.0).then(|| {
         let x = |v: f64| X_L + (v - lo) / span * (X_R - X_L);
         let zero = x(0.0);
@@ -486,7 +540,7 @@ fn bars_chart(
                 (_, true) => "kc-bar kc-assumed",
                 _ => "kc-bar",
             };
-            svg.text(94.0, y + 15.0, "end", name.get(l));
+            svg.text(X_L - 4.0, y + 15.0, "end", name.get(l));
             svg.bar(
                 class,
                 key,
@@ -510,10 +564,10 @@ fn bars_chart(
     };
     figure(
         calc,
-        key,
+        id,
         title,
         legend,
-        plot.map(|p| (view_box.as_str(), p)),
+        plot.map(|p| (height, p)),
         &[ITEM, value_label],
         &rows.collect::<Vec<_>>(),
     )

@@ -340,6 +340,37 @@ export function engineSuite(engine) {
     assert.deepEqual(await errors(), []);
   });
 
+  test(`${engine}: standalone.html from file:// saves a chart as SVG and as a PNG at 2×`, async () => {
+    await open(STANDALONE_URL);
+    // The engine's own download would leave the page: each <a download> the
+    // widget clicks is recorded instead (its name and data: URL).
+    await wd.exec(() => {
+      window.__kcSaved = [];
+      HTMLAnchorElement.prototype.click = function () { window.__kcSaved.push([this.download, this.href]); };
+    });
+    const edition = await wd.exec(() => window.klingCalc.edition);
+    const [svgButton, pngButton] = await wd.exec(() => [...document.querySelectorAll('[data-chart="pe"] button[data-save]')]);
+    await clickOn(Object.values(svgButton)[0]);
+    await until('the SVG download', () => wd.exec(() => window.__kcSaved.length === 1));
+    await clickOn(Object.values(pngButton)[0]);
+    await until('the PNG download, drawn once its image has loaded', () => wd.exec(() => window.__kcSaved.length === 2));
+    const [[svgName, svgUrl], [pngName, pngUrl]] = await wd.exec(() => window.__kcSaved);
+    assert.equal(svgName, `kling-calc-pe-${edition}.svg`);
+    assert.equal(pngName, `kling-calc-pe-${edition}.png`);
+    const file = decodeURIComponent(svgUrl.slice(svgUrl.indexOf(',') + 1));
+    assert.ok(svgUrl.startsWith('data:image/svg+xml,') && file.includes(edition) && file.includes('data-bar='), file.slice(0, 200));
+    // The PNG's pixel size, read in the page: twice the SVG's.
+    const size = await wd.exec((url) => new Promise((done) => {
+      const img = new Image();
+      img.onload = () => done([img.naturalWidth, img.naturalHeight]);
+      img.onerror = () => done(null);
+      img.src = url;
+    }), pngUrl);
+    const [w, h] = [/ width="(\d+)"/, / height="(\d+)"/].map((r) => Number(file.match(r)[1]));
+    assert.deepEqual(size, [w * 2, h * 2], `PNG at 2× the ${w}×${h} SVG`);
+    assert.deepEqual(await errors(), []);
+  });
+
   test(`${engine}: embed.html in an iframe on a second origin resizes its frame`, async () => {
     await wd.get(`${host.url}host.html`);
     assert.notEqual(new URL(host.url).origin, new URL(dist.url).origin);

@@ -1,4 +1,4 @@
-//! The two charts: bars carry the core's values, follow typed inputs, stay
+//! The charts: bars carry the core's values, follow typed inputs, stay
 //! finite for negative P/E, and come with a title, description and data table
 //! in every language.
 
@@ -155,6 +155,8 @@ async fn all_zero_revenue_shows_a_note_instead_of_bars() {
     let note = kling.query_selector(".kc-note").unwrap().unwrap();
     assert!(!note.text_content().unwrap().trim().is_empty());
     assert_eq!(all(&kling, "tbody tr").len(), 4);
+    // Nothing drawn, nothing to download.
+    assert!(all(&kling, "button").is_empty());
 }
 
 #[wasm_bindgen_test]
@@ -199,4 +201,40 @@ async fn charts_are_described_in_every_language() {
         .unwrap();
     assert!(kling_desc.contains("超過3億元"), "{kling_desc}");
     assert_eq!(captions.len(), 6);
+}
+
+#[wasm_bindgen_test]
+async fn every_drawn_chart_offers_svg_and_png_downloads_named_in_each_language() {
+    // (language, the two buttons' names, the source line's start)
+    let cases: [(&str, [&str; 2], &str); 3] = [
+        ("zh-Hant", ["下載 SVG", "下載 PNG"], "來源:"),
+        ("zh-Hans", ["下载 SVG", "下载 PNG"], "来源:"),
+        ("en", ["Download SVG", "Download PNG"], "Sources: "),
+    ];
+    for (lang, names, lead) in cases {
+        let root = mounted(lang).await;
+        let figures = all(&root, "[data-chart]");
+        assert!(figures.len() >= 4, "{lang}: a chart in every section");
+        for fig in figures {
+            let buttons = all(&fig, "button[data-save]");
+            let texts: Vec<String> = buttons
+                .iter()
+                .map(|b| b.text_content().unwrap_or_default())
+                .collect();
+            assert_eq!(texts, names, "{lang}");
+            for b in &buttons {
+                assert_eq!(b.get_attribute("type").as_deref(), Some("button"));
+            }
+            // The line the file names its outlets with, in the page's language.
+            let src = fig
+                .query_selector("[data-src]")
+                .unwrap()
+                .and_then(|p| p.get_attribute("data-src"))
+                .unwrap_or_default();
+            assert!(
+                src.starts_with(lead) && src.len() > lead.len(),
+                "{lang}: {src}"
+            );
+        }
+    }
 }
