@@ -259,9 +259,26 @@ fn query_param(name: &str) -> Option<String> {
 ///
 /// Asks the browser's own `Number.prototype.toString` rather than Rust's float
 /// formatting, which would add about 20 KB of wasm for this one use.
+#[cfg(target_arch = "wasm32")]
 pub fn js_number(v: f64) -> String {
     js_sys::Number::from(v)
         .to_string_with_radix(10)
         .map(String::from)
         .unwrap_or_default()
+}
+
+/// The native twin of the browser's `Number#toString` for the pre-render: Rust's
+/// `Display` of an `f64` writes the same shortest round-trip digits for
+/// 1e-7 ≤ |x| < 1e21 (every value the widget shows; the wasm tests check the
+/// two agree on the data's values), and a native build has no size budget.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn js_number(v: f64) -> String {
+    if v == 0.0 {
+        // JavaScript writes -0 as "0"; Rust keeps the sign.
+        "0".to_string()
+    } else if v.is_finite() {
+        v.to_string()
+    } else {
+        String::new()
+    }
 }
