@@ -275,7 +275,7 @@ pub fn js_number(v: f64) -> String {
 
 /// A value as Rust's `Display` writes it, made to read as JavaScript's
 /// `Number#toString` does: the same shortest round-trip digits for
-/// 1e-7 ≤ |x| < 1e21 (every value the widget shows; `tests/web/views.rs`
+/// 1e-6 ≤ |x| < 1e21 (every value the widget shows; `tests/web/views.rs`
 /// checks the two agree on the data's values), "0" for -0, nothing for a
 /// non-finite value (which the core never returns). Natively it is
 /// [`js_number`]; in the wasm only tests call it (LTO drops it from the widget).

@@ -76,8 +76,13 @@ const RESIZE_JS: &str = r#"(() => {
   const accent = q.get("accent");
   if (/^#([0-9a-f]{3}){1,2}$/i.test(accent)) el.style.setProperty("--kc-accent", accent);
   if (parent === window) return;
+  // The page's static render is the default widget (zh-Hant, every section):
+  // for another configuration its height is not the widget's, so the parent
+  // hears nothing until the live widget replaces it (one resize, not two).
+  const other = ["lang", "sections", "layout", "inputs"].some((k) => q.has(k));
   let last = -1;
   const report = () => {
+    if (other && document.querySelector("[data-kc-static]")) return;
     const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
     if (height === last) return;
     last = height;
