@@ -255,13 +255,28 @@ thread_local! {
 /// touches its children; [`apply_patches`] writes them after the render,
 /// before the frame is painted. A plain function rather than a component:
 /// each component type is another copy of yew's lifecycle code in the wasm.
+#[cfg(target_arch = "wasm32")]
 pub(super) fn patched(class: &'static str, html: String) -> Html {
     html! { <div ref={pending(html)} ~className={class} /> }
 }
 
 /// A chart's `<figure>` (`data-chart` is its key) whose content is patched as [`patched`]'s.
+#[cfg(target_arch = "wasm32")]
 pub(super) fn patched_figure(key: &'static str, html: String) -> Html {
     html! { <figure ref={pending(html)} class="kc-chart" data-chart={key} /> }
+}
+
+/// The pre-render's [`patched`] container (native, server-side rendering): no
+/// effect runs there to fill it, so its markup is its content.
+#[cfg(not(target_arch = "wasm32"))]
+pub(super) fn patched(class: &'static str, html: String) -> Html {
+    html! { <div class={class}>{raw(html)}</div> }
+}
+
+/// The pre-render's [`patched_figure`], its markup as its content.
+#[cfg(not(target_arch = "wasm32"))]
+pub(super) fn patched_figure(key: &'static str, html: String) -> Html {
+    html! { <figure class="kc-chart" data-chart={key}>{raw(html)}</figure> }
 }
 
 /// A new container's reference, queued with the markup it must hold.
@@ -269,6 +284,7 @@ pub(super) fn patched_figure(key: &'static str, html: String) -> Html {
 /// turns an element's attributes into an index map, `class={…}` goes
 /// through `Classes` (a set) and a dynamic tag is checked at run time, each
 /// costing wasm; the `className` property is a plain string.)
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 fn pending(html: String) -> NodeRef {
     let node = NodeRef::default();
     PENDING.with(|p| p.borrow_mut().push((node.clone(), html)));

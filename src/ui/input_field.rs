@@ -163,8 +163,8 @@ pub fn input_field(props: &InputFieldProps) -> Html {
         msg.body(&value);
         msg.0.push_str("</span>");
     }
-    html! {
-        <div ~className={if changed { "kc-field kc-changed" } else { "kc-field" }}>
+    let body = html! {
+        <>
             {super::app::text_el("label", "", ("for", &dom_id), label)}
             <div class="kc-field-row">
                 <input id={&dom_id} type="text" inputmode="decimal" autocomplete="off" spellcheck="false"
@@ -181,6 +181,28 @@ pub fn input_field(props: &InputFieldProps) -> Html {
                 aria-valuetext={value.map(|v| format_value(v, spec.unit, Qualifier::Exact, locale)).unwrap_or_default()}
                 {oninput} />
             <p id={msg_id} class="kc-msg" aria-live="polite">{super::app::raw(msg.0)}</p>
-        </div>
-    }
+        </>
+    };
+    field_box(
+        if changed {
+            "kc-field kc-changed"
+        } else {
+            "kc-field"
+        },
+        body,
+    )
+}
+
+/// A field's box. Its class is the `className` property in the client (a
+/// plain string; `class` goes through yew's `Classes` set), and the attribute
+/// in the pre-render, where there is no DOM to set a property on.
+#[cfg(target_arch = "wasm32")]
+fn field_box(class: &'static str, body: Html) -> Html {
+    html! { <div ~className={class}>{body}</div> }
+}
+
+/// The pre-render's [`field_box`] (native, server-side rendering).
+#[cfg(not(target_arch = "wasm32"))]
+fn field_box(class: &'static str, body: Html) -> Html {
+    html! { <div class={class}>{body}</div> }
 }

@@ -155,7 +155,7 @@ pub fn metric_view(props: &MetricViewProps) -> Html {
     html! {
         <div class="kc-metric">
             {super::app::text_el("span", "kc-metric-label", ("id", &label_id), id.spec().label.get(locale))}
-            <output ~className={if outcome.value.is_err() { "kc-value kc-reason" } else { "kc-value" }} data-metric={id.key()} data-value={data_value} aria-labelledby={&label_id}>{text}</output>
+            {value_output(if outcome.value.is_err() { "kc-value kc-reason" } else { "kc-value" }, id.key(), data_value, &label_id, text)}
             if !was.0.is_empty() {
                 {super::app::raw(was.0)}
             }
@@ -251,4 +251,30 @@ fn explanation(calc: &Calc, id: MetricId, rests_on: &InputSet) -> String {
         explanation.0.push_str("</p>");
     }
     explanation.0
+}
+
+/// A metric's `<output>` (the page contract's `data-metric`/`data-value`).
+/// Its class is the `className` property in the client (a plain string;
+/// `class` goes through yew's `Classes` set), the attribute in the pre-render.
+#[cfg(target_arch = "wasm32")]
+fn value_output(
+    class: &'static str,
+    key: &'static str,
+    value: String,
+    label: &str,
+    text: String,
+) -> Html {
+    html! { <output ~className={class} data-metric={key} data-value={value} aria-labelledby={label.to_string()}>{text}</output> }
+}
+
+/// The pre-render's [`value_output`] (native, server-side rendering).
+#[cfg(not(target_arch = "wasm32"))]
+fn value_output(
+    class: &'static str,
+    key: &'static str,
+    value: String,
+    label: &str,
+    text: String,
+) -> Html {
+    html! { <output class={class} data-metric={key} data-value={value} aria-labelledby={label.to_string()}>{text}</output> }
 }

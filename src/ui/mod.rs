@@ -52,7 +52,7 @@ pub fn start() {
 ///
 /// A page with twenty embeds would otherwise build all twenty widgets before
 /// painting the first (yew renders them in one batch): measured here, 4.3× the
-/// time of one. Until it mounts, an element keeps its no-JS fallback table, so
+/// time of one. Until it mounts, an element keeps the build's static render, so
 /// nothing is blank. `data-load="eager"` on the element opts out (for print
 /// layouts, say); `klingCalc.mount` always mounts at once.
 #[derive(Default)]
@@ -137,7 +137,7 @@ fn each_mount_element(mut f: impl FnMut(web_sys::Element)) {
 
 /// Mounts one widget into `root` with the options its `data-*` attributes give
 /// (`data-lang`, `data-sections`, `data-inputs`, else the page's `?lang=`,
-/// `?sections=` and `?inputs=`), replacing its content (the no-JS fallback);
+/// `?sections=` and `?inputs=`), replacing its content (the build's static render) once rendered;
 /// returns its instance number.
 pub fn mount(root: web_sys::Element) -> u32 {
     let locale = initial_locale(&root);
@@ -259,9 +259,33 @@ fn query_param(name: &str) -> Option<String> {
 ///
 /// Asks the browser's own `Number.prototype.toString` rather than Rust's float
 /// formatting, which would add about 20 KB of wasm for this one use.
+#[cfg(target_arch = "wasm32")]
 pub fn js_number(v: f64) -> String {
     js_sys::Number::from(v)
         .to_string_with_radix(10)
         .map(String::from)
         .unwrap_or_default()
+}
+
+/// The native twin of the browser's `Number#toString` for the pre-render.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn js_number(v: f64) -> String {
+    display_number(v)
+}
+
+/// A value as Rust's `Display` writes it, made to read as JavaScript's
+/// `Number#toString` does: the same shortest round-trip digits for
+/// 1e-6 ≤ |x| < 1e21 (every value the widget shows; `tests/web/views.rs`
+/// checks the two agree on the data's values), "0" for -0, nothing for a
+/// non-finite value (which the core never returns). Natively it is
+/// [`js_number`]; in the wasm only tests call it (LTO drops it from the widget).
+pub fn display_number(v: f64) -> String {
+    if v == 0.0 {
+        // JavaScript writes -0 as "0"; Rust keeps the sign.
+        "0".to_string()
+    } else if v.is_finite() {
+        v.to_string()
+    } else {
+        String::new()
+    }
 }

@@ -15,8 +15,6 @@
 
 use std::cell::RefCell;
 
-use wasm_bindgen::JsCast;
-
 use yew::prelude::*;
 
 use super::app::{App, AppProps};
@@ -26,28 +24,25 @@ use super::app::{App, AppProps};
 pub struct FrameProps {
     /// The hosted widget's properties; `None` renders nothing.
     pub app: Option<AppProps>,
+    /// The frame's own `div.kc-root`, which its effect puts into the host.
+    pub root: web_sys::Element,
 }
 
 /// A long-lived yew root that hosts one widget at a time.
 #[function_component(Frame)]
 pub fn frame(props: &FrameProps) -> Html {
-    // The host's previous content (the no-JS fallback table, say) stays until the
-    // widget has rendered beside it, then goes in the same task: no blank frame,
-    // and elements below do not jump up and back.
+    // The frame's `div` renders detached and replaces the host's content (the
+    // build's static render of the widget, or anything else) only here, in
+    // one call, once the widget has rendered and its own effect has filled
+    // its patched containers (children's effects run first, in the same
+    // batch). yew may yield to the browser between a render and its effects
+    // (after 16 ms of work); a detached render paints nothing, so the page
+    // never shows both, nor a half-built widget, and nothing moves.
     let host = props.app.as_ref().and_then(|a| a.host.clone());
+    let root = props.root.clone();
     use_effect_with(props.app.as_ref().map(|a| a.instance), move |_| {
         if let Some(host) = host {
-            let nodes = host.child_nodes();
-            for i in (0..nodes.length()).rev() {
-                if let Some(node) = nodes.item(i) {
-                    let ours = node
-                        .dyn_ref::<web_sys::Element>()
-                        .is_some_and(|e| e.class_name() == "kc-root");
-                    if !ours {
-                        let _ = host.remove_child(&node);
-                    }
-                }
-            }
+            host.replace_children_with_node_1(&root);
         }
     });
     match &props.app {
@@ -66,13 +61,16 @@ thread_local! {
     static PARKED: RefCell<Vec<Root>> = const { RefCell::new(Vec::new()) };
 }
 
-/// Shows the widget `props` describes inside `host` (its rendering replaces the
-/// host's content), on a parked frame if there is one.
+/// Shows the widget `props` describes inside `host` (once rendered, it replaces
+/// the host's content), on a parked frame if there is one.
 pub fn show(host: &web_sys::Element, props: AppProps) {
     let instance = props.instance;
     let (root, app) = match PARKED.with(|p| p.borrow_mut().pop()) {
         Some((root, mut app)) => {
-            app.update(FrameProps { app: Some(props) });
+            app.update(FrameProps {
+                app: Some(props),
+                root: root.clone(),
+            });
             (root, app)
         }
         None => {
@@ -86,13 +84,15 @@ pub fn show(host: &web_sys::Element, props: AppProps) {
             root.set_class_name("kc-root");
             let app = yew::Renderer::<Frame>::with_root_and_props(
                 root.clone(),
-                FrameProps { app: Some(props) },
+                FrameProps {
+                    app: Some(props),
+                    root: root.clone(),
+                },
             )
             .render();
             (root, app)
         }
     };
-    let _ = host.append_child(&root);
     LIVE.with(|l| l.borrow_mut().push((instance, (root, app))));
 }
 
@@ -107,7 +107,10 @@ pub fn release(instance: u32) -> bool {
     let Some((root, mut app)) = found else {
         return false;
     };
-    app.update(FrameProps { app: None });
+    app.update(FrameProps {
+        app: None,
+        root: root.clone(),
+    });
     root.remove();
     PARKED.with(|p| p.borrow_mut().push((root, app)));
     true

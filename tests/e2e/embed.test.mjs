@@ -1,5 +1,5 @@
 // End-to-end: the three ways to embed the widget and what keeps them robust —
-// the no-JS fallback, the iframe that resizes itself (and ignores forged
+// the no-JS view (the build's static render), the iframe that resizes itself (and ignores forged
 // messages), the CSP of embed.html and standalone.html, a readable message when
 // a host's CSP refuses WebAssembly, and the demo article with two script
 // instances under hostile host CSS.
@@ -62,34 +62,33 @@ const fileUrl = (name) => pathToFileURL(join(DIST, name)).href;
 // ---------------------------------------------------------------- no JavaScript
 
 for (const name of ['index.html', 'embed.html', 'standalone.html', 'demo-article.html']) {
-  test(`no-JS fallback: ${name} shows the published figures in every mount element`, async () => {
+  test(`no-JS: ${name} shows the widget's static render with its published figures in every mount element`, async () => {
     const { page, context } = await openPage(browser, { javaScriptEnabled: false });
     await page.goto(fileUrl(name));
     const mounts = page.locator('[data-kling-calc]');
     const count = await mounts.count();
     assert.equal(count, name === 'demo-article.html' ? 2 : 1);
     for (let i = 0; i < count; i++) {
-      const table = mounts.nth(i).locator('table');
-      assert.ok(await table.isVisible(), `table ${i} visible`);
-      const text = await table.textContent();
-      for (const expected of ['355.54億元', '超過0.84%', '超過3億元', '13.12倍', '23.54倍', 'RMB 35.554 billion']) {
-        assert.ok(text.includes(expected), `${name} #${i}: ${expected}`);
-      }
-      assert.equal(await mounts.nth(i).locator('caption').textContent(), '快手與可靈已公佈數據 (Published Kuaishou & Kling figures)');
-      assert.equal(
-        await mounts.nth(i).locator('.kc-note').textContent(),
-        '需要 JavaScript 才能互動計算 / Interactive calculator needs JavaScript',
-      );
+      const still = mounts.nth(i).locator(':scope > [data-kc-static] > article.kc');
+      assert.ok(await still.locator('.kc-title').isVisible(), `${name} #${i}: the widget's title`);
+      // In the mount element's language (data-lang, else zh-Hant).
+      const lang = await mounts.nth(i).evaluate((el) => el.dataset.lang ?? 'zh-Hant');
+      assert.equal(await still.getAttribute('lang'), lang);
+      const share = still.locator('[data-headline="kling_share_2025q3"] [data-value]');
+      assert.ok(await share.isVisible(), `${name} #${i}: Kling's share card`);
+      assert.equal(await share.getAttribute('data-value'), String(3e8 / 355.54e8));
+      assert.equal(await share.textContent(), lang === 'en' ? '≥ 0.84%' : '超過0.84%');
+      assert.ok(await still.locator('.kc-edition').isVisible(), `${name} #${i}: edition`);
     }
     await context.close();
   });
 }
 
-test('with JavaScript the widget replaces the fallback', async () => {
+test('with JavaScript the widget replaces its static render', async () => {
   const { page, context, errors } = await openPage(browser);
   await page.goto(server.url + 'index.html');
   await metricValue(page, 'kling_share_2025q3');
-  assert.equal(await page.locator('[data-kling-calc] .kc-fallback').count(), 0);
+  assert.equal(await page.locator('[data-kling-calc] [data-kc-static]').count(), 0);
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -251,8 +250,8 @@ test('CSP without wasm-unsafe-eval: embed.html shows a readable message instead 
   assert.match(text, /互動計算器無法啟動/);
   assert.match(text, /互动计算器无法启动/);
   assert.match(text, /The interactive calculator could not start/);
-  // The published figures stay readable under the message.
-  assert.match(await page.locator('[data-kling-calc] table').textContent(), /355\.54億元/);
+  // The published figures stay readable under the message: the static render.
+  assert.equal(await page.locator('[data-kling-calc] [data-kc-static] [data-headline="kling_share_2025q3"] [data-value]').textContent(), '超過0.84%');
   // It failed for the reason under test: the policy refused to compile the wasm.
   assert.deepEqual(await page.evaluate(() => window.cspViolations), ['script-src wasm-eval']);
   assert.ok(consoleCsp.some((m) => m.includes('CompileError')), consoleCsp.join('\n'));

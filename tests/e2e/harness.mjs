@@ -109,10 +109,18 @@ export async function openPage(browser, options = {}) {
   return { page, context, requests, errors };
 }
 
-/** Waits until the widget has rendered a value for `metric`; returns that value. */
+/**
+ * A live widget's root. Until its widget starts, a mount element holds the
+ * build's static render (`div.kc-root.kc-static[data-kc-static]`), which has
+ * the same `data-metric`s and fields; the widget removes it when it first
+ * renders, so a test that waits for `LIVE` then finds only the live one.
+ */
+export const LIVE = '.kc-root:not([data-kc-static])';
+
+/** Waits until the live widget has rendered a value for `metric`; returns that value. */
 export async function metricValue(page, metric) {
   const sel = `[data-metric="${metric}"]`;
-  await waitForElement(page, sel, { state: 'attached' });
+  await waitForElement(page, `${LIVE} ${sel}`, { state: 'attached' });
   return page.$eval(sel, (el) => el.getAttribute('data-value'));
 }
 

@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { suite, openPage, metricValue, nextMetricValue, typeInto, openAllDetails } from './harness.mjs';
+import { suite, openPage, metricValue, nextMetricValue, typeInto, openAllDetails, waitUntil } from './harness.mjs';
 
 const AXE = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const LANGS = ['zh-Hant', 'zh-Hans', 'en'];
@@ -122,12 +122,14 @@ test('data-layout="full" (and ?layout=full) shows every field and result', async
   await typeInto(page, 'pe_kuaishou', '10');
   assert.equal(Number(await metricValue(page, 'implied_earnings')), 2690e8 / 10);
   // The same through the JS API's mount option.
-  const layout = await page.evaluate(() => {
+  await page.evaluate(() => {
     const el = document.body.appendChild(document.createElement('div'));
+    el.id = 'api-mounted';
     klingCalc.mount(el, { lang: 'en', layout: 'full' });
-    return new Promise((done) => requestAnimationFrame(() => done(el.querySelector('.kc').dataset.layout)));
   });
-  assert.equal(layout, 'full');
+  // The widget renders detached and enters its element once rendered (ui/pool.rs).
+  const layout = await waitUntil(page, 'the API-mounted widget to render', () => document.querySelector('#api-mounted .kc')?.dataset.layout);
+  assert.equal(await layout.jsonValue(), 'full');
   assert.deepEqual(errors, []);
   await context.close();
 });

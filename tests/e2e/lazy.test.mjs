@@ -1,5 +1,5 @@
 // End-to-end: many embeds on one page. Mount elements more than a viewport
-// away wait, showing their no-JS fallback table, and mount as the reader
+// away wait, showing the build's static render of the widget, and mount as the reader
 // scrolls near them; data-load="eager" opts out. The page is dist/index.html
 // with ten mount elements (served from a temporary copy of dist/).
 import { test, before, after } from 'node:test';
@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, writeFileSync, copyFileSync, readdirSync, rm
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serveDir } from '../../scripts/serve.mjs';
-import { DIST, launch, openPage, waitUntil } from './harness.mjs';
+import { DIST, LIVE, launch, openPage, waitUntil } from './harness.mjs';
 
 const COUNT = 10;
 let dir;
@@ -36,20 +36,20 @@ after(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-/** For each mount element in order: 'widget', 'fallback' or 'blank'. */
+/** For each mount element in order: 'widget' (live), 'fallback' (the build's static render) or 'blank'. */
 function states(page) {
-  return page.$$eval('[data-kling-calc]', (els) => els.map((el) => {
-    if (el.querySelector('[data-metric="kling_share_2025q3"][data-value]')) return 'widget';
-    if (el.querySelector('.kc-fallback table')) return 'fallback';
+  return page.$$eval('[data-kling-calc]', (els, live) => els.map((el) => {
+    if (el.querySelector(`${live} [data-metric="kling_share_2025q3"][data-value]`)) return 'widget';
+    if (el.querySelector('[data-kc-static] [data-metric="kling_share_2025q3"][data-value]')) return 'fallback';
     return 'blank';
-  }));
+  }), LIVE);
 }
 
 test('far embeds wait with their fallback and mount as the reader scrolls near; eager ones mount at once', async () => {
   const { page, context, errors } = await openPage(browser, { viewport: { width: 1280, height: 720 } });
   await page.goto(`${server.url}many.html`);
   // The first widget and the eager last one render; the ones between wait.
-  await waitUntil(page, 'the first and the eager last embed to render', () => document.querySelector('[data-i="9"] [data-value]') && document.querySelector('[data-i="0"] [data-value]'));
+  await waitUntil(page, 'the first and the eager last embed to render', (live) => document.querySelector(`[data-i="9"] ${live} [data-value]`) && document.querySelector(`[data-i="0"] ${live} [data-value]`), LIVE);
   const atLoad = await states(page);
   assert.equal(atLoad[0], 'widget');
   assert.equal(atLoad[COUNT - 1], 'widget', 'data-load="eager"');
@@ -61,7 +61,7 @@ test('far embeds wait with their fallback and mount as the reader scrolls near; 
   for (let i = 0; i < COUNT; i++) {
     if (atLoad[i] !== 'fallback') continue;
     await page.$eval(`[data-i="${i}"]`, (el) => el.scrollIntoView());
-    await waitUntil(page, `embed ${i} to mount once scrolled into view`, (n) => document.querySelector(`[data-i="${n}"] [data-metric="kling_share_2025q3"][data-value]`), i);
+    await waitUntil(page, `embed ${i} to mount once scrolled into view`, ([n, live]) => document.querySelector(`[data-i="${n}"] ${live} [data-metric="kling_share_2025q3"][data-value]`), [i, LIVE]);
     assert.ok(!(await states(page)).includes('blank'));
   }
   assert.deepEqual(await states(page), Array(COUNT).fill('widget'));

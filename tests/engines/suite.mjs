@@ -146,8 +146,9 @@ export function engineSuite(engine) {
     await dist?.close();
   });
 
-  // article.kc is the rendered widget (the no-JS fallback it replaces is a div.kc).
-  const sel = (metric, scope = '') => `${scope} article.kc [data-metric="${metric}"]`.trim();
+  // The live widget: until it starts, a mount element holds the build's static
+  // render of it (`.kc-root.kc-static[data-kc-static]`), with the same outputs.
+  const sel = (metric, scope = '') => `${scope} .kc-root:not([data-kc-static]) article.kc [data-metric="${metric}"]`.trim();
   const value = (metric, scope) => wd.exec((s) => document.querySelector(s)?.getAttribute('data-value') ?? null, sel(metric, scope));
 
   /**

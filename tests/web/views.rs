@@ -192,3 +192,30 @@ async fn sources_list_every_article_and_figure() {
         .en;
     assert!(floor.contains(label), "{floor}");
 }
+
+/// The pre-render writes `data-value`s and slider attributes with
+/// `ui::display_number` (Rust's `Display`), the wasm with the browser's
+/// `Number#toString`: they agree on every value the widget writes at the
+/// published figures (results, inputs, slider ends and steps), so the static
+/// render's page contract is the live widget's.
+#[wasm_bindgen_test]
+fn native_number_text_agrees_with_the_browsers() {
+    use kling_calc::core::inputs::{InputId, Inputs};
+    use kling_calc::core::metrics::{compute, MetricId};
+    use kling_calc::ui::{display_number, js_number};
+    let results = compute(&Inputs::published());
+    let mut values: Vec<f64> = MetricId::ALL
+        .into_iter()
+        .filter_map(|id| results.get(id).value.ok())
+        .collect();
+    values.extend(results.resolved().values.iter().flatten());
+    for id in InputId::ALL {
+        let s = id.spec();
+        values.extend([s.min, s.max, s.step, s.slider_max, s.slider_min()]);
+    }
+    values.extend([0.0, -0.0, 0.1 + 0.2, 1e-6, 1.5e20]);
+    assert!(values.len() > 100);
+    for v in values {
+        assert_eq!(display_number(v), js_number(v), "{v:e}");
+    }
+}

@@ -16,8 +16,9 @@
 //! * `builder.html` — the editor's kit: preview, options, code ([`builder`]);
 //! * `index.html` again, rewritten in place.
 //!
-//! Every page gets the no-JS fallback table ([`fallback`]) in its mount
-//! elements and a loader that shows a readable message when the wasm cannot
+//! Every page gets the widget's first render ([`prerender`], yew's server-side
+//! rendering of the same `App`) in its mount elements, as the no-JS view and
+//! what readers see until the wasm starts, and a loader that shows a readable message when the wasm cannot
 //! start; `embed.html` and `standalone.html` carry a CSP computed from their
 //! inline contents ([`pages`]).
 //!
@@ -30,9 +31,9 @@
 
 mod builder;
 mod encode;
-mod fallback;
 mod loader;
 mod pages;
+mod prerender;
 mod trunk;
 
 use std::path::{Path, PathBuf};
@@ -85,7 +86,10 @@ fn run(dir: &Path) -> Result<Vec<(&'static str, usize)>, String> {
     for name in &page.css {
         css.push(String::from_utf8(read(name)?).map_err(|_| format!("{name} is not UTF-8"))?);
     }
-    let fallback = fallback::table()?;
+    // Each mount element's first render, for its own data-* configuration.
+    let fallback = |tag: &str, index: usize| {
+        prerender::render(&prerender::Config::from_tag(tag), index as u32 + 1)
+    };
     let asset = |name: &str, bytes: &[u8]| loader::Asset {
         name: name.to_string(),
         integrity: encode::sri256(bytes),

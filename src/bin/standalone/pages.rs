@@ -13,10 +13,15 @@
 //! policy and the page cannot drift apart.
 
 use crate::encode::{base64, csp_hash};
-use crate::trunk::{insert_fallback, TrunkPage};
+use crate::trunk::{insert_fallbacks, TrunkPage};
+
+/// What goes inside each mount element: given its start tag and its index in
+/// page order, the pre-rendered widget for its configuration ([`crate::prerender`]).
+pub type Fallback<'a> = &'a dyn Fn(&str, usize) -> Result<String, String>;
 
 /// Replaces every mount's content when the module cannot start (typically a host
-/// CSP without `'wasm-unsafe-eval'`): a trilingual alert, then the fallback table.
+/// CSP without `'wasm-unsafe-eval'`): a trilingual alert, then the build's static
+/// render of the widget (`[data-kc-static]`, published figures; its controls do nothing).
 /// Built with DOM calls, not markup, and never reads the error into the page.
 pub const FAIL_JS: &str = r#"function __kc_failed(error) {
   console.error("kling-calc could not start:", error);
@@ -37,8 +42,8 @@ pub const FAIL_JS: &str = r#"function __kc_failed(error) {
       alert.append(p);
     }
     box.append(alert);
-    const table = el.querySelector("table");
-    if (table) box.append(table);
+    const still = el.querySelector("[data-kc-static]");
+    if (still) box.append(still);
     el.replaceChildren(box);
   }
 }
@@ -71,8 +76,13 @@ const RESIZE_JS: &str = r#"(() => {
   const accent = q.get("accent");
   if (/^#([0-9a-f]{3}){1,2}$/i.test(accent)) el.style.setProperty("--kc-accent", accent);
   if (parent === window) return;
+  // The page's static render is the default widget (zh-Hant, every section):
+  // for another configuration its height is not the widget's, so the parent
+  // hears nothing until the live widget replaces it (one resize, not two).
+  const other = ["lang", "sections", "layout", "inputs"].some((k) => q.has(k));
   let last = -1;
   const report = () => {
+    if (other && document.querySelector("[data-kc-static]")) return;
     const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
     if (height === last) return;
     last = height;
@@ -112,9 +122,9 @@ fn csp_meta(policy: &str) -> String {
 }
 
 /// The rewritten `index.html`: fallback in every mount, failure-reporting loader.
-pub fn index(page: &TrunkPage, fallback: &str) -> Result<String, String> {
+pub fn index(page: &TrunkPage, fallback: Fallback<'_>) -> Result<String, String> {
     let html = page.fill(&http_loader(page), &page.css_tags, &page.preload_tags)?;
-    insert_fallback(&html, fallback)
+    insert_fallbacks(&html, fallback)
 }
 
 /// The CSP of `embed.html`, from its loader and resize scripts and its inline style.
@@ -130,7 +140,7 @@ pub fn embed_csp(loader: &str) -> String {
 
 /// `embed.html`: the index page's head and assets, a body holding one mount
 /// element (options come from `?lang=` and `?sections=`) and the resize script.
-pub fn embed(page: &TrunkPage, fallback: &str) -> Result<String, String> {
+pub fn embed(page: &TrunkPage, fallback: Fallback<'_>) -> Result<String, String> {
     let loader = http_loader(page);
     let html = page.fill(&loader, &page.css_tags, &page.preload_tags)?;
     let body_start = html.find("<body>").ok_or("page has no <body>")? + "<body>".len();
@@ -143,7 +153,7 @@ pub fn embed(page: &TrunkPage, fallback: &str) -> Result<String, String> {
         "{head}\n<main><div data-kling-calc></div></main>\n{body_loader}<script>{RESIZE_JS}</script>\n{tail}"
     );
     let html = insert_in_head(&html, &csp_meta(&embed_csp(&loader)))?;
-    insert_fallback(&html, fallback)
+    insert_fallbacks(&html, fallback)
 }
 
 /// The inline module script of `standalone.html` (and of `builder.html`, which
@@ -183,7 +193,7 @@ pub fn standalone(
     page: &TrunkPage,
     code: &str,
     css: &[String],
-    fallback: &str,
+    fallback: Fallback<'_>,
 ) -> Result<String, String> {
     if css.iter().any(|c| c.contains("</style")) {
         // Would end the inline element early; never expected from our CSS.
@@ -204,7 +214,7 @@ pub fn standalone(
         "",
     )?;
     let html = insert_in_head(&html, &csp_meta(&policy))?;
-    insert_fallback(&html, fallback)
+    insert_fallbacks(&html, fallback)
 }
 
 /// Where `www/demo-article.html` wants the widget's stylesheet, preloads and loader.
@@ -218,7 +228,7 @@ pub fn demo(
     page: &TrunkPage,
     article: &str,
     parent_js: &str,
-    fallback: &str,
+    fallback: Fallback<'_>,
 ) -> Result<String, String> {
     if !article.contains(ASSETS_MARK) || !article.contains(PARENT_MARK) {
         return Err(format!(
@@ -234,7 +244,7 @@ pub fn demo(
     let html = article
         .replace(ASSETS_MARK, &assets)
         .replace(PARENT_MARK, &format!("<script>\n{parent_js}</script>"));
-    insert_fallback(&html, fallback)
+    insert_fallbacks(&html, fallback)
 }
 
 #[cfg(test)]
@@ -273,7 +283,10 @@ mod tests {
     #[test]
     fn standalone_inlines_everything_under_a_hash_only_csp() {
         let code = standalone_code(GLUE, &[1, 2, 3, 4]).unwrap();
-        let out = standalone(&page(), &code, &["body{color:red}".into()], "<p>F</p>").unwrap();
+        let out = standalone(&page(), &code, &["body{color:red}".into()], &|_, _| {
+            Ok("<p>F</p>".into())
+        })
+        .unwrap();
         assert!(out.contains("<style>body{color:red}</style>"));
         assert!(out.contains("const __kc_b64 = \"AQIDBA==\""));
         assert!(out.contains("__kc_start().catch(__kc_failed)"));
@@ -297,7 +310,7 @@ mod tests {
 
     #[test]
     fn embed_hashes_each_inline_element_and_keeps_the_assets() {
-        let out = embed(&page(), "<p>F</p>").unwrap();
+        let out = embed(&page(), &|_, _| Ok("<p>F</p>".into())).unwrap();
         let csp = csp_of(&out).to_string();
         let scripts = inline_elements(&out, "script");
         assert_eq!(scripts.len(), 2, "loader and resize script");
@@ -317,7 +330,7 @@ mod tests {
 
     #[test]
     fn index_catches_a_failed_start() {
-        let out = index(&page(), "<p>F</p>").unwrap();
+        let out = index(&page(), &|_, _| Ok("<p>F</p>".into())).unwrap();
         assert!(out.contains("}, __kc_failed);"));
         assert!(out.contains("import init, * as bindings from './kling-calc-123.js';"));
         assert!(!out.contains("Content-Security-Policy"));
@@ -332,10 +345,16 @@ mod tests {
             "<head>{ASSETS_MARK}</head><body><div data-kling-calc data-lang=\"en\"></div>\
              <iframe data-kling-calc-frame src=\"embed.html\"></iframe>{PARENT_MARK}</body>"
         );
-        let out = demo(&page(), &article, "/* parent */\n", "<p>F</p>").unwrap();
+        let out = demo(&page(), &article, "/* parent */\n", &|_, _| {
+            Ok("<p>F</p>".into())
+        })
+        .unwrap();
         assert!(out.contains("<script>\n/* parent */\n</script>"));
         assert!(out.contains("widget-abc.css") && out.contains("__kc_failed"));
         assert_eq!(out.matches("<p>F</p>").count(), 1);
-        assert!(demo(&page(), "<div data-kling-calc></div>", "", "").is_err());
+        assert!(demo(&page(), "<div data-kling-calc></div>", "", &|_, _| Ok(
+            String::new()
+        ))
+        .is_err());
     }
 }

@@ -165,8 +165,19 @@ fn strip_fallbacks(html: &str) -> Result<String, String> {
 
 /// Inserts `fallback` (between the fallback markers) as the content of every
 /// `<div data-kling-calc …>` start tag in `html`; fails if there is none.
+#[cfg(test)]
 pub fn insert_fallback(html: &str, fallback: &str) -> Result<String, String> {
-    let mut out = String::with_capacity(html.len() + 2 * fallback.len());
+    insert_fallbacks(html, |_, _| Ok(fallback.to_string()))
+}
+
+/// Inserts, between the fallback markers, what `fallback` returns for each
+/// `<div data-kling-calc …>` start tag (given the tag and its 0-based index in
+/// page order) as that element's content; fails if there is none.
+pub fn insert_fallbacks(
+    html: &str,
+    mut fallback: impl FnMut(&str, usize) -> Result<String, String>,
+) -> Result<String, String> {
+    let mut out = String::with_capacity(html.len() * 2);
     let mut rest = html;
     let mut mounts = 0;
     while let Some(start) = rest.find("<div") {
@@ -174,7 +185,7 @@ pub fn insert_fallback(html: &str, fallback: &str) -> Result<String, String> {
         out.push_str(&rest[..end]);
         if has_attr(&rest[start..end], "data-kling-calc") {
             out.push_str(FALLBACK_START);
-            out.push_str(fallback);
+            out.push_str(&fallback(&rest[start..end], mounts)?);
             out.push_str(FALLBACK_END);
             mounts += 1;
         }

@@ -1,0 +1,130 @@
+// End-to-end: the build's pre-render (issue 16). Every page carries the
+// widget's first render in its mount elements, so starting the widget moves
+// nothing: CLS ≤ 0.02 on the four pages at a phone's and a desktop's width;
+// the static render's numbers are the live widget's; with JavaScript off it is
+// the widget with its published values, sources and edition, controls hidden,
+// and passes axe.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import {
+  suite, openPage, waitUntil, STANDALONE_URL, LIVE,
+} from './harness.mjs';
+
+const env = suite();
+const AXE = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** The window in which shifts count, as scripts/bench.mjs (section 2c) measures it. */
+const WINDOW_MS = 3000;
+const MAX_CLS = 0.02;
+
+const PAGES = [
+  ['index.html', (env) => `${env.server.url}index.html`],
+  ['embed.html', (env) => `${env.server.url}embed.html`],
+  ['standalone.html', () => STANDALONE_URL],
+  ['demo-article.html', (env) => `${env.server.url}demo-article.html`],
+];
+
+/**
+ * Every mount element's metrics in page order: [key, data-value, text] of each
+ * `[data-metric]`, read from the live widget if the element has one, else from
+ * its static render (the only one with JavaScript off).
+ */
+function readMetrics(live) {
+  return [...document.querySelectorAll('[data-kling-calc]')].map((el) => {
+    const root = live ? el.querySelector(':scope > .kc-root:not([data-kc-static])') : el.querySelector(':scope > [data-kc-static]');
+    return root ? [...root.querySelectorAll('[data-metric]')].map((m) => [m.dataset.metric, m.dataset.value, m.textContent]) : null;
+  });
+}
+
+for (const [name, url] of PAGES) {
+  for (const width of [390, 1280]) {
+    test(`${name} at ${width} px: starting the widget shifts the page by CLS ≤ ${MAX_CLS}`, async () => {
+      const { page, context, errors } = await openPage(env.browser, { viewport: { width, height: 844 } });
+      await page.addInitScript((windowMs) => {
+        window.__shift = { cls: 0, entries: [] };
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries()) {
+            if (e.hadRecentInput || e.startTime >= windowMs) continue;
+            window.__shift.cls += e.value;
+            window.__shift.entries.push(e.sources.map((s) => s.node?.nodeName ?? '?').join(',') + `@${Math.round(e.startTime)}`);
+          }
+        }).observe({ type: 'layout-shift', buffered: true });
+      }, WINDOW_MS);
+      await page.goto(url(env));
+      await waitUntil(page, 'a live widget', (sel) => document.querySelector(sel), `${LIVE} [data-metric]`);
+      // The measurement window is the page's first 3 s by its own clock; then one
+      // more frame, so the observer has had every entry of the window delivered.
+      await waitUntil(page, `the page's first ${WINDOW_MS} ms to pass`, (end) => performance.now() >= end, WINDOW_MS);
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      const shift = await page.evaluate(() => window.__shift);
+      assert.ok(shift.cls <= MAX_CLS, `CLS ${shift.cls.toFixed(4)} (shifts: ${shift.entries.join('; ')})`);
+      assert.deepEqual(errors, []);
+      await context.close();
+    });
+  }
+
+  test(`${name}: the static render shows the live widget's every metric, value and text`, async () => {
+    const off = await openPage(env.browser, { javaScriptEnabled: false });
+    await off.page.goto(url(env));
+    const still = await off.page.evaluate(readMetrics, false);
+    await off.context.close();
+    assert.ok(still.length >= 1 && still.every((m) => m && m.length > 0), `${name}: every mount element has a static render`);
+
+    const { page, context, errors } = await openPage(env.browser);
+    await page.goto(url(env));
+    // Far elements mount as they come near the screen: bring each in turn.
+    const mounts = page.locator('[data-kling-calc]');
+    for (let i = 0; i < still.length; i++) {
+      await mounts.nth(i).scrollIntoViewIfNeeded();
+      await waitUntil(page, `mount element ${i} to be live`, ([i, sel]) => document.querySelectorAll('[data-kling-calc]')[i].querySelector(sel), [i, `:scope > ${LIVE} [data-metric]`]);
+    }
+    const live = await page.evaluate(readMetrics, true);
+    assert.deepEqual(live, still);
+    assert.equal(await page.locator('[data-kc-static]').count(), 0, 'no static render is left once every widget is live');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+}
+
+test('without JavaScript: the static widget with published values, sources and edition, no dead controls', async () => {
+  for (const width of [320, 1280]) {
+    const { page, context } = await openPage(env.browser, { javaScriptEnabled: false, viewport: { width, height: 900 } });
+    await page.goto(`${env.server.url}index.html`);
+    const still = page.locator('[data-kling-calc] > [data-kc-static]');
+    assert.equal(await still.count(), 1);
+    assert.ok(await still.locator('.kc-title').isVisible(), 'title');
+    assert.ok(await still.locator('[data-headline] [data-value]').first().isVisible(), 'headline cards');
+    assert.ok(await still.locator('.kc-edition').isVisible(), 'edition line');
+    assert.ok(await still.locator('[data-more="sources"] summary').isVisible(), 'sources disclosure');
+    // Controls that need script are not shown; disclosures still open without it.
+    for (const sel of ['button', 'input[type="range"]', '.kc-sharebar', '[data-more="inputs"]']) {
+      assert.equal(await still.locator(sel).evaluateAll((els) => els.filter((e) => e.checkVisibility()).length), 0, `${sel} hidden`);
+    }
+    await still.locator('[data-more="results"] summary').first().click();
+    assert.ok(await still.locator('[data-more="results"] [data-metric]').first().isVisible(), 'a results disclosure opens without script');
+    await context.close();
+  }
+});
+
+test('the static render, as a reader sees it until the widget starts, has no axe violations', async () => {
+  // axe needs the page's timers, which do not run with JavaScript off: so here
+  // scripting is on and the widget's module cannot load (its glue is refused),
+  // which shows the static render with every control, a superset of the no-JS view.
+  for (const width of [320, 1280]) {
+    const { page, context } = await openPage(env.browser, { viewport: { width, height: 900 } });
+    await page.route(/kling-calc-[0-9a-f]+\.js$/, (route) => route.abort());
+    await page.goto(`${env.server.url}index.html`);
+    assert.equal(await page.locator('[data-kling-calc] > [data-kc-static]').count(), 1);
+    await page.addScriptTag({ content: AXE });
+    const result = await page.evaluate(() => window.axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+    }));
+    const found = result.violations.map((v) => `${v.id}: ${v.nodes.length} (${v.nodes[0].target.join(' ')})`);
+    assert.deepEqual(found, [], `${width}px`);
+    assert.ok(result.passes.length > 10, 'axe ran its checks');
+    assert.equal(await page.locator('[data-kc-static]').count(), 1, 'the widget never started');
+    await context.close();
+  }
+});
