@@ -419,6 +419,9 @@ export function engineSuite(engine) {
     const zh = '[data-kling-calc][data-lang="zh-Hant"]';
     const en = '[data-kling-calc][data-lang="en"]';
     await waitValue(SHARE, undefined, zh);
+    // The second instance sits below the first's full height (its static
+    // render), far enough to be mounted lazily: scrolled to, as a reader would.
+    await wd.exec((s) => document.querySelector(s).scrollIntoView(), en);
     await waitValue(SHARE, undefined, en);
     assert.deepEqual(await wd.exec(() => [...document.querySelectorAll('[data-kling-calc] .kc')].map((k) => k.lang)), ['zh-Hant', 'en']);
     const before = await value(SHARE, zh);
