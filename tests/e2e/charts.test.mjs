@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  suite, openPage, typeInto, bounded, waitForElement, waitUntil, STANDALONE_URL, DIST,
+  suite, openCspPage, typeInto, bounded, waitForElement, waitUntil, STANDALONE_URL, DIST,
 } from './harness.mjs';
 
 const env = suite();
@@ -17,18 +17,10 @@ const OUTLETS = [...readFileSync(join(DIST, '..', 'data', 'sources.toml'), 'utf8
 
 /** Opens `url` recording CSP violations (events and console messages), waits for the charts. */
 async function openCharts(url, options = {}) {
-  const opened = await openPage(env.browser, options);
-  await opened.page.addInitScript(() => {
-    window.cspViolations = [];
-    document.addEventListener('securitypolicyviolation', (e) => {
-      window.cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`);
-    });
-  });
-  const consoleCsp = [];
-  opened.page.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) consoleCsp.push(m.text()); });
+  const opened = await openCspPage(env.browser, options);
   await opened.page.goto(url);
   await waitForElement(opened.page, '[data-chart] svg text', { state: 'attached' });
-  return { ...opened, consoleCsp };
+  return opened;
 }
 
 /** Clicks `button` and returns the download it starts: its file name and bytes. */

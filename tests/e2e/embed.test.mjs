@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-  serveDist, launch, openPage, metricValue, nextMetricValue, typeInto, STANDALONE_URL, DIST, openAllDetails, waitUntil, waitForElement, waitForLocator, reveal,
+  serveDist, launch, openPage, openCspPage, metricValue, nextMetricValue, typeInto, STANDALONE_URL, DIST, openAllDetails, waitUntil, waitForElement, waitForLocator, reveal,
 } from './harness.mjs';
 
 let server; // dist/ on one loopback origin: the widget's origin
@@ -191,19 +191,6 @@ test('iframe on another origin: height follows content; forged and malformed mes
 
 // ---------------------------------------------------------------- CSP
 
-/** Opens a page that records CSP violations (events and console messages). */
-async function openCspPage(options) {
-  const opened = await openPage(browser, options);
-  await opened.page.addInitScript(() => {
-    window.cspViolations = [];
-    document.addEventListener('securitypolicyviolation', (e) => {
-      window.cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`);
-    });
-  });
-  const consoleCsp = [];
-  opened.page.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) consoleCsp.push(m.text()); });
-  return { ...opened, consoleCsp };
-}
 
 const CSP_SHAPES = {
   'embed.html': /^default-src 'none'; base-uri 'none'; form-action 'none'; script-src 'self' 'sha256-[A-Za-z0-9+/]{43}=' 'sha256-[A-Za-z0-9+/]{43}=' 'wasm-unsafe-eval'; style-src 'self' 'sha256-[A-Za-z0-9+/]{43}='; connect-src 'self'; img-src data:$/,
@@ -212,7 +199,7 @@ const CSP_SHAPES = {
 
 for (const [name, url] of [['embed.html', () => server.url + 'embed.html'], ['standalone.html', () => STANDALONE_URL]]) {
   test(`CSP: ${name} works under its own policy with zero violations`, async () => {
-    const { page, context, errors, consoleCsp } = await openCspPage(name === 'standalone.html' ? { offline: true } : {});
+    const { page, context, errors, consoleCsp } = await openCspPage(browser, name === 'standalone.html' ? { offline: true } : {});
     await page.goto(url());
     const policy = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content');
     assert.match(policy, CSP_SHAPES[name]);
@@ -238,7 +225,7 @@ async function failureAlert(page) {
 }
 
 test('CSP without wasm-unsafe-eval: embed.html shows a readable message instead of a blank widget', async () => {
-  const { page, context, consoleCsp } = await openCspPage();
+  const { page, context, consoleCsp } = await openCspPage(browser);
   await page.route('**/embed.html', async (route) => {
     const response = await route.fetch();
     const body = (await response.text()).replace(" 'wasm-unsafe-eval'", '');
@@ -259,7 +246,7 @@ test('CSP without wasm-unsafe-eval: embed.html shows a readable message instead 
 });
 
 test('script-tag embed on a host whose CSP lacks wasm-unsafe-eval shows the message in every mount', async () => {
-  const { page, context } = await openCspPage();
+  const { page, context } = await openCspPage(browser);
   await page.route('**/demo-article.html', async (route) => {
     const response = await route.fetch();
     await route.fulfill({

@@ -109,6 +109,20 @@ export async function openPage(browser, options = {}) {
   return { page, context, requests, errors };
 }
 
+/** [`openPage`], also recording CSP violations: `securitypolicyviolation` events in `window.cspViolations`, console messages in `consoleCsp`. */
+export async function openCspPage(browser, options = {}) {
+  const opened = await openPage(browser, options);
+  await opened.page.addInitScript(() => {
+    window.cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => {
+      window.cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`);
+    });
+  });
+  const consoleCsp = [];
+  opened.page.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) consoleCsp.push(m.text()); });
+  return { ...opened, consoleCsp };
+}
+
 /**
  * A live widget's root. Until its widget starts, a mount element holds the
  * build's static render (`div.kc-root.kc-static[data-kc-static]`), which has
