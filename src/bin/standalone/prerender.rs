@@ -83,8 +83,9 @@ fn finish(html: &str) -> Result<String, String> {
             html.get(..80).unwrap_or(html)
         ));
     }
-    // `~className` is a DOM property in the client; as markup it is the class attribute.
-    let html = html.replace(" className=\"", " class=\"").replace(
+    // (The client's `~className` properties have native twins that write the
+    // class attribute: `field_box`, `value_output`, `patched`.)
+    let html = html.replace(
         " role=\"slider\" tabindex=\"0\"",
         " role=\"slider\" aria-disabled=\"true\"",
     );
