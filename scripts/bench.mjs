@@ -284,24 +284,21 @@ const SHIFT_WINDOW_MS = 3000;
 /**
  * Cumulative Layout Shift of one cold load of `url` at `width` px: the sum of
  * `layout-shift` entries without recent input in the first SHIFT_WINDOW_MS
- * (a PerformanceObserver installed before any page script), and when the
- * widget first showed values. The window is the measurement itself: the page
- * is read once it has passed, by the page's own clock.
+ * (a PerformanceObserver installed before any page script). The window is
+ * the measurement itself: the page is read once it has passed, by the page's
+ * own clock.
  */
 async function shiftOf(browser, url, width) {
   const { context, page, errors } = await coldPage(browser, { viewport: { width, height: 844 } });
   try {
-    await page.addInitScript(() => {
-      window.__shift = { cls: 0, entries: 0, values: null };
+    await page.addInitScript((end) => {
+      window.__shift = { cls: 0, entries: 0 };
       new PerformanceObserver((list) => {
         for (const e of list.getEntries()) {
-          if (!e.hadRecentInput && e.startTime < 3000) { window.__shift.cls += e.value; window.__shift.entries += 1; }
+          if (!e.hadRecentInput && e.startTime < end) { window.__shift.cls += e.value; window.__shift.entries += 1; }
         }
       }).observe({ type: 'layout-shift', buffered: true });
-      new MutationObserver(() => {
-        if (window.__shift.values === null && document.querySelector('.kc [data-metric][data-value]')) window.__shift.values = performance.now();
-      }).observe(document, { subtree: true, childList: true, attributes: true });
-    });
+    }, SHIFT_WINDOW_MS);
     await page.goto(url);
     await page.waitForFunction((end) => performance.now() >= end, SHIFT_WINDOW_MS, { timeout: SHIFT_WINDOW_MS + 30000 });
     if (errors.length) throw new Error(`${url}: page errors: ${errors.join('; ')}`);
