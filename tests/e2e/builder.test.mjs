@@ -13,7 +13,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { pathToFileURL } from 'node:url';
-import { suite, openPage, waitUntil, typeInto, DIST } from './harness.mjs';
+import { suite, openPage, openBody, waitUntil, typeInto, DIST } from './harness.mjs';
 
 const env = suite();
 const AXE = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -64,16 +64,7 @@ async function builderWithChoice(options = {}, url = `${env.server.url}builder.h
 }
 
 /** Opens `body` as a fresh page on the dist/ origin. */
-async function fresh(body) {
-  const handle = await openPage(env.browser);
-  const url = `${env.server.url}pasted.html`;
-  await handle.page.route(url, (r) => r.fulfill({
-    contentType: 'text/html; charset=utf-8',
-    body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>pasted</title></head><body>${body}</body></html>`,
-  }));
-  await handle.page.goto(url);
-  return handle;
-}
+const fresh = (body) => openBody(env.browser, env.server.url, body);
 
 test('from file://, the builder runs with no request beyond itself and no CSP violation', async () => {
   const { page, context, errors, requests } = await openPage(env.browser);

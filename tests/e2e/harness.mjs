@@ -109,6 +109,23 @@ export async function openPage(browser, options = {}) {
   return { page, context, requests, errors };
 }
 
+/**
+ * Opens `body` as a new page at `<origin>fresh.html` (served by the test, not a
+ * file), so relative URLs such as `kling-calc.js` resolve next to dist/'s own;
+ * `setup(page)` runs before it loads (routes, init scripts).
+ */
+export async function openBody(browser, origin, body, setup) {
+  const handle = await openPage(browser);
+  await setup?.(handle.page);
+  const url = `${origin}fresh.html`;
+  await handle.page.route(url, (r) => r.fulfill({
+    contentType: 'text/html; charset=utf-8',
+    body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>fresh</title></head><body>${body}</body></html>`,
+  }));
+  await handle.page.goto(url);
+  return handle;
+}
+
 /** [`openPage`], also recording CSP violations: `securitypolicyviolation` events in `window.cspViolations`, console messages in `consoleCsp`. */
 export async function openCspPage(browser, options = {}) {
   const opened = await openPage(browser, options);

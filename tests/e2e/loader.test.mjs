@@ -13,7 +13,7 @@ import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { suite, openPage, waitUntil, typeInto, DIST } from './harness.mjs';
+import { suite, openBody, waitUntil, typeInto, DIST } from './harness.mjs';
 
 // Chromium refuses a page's requests to another loopback origin (Local Network
 // Access) unless told otherwise; a public page and a public CDN are not
@@ -34,17 +34,7 @@ const LOADER = '<script src="kling-calc.js" defer></script>';
 const FALLBACK = '<p class="mine">Fallback</p>';
 
 /** Opens `body` as a fresh page on the dist/ origin (so `kling-calc.js` resolves next to it). */
-async function fresh(body, { before: setup } = {}) {
-  const handle = await openPage(env.browser);
-  await setup?.(handle.page);
-  const url = `${env.server.url}fresh.html`;
-  await handle.page.route(url, (r) => r.fulfill({
-    contentType: 'text/html; charset=utf-8',
-    body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>fresh</title></head><body>${body}</body></html>`,
-  }));
-  await handle.page.goto(url);
-  return handle;
-}
+const fresh = (body, { before: setup } = {}) => openBody(env.browser, env.server.url, body, setup);
 
 /** Waits until the element `sel` holds a rendered widget. */
 const rendered = (page, sel) => waitUntil(page, `${sel} to hold a rendered widget`, (s) => document.querySelector(s)?.querySelector('.kc:not(.kc-failed)'), sel);
