@@ -6,14 +6,11 @@
 // and passes axe.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import {
-  suite, openPage, waitUntil, STANDALONE_URL, LIVE,
+  suite, openPage, waitUntil, axe, STANDALONE_URL, LIVE,
 } from './harness.mjs';
 
 const env = suite();
-const AXE = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /** The window in which shifts count, as scripts/bench.mjs (section 2c) measures it. */
 const WINDOW_MS = 3000;
@@ -117,13 +114,9 @@ test('the static render, as a reader sees it until the widget starts, has no axe
     await page.route(/kling-calc-[0-9a-f]+\.js$/, (route) => route.abort());
     await page.goto(`${env.server.url}index.html`);
     assert.equal(await page.locator('[data-kling-calc] > [data-kc-static]').count(), 1);
-    await page.addScriptTag({ content: AXE });
-    const result = await page.evaluate(() => window.axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
-    }));
-    const found = result.violations.map((v) => `${v.id}: ${v.nodes.length} (${v.nodes[0].target.join(' ')})`);
+    const { found, passes } = await axe(page);
     assert.deepEqual(found, [], `${width}px`);
-    assert.ok(result.passes.length > 10, 'axe ran its checks');
+    assert.ok(passes.length > 10, 'axe ran its checks');
     assert.equal(await page.locator('[data-kc-static]').count(), 1, 'the widget never started');
     await context.close();
   }

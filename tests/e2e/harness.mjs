@@ -1,7 +1,8 @@
 // Shared set-up for the end-to-end tests: a loopback static server for dist/,
 // Debian's Chromium headless shell through playwright-core, request recording,
 // and waits that are bounded and say what they waited for.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -229,4 +230,23 @@ export async function currentEdition(env) {
     await page.close();
   }
   return editionCache;
+}
+
+/** axe-core's script, injected into a page by [`axe`]. */
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/**
+ * Runs axe-core on `page` (injected once) for WCAG 2.2 A and AA: `found` lists
+ * each violation as `id: count (first target)`, `passes` the ids of the rules
+ * that passed, so a test can check that axe really checked something.
+ */
+export async function axe(page) {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE });
+  const result = await page.evaluate(() => window.axe.run(document, {
+    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+  }));
+  return {
+    found: result.violations.map((v) => `${v.id}: ${v.nodes.length} (${v.nodes[0].target.join(' ')})`),
+    passes: result.passes.map((p) => p.id),
+  };
 }
