@@ -59,24 +59,31 @@
       .filter(([k, v]) => v && v !== DEFAULTS[k]);
 
   const esc = (s) => String(s).replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
-  const element = (name, attrs, accent) =>
+  const element = (name, attrs, accent, content = "") =>
     `<${name}${attrs.map(([k, v]) => (v === true ? ` ${k}` : ` ${k}="${esc(v)}"`)).join("")}` +
     (accent ? ` style="--kc-accent:${accent}"` : "") +
-    `></${name}>`;
+    `>${content}</${name}>`;
   const dataAttrs = (c) => [["data-kling-calc", true], ...options(c).map(([k, v]) => ["data-" + k, v])];
   // Commas, colons and tildes stay readable in the iframe's address.
   const query = (pairs) =>
     pairs.map(([k, v]) => k + "=" + encodeURIComponent(v).replace(/%2C/g, ",").replace(/%3A/g, ":")).join("&");
 
-  /** The three snippets for choice `c`. */
-  const snippets = (c) => {
-    const script = `<script src="${esc(c.base)}kling-calc.js" defer><\/script>`;
+  /**
+   * The three snippets for choice `c`; `frame` is the widget's first frame for
+   * it (see `firstFrame`), or "" for none. A frame needs its stylesheet from
+   * the first paint: a parser-inserted <link> to the stable kling-calc.css,
+   * before it (the loader then adds no stylesheet of its own).
+   */
+  const snippets = (c, frame) => {
+    const script =
+      (frame ? `<link rel="stylesheet" href="${esc(c.base)}kling-calc.css">\n` : "") +
+      `<script src="${esc(c.base)}kling-calc.js" defer><\/script>`;
     const params = options(c);
     if (c.accent) params.push(["accent", c.accent]);
     const src = c.base + "embed.html" + (params.length ? "?" + query(params) : "");
     return {
-      script: script + "\n" + element("div", dataAttrs(c), c.accent),
-      element: script + "\n" + element("kling-calc", options(c), c.accent),
+      script: script + "\n" + element("div", dataAttrs(c), c.accent, frame),
+      element: script + "\n" + element("kling-calc", options(c), c.accent, frame),
       iframe:
         `<iframe data-kling-calc-frame title="${esc(kit.title[c.lang])}" src="${esc(src)}"` +
         ` style="width: 100%; height: ${c.height}px; border: 0"></iframe>\n<script>\n${kit.parent}<\/script>`,
@@ -106,6 +113,82 @@
     return matchMedia("(prefers-color-scheme: dark)").matches ? [0, 0, 0] : [255, 255, 255];
   };
 
+  /**
+   * The widget's first frame for choice `c`, as the bundler's pre-render
+   * writes it into its own pages: the DOM a fresh widget renders first, with
+   * values as attributes, fields read-only and sliders disabled (an entry
+   * typed before the widget starts would be lost), marked `data-kc-static` so
+   * the widget replaces it when it starts. It comes from a second widget
+   * mounted out of sight, not the preview, which holds the editor's opened
+   * disclosures, focus and announcements. Element ids get a random prefix, so
+   * frames copied at different times can share a page.
+   */
+  let frameMemo = { key: "", frame: null };
+  const firstFrame = (c) => {
+    const key = [c.lang, c.sections, c.layout, c.inputs].join("|");
+    if (frameMemo.key !== key)
+      frameMemo = {
+        key,
+        frame: new Promise((resolve, reject) => {
+          const box = document.createElement("div");
+          box.hidden = true;
+          document.body.append(box);
+          let h = null;
+          const finish = (html) => {
+            seen.disconnect();
+            clearTimeout(limit);
+            h?.destroy();
+            box.remove();
+            html ? resolve(html) : reject(new Error("the widget did not render"));
+          };
+          const seen = new MutationObserver(() => {
+            const root = box.querySelector(":scope > .kc-root");
+            if (root) finish(frozen(root));
+          });
+          seen.observe(box, { childList: true });
+          const limit = setTimeout(finish, 10000, "");
+          const o = { lang: c.lang, layout: c.layout, inputs };
+          if (c.sections) o.sections = c.sections;
+          h = klingCalc.mount(box, o);
+        }),
+      };
+    return frameMemo.frame;
+  };
+  /** A rendered widget root as its static first frame (what `prerender::finish` does to the bundler's). */
+  const frozen = (root) => {
+    const copy = root.cloneNode(true);
+    const live = root.querySelectorAll("input");
+    copy.querySelectorAll("input").forEach((el, i) => {
+      el.setAttribute("value", live[i].value);
+      el.setAttribute(el.type === "range" ? "disabled" : "readonly", "");
+    });
+    for (const el of copy.querySelectorAll('[role=slider][tabindex="0"]')) {
+      el.removeAttribute("tabindex");
+      el.setAttribute("aria-disabled", "true");
+    }
+    copy.classList.add("kc-static");
+    copy.setAttribute("data-kc-static", "");
+    const prefix = "kc" + crypto.getRandomValues(new Uint32Array(1))[0].toString(36) + "-";
+    return copy.outerHTML.replace(/\bkc\d+-/g, prefix);
+  };
+
+  // Bumped by each update, so a first frame that arrives late for older choices is dropped.
+  let generation = 0;
+  /** Writes the code for choice `c`: at once without a frame, else once its frame is made. */
+  const writeCode = (c) => {
+    const write = (frame) => {
+      const s = snippets(c, frame);
+      for (const k of ["script", "element", "iframe"]) $("kit-code-" + k).value = s[k];
+      $("kit-frame-size").textContent = frame ? `${Math.round(frame.length / 1024)} KB` : "no frame";
+    };
+    const gen = ++generation;
+    if (!$("kit-frame").checked || !window.klingCalc) return write("");
+    firstFrame(c).then(
+      (frame) => gen === generation && write(frame),
+      () => gen === generation && write(""),
+    );
+  };
+
   /** Applies the choices to the preview (remounting only when the widget must) and rewrites the code. */
   const update = () => {
     const c = choice();
@@ -132,8 +215,7 @@
     }
     $("kit-contrast").textContent = warning;
     $("kit-inputs").textContent = c.inputs ? c.inputs.split("~").join(", ") : "Published figures";
-    const s = snippets(c);
-    for (const k of ["script", "element", "iframe"]) $("kit-code-" + k).value = s[k];
+    writeCode(c);
   };
 
   // An edit in the preview: read the changed inputs back through the JS API.
@@ -176,6 +258,11 @@
     html = html.replace(/<html\b[^>]*>/, (tag) =>
       tag.replace(/\slang=("[^"]*"|[^\s>]*)/, "").replace("<html", `<html lang="${c.lang}"`));
     html = html.replace("<div data-kling-calc>", () => element("div", dataAttrs(c)).replace("></div>", ">"));
+    // The page carries the first frame of these choices, not the default one.
+    if (window.klingCalc) {
+      const frame = await firstFrame(c);
+      html = html.replace(/<!--kc-fallback-->[\s\S]*?<!--\/kc-fallback-->/, () => `<!--kc-fallback-->${frame}<!--/kc-fallback-->`);
+    }
     if (c.accent) {
       const css = `[data-kling-calc]{--kc-accent:${c.accent}}`;
       const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(css)));

@@ -12,15 +12,18 @@
   // from (a classic script, so currentScript is set while it runs).
   const base = document.currentScript.src;
   const url = (name) => new URL(name, base).href;
-  const link = (rel, [name, integrity]) => {
+  // (An asset is [name, integrity].)
+  const link = (rel, [n, i]) => {
     const l = document.createElement("link");
     l.rel = rel;
-    l.href = url(name);
-    l.integrity = integrity;
+    l.href = url(n);
+    l.integrity = i;
     l.crossOrigin = "anonymous";
     document.head.append(l);
   };
-  A.css.forEach((c) => link("stylesheet", c));
+  // An embed that carries the widget's first frame links kling-calc.css (the
+  // same rules, unhashed) so the frame is styled from its first paint.
+  document.querySelector("[href$='kling-calc.css']") || A.css.forEach((c) => link("stylesheet", c));
   // The glue is imported below; the preload carries its integrity hash, and
   // the import reuses that checked fetch.
   link("modulepreload", A.js);

@@ -11,7 +11,10 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { pathToFileURL } from 'node:url';
-import { suite, openPage, openBody, waitUntil, typeInto, axe, DIST } from './harness.mjs';
+import { readFileSync } from 'node:fs';
+import {
+  suite, openPage, openBody, waitUntil, typeInto, axe, recordShifts, shifts, readMetrics, DIST, LIVE,
+} from './harness.mjs';
 
 const env = suite();
 const BUILDER_FILE = pathToFileURL(join(DIST, 'builder.html')).href;
@@ -19,8 +22,8 @@ const BUILDER_FILE = pathToFileURL(join(DIST, 'builder.html')).href;
 /** What the editor chooses in every test that makes code. */
 const CHOICE = { lang: 'en', sections: ['kling', 'valuation'], layout: 'full', theme: 'dark', accent: '#c2185b', pe: '12' };
 
-/** Waits until the preview (or `sel` in `scope`) holds a rendered widget. */
-const rendered = (scope, sel = '#kit-preview') => waitUntil(scope, `${sel} to hold a rendered widget`, (s) => document.querySelector(s)?.querySelector('.kc:not(.kc-failed)'), sel);
+/** Waits until the preview (or `sel` in `scope`) holds a live widget, not a pasted first frame. */
+const rendered = (scope, sel = '#kit-preview') => waitUntil(scope, `${sel} to hold a live widget`, ([s, live]) => document.querySelector(s)?.querySelector(`${live} .kc:not(.kc-failed)`), [sel, LIVE]);
 
 /** What a reader sees of the widget in `sel`: the choices it reproduces. */
 function seen(scope, sel) {
@@ -56,7 +59,11 @@ async function builderWithChoice(options = {}, url = `${env.server.url}builder.h
     return kc && kc.lang === l && kc.dataset.layout === y;
   }, [CHOICE.lang, CHOICE.layout]);
   await typeInto(page, 'pe_kuaishou', CHOICE.pe);
-  await waitUntil(page, 'the code to carry the edited P/E', (pe) => document.querySelector('#kit-code-script').value.includes(`pe_kuaishou:${pe}`), CHOICE.pe);
+  // The code is written once the first frame of these choices is made.
+  await waitUntil(page, 'the code to carry the edited P/E and its first frame', (pe) => {
+    const code = document.querySelector('#kit-code-script').value;
+    return code.includes(`pe_kuaishou:${pe}`) && code.includes('data-kc-static');
+  }, CHOICE.pe);
   return handle;
 }
 
@@ -116,6 +123,9 @@ test('the downloaded standalone.html carries the choices and runs from file:// u
   const path = join(tmpdir(), `wt-kit-builder-${process.pid}.html`);
   await download.saveAs(path);
   await context.close();
+  // It carries the first frame of these choices, not the default one.
+  const frames = readFileSync(path, 'utf8').match(/<div class="kc-root kc-static" data-kc-static(="")?><article lang="([^"]+)"[^>]* data-layout="([^"]+)"/g) ?? [];
+  assert.deepEqual(frames.map((f) => f.match(/lang="([^"]+)"[^>]* data-layout="([^"]+)"/).slice(1)), [[CHOICE.lang, CHOICE.layout]]);
 
   const opened = await openPage(env.browser);
   await opened.page.goto(pathToFileURL(path).href);
@@ -162,4 +172,58 @@ test('axe: no WCAG A/AA violation in the builder, light and dark', async () => {
     assert.ok(passes.length > 10, 'axe ran its checks');
     await context.close();
   }
+});
+
+test('pasted code carrying the first frame: the article does not move, the frame is the live widget\'s, and it stands in without JavaScript', async () => {
+  const { page, context } = await builderWithChoice();
+  const codes = {
+    script: await page.inputValue('#kit-code-script'),
+    element: await page.inputValue('#kit-code-element'),
+  };
+  assert.match(await page.textContent('#kit-frame-size'), /^\d+ KB$/);
+  // Without the frame the code is the plain two lines.
+  await page.uncheck('#kit-frame');
+  assert.doesNotMatch(await page.inputValue('#kit-code-script'), /kc-static|kling-calc\.css/);
+  await context.close();
+
+  for (const [kind, mounts] of [['script', '[data-kling-calc]'], ['element', 'kling-calc']]) {
+    const code = codes[kind];
+    // The stylesheet comes first, from the stable name, so the frame is styled from its first paint.
+    assert.ok(code.startsWith(`<link rel="stylesheet" href="${env.server.url}kling-calc.css">\n<script `), kind);
+    // Its ids are its own: never those a live widget takes (kc<instance>-).
+    const ids = [...code.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]);
+    assert.ok(ids.length > 10 && ids.every((id) => /^kc[0-9a-z]+-/.test(id) && !/^kc\d+-/.test(id)), `${kind}: ${ids[0]}`);
+    assert.equal(new Set(ids).size, ids.length, `${kind}: ids are unique`);
+    // An article: paragraphs above (the widget starts in view) and below (what would move).
+    const para = (n) => Array.from({ length: n }, (_, i) => `<p>Paragraph ${i + 1} of the article around the widget.</p>`).join('');
+    const body = para(2) + code + para(12);
+
+    const off = await openBody(env.browser, env.server.url, body, null, { javaScriptEnabled: false });
+    const still = await off.page.evaluate(readMetrics, { live: false, mounts });
+    assert.equal(await off.page.getAttribute('[data-kc-static] .kc', 'lang'), CHOICE.lang, `${kind}: the chosen language without JavaScript`);
+    assert.equal(await off.page.getAttribute('[data-kc-static] [data-input="pe_kuaishou"]', 'value'), CHOICE.pe, `${kind}: the edited figure without JavaScript`);
+    await off.context.close();
+    assert.ok(still.length === 1 && still[0].length > 0, `${kind}: the frame is in the mount element`);
+
+    for (const width of [390, 1280]) {
+      const pasted = await openBody(env.browser, env.server.url, body, (p) => recordShifts(p), { viewport: { width, height: 844 } });
+      await rendered(pasted.page, mounts);
+      const shift = await shifts(pasted.page);
+      assert.ok(shift.cls <= 0.02, `${kind} at ${width} px: CLS ${shift.cls.toFixed(4)} (shifts: ${shift.entries.join('; ')})`);
+      assert.deepEqual(await pasted.page.evaluate(readMetrics, { live: true, mounts }), still, `${kind}: the frame's figures are the live widget's`);
+      assert.deepEqual(await seen(pasted.page, mounts), CHOICE, kind);
+      assert.deepEqual(pasted.errors, [], kind);
+      // The loader took the stable stylesheet for its own: no second copy of the rules.
+      assert.equal(pasted.requests.filter((u) => /\/widget-[0-9a-f]+\.css$/.test(u)).length, 0, kind);
+      await pasted.context.close();
+    }
+  }
+
+  // As a reader sees it until the widget starts (the module refused, so it never does): no axe violation.
+  const waiting = await openBody(env.browser, env.server.url, codes.script, (p) => p.route(/kling-calc-[0-9a-f]+\.js$/, (r) => r.abort()), { viewport: { width: 390, height: 844 } });
+  assert.equal(await waiting.page.locator('[data-kc-static]').count(), 1);
+  const { found, passes } = await axe(waiting.page);
+  assert.deepEqual(found, []);
+  assert.ok(passes.length > 10, 'axe ran its checks');
+  await waiting.context.close();
 });

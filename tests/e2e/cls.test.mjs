@@ -7,7 +7,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  suite, openPage, waitUntil, axe, STANDALONE_URL, LIVE,
+  suite, openPage, waitUntil, axe, recordShifts, shifts, readMetrics, STANDALONE_URL, LIVE,
 } from './harness.mjs';
 
 const env = suite();
@@ -23,39 +23,16 @@ const PAGES = [
   ['demo-article.html', (env) => `${env.server.url}demo-article.html`],
 ];
 
-/**
- * Every mount element's metrics in page order: [key, data-value, text] of each
- * `[data-metric]`, read from the live widget if the element has one, else from
- * its static render (the only one with JavaScript off).
- */
-function readMetrics(live) {
-  return [...document.querySelectorAll('[data-kling-calc]')].map((el) => {
-    const root = live ? el.querySelector(':scope > .kc-root:not([data-kc-static])') : el.querySelector(':scope > [data-kc-static]');
-    return root ? [...root.querySelectorAll('[data-metric]')].map((m) => [m.dataset.metric, m.dataset.value, m.textContent]) : null;
-  });
-}
-
 for (const [name, url] of PAGES) {
   for (const width of [390, 1280]) {
     test(`${name} at ${width} px: starting the widget shifts the page by CLS ≤ ${MAX_CLS}`, async () => {
       const { page, context, errors } = await openPage(env.browser, { viewport: { width, height: 844 } });
-      await page.addInitScript((windowMs) => {
-        window.__shift = { cls: 0, entries: [] };
-        new PerformanceObserver((list) => {
-          for (const e of list.getEntries()) {
-            if (e.hadRecentInput || e.startTime >= windowMs) continue;
-            window.__shift.cls += e.value;
-            window.__shift.entries.push(e.sources.map((s) => s.node?.nodeName ?? '?').join(',') + `@${Math.round(e.startTime)}`);
-          }
-        }).observe({ type: 'layout-shift', buffered: true });
-      }, WINDOW_MS);
+      await recordShifts(page, WINDOW_MS);
       await page.goto(url(env));
       await waitUntil(page, 'a live widget', (sel) => document.querySelector(sel), `${LIVE} [data-metric]`);
-      // The measurement window is the page's first 3 s by its own clock; then one
-      // more frame, so the observer has had every entry of the window delivered.
+      // The measurement window is the page's first 3 s by its own clock.
       await waitUntil(page, `the page's first ${WINDOW_MS} ms to pass`, (end) => performance.now() >= end, WINDOW_MS);
-      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-      const shift = await page.evaluate(() => window.__shift);
+      const shift = await shifts(page);
       assert.ok(shift.cls <= MAX_CLS, `CLS ${shift.cls.toFixed(4)} (shifts: ${shift.entries.join('; ')})`);
       assert.deepEqual(errors, []);
       await context.close();
@@ -65,7 +42,7 @@ for (const [name, url] of PAGES) {
   test(`${name}: the static render shows the live widget's every metric, value and text`, async () => {
     const off = await openPage(env.browser, { javaScriptEnabled: false });
     await off.page.goto(url(env));
-    const still = await off.page.evaluate(readMetrics, false);
+    const still = await off.page.evaluate(readMetrics, { live: false });
     await off.context.close();
     assert.ok(still.length >= 1 && still.every((m) => m && m.length > 0), `${name}: every mount element has a static render`);
 
@@ -77,7 +54,7 @@ for (const [name, url] of PAGES) {
       await mounts.nth(i).scrollIntoViewIfNeeded();
       await waitUntil(page, `mount element ${i} to be live`, ([i, sel]) => document.querySelectorAll('[data-kling-calc]')[i].querySelector(sel), [i, `:scope > ${LIVE} [data-metric]`]);
     }
-    const live = await page.evaluate(readMetrics, true);
+    const live = await page.evaluate(readMetrics, { live: true });
     assert.deepEqual(live, still);
     assert.equal(await page.locator('[data-kc-static]').count(), 0, 'no static render is left once every widget is live');
     assert.deepEqual(errors, []);

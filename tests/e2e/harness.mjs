@@ -113,10 +113,11 @@ export async function openPage(browser, options = {}) {
 /**
  * Opens `body` as a new page at `<origin>fresh.html` (served by the test, not a
  * file), so relative URLs such as `kling-calc.js` resolve next to dist/'s own;
- * `setup(page)` runs before it loads (routes, init scripts).
+ * `setup(page)` runs before it loads (routes, init scripts); `options` are the
+ * context's, as for [`openPage`].
  */
-export async function openBody(browser, origin, body, setup) {
-  const handle = await openPage(browser);
+export async function openBody(browser, origin, body, setup, options = {}) {
+  const handle = await openPage(browser, options);
   await setup?.(handle.page);
   const url = `${origin}fresh.html`;
   await handle.page.route(url, (r) => r.fulfill({
@@ -139,6 +140,44 @@ export async function openCspPage(browser, options = {}) {
   const consoleCsp = [];
   opened.page.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) consoleCsp.push(m.text()); });
   return { ...opened, consoleCsp };
+}
+
+/**
+ * Records the page's layout shifts from its start (call before it loads):
+ * `layout-shift` entries without recent input that start within `windowMs`,
+ * summed as CLS, as scripts/bench.mjs measures it. [`shifts`] reads them.
+ * (The default is an hour, not Infinity: the argument travels as JSON.)
+ */
+export function recordShifts(page, windowMs = 3600e3) {
+  return page.addInitScript((windowMs) => {
+    window.__shift = { cls: 0, entries: [] };
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        if (e.hadRecentInput || e.startTime >= windowMs) continue;
+        window.__shift.cls += e.value;
+        window.__shift.entries.push(e.sources.map((s) => s.node?.nodeName ?? '?').join(',') + `@${Math.round(e.startTime)}`);
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+  }, windowMs);
+}
+
+/** The shifts [`recordShifts`] saw, `{ cls, entries }`, read a frame after the last one could have been delivered. */
+export async function shifts(page) {
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  return page.evaluate(() => window.__shift);
+}
+
+/**
+ * Every mount element's (`mounts`) metrics in page order: [key, data-value,
+ * text] of each `[data-metric]`, read from the live widget if `live` and the
+ * element has one, else from its static render (the only one with JavaScript
+ * off). A page function: `page.evaluate(readMetrics, { live })`.
+ */
+export function readMetrics({ live, mounts = '[data-kling-calc]' }) {
+  return [...document.querySelectorAll(mounts)].map((el) => {
+    const root = live ? el.querySelector(':scope > .kc-root:not([data-kc-static])') : el.querySelector(':scope > [data-kc-static]');
+    return root ? [...root.querySelectorAll('[data-metric]')].map((m) => [m.dataset.metric, m.dataset.value, m.textContent]) : null;
+  });
 }
 
 /**

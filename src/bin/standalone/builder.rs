@@ -13,6 +13,7 @@ use kling_calc::core::sections::{EXTRA_PARTS, SECTIONS};
 use kling_calc::core::units::Locale;
 
 use crate::encode::csp_hash;
+use crate::trunk::{FALLBACK_END, FALLBACK_START};
 
 /// The page around the builder, compiled in so cargo rebuilds the bundler when it changes.
 const PAGE: &str = include_str!("../../../www/builder.html");
@@ -53,11 +54,15 @@ fn json_string(s: &str) -> String {
 /// script, the iframe parent snippet, the widget's title per language and the
 /// parts an editor can choose, as `[key, label]`.
 fn data(standalone: &str, code: &str, parent_js: &str) -> Result<String, String> {
+    // builder.js replaces what lies between the fallback marks with the first
+    // frame of the editor's choices.
     if standalone.matches(code).count() != 1
         || standalone.matches("<div data-kling-calc>").count() != 1
+        || standalone.matches(FALLBACK_START).count() != 1
+        || standalone.matches(FALLBACK_END).count() != 1
     {
         return Err(
-            "standalone.html must hold its module script and one mount element once".into(),
+            "standalone.html must hold its module script, one mount element and one static render once".into(),
         );
     }
     let page = standalone.replacen(code, CODE_MARK, 1);
@@ -146,7 +151,7 @@ mod tests {
         let code = "\nconsole.log(1);\n";
         let standalone = format!(
             "<html lang=zh-Hant><head><script type=\"module\">{code}</script></head>\
-             <body><div data-kling-calc><!--kc-fallback--></div></body></html>"
+             <body><div data-kling-calc><!--kc-fallback--><p>F</p><!--/kc-fallback--></div></body></html>"
         );
         let out = builder(code, &["a{b:c}".into()], &standalone, "/* parent */").unwrap();
         let csp_at = out.find("Content-Security-Policy").unwrap();
@@ -164,5 +169,8 @@ mod tests {
         assert!(out.contains(r#"["kling","#) && out.contains(r#"["sources","sources"]"#));
         assert!(!out.contains(HEAD_MARK) && !out.contains(SCRIPTS_MARK));
         assert!(builder(code, &[], "<div data-kling-calc>", "").is_err());
+        // builder.js puts the chosen first frame between the static render's marks.
+        let unmarked = standalone.replace("<!--/kc-fallback-->", "");
+        assert!(builder(code, &[], &unmarked, "").is_err());
     }
 }

@@ -88,6 +88,18 @@ fn strip(source: &str) -> String {
     out
 }
 
+/// The stable stylesheet a pasted embed carrying the widget's first frame
+/// links to (`kling-calc.css`, unhashed like the loader): the release's
+/// stylesheets, and `kling-calc` as a block, which the loader otherwise sets.
+/// A parser-inserted `<link>` styles that frame from its first paint; the
+/// loader's own, script-inserted, would come too late and move the page. The
+/// loader leaves the hashed stylesheets out when this one is on the page.
+pub fn stylesheet(css: &[String]) -> String {
+    let mut out = css.concat();
+    out.push_str(":where(kling-calc){display:block}");
+    out
+}
+
 /// The text of `kling-calc.js` for these stylesheets, glue and wasm.
 pub fn loader(css: &[Asset], js: &Asset, wasm: &Asset) -> Result<String, String> {
     let css = css
@@ -173,6 +185,16 @@ mod tests {
         assert!(!out
             .lines()
             .any(|l| l.starts_with("//") || l.starts_with(' ')));
+    }
+
+    #[test]
+    fn the_stable_stylesheet_is_the_release_one_and_makes_kling_calc_a_block() {
+        let css = ["a{b:c}".to_string(), ".kc{d:e}".to_string()];
+        let out = stylesheet(&css);
+        assert!(out.starts_with("a{b:c}.kc{d:e}"));
+        assert!(out.ends_with(":where(kling-calc){display:block}"));
+        // The loader looks for it by this name, and skips the hashed sheets then.
+        assert!(SOURCE.contains("[href$='kling-calc.css']"));
     }
 
     #[test]

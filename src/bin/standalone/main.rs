@@ -12,7 +12,9 @@
 //! * `embed.html` — the iframe target, which reports its height to the parent;
 //! * `demo-article.html` and `embed-parent.js` — a news article showing the
 //!   three ways to embed, and the host snippet that resizes widget iframes;
-//! * `kling-calc.js` — the stable, unhashed loader an embed names ([`loader`]);
+//! * `kling-calc.js` — the stable, unhashed loader an embed names ([`loader`]),
+//!   and `kling-calc.css`, the stylesheet an embed carrying the widget's
+//!   first frame links to ([`loader::stylesheet`]);
 //! * `builder.html` — the editor's kit: preview, options, code ([`builder`]);
 //! * `index.html` again, rewritten in place.
 //!
@@ -113,6 +115,7 @@ fn run(dir: &Path) -> Result<Vec<(&'static str, usize)>, String> {
         ("standalone.html", standalone),
         ("builder.html", builder),
         ("kling-calc.js", kling_calc_js),
+        ("kling-calc.css", loader::stylesheet(&css)),
         ("embed.html", pages::embed(&page, &fallback)?),
         (
             "demo-article.html",
