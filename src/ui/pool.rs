@@ -42,13 +42,39 @@ pub fn frame(props: &FrameProps) -> Html {
     let root = props.root.clone();
     use_effect_with(props.app.as_ref().map(|a| a.instance), move |_| {
         if let Some(host) = host {
-            host.replace_children_with_node_1(&root);
+            swap(&host, &root);
         }
     });
     match &props.app {
         Some(app) => html! { <App key={app.instance} ..app.clone() /> },
         None => Html::default(),
     }
+}
+
+// `swap(host, root)` puts the live widget `root` in place of `host`'s content.
+// A reader may have opened disclosures in the static render, or have focus in
+// it, before the widget started: the live widget's first render is the same
+// DOM (the nth `<details>`, the nth element are the same ones), so they are
+// opened and focused there too. Closing them would move the page under the
+// reader and lose their place. Script, not wasm-bindgen calls: a few hundred
+// bytes less of wasm.
+#[wasm_bindgen::prelude::wasm_bindgen(inline_js = r#"
+export function swap(host, root) {
+  const s = host.querySelector("[data-kc-static]"), f = host.ownerDocument.activeElement;
+  let t;
+  if (s) {
+    const d = (e) => e.querySelectorAll("details"), o = d(s), n = d(root);
+    if (o.length == n.length) o.forEach((e, i) => e.open && (n[i].open = true));
+    const a = (e) => e.getElementsByTagName("*");
+    t = a(root)[[...a(s)].indexOf(f)];
+    t = t && t.nodeName == f.nodeName && t;
+  }
+  host.replaceChildren(root);
+  t && t.focus();
+}
+"#)]
+extern "C" {
+    fn swap(host: &web_sys::Element, root: &web_sys::Element);
 }
 
 /// A frame's `div` and its app.

@@ -98,3 +98,30 @@ test('the static render, as a reader sees it until the widget starts, has no axe
     await context.close();
   }
 });
+
+test('a disclosure the reader opened in the static render stays open, and focused, when the widget starts', async () => {
+  const { page, context, errors } = await openPage(env.browser, { viewport: { width: 390, height: 844 } });
+  // The wasm waits until the reader has acted, so the static render is what they act on.
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await page.route(/_bg\.wasm$/, async (route) => { await held; await route.continue(); });
+  await page.goto(`${env.server.url}index.html`);
+  const still = page.locator('[data-kc-static] [data-more="results"]').first();
+  const section = await still.evaluate((d) => d.closest('[data-section]').dataset.section);
+  await still.locator(':scope > summary').click();
+  assert.equal(await still.evaluate((d) => d.open && document.activeElement === d.querySelector(':scope > summary')), true, 'opened and focused in the static render');
+  const top = await still.evaluate((d) => d.getBoundingClientRect().top);
+  release();
+  await waitUntil(page, 'the live widget', (sel) => document.querySelector(sel), `${LIVE} [data-metric]`);
+  const live = page.locator(`${LIVE} [data-section="${section}"] [data-more="results"]`).first();
+  assert.deepEqual(
+    await live.evaluate((d) => [d.open, document.activeElement === d.querySelector(':scope > summary'), d.getBoundingClientRect().top]),
+    [true, true, top],
+    'open, focused and in the same place in the live widget',
+  );
+  // Its content is the live widget's, and answers the keyboard: Enter closes it.
+  await page.keyboard.press('Enter');
+  assert.equal(await live.evaluate((d) => d.open), false);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
