@@ -484,7 +484,16 @@ export function engineSuite(engine) {
       style.textContent = '.kc .kc-section { content-visibility: visible !important; }';
     });
     await wd.exec(() => document.querySelectorAll('.kc details').forEach((d) => { d.open = true; }));
-    await until('every opened explanation to render', () => wd.exec(() => [...document.querySelectorAll('.kc-metric details.kc-how')].every((d) => d.querySelector('p'))));
+    // (On a timeout it reports what is missing: a rare WebKit failure here left
+    // only "false" to go on.)
+    await until('every opened explanation to render', () => wd.exec(() => [...document.querySelectorAll('.kc-metric details.kc-how')].every((d) => d.querySelector('p'))), {
+      describe: () => wd.exec(() => {
+        const how = [...document.querySelectorAll('.kc-metric details.kc-how')];
+        const missing = how.filter((d) => !d.querySelector('p'));
+        return `${missing.length} of ${how.length} without an explanation; `
+          + missing.slice(0, 5).map((d) => `${d.closest('[data-kling-calc],#changed')?.id || 'mount'}:${d.closest('.kc-metric')?.querySelector('[data-metric]')?.dataset.metric} open=${d.open} static=${!!d.closest('[data-kc-static]')}`).join(', ');
+      }),
+    });
   }
 
   test(`${engine}: no clipped control and no sideways scrolling at ${WIDTHS.join(', ')} px`, async () => {
