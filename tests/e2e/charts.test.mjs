@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  suite, openCspPage, typeInto, bounded, waitForElement, waitUntil, STANDALONE_URL, DIST,
+  suite, openCspPage, typeInto, bounded, waitForElement, waitUntil, STANDALONE_URL, DIST, LIVE,
 } from './harness.mjs';
 
 const env = suite();
@@ -19,7 +19,8 @@ const OUTLETS = [...readFileSync(join(DIST, '..', 'data', 'sources.toml'), 'utf8
 async function openCharts(url, options = {}) {
   const opened = await openCspPage(env.browser, options);
   await opened.page.goto(url);
-  await waitForElement(opened.page, '[data-chart] svg text', { state: 'attached' });
+  // The live widget's charts (the static render before it has the same ones).
+  await waitForElement(opened.page, `${LIVE} [data-chart] svg text`, { state: 'attached' });
   return opened;
 }
 

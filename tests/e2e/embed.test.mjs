@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-  serveDist, launch, openPage, openCspPage, metricValue, nextMetricValue, typeInto, STANDALONE_URL, DIST, openAllDetails, waitUntil, waitForElement, waitForLocator, reveal,
+  serveDist, launch, openPage, openCspPage, metricValue, nextMetricValue, typeInto, STANDALONE_URL, DIST, openAllDetails, waitUntil, waitForElement, waitForLocator, reveal, LIVE,
 } from './harness.mjs';
 
 let server; // dist/ on one loopback origin: the widget's origin
@@ -138,7 +138,7 @@ test('iframe on another origin: height follows content; forged and malformed mes
   const { page, context, requests } = await openPage(browser, { viewport: { width: 800, height: 600 } });
   await page.goto(host.url + 'host.html');
   const frame = page.frame({ url: (u) => u.pathname.endsWith('/embed.html') });
-  await waitForElement(frame, '[data-metric="kling_share_2025q3"]', { state: 'attached' });
+  await waitForElement(frame, `${LIVE} [data-metric="kling_share_2025q3"]`, { state: 'attached' });
   assert.equal(await frame.getAttribute('.kc', 'lang'), 'zh-Hant');
   assert.deepEqual(
     await frame.$$eval('[data-section]', (s) => s.map((e) => e.dataset.section)),
@@ -307,7 +307,7 @@ test('demo article: two script instances (own languages, sections and state, one
   const iframe = page.locator('iframe[data-kling-calc-frame]');
   await iframe.scrollIntoViewIfNeeded();
   const frame = page.frame({ url: (u) => u.pathname.endsWith('/embed.html') });
-  await waitForElement(frame, '[data-metric="kling_share_2025q3"]', { state: 'attached' });
+  await waitForElement(frame, `${LIVE} [data-metric="kling_share_2025q3"]`, { state: 'attached' });
   assert.equal(await frame.getAttribute('.kc', 'lang'), 'zh-Hans');
   assert.deepEqual(await frame.$$eval('[data-section]', (s) => s.map((e) => e.dataset.section)), ['kling', 'arpu']);
   const h = await contentHeight(frame);

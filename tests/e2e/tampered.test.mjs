@@ -9,7 +9,7 @@
 // window.__pwned, defined by an init script, is still undefined after load.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { suite, openPage, currentEdition, bounded, waitForElement } from './harness.mjs';
+import { suite, openPage, currentEdition, bounded, waitForElement, LIVE } from './harness.mjs';
 
 const env = suite();
 
@@ -172,7 +172,8 @@ test(`${CASES.length} tampered share links render, say what they ignored and run
   });
   // The clean page sets the baseline of script elements.
   await page.goto(`${env.server.url}index.html?lang=en`);
-  await waitForElement(page, '[data-metric="kling_share_2025q3"][data-value]', { state: 'attached' });
+  // The live widget's (until it starts, the page holds its static render, with the same outputs).
+  await waitForElement(page, `${LIVE} [data-metric="kling_share_2025q3"][data-value]`, { state: 'attached' });
   const baseline = await inspect(page);
   const failures = [];
   const edition = await currentEdition(env);
@@ -181,7 +182,7 @@ test(`${CASES.length} tampered share links render, say what they ignored and run
     const url = `${env.server.url}index.html?lang=en&${query}${hash}`;
     const label = url.length > 140 ? `${url.slice(0, 140)}…(${url.length})` : url;
     await page.goto(url);
-    await bounded(`${label} to render kling_share_2025q3`, (timeout) => page.waitForSelector('[data-metric="kling_share_2025q3"][data-value]', { state: 'attached', timeout }));
+    await bounded(`${label} to render kling_share_2025q3`, (timeout) => page.waitForSelector(`${LIVE} [data-metric="kling_share_2025q3"][data-value]`, { state: 'attached', timeout }));
     const got = await inspect(page);
     const fail = (m) => failures.push(`${label}: ${m}`);
     if (got.pwned !== undefined || got.trap !== undefined) fail('window.__pwned was written');
