@@ -355,6 +355,10 @@ pub enum Chart {
         negative: Text,
         /// Each bar: key, name, value (`None`: no id for the chart's quarter, shown as —), highlighted.
         items: Vec<(String, Text, Option<Value>, bool)>,
+        /// The mix rows under the bars (empty: none): one per period, with
+        /// its slug, its label, its table heading and each item's share then
+        /// (`None` for an item with no part in the mix, or no figure for the period).
+        mix: Vec<(String, Text, Text, Vec<Option<Value>>)>,
     },
 }
 
@@ -616,6 +620,11 @@ struct ChartRow {
     negative: Option<Spanned<TextRow>>,
     #[serde(default)]
     items: Vec<Spanned<ChartItemRow>>,
+    /// The periods of the mix rows under a bars chart ("{p-4}", "{p}").
+    #[serde(default)]
+    mix: Vec<String>,
+    /// The mix columns' heading in the data table, {at} for the period.
+    mix_label: Option<Spanned<TextRow>>,
 }
 
 #[derive(Deserialize)]
@@ -626,6 +635,9 @@ struct ChartItemRow {
     name: Spanned<TextRow>,
     #[serde(default)]
     highlight: bool,
+    /// The item's share at each of the chart's `mix` periods (metric ids).
+    #[serde(default)]
+    mix: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -2724,6 +2736,7 @@ fn bars_chart(
         t.replace("{fy}", &q.year.to_string())
             .replace("{p}", &quarter_text(q, q, k))
     });
+    let mix = mix_rows(row, at, r, (here, &quarters));
     Some(Chart::Bars {
         key: row.key.clone(),
         title,
@@ -2732,7 +2745,105 @@ fn bars_chart(
         assumed: assumed.unwrap_or_default(),
         negative: negative.unwrap_or_default(),
         items,
+        mix,
     })
+}
+
+/// The mix rows of a bars chart: for each period of its `mix` ("{p-4}",
+/// "{p}", relative to the chart's quarter `here`), each item's share then,
+/// from the item's own `mix` list (same order), each a share metric. A period
+/// with no share yet (the chart has moved on to a quarter whose segments are
+/// not published) has no row; an id that names no metric for any of
+/// `quarters` is a mistake.
+fn mix_rows(
+    row: &ChartRow,
+    at: usize,
+    r: &mut Report,
+    (here, quarters): (&Lookup, &[Lookup]),
+) -> Vec<(String, Text, Text, Vec<Option<Value>>)> {
+    if row.mix.is_empty() {
+        for item in row.items.iter().filter(|i| !i.get_ref().mix.is_empty()) {
+            r.at(
+                item.span().start,
+                "an item's mix needs the chart's mix = [periods]",
+            );
+        }
+        return Vec::new();
+    }
+    let Some(label) = &row.mix_label else {
+        r.at(
+            at,
+            "a chart with a mix needs mix_label (with {at} for the period)",
+        );
+        return Vec::new();
+    };
+    let label = r.text(label, "mix_label");
+    if label.each().iter().any(|t| !t.contains("{at}")) {
+        r.at(at, "mix_label needs {at} (the period) in every language");
+    }
+    let mut shares: Vec<Vec<Option<Value>>> = vec![Vec::new(); row.mix.len()];
+    for item in &row.items {
+        let line = item.span().start;
+        let ids = &item.get_ref().mix;
+        if !ids.is_empty() && ids.len() != row.mix.len() {
+            r.at(
+                line,
+                format!(
+                    "the item's mix has {} ids, the chart's mix {} periods",
+                    ids.len(),
+                    row.mix.len()
+                ),
+            );
+        }
+        for (k, col) in shares.iter_mut().enumerate() {
+            let value = ids.get(k).and_then(|id| {
+                let key = here.key(id)?;
+                match here.operand(&key) {
+                    Some(Operand::Metric(m)) if here.metrics[m].unit == Unit::Share => {
+                        Some(Value::Live(Operand::Metric(m)))
+                    }
+                    Some(_) => {
+                        r.at(line, format!("mix id {id:?} is not a share metric"));
+                        None
+                    }
+                    None => {
+                        let known = |l: &Lookup| l.key(id).and_then(|k| l.operand(&k)).is_some();
+                        if !quarters.iter().any(known) {
+                            r.at(
+                                line,
+                                format!("mix id {id:?}: no metric has that id (for any quarter)"),
+                            );
+                        }
+                        None
+                    }
+                }
+            });
+            col.push(value);
+        }
+    }
+    let latest = here.latest;
+    let mut out = Vec::new();
+    for (period, col) in row.mix.iter().zip(shares) {
+        let q = match period.as_str() {
+            "{p}" => latest,
+            "{p-1}" => latest.plus(-1),
+            "{p-4}" => latest.plus(-4),
+            other => {
+                r.at(
+                    at,
+                    format!("mix period {other:?} is not {{p}}, {{p-1}} or {{p-4}}"),
+                );
+                continue;
+            }
+        };
+        if col.iter().all(Option::is_none) {
+            continue;
+        }
+        let name = Text::default().map(|k, _| quarter_text(q, latest, k));
+        let head = label.map(|k, t| t.replace("{at}", &quarter_text(q, latest, k)));
+        out.push((q.slug(), name, head, col));
+    }
+    out
 }
 
 fn build_sections(

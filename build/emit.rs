@@ -322,44 +322,67 @@ pub fn sections(m: &Model) -> String {
                 assumed,
                 negative,
                 items,
+                mix,
             }) => {
                 let mut operands = Vec::new();
                 let mut figures = Vec::new();
-                for (_, _, v, _) in items.iter() {
+                let shares = mix.iter().flat_map(|(_, _, _, col)| col);
+                for v in items.iter().map(|(_, _, v, _)| v).chain(shares) {
                     match v {
                         Some(Value::Live(o)) => operands.push(*o),
                         Some(Value::Figure(f)) => figures.push(*f),
                         None => {}
                     }
                 }
+                let bar = |v: &Option<Value>| match v {
+                    None => "Bar::Missing".to_string(),
+                    Some(Value::Live(Operand::Input(i))) => format!("Bar::Input(InputId({i}))"),
+                    Some(Value::Live(Operand::Metric(j))) => format!("Bar::Metric(MetricId({j}))"),
+                    Some(Value::Figure(f)) => {
+                        let o = &m.observations[*f];
+                        format!("Bar::Figure({}, {})", num(o.value), qualifier(o.qualifier))
+                    }
+                };
+                // The table's value columns: the bars', then each mix row's.
+                let columns: Vec<String> = std::iter::once(value_label)
+                    .chain(mix.iter().map(|(_, _, head, _)| head))
+                    .map(text)
+                    .collect();
+                let items_keys: Vec<&String> = items.iter().map(|(key, ..)| key).collect();
                 let items: Vec<String> = items
                     .iter()
                     .map(|(key, name, v, hi)| {
-                        let bar = match v {
-                            None => "Bar::Missing".to_string(),
-                            Some(Value::Live(Operand::Input(i))) => {
-                                format!("Bar::Input(InputId({i}))")
-                            }
-                            Some(Value::Live(Operand::Metric(j))) => {
-                                format!("Bar::Metric(MetricId({j}))")
-                            }
-                            Some(Value::Figure(f)) => {
-                                let o = &m.observations[*f];
-                                format!("Bar::Figure({}, {})", num(o.value), qualifier(o.qualifier))
-                            }
-                        };
-                        format!("({}, {}, {bar}, {hi})", lit(key), text(name))
+                        format!("({}, {}, {}, {hi})", lit(key), text(name), bar(v))
+                    })
+                    .collect();
+                let mix: Vec<String> = mix
+                    .iter()
+                    .map(|(slug, name, _, col)| {
+                        let parts: Vec<String> = col
+                            .iter()
+                            .zip(items_keys.iter())
+                            .map(|(v, key)| {
+                                format!("({}, {})", lit(&format!("{key}_{slug}")), bar(v))
+                            })
+                            .collect();
+                        format!(
+                            "MixRow {{ slug: {}, label: {}, parts: &[{}] }}",
+                            lit(slug),
+                            text(name),
+                            parts.join(", ")
+                        )
                     })
                     .collect();
                 format!(
-                    "Chart::Bars {{ key: {}, title: {}, value_label: {}, unit: {}, assumed: {}, negative: {}, items: &[{}], sources: {} }}",
+                    "Chart::Bars {{ key: {}, title: {}, columns: &[{}], unit: {}, assumed: {}, negative: {}, items: &[{}], mix: &[{}], sources: {} }}",
                     lit(key),
                     text(title),
-                    text(value_label),
+                    columns.join(", "),
                     unit(*u),
                     text(assumed),
                     text(negative),
                     items.join(", "),
+                    mix.join(", "),
                     source_outlets(m, &operands, &figures)
                 )
             }

@@ -319,6 +319,27 @@ const CHART_MISTAKES: &[(&str, &str, &str, &str, &str)] = &[
         "{ id = \"target_pe\"",
     ),
     (
+        "a mix id that is no share",
+        "mix = [\"online_marketing_share_{p-4}\", \"online_marketing_share_{p}\"]",
+        "mix = [\"online_marketing_yoy_{p}\", \"online_marketing_share_{p}\"]",
+        "mix id \"online_marketing_yoy_{p}\" is not a share metric",
+        "{ id = \"online_marketing_yoy_{p}\"",
+    ),
+    (
+        "a mix id that names no metric",
+        "\"other_services_share_{p-4}\"",
+        "\"other_service_share_{p-4}\"",
+        "mix id \"other_service_share_{p-4}\": no metric has that id (for any quarter)",
+        "{ id = \"other_services_yoy_{p}\"",
+    ),
+    (
+        "an item's mix shorter than the chart's",
+        "mix = [\"live_streaming_share_{p-4}\", \"live_streaming_share_{p}\"]",
+        "mix = [\"live_streaming_share_{p}\"]",
+        "the item's mix has 1 ids, the chart's mix 2 periods",
+        "{ id = \"live_streaming_yoy_{p}\"",
+    ),
+    (
         "a negative note missing a language",
         "negative = { zh-Hant = \"(虧損,不適用)\", zh-Hans = \"(亏损,不适用)\", en = \"(loss, n/m)\" }",
         "negative = { zh-Hant = \"(虧損,不適用)\", zh-Hans = \"(亏损,不适用)\" }",
@@ -384,11 +405,12 @@ fn compiled_charts_match_the_data() {
                 Chart::Bars {
                     key,
                     title,
-                    value_label,
+                    columns,
                     unit,
                     assumed,
                     negative,
                     items,
+                    mix,
                     ..
                 },
                 Some(data::Chart::Bars {
@@ -399,39 +421,64 @@ fn compiled_charts_match_the_data() {
                     assumed: a,
                     negative: n,
                     items: is,
+                    mix: ms,
                 }),
             ) => {
                 bars_charts += 1;
                 assert_eq!(*key, k);
                 assert!(same(title, t), "{key}: title");
-                assert!(same(value_label, v), "{key}: value_label");
+                assert_eq!(columns.len(), 1 + ms.len(), "{key}: a column per value");
+                assert!(same(&columns[0], v), "{key}: value_label");
                 assert!(same(assumed, a), "{key}: assumed");
                 assert!(same(negative, n), "{key}: negative");
                 assert_eq!(unit.key(), u.key(), "{key}: unit");
                 assert_eq!(items.len(), is.len(), "{key}: items");
+                let check = |bar: &Bar, want: &Option<data::Value>, bar_key: &str| match (bar, want)
+                {
+                    (Bar::Input(id), Some(data::Value::Live(data::Operand::Input(i)))) => {
+                        assert_eq!(id.key(), model.inputs[*i].key)
+                    }
+                    (Bar::Metric(id), Some(data::Value::Live(data::Operand::Metric(i)))) => {
+                        assert_eq!(id.key(), model.metrics[*i].key)
+                    }
+                    (Bar::Figure(v, q), Some(data::Value::Figure(f))) => {
+                        let o = &model.observations[*f];
+                        assert_eq!(
+                            (*v, q.key()),
+                            (o.value, o.qualifier.key()),
+                            "{key} {bar_key}"
+                        );
+                    }
+                    (Bar::Missing, None) => {}
+                    (got, want) => panic!("{key} {bar_key}: {got:?} is not {want:?}"),
+                };
                 for ((bar_key, name, bar, hi), (want_key, want_name, want, want_hi)) in
                     items.iter().zip(is)
                 {
                     assert_eq!(*bar_key, want_key, "{key}");
                     assert!(same(name, want_name), "{key} {bar_key}: name");
                     assert_eq!(hi, want_hi, "{key} {bar_key}: highlight");
-                    match (bar, want) {
-                        (Bar::Input(id), Some(data::Value::Live(data::Operand::Input(i)))) => {
-                            assert_eq!(id.key(), model.inputs[*i].key)
-                        }
-                        (Bar::Metric(id), Some(data::Value::Live(data::Operand::Metric(i)))) => {
-                            assert_eq!(id.key(), model.metrics[*i].key)
-                        }
-                        (Bar::Figure(v, q), Some(data::Value::Figure(f))) => {
-                            let o = &model.observations[*f];
-                            assert_eq!(
-                                (*v, q.key()),
-                                (o.value, o.qualifier.key()),
-                                "{key} {bar_key}"
-                            );
-                        }
-                        (Bar::Missing, None) => {}
-                        (got, want) => panic!("{key} {bar_key}: {got:?} is not {want:?}"),
+                    check(bar, want, bar_key);
+                }
+                assert_eq!(mix.len(), ms.len(), "{key}: mix rows");
+                for ((row, column), (slug, label, head, parts)) in
+                    mix.iter().zip(&columns[1..]).zip(ms)
+                {
+                    assert_eq!(row.slug, slug, "{key}: mix slug");
+                    assert!(
+                        same(&row.label, label) && same(column, head),
+                        "{key} {slug}"
+                    );
+                    assert_eq!(
+                        row.parts.len(),
+                        items.len(),
+                        "{key} {slug}: a part per item"
+                    );
+                    for (((part_key, part), want), (bar_key, ..)) in
+                        row.parts.iter().zip(parts).zip(*items)
+                    {
+                        assert_eq!(*part_key, format!("{bar_key}_{slug}"));
+                        check(part, want, bar_key);
                     }
                 }
             }

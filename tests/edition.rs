@@ -81,8 +81,9 @@ fn the_chart_plots_every_quarter_present() {
 
 #[test]
 fn the_growth_chart_moves_to_the_latest_quarter() {
-    let Some(Chart::Bars { items, title, .. }) =
-        SECTIONS.iter().find(|s| s.key == "growth").map(|s| s.chart)
+    let Some(Chart::Bars {
+        items, title, mix, ..
+    }) = SECTIONS.iter().find(|s| s.key == "growth").map(|s| s.chart)
     else {
         panic!("the growth section has a bars chart");
     };
@@ -102,10 +103,38 @@ fn the_growth_chart_moves_to_the_latest_quarter() {
         let want = InputId::from_key(&[key, "_yoy_", &q].concat()).map_or(Bar::Missing, Bar::Input);
         assert_eq!(*bar, want, "{key}");
     }
+    // The mix under the bars: a row per period that has a part, each part
+    // its item's share metric for that period (never another period's).
+    for row in mix {
+        assert!(
+            row.parts.iter().any(|p| p.1 != Bar::Missing),
+            "{}",
+            row.slug
+        );
+        for ((key, part), item) in row.parts.iter().zip(items) {
+            match part {
+                Bar::Metric(m) => {
+                    assert_eq!(m.key(), [item.0, "_share_", row.slug].concat());
+                    assert_eq!(*key, [item.0, "_", row.slug].concat());
+                }
+                other => assert_eq!(*other, Bar::Missing, "{key}"),
+            }
+        }
+    }
     if test_edition() {
         assert!(
             items.iter().any(|i| i.2 == Bar::Missing),
             "the test edition gives no segment YoY for its new quarter"
+        );
+        assert!(
+            mix.iter().all(|r| r.slug != q),
+            "no mix row for a quarter with no segment figures"
+        );
+    } else {
+        assert_eq!(
+            mix.last().map(|r| r.slug),
+            Some(q.as_str()),
+            "the mix ends with the chart's quarter"
         );
     }
 }

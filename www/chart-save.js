@@ -56,7 +56,7 @@ export async function kcSave(target) {
   // The widget's chart classes in the light theme (the file has no page
   // stylesheet), `t` the title, `m` the muted lines, and a white page. The
   // page's serialization is HTML: its one entity XML lacks, &nbsp;, numeric.
-  const url = `data:image/svg+xml,${encodeURIComponent(`<svg xmlns="http://www.w3.org/2000/svg" font-family="sans-serif" font-size="11" width="${width}" height="${y += 8}"><style>text{fill:#1a1a1a}.m,.kc-bar{fill:#555}.t{font-size:13px;font-weight:700}.kc-hi,.kc-key{fill:#0b57a4}.kc-assumed{fill:none;stroke:#555;stroke-width:2;stroke-dasharray:4 3}.kc-hi.kc-assumed{stroke:#0b57a4}.kc-axis,.kc-share{stroke:#1a1a1a}.kc-share{stroke-width:2}.kc-share,.kc-key-share{fill:#1a1a1a}.kc-key-peer{fill:#555}.kc-grid{stroke:#c8c8c8;stroke-dasharray:2 2}</style><rect width="100%" height="100%" fill="#fff"/>${file.replace(/&nbsp;/g, '&#160;')}</svg>`)}`;
+  const url = `data:image/svg+xml,${encodeURIComponent(`<svg xmlns="http://www.w3.org/2000/svg" font-family="sans-serif" font-size="11" width="${width}" height="${y += 8}"><style>text{fill:#1a1a1a}.m,.kc-bar{fill:#555}.t{font-size:13px;font-weight:700}.kc-hi,.kc-key{fill:#0b57a4}.kc-assumed{fill:none;stroke:#555;stroke-width:2;stroke-dasharray:4 3}.kc-hi.kc-assumed{stroke:#0b57a4}.kc-axis,.kc-share{stroke:#1a1a1a}.kc-share{stroke-width:2}.kc-share,.kc-key-share{fill:#1a1a1a}.kc-key-peer{fill:#555}.kc-grid{stroke:#c8c8c8;stroke-dasharray:2 2}rect.kc-mix{stroke:#fff}.kc-mix0,.kc-mix1{fill:#0b57a4}.kc-mix2{fill:#1a1a1a}.kc-mix+text[text-anchor=middle]{fill:#fff}</style><rect width="100%" height="100%" fill="#fff"/>${file.replace(/&nbsp;/g, '&#160;')}</svg>`)}`;
   if (ext == 'svg') return save(url);
   const img = new Image();
   img.src = url;

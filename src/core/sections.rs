@@ -66,8 +66,9 @@ pub enum Chart {
         key: &'static str,
         /// The chart's title.
         title: Text,
-        /// What the bars measure.
-        value_label: Text,
+        /// The data table's value columns: what the bars measure, then
+        /// each mix row's share ("YoY", "Share of revenue, 2024 Q3", …).
+        columns: &'static [Text],
         /// The unit every item is in (the build checks they share it).
         unit: Unit,
         /// The legend for a bar that is still an assumption (empty when none can be).
@@ -77,10 +78,27 @@ pub enum Chart {
         negative: Text,
         /// Each bar's key (`data-bar`), name, value and whether it is highlighted.
         items: &'static [(&'static str, Text, Bar, bool)],
+        /// The mix under the bars: a row per period stacking the items'
+        /// shares (segments of revenue); empty for none.
+        mix: &'static [MixRow],
         /// The outlets its download names under it, joined for Chinese and
         /// for English ([`SOURCES`]).
         sources: [&'static str; 2],
     },
+}
+
+/// One row of a bars chart's mix: the items' shares in one period, stacked.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct MixRow {
+    /// The period's slug (`2024q3`).
+    pub slug: &'static str,
+    /// The period as the row's label ("2024 Q3", or "Q3" in the chart's year);
+    /// its column in the data table is among the chart's `columns`.
+    pub label: Text,
+    /// Each item's part: its `data-bar` key (the item's key and the slug,
+    /// `online_marketing_2024q3`) and its share then, in the items' order
+    /// ([`Bar::Missing`]: no part).
+    pub parts: &'static [(&'static str, Bar)],
 }
 
 /// What one bar of a [`Chart::Bars`] shows.

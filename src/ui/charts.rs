@@ -19,7 +19,7 @@ use yew::prelude::*;
 use super::js_number;
 use super::state::Calc;
 use crate::core::format::{format_value, push_decimal};
-use crate::core::sections::{Bar, Chart, SOURCES};
+use crate::core::sections::{Bar, Chart, MixRow, SOURCES};
 use crate::core::units::{t, Locale, Qualifier, Text, Unit};
 
 const QUARTER: Text = t("季度", "季度", "Quarter");
@@ -107,10 +107,11 @@ impl Markup {
         }
     }
 
-    /// A table's head row, `<thead>` to `</thead>`: one column header per text.
-    pub(super) fn head_row(&mut self, heads: &[Text], locale: Locale) {
+    /// A table's head row, `<thead>` to `</thead>`: one column header per
+    /// text, the rows' own header (`first`) then the columns.
+    fn head_row(&mut self, (first, columns): (Text, &[Text]), locale: Locale) {
         self.0.push_str("<thead><tr>");
-        for h in heads {
+        for h in [first].iter().chain(columns) {
             self.0.push_str("<th scope=\"col\">");
             self.body(h.get(locale));
             self.0.push_str("</th>");
@@ -119,6 +120,7 @@ impl Markup {
     }
 
     /// A line from (`x1`, `y1`) to (`x2`, `y2`).
+    #[inline(never)]
     fn line(&mut self, class: &str, x1: f64, y1: f64, x2: f64, y2: f64) {
         self.open("line", class);
         self.num("x1", x1);
@@ -129,6 +131,7 @@ impl Markup {
     }
 
     /// A label at (`x`, `y`) with its `text-anchor` (`start`, `middle` or `end`).
+    #[inline(never)]
     fn text(&mut self, x: f64, y: f64, anchor: &str, text: &str) {
         self.open("text", "");
         self.num("x", x);
@@ -141,6 +144,7 @@ impl Markup {
 
     /// A bar at `[x, y, width, height]` carrying the page contract: `data-bar`
     /// key and base-unit `data-value` (empty, with no extent, when the value is missing).
+    #[inline(never)]
     fn bar(&mut self, class: &str, key: &str, v: Option<f64>, rect: [f64; 4]) {
         self.open("rect", class);
         self.attr("data-bar", key);
@@ -186,7 +190,7 @@ fn figure(
     title: Text,
     legend: Vec<(&'static str, &'static str)>,
     plot: Option<(f64, Markup)>,
-    head: &[Text],
+    head: (Text, &[Text]),
     rows: &[Row],
 ) -> Html {
     let l = calc.locale;
@@ -238,7 +242,7 @@ fn figure(
                 m.body(if k == 0 { "" } else { semi });
                 m.body(row.label);
                 let mut first = true;
-                for (h, cell) in head[1..].iter().zip(&row.cells) {
+                for (h, cell) in head.1.iter().zip(&row.cells) {
                     if let Some(c) = cell {
                         m.body(if first { " " } else { comma });
                         m.body(h.get(l));
@@ -315,18 +319,19 @@ pub fn chart(calc: &Calc, chart: &Chart) -> Html {
         Chart::Bars {
             key,
             title,
-            value_label,
+            columns,
             unit,
             assumed,
             negative,
             items,
+            mix,
             ..
         } => bars_chart(
             calc,
             (key, chart),
-            [title, value_label, assumed, negative],
-            unit,
-            items,
+            [title, assumed, negative],
+            (unit, columns),
+            (items, mix),
         ),
     }
 }
@@ -470,21 +475,54 @@ fn quarters_chart(
         title,
         legend,
         plot.map(|p| (HEIGHT, p)),
-        &[QUARTER, bars_label, dots_label],
+        (QUARTER, &[bars_label, dots_label]),
         &rows,
     )
 }
 
+/// What a bar shows now: its value (none while missing), qualifier, and
+/// whether it is still an assumption.
+#[inline(never)]
+fn bar_value(calc: &Calc, bar: Bar) -> (Option<f64>, Qualifier, bool) {
+    let r = calc.results.resolved();
+    match bar {
+        Bar::Input(id) => {
+            let i = id.index();
+            (r.values[i], r.qualifiers[i], r.assumed[i])
+        }
+        Bar::Metric(m) => {
+            let o = calc.results.get(m);
+            (o.value.ok(), o.qualifier, false)
+        }
+        Bar::Figure(v, q) => (Some(v), q, false),
+        Bar::Missing => (None, Qualifier::Exact, false),
+    }
+}
+
+/// A bar of a [`Chart::Bars`]: key, name, value, highlighted.
+type BarItem = (&'static str, Text, Bar, bool);
+
+/// The classes of a mix's parts, by item: one colour each. Their keys in
+/// the legend carry the same classes (the stylesheet draws them as keys).
+const MIX: [&str; 4] = [
+    "kc-bar kc-mix kc-mix0",
+    "kc-bar kc-mix kc-mix1",
+    "kc-bar kc-mix kc-mix2",
+    "kc-bar kc-mix kc-mix3",
+];
+
 /// One bar per item (an input, a metric or a published figure), the
 /// highlighted one in colour, from a zero line; a negative value (a fall in
 /// revenue, a P/E of a loss) runs left of it, followed by the chart's
-/// `negative` note when it has one ("loss, n/m" for a P/E).
+/// `negative` note when it has one ("loss, n/m" for a P/E). Under them, a
+/// row per mix period stacks the items' shares across the width (each part
+/// labelled inside when its text fits), keyed in the legend.
 fn bars_chart(
     calc: &Calc,
     id: (&'static str, &Chart),
-    [title, value_label, assumed, negative]: [Text; 4],
-    unit: Unit,
-    items: &[(&'static str, Text, Bar, bool)],
+    [title, assumed, negative]: [Text; 3],
+    (unit, columns): (Unit, &[Text]),
+    (items, mix): (&[BarItem], &[MixRow]),
 ) -> Html {
     // Geometry in viewBox units (0 0 VIEW_W height): names left, bars between
     // X_L and X_R, values right (room for "≈ RMB 21" at 11 px).
@@ -494,22 +532,15 @@ fn bars_chart(
     const X_R: f64 = 196.0;
 
     let l = calc.locale;
-    let r = calc.results.resolved();
     let vals: Vec<(Option<f64>, Qualifier, bool)> = items
         .iter()
-        .map(|&(_, _, bar, _)| match bar {
-            Bar::Input(id) => {
-                let i = id.index();
-                (r.values[i], r.qualifiers[i], r.assumed[i])
-            }
-            Bar::Metric(m) => {
-                let o = calc.results.get(m);
-                (o.value.ok(), o.qualifier, false)
-            }
-            Bar::Figure(v, q) => (Some(v), q, false),
-            Bar::Missing => (None, Qualifier::Exact, false),
-        })
+        .map(|&(_, _, bar, _)| bar_value(calc, bar))
         .collect();
+    // A mix part's share as text.
+    let share = |b: Bar| {
+        let (v, q, _) = bar_value(calc, b);
+        v.map(|v| format_value(v, Unit::Share, q, l))
+    };
     let lo = vals.iter().filter_map(|v| v.0).fold(0.0, f64::min);
     let hi = vals.iter().filter_map(|v| v.0).fold(0.0, f64::max);
     let span = hi - lo;
@@ -526,8 +557,10 @@ fn bars_chart(
             s
         })
     };
-    // One row per item: the view box grows with the data (148 for six).
-    let height = TOP + ROW * items.len() as f64 + 8.0;
+    // One row per item: the view box grows with the data (148 for six);
+    // then one per mix period.
+    let bars_end = TOP + ROW * items.len() as f64 + 8.0;
+    let height = bars_end + ROW * mix.len() as f64;
     let plot = (span > 0.0).then(|| {
         let x = |v: f64| X_L + (v - lo) / span * (X_R - X_L);
         let zero = x(0.0);
@@ -550,25 +583,59 @@ fn bars_chart(
             let label = text(v.0, v.1).unwrap_or_else(|| String::from("—"));
             svg.text(end.max(zero) + 4.0, y + 15.0, "start", &label);
         }
-        svg.line("kc-axis kc-zero", zero, 4.0, zero, height - 4.0);
+        svg.line("kc-axis kc-zero", zero, 4.0, zero, bars_end - 4.0);
+        for (k, row) in mix.iter().enumerate() {
+            let y = bars_end - 4.0 + ROW * k as f64;
+            svg.text(X_L - 4.0, y + 15.0, "end", row.label.get(l));
+            // Each part as wide as its share of the whole width: what the
+            // segments leave of the total stays blank, and parts beyond it
+            // (a reader's segments above their total) stop at the edge.
+            let mut x = X_L;
+            for (i, &(key, b)) in row.parts.iter().enumerate() {
+                let (Some(v), Some(label)) = (bar_value(calc, b).0, share(b)) else {
+                    continue;
+                };
+                let w = (v.max(0.0) * (VIEW_W - 4.0 - X_L)).min(VIEW_W - 4.0 - x);
+                svg.bar(MIX[i % 4], key, Some(v), [x, y + 4.0, w, 14.0]);
+                // An 11-px figure is at most about 6.2 units a character
+                // (bytes overcount "≈", which only errs towards no label).
+                if w >= label.len() as f64 * 6.2 + 4.0 {
+                    svg.text(x + w / 2.0, y + 15.0, "middle", &label);
+                }
+                x += w;
+            }
+        }
         svg
     });
-    let rows = items.iter().zip(&vals).map(|((_, name, _, _), v)| Row {
-        label: name.get(l),
-        cells: vec![text(v.0, v.1)],
+    let rows = items.iter().enumerate().map(|(i, (_, name, _, _))| {
+        let mut cells = vec![text(vals[i].0, vals[i].1)];
+        for row in mix {
+            cells.push(share(row.parts[i].1));
+        }
+        Row {
+            label: name.get(l),
+            cells,
+        }
     });
-    let legend = if vals.iter().any(|v| v.2) {
-        vec![("kc-key kc-key-assumed kc-key-peer", assumed.get(l))]
-    } else {
-        Vec::new()
-    };
+    let mut legend = Vec::new();
+    if vals.iter().any(|v| v.2) {
+        legend.push(("kc-key kc-key-assumed kc-key-peer", assumed.get(l)));
+    }
+    // A key per item with a part in the mix (the build gives every row the same items).
+    if let Some(row) = mix.first() {
+        for (i, (_, name, _, _)) in items.iter().enumerate() {
+            if row.parts[i].1 != Bar::Missing {
+                legend.push((MIX[i % 4], name.get(l)));
+            }
+        }
+    }
     figure(
         calc,
         id,
         title,
         legend,
         plot.map(|p| (height, p)),
-        &[ITEM, value_label],
+        (ITEM, columns),
         &rows.collect::<Vec<_>>(),
     )
 }

@@ -146,6 +146,47 @@ test('charts redraw when inputs change', async () => {
   await context.close();
 });
 
+test('the growth chart\'s mix: a part per segment and period carrying its share metric, labelled inside when the label fits, redrawn on an edit', async () => {
+  const { page, context, errors } = await open('en');
+  // Each part names its segment and period (data-bar "<segment>_<period>"); its
+  // value is the widget's own "<segment>_share_<period>" result.
+  const parts = () => page.$$eval('[data-chart="growth"] rect.kc-mix', (rects) => rects.map((r) => {
+    const [, seg, slug] = r.dataset.bar.match(/^(.+)_(\d{4}q\d)$/);
+    const metric = document.querySelector(`.kc-root:not([data-kc-static]) [data-metric="${seg}_share_${slug}"]`);
+    const label = r.nextElementSibling?.getAttribute('text-anchor') === 'middle' ? r.nextElementSibling : null;
+    const [a, b] = [r.getBoundingClientRect(), label?.getBoundingClientRect()];
+    return {
+      seg, slug, value: r.dataset.value, metric: metric?.dataset.value ?? 'none',
+      label: label?.textContent ?? null,
+      inside: !b || (b.left >= a.left && b.right <= a.right && b.top >= a.top - 1 && b.bottom <= a.bottom + 1),
+      width: a.width,
+    };
+  }));
+  await renderAll(page);
+  const before = await parts();
+  const segments = [...new Set(before.map((p) => p.seg))];
+  const periods = [...new Set(before.map((p) => p.slug))];
+  assert.ok(segments.length >= 2 && periods.length >= 2, `${segments} × ${periods}`);
+  assert.equal(before.length, segments.length * periods.length, 'a part per segment and period');
+  for (const p of before) {
+    assert.equal(p.value, p.metric, `${p.seg} ${p.slug}: the part is the share result`);
+    assert.ok(p.inside, `${p.seg} ${p.slug}: its label "${p.label}" inside its part`);
+  }
+  assert.ok(before.some((p) => p.label), 'the wide parts are labelled');
+  // The legend keys every segment of the mix, by name, in the bars' order.
+  const names = await page.$$eval('[data-chart="growth"] .kc-legend li.kc-mix', (lis) => lis.map((li) => li.textContent));
+  assert.equal(names.length, segments.length);
+  // A segment's growth a year on changes its share a year before: the part follows.
+  const seg = segments.at(-1);
+  const yoy = await page.$eval(`[data-input^="${seg}_yoy_"]`, (el) => el.dataset.input);
+  const old = before.find((p) => p.seg === seg && p.slug === periods[0]);
+  await typeInto(page, yoy, '80%');
+  await waitUntil(page, `the ${seg} part of ${periods[0]} to move`, ([sel, v]) => document.querySelector(sel).dataset.value !== v, [`[data-chart="growth"] rect[data-bar="${seg}_${periods[0]}"]`, old.value]);
+  for (const p of await parts()) assert.equal(p.value, p.metric, `${p.seg} ${p.slug} after the edit`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 /**
  * Lays out every section now. Sections far from the viewport skip layout
  * (`content-visibility: auto` in widget.css) until a reader scrolls near them, so
