@@ -93,6 +93,30 @@ test('with JavaScript the widget replaces its static render', async () => {
   await context.close();
 });
 
+test('embed.html hides its default static render while a widget of another configuration starts; without JavaScript it stays', async () => {
+  // (query, whether the static render is shown while the wasm is held back)
+  const cases = [['', true], ['?lang=en', false], ['?sections=kling', false], ['?theme=dark', true]];
+  for (const [query, shown] of cases) {
+    const { page, context, errors } = await openPage(browser);
+    let release;
+    const held = new Promise((r) => { release = r; });
+    await page.route(/_bg\.wasm$/, async (route) => { await held; await route.continue(); });
+    await page.goto(`${server.url}embed.html${query}`);
+    const still = page.locator('[data-kling-calc] > [data-kc-static]');
+    assert.equal(await still.count(), 1, query);
+    assert.equal(await still.evaluate((el) => el.querySelector('.kc').getBoundingClientRect().height > 0), shown, `${query}: static render shown`);
+    release();
+    await waitForElement(page, `${LIVE} [data-metric]`, { state: 'attached' });
+    assert.equal(await still.count(), 0, `${query}: replaced by the live widget`);
+    assert.deepEqual(errors, [], query);
+    await context.close();
+  }
+  const off = await openPage(browser, { javaScriptEnabled: false });
+  await off.page.goto(`${server.url}embed.html?lang=en`);
+  assert.ok(await off.page.locator('[data-kc-static] .kc-title').isVisible(), 'without JavaScript the static render is the widget');
+  await off.context.close();
+});
+
 test('embed.html takes sections from the query, commas plain or percent-encoded', async () => {
   const { page, context, errors } = await openPage(browser);
   // (query, sections shown)

@@ -75,11 +75,16 @@ const RESIZE_JS: &str = r#"(() => {
   if (/^(light|dark|auto)$/.test(theme)) el.dataset.theme = theme;
   const accent = q.get("accent");
   if (/^#([0-9a-f]{3}){1,2}$/i.test(accent)) el.style.setProperty("--kc-accent", accent);
-  if (parent === window) return;
-  // The page's static render is the default widget (zh-Hant, every section):
-  // for another configuration its height is not the widget's, so the parent
-  // hears nothing until the live widget replaces it (one resize, not two).
+  // The page's static render is the default widget (zh-Hant, every section).
+  // For another configuration it would show another language or other
+  // sections until the live widget replaces it: EMBED_CSS hides it while it
+  // is the mount element's child (readers without JavaScript, for whom this
+  // never runs, keep it; the failure message, which takes it in, shows it).
+  // Its height is not the widget's either, so the parent hears nothing until
+  // the live widget is in (one resize, not two).
   const other = ["lang", "sections", "layout", "inputs"].some((k) => q.has(k));
+  if (other) el.setAttribute("data-kc-wait", "");
+  if (parent === window) return;
   let last = -1;
   const report = () => {
     if (other && document.querySelector("[data-kc-static]")) return;
@@ -93,8 +98,10 @@ const RESIZE_JS: &str = r#"(() => {
 })();"#;
 
 /// No body margin and a block formatting context, so the body's box is exactly
-/// the content height (the widget's own margins stay inside it).
-const EMBED_CSS: &str = "html,body{margin:0;padding:0}body{display:flow-root}";
+/// the content height (the widget's own margins stay inside it); a static
+/// render of another configuration hidden while the widget starts ([`RESIZE_JS`]).
+const EMBED_CSS: &str =
+    "html,body{margin:0;padding:0}body{display:flow-root}[data-kc-wait]>[data-kc-static]{display:none}";
 
 /// Directives every page with a CSP shares: nothing by default, no `<base>`, no form posts.
 const CSP_BASE: &str = "default-src 'none'; base-uri 'none'; form-action 'none'";
