@@ -218,6 +218,17 @@
     writeCode(c);
   };
 
+  // A language chosen with the preview's own switch is the embed's language
+  // too: the menu follows, and the preview, already in it, is not remounted.
+  new MutationObserver(() => {
+    const lang = preview.querySelector(".kc")?.lang;
+    const menu = $("kit-lang");
+    if (!lang || lang === menu.value || ![...menu.options].some((o) => o.value === lang)) return;
+    menu.value = lang;
+    mounted = [lang, ...mounted.split("|").slice(1)].join("|");
+    update();
+  }).observe(preview, { subtree: true, attributes: true, attributeFilter: ["lang"] });
+
   // An edit in the preview: read the changed inputs back through the JS API.
   preview.addEventListener("kling-calc:change", () => {
     inputs = handle.get().inputs;

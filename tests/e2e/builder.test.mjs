@@ -137,6 +137,21 @@ test('the downloaded standalone.html carries the choices and runs from file:// u
   await opened.context.close();
 });
 
+test('a language chosen in the preview\'s own switch becomes the embed\'s: the menu follows, the code carries it, the preview stays', async () => {
+  const { page, context, errors } = await openPage(env.browser);
+  await page.goto(`${env.server.url}builder.html`);
+  await rendered(page);
+  assert.equal(await page.inputValue('#kit-lang'), 'zh-Hant');
+  await page.$eval('#kit-preview .kc', (kc) => { kc.dataset.marker = 'same'; });
+  // The widget's language buttons carry their language's own name.
+  await page.click('#kit-preview .kc button.kc-lang[lang="en"]');
+  await waitUntil(page, 'the builder\'s language menu to follow the preview', () => document.querySelector('#kit-lang').value === 'en');
+  await waitUntil(page, 'the code to carry data-lang="en"', () => document.querySelector('#kit-code-script').value.includes('data-lang="en"'));
+  assert.equal(await page.$eval('#kit-preview .kc', (kc) => [kc.lang, kc.dataset.marker].join()), 'en,same', 'the preview was not remounted');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('the accent warns when it fails 4.5:1 against the widget\'s background, and when it is no colour', async () => {
   const { page, context, errors } = await openPage(env.browser);
   await page.goto(BUILDER_FILE);
