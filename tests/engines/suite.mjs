@@ -304,27 +304,30 @@ export function engineSuite(engine) {
     await wd.get(`${host.url}loader.html`);
     await waitValue(SHARE, undefined, 'kling-calc');
     // [luminance 0–1 of the widget's background, [r, g, b] of an accent-coloured summary], by a canvas,
-    // which reads any colour syntax the engine computes (rgb(), oklch(), color()).
+    // which reads any colour syntax the engine computes (rgb(), oklch(), color()); null while
+    // the element has no widget (a changed option remounts it: destroyed, then rendered anew).
     const look = () => wd.exec(() => {
       const kc = document.querySelector('kling-calc article.kc');
+      if (!kc) return null;
       const ctx = document.createElement('canvas').getContext('2d', { willReadFrequently: true });
       const rgb = (c) => { ctx.clearRect(0, 0, 1, 1); ctx.fillStyle = '#000'; ctx.fillStyle = c; ctx.fillRect(0, 0, 1, 1); return [...ctx.getImageData(0, 0, 1, 1).data.slice(0, 3)]; };
       const [r, g, b] = rgb(getComputedStyle(kc).backgroundColor);
       return [(0.2126 * r + 0.7152 * g + 0.0722 * b) / 255, rgb(getComputedStyle(kc.querySelector('.kc-more > summary')).color)];
     });
-    const [dark] = await look();
+    const seen = async (what, ok = () => true) => {
+      let got;
+      await until(what, async () => (got = await look()) && ok(got), { describe: look });
+      return got;
+    };
+    const [dark] = await seen('the widget');
     assert.ok(dark < 0.2, `theme="dark": background luminance ${dark}`);
     assert.equal(await wd.exec(() => document.querySelector('kling-calc article.kc').lang), 'en');
     assert.deepEqual(await wd.exec(() => [...document.querySelectorAll('kling-calc [data-section]')].map((s) => s.dataset.section)), ['kling']);
     // Changed live: the theme attribute, then an accent on the element.
     await wd.exec(() => document.getElementById('el').setAttribute('theme', 'light'));
-    await until('the widget to turn light', async () => (await look())[0] > 0.8, { describe: look });
-    const [, before] = await look();
+    const [, before] = await seen('the widget to turn light', ([light]) => light > 0.8);
     await wd.exec(() => document.getElementById('el').style.setProperty('--kc-accent', '#c2185b'));
-    await until('the host accent (#c2185b, a red) to colour the widget', async () => {
-      const [, [r, , b]] = await look();
-      return r > b + 60;
-    }, { describe: look });
+    await seen('the host accent (#c2185b, a red) to colour the widget', ([, [r, , b]]) => r > b + 60);
     assert.ok(before[2] > before[0], `the default accent is blue: ${before}`);
     // Removed: the widget goes with it.
     await wd.exec(() => document.getElementById('el').remove());
