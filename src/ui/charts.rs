@@ -120,7 +120,6 @@ impl Markup {
     }
 
     /// A line from (`x1`, `y1`) to (`x2`, `y2`).
-    #[inline(never)]
     fn line(&mut self, class: &str, x1: f64, y1: f64, x2: f64, y2: f64) {
         self.open("line", class);
         self.num("x1", x1);
@@ -131,7 +130,6 @@ impl Markup {
     }
 
     /// A label at (`x`, `y`) with its `text-anchor` (`start`, `middle` or `end`).
-    #[inline(never)]
     fn text(&mut self, x: f64, y: f64, anchor: &str, text: &str) {
         self.open("text", "");
         self.num("x", x);
@@ -144,7 +142,6 @@ impl Markup {
 
     /// A bar at `[x, y, width, height]` carrying the page contract: `data-bar`
     /// key and base-unit `data-value` (empty, with no extent, when the value is missing).
-    #[inline(never)]
     fn bar(&mut self, class: &str, key: &str, v: Option<f64>, rect: [f64; 4]) {
         self.open("rect", class);
         self.attr("data-bar", key);
@@ -482,7 +479,6 @@ fn quarters_chart(
 
 /// What a bar shows now: its value (none while missing), qualifier, and
 /// whether it is still an assumption.
-#[inline(never)]
 fn bar_value(calc: &Calc, bar: Bar) -> (Option<f64>, Qualifier, bool) {
     let r = calc.results.resolved();
     match bar {
@@ -592,9 +588,10 @@ fn bars_chart(
             // (a reader's segments above their total) stop at the edge.
             let mut x = X_L;
             for (i, &(key, b)) in row.parts.iter().enumerate() {
-                let (Some(v), Some(label)) = (bar_value(calc, b).0, share(b)) else {
+                let (Some(v), q, _) = bar_value(calc, b) else {
                     continue;
                 };
+                let label = format_value(v, Unit::Share, q, l);
                 let w = (v.max(0.0) * (VIEW_W - 4.0 - X_L)).min(VIEW_W - 4.0 - x);
                 svg.bar(MIX[i % 4], key, Some(v), [x, y + 4.0, w, 14.0]);
                 // An 11-px figure is at most about 6.2 units a character
