@@ -66,7 +66,8 @@ export function swap(host, root) {
     const d = (e) => e.querySelectorAll("details"), o = d(s), n = d(root);
     if (o.length == n.length) o.forEach((e, i) => e.open && (n[i].open = true));
     const a = (e) => e.getElementsByTagName("*");
-    t = a(root)[[...a(s)].indexOf(f)];
+    // (Only when the focus is in it: no walk of every element otherwise.)
+    t = s.contains(f) && a(root)[[...a(s)].indexOf(f)];
     t = t && t.nodeName == f.nodeName && t;
   }
   host.replaceChildren(root);
