@@ -394,8 +394,9 @@ mod tests {
                     m.into_iter().for_each(|m| metric(m, &mut out));
                 }
             }
-            Chart::Bars { items, .. } => {
-                for &(_, _, bar, _) in items {
+            Chart::Bars { items, mix, .. } => {
+                let parts = mix.iter().flat_map(|row| row.parts.iter().map(|p| p.1));
+                for bar in items.iter().map(|i| i.2).chain(parts) {
                     match bar {
                         Bar::Input(i) => input(i, &mut out),
                         Bar::Metric(m) => metric(m, &mut out),
