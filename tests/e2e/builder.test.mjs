@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { readFileSync } from 'node:fs';
 import {
-  suite, openPage, openBody, waitUntil, typeInto, axe, recordShifts, shifts, readMetrics, DIST, LIVE,
+  suite, openPage, openBody, waitUntil, waitForLive, typeInto, axe, recordShifts, shifts, readMetrics, DIST,
 } from './harness.mjs';
 
 const env = suite();
@@ -23,7 +23,7 @@ const BUILDER_FILE = pathToFileURL(join(DIST, 'builder.html')).href;
 const CHOICE = { lang: 'en', sections: ['kling', 'valuation'], layout: 'full', theme: 'dark', accent: '#c2185b', pe: '12' };
 
 /** Waits until the preview (or `sel` in `scope`) holds a live widget, not a pasted first frame. */
-const rendered = (scope, sel = '#kit-preview') => waitUntil(scope, `${sel} to hold a live widget`, ([s, live]) => document.querySelector(s)?.querySelector(`${live} .kc:not(.kc-failed)`), [sel, LIVE]);
+const rendered = (scope, sel = '#kit-preview') => waitForLive(scope, sel);
 
 /** What a reader sees of the widget in `sel`: the choices it reproduces. */
 function seen(scope, sel) {

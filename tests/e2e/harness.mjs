@@ -188,6 +188,11 @@ export function readMetrics({ live, mounts = '[data-kling-calc]' }) {
  */
 export const LIVE = '.kc-root:not([data-kc-static])';
 
+/** Waits until the element `sel` in `scope` (a page or frame) holds a live widget, not a static render or a failure message. */
+export function waitForLive(scope, sel) {
+  return waitUntil(scope, `${sel} to hold a live widget`, ([s, live]) => document.querySelector(s)?.querySelector(`${live} .kc:not(.kc-failed)`), [sel, LIVE]);
+}
+
 /** Waits until the live widget has rendered a value for `metric`; returns that value. */
 export async function metricValue(page, metric) {
   const sel = `[data-metric="${metric}"]`;

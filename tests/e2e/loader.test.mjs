@@ -13,7 +13,7 @@ import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { suite, openBody, waitUntil, typeInto, DIST } from './harness.mjs';
+import { suite, openBody, waitUntil, waitForLive, typeInto, DIST } from './harness.mjs';
 
 // Chromium refuses a page's requests to another loopback origin (Local Network
 // Access) unless told otherwise; a public page and a public CDN are not
@@ -37,7 +37,7 @@ const FALLBACK = '<p class="mine">Fallback</p>';
 const fresh = (body, { before: setup } = {}) => openBody(env.browser, env.server.url, body, setup);
 
 /** Waits until the element `sel` holds a rendered widget. */
-const rendered = (page, sel) => waitUntil(page, `${sel} to hold a rendered widget`, (s) => document.querySelector(s)?.querySelector('.kc:not(.kc-failed)'), sel);
+const rendered = waitForLive;
 
 /** What a reader sees of the widget in `sel`: language, layout, theme, sections, P/E field. */
 function seen(page, sel) {
