@@ -95,11 +95,14 @@ ensure_engines() {
 # www/chart-save.js) are folded into the glue (scripts/inline-snippets.mjs: the
 # widget ships one glue file), then the names shared by the wasm and the glue
 # are shortened
-# (scripts/minify-boundary.mjs: 3 KB of gzip wasm). The bundler then rewrites
-# the integrity hashes Trunk computed.
+# (scripts/minify-boundary.mjs: 3 KB of gzip wasm). Before that, yew's
+# scheduler is made to finish each run in its own task (scripts/sync-scheduler.mjs:
+# its 16-ms yield cost the start-up a frame). The bundler then rewrites the
+# integrity hashes Trunk computed.
 minify_glue() {
   local f
   node "$ROOT/scripts/inline-snippets.mjs" "$ROOT/$1" || die "could not inline the wasm-bindgen snippets into $1"
+  node "$ROOT/scripts/sync-scheduler.mjs" "$ROOT/$1" || die "could not make yew's scheduler synchronous in $1"
   node "$ROOT/scripts/minify-boundary.mjs" "$ROOT/$1" || die "could not shorten the wasm's import names in $1"
   for f in "$ROOT/$1"/kling-calc-*.js; do
     terser "$f" --module --compress --mangle 'reserved=["__wbg_init"]' -o "$f.min" \

@@ -36,7 +36,8 @@ pub fn frame(props: &FrameProps) -> Html {
     // one call, once the widget has rendered and its own effect has filled
     // its patched containers (children's effects run first, in the same
     // batch). yew may yield to the browser between a render and its effects
-    // (after 16 ms of work); a detached render paints nothing, so the page
+    // (after 16 ms of work; not in the release build, whose glue runs yew's
+    // `setTimeout` at once: scripts/sync-scheduler.mjs); a detached render paints nothing, so the page
     // never shows both, nor a half-built widget, and nothing moves.
     let host = props.app.as_ref().and_then(|a| a.host.clone());
     let root = props.root.clone();
