@@ -35,7 +35,6 @@
     const accent = $("kit-accent").value.trim();
     let base = $("kit-base").value.trim();
     if (base && !base.endsWith("/")) base += "/";
-    const height = Math.round(Number($("kit-height").value));
     return {
       lang: $("kit-lang").value,
       // None or all ticked: all, which needs no attribute.
@@ -48,7 +47,6 @@
         .join("~"),
       accent: HEX.test(accent) ? accent.toLowerCase() : "",
       base,
-      height: Number.isFinite(height) ? Math.min(10000, Math.max(200, height)) : 600,
     };
   };
 
@@ -69,24 +67,49 @@
     pairs.map(([k, v]) => k + "=" + encodeURIComponent(v).replace(/%2C/g, ",").replace(/%3A/g, ":")).join("&");
 
   /**
+   * The iframe's height for each width of its box, as CSS: the widget's height
+   * in `embed.html` at each of WIDTHS (`heights`, from `firstFrame`), applied
+   * from that width up by container queries on a wrapper, so the iframe has its
+   * widget's height from the start and the article does not move when it
+   * reports. Heights fall as the width grows, so between two widths the iframe
+   * is at most a little taller than its widget (no scroll bar), then shrinks by
+   * that when it reports. The rules name the iframe by a hash of the heights.
+   * Without heights (no widget to measure) the iframe starts at 600 px.
+   */
+  const fitted = (heights) => {
+    if (!heights) return { attr: "", height: "height: 600px; ", css: "" };
+    const id = "k" + fnv(heights.join()).toString(36);
+    const sel = `iframe[data-kc-fit="${id}"]`;
+    let css = `${sel}{height:${heights[0][1]}px}`;
+    for (let i = 1; i < heights.length; i++)
+      if (heights[i][1] !== heights[i - 1][1]) css += `\n@container (min-width:${heights[i][0]}px){${sel}{height:${heights[i][1]}px}}`;
+    return { attr: ` data-kc-fit="${id}"`, height: "", css };
+  };
+
+  /**
    * The three snippets for choice `c`; `frame` is the widget's first frame for
-   * it (see `firstFrame`), or "" for none. A frame needs its stylesheet from
+   * it (see `firstFrame`), or "" for none, and `heights` its heights by width,
+   * or null. A frame needs its stylesheet from
    * the first paint: a parser-inserted <link> to the stable kling-calc.css,
    * before it (the loader then adds no stylesheet of its own).
    */
-  const snippets = (c, frame) => {
+  const snippets = (c, frame, heights) => {
     const script =
       (frame ? `<link rel="stylesheet" href="${esc(c.base)}kling-calc.css">\n` : "") +
       `<script src="${esc(c.base)}kling-calc.js" defer><\/script>`;
     const params = options(c);
     if (c.accent) params.push(["accent", c.accent]);
     const src = c.base + "embed.html" + (params.length ? "?" + query(params) : "");
+    const fit = fitted(heights);
+    const iframe =
+      `<iframe data-kling-calc-frame${fit.attr} title="${esc(kit.title[c.lang])}" src="${esc(src)}"` +
+      ` style="width: 100%; ${fit.height}border: 0"></iframe>`;
     return {
       script: script + "\n" + element("div", dataAttrs(c), c.accent, frame),
       element: script + "\n" + element("kling-calc", options(c), c.accent, frame),
       iframe:
-        `<iframe data-kling-calc-frame title="${esc(kit.title[c.lang])}" src="${esc(src)}"` +
-        ` style="width: 100%; height: ${c.height}px; border: 0"></iframe>\n<script>\n${kit.parent}<\/script>`,
+        (fit.css ? `<div style="container-type: inline-size">\n${iframe}\n</div>\n<style>\n${fit.css}\n</style>` : iframe) +
+        `\n<script>\n${kit.parent}<\/script>`,
     };
   };
 
@@ -113,46 +136,83 @@
     return matchMedia("(prefers-color-scheme: dark)").matches ? [0, 0, 0] : [255, 255, 255];
   };
 
+  /** FNV-1a of `text`, 32 bits. */
+  const fnv = (text) => {
+    let h = 0x811c9dc5;
+    for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+    return h;
+  };
+
+  // The iframe widths (px) at which the widget's height is measured: every 10 px
+  // through phone widths, every 20 px up to the widget's widest (.kc's 46em).
+  const WIDTHS = [];
+  for (let w = 280; w <= 500; w += 10) WIDTHS.push(w);
+  for (let w = 520; w <= 760; w += 20) WIDTHS.push(w);
+
   /**
-   * The widget's first frame for choice `c`, as the bundler's pre-render
-   * writes it into its own pages: the DOM a fresh widget renders first, with
-   * values as attributes, fields read-only and sliders disabled (an entry
-   * typed before the widget starts would be lost), marked `data-kc-static` so
-   * the widget replaces it when it starts. It comes from a second widget
-   * mounted out of sight, not the preview, which holds the editor's opened
-   * disclosures, focus and announcements. Element ids get a random prefix, so
-   * frames copied at different times can share a page.
+   * The widget's first frame for choice `c` and its heights, from a second
+   * widget mounted out of sight (not the preview, which holds the editor's
+   * opened disclosures, focus and announcements); resolves to
+   * `{ frame, heights }`.
+   *
+   * The frame is what the bundler's pre-render writes into its own pages: the
+   * DOM a fresh widget renders first, with values as attributes, fields
+   * read-only and sliders disabled (an entry typed before the widget starts
+   * would be lost), marked `data-kc-static` so the widget replaces it when it
+   * starts. Element ids get a random prefix, so frames copied at different
+   * times can share a page.
+   *
+   * The heights are `[width, height]` pairs, the height `embed.html`'s page
+   * would report at each of WIDTHS: the widget's box with its margins, laid
+   * out (hidden, off screen) with the font stack `embed.html` gives it
+   * (`data-kc-page`). A few widths are measured per frame, so the editor's
+   * page stays responsive.
    */
-  let frameMemo = { key: "", frame: null };
+  let frameMemo = { key: "", made: null };
   const firstFrame = (c) => {
     const key = [c.lang, c.sections, c.layout, c.inputs].join("|");
     if (frameMemo.key !== key)
       frameMemo = {
         key,
-        frame: new Promise((resolve, reject) => {
+        made: new Promise((resolve, reject) => {
           const box = document.createElement("div");
-          box.hidden = true;
+          box.setAttribute("data-kc-page", "");
+          box.style.cssText = "position:absolute;left:-10000px;top:0;visibility:hidden;display:flow-root";
           document.body.append(box);
           let h = null;
-          const finish = (html) => {
+          let done = false;
+          const finish = (made) => {
+            if (done) return;
+            done = true;
             seen.disconnect();
             clearTimeout(limit);
             h?.destroy();
             box.remove();
-            html ? resolve(html) : reject(new Error("the widget did not render"));
+            made ? resolve(made) : reject(new Error("the widget did not render"));
+          };
+          const measure = (frame, heights) => {
+            if (done) return;
+            for (const w of WIDTHS.slice(heights.length, heights.length + 6)) {
+              box.style.width = w + "px";
+              heights.push([w, Math.ceil(box.getBoundingClientRect().height)]);
+            }
+            if (heights.length < WIDTHS.length) requestAnimationFrame(() => measure(frame, heights));
+            else finish({ frame, heights });
           };
           const seen = new MutationObserver(() => {
             const root = box.querySelector(":scope > .kc-root");
-            if (root) finish(frozen(root));
+            if (!root) return;
+            seen.disconnect();
+            measure(frozen(root), []);
           });
           seen.observe(box, { childList: true });
-          const limit = setTimeout(finish, 10000, "");
+          const limit = setTimeout(finish, 10000, null);
           const o = { lang: c.lang, layout: c.layout, inputs };
           if (c.sections) o.sections = c.sections;
           h = klingCalc.mount(box, o);
         }),
       };
-    return frameMemo.frame;
+    return frameMemo.made;
   };
   /** A rendered widget root as its static first frame (what `prerender::finish` does to the bundler's). */
   const frozen = (root) => {
@@ -174,19 +234,30 @@
 
   // Bumped by each update, so a first frame that arrives late for older choices is dropped.
   let generation = 0;
-  /** Writes the code for choice `c`: at once without a frame, else once its frame is made. */
+  let pause = 0;
+  /**
+   * Writes the code for choice `c` once its first frame and heights are made
+   * (at once if there is no widget to make them). Choices that follow each
+   * other within a quarter of a second (an editor typing a figure in the
+   * preview) make one frame, for the last of them.
+   */
   const writeCode = (c) => {
-    const write = (frame) => {
-      const s = snippets(c, frame);
+    const write = (made) => {
+      const frame = $("kit-frame").checked && made ? made.frame : "";
+      const s = snippets(c, frame, made?.heights ?? null);
       for (const k of ["script", "element", "iframe"]) $("kit-code-" + k).value = s[k];
       $("kit-frame-size").textContent = frame ? `${Math.round(frame.length / 1024)} KB` : "no frame";
     };
     const gen = ++generation;
-    if (!$("kit-frame").checked || !window.klingCalc) return write("");
-    firstFrame(c).then(
-      (frame) => gen === generation && write(frame),
-      () => gen === generation && write(""),
-    );
+    clearTimeout(pause);
+    if (!window.klingCalc) return write(null);
+    pause = setTimeout(() => {
+      if (gen !== generation) return;
+      firstFrame(c).then(
+        (made) => gen === generation && write(made),
+        () => gen === generation && write(null),
+      );
+    }, 250);
   };
 
   /** Applies the choices to the preview (remounting only when the widget must) and rewrites the code. */
@@ -271,7 +342,7 @@
     html = html.replace("<div data-kling-calc>", () => element("div", dataAttrs(c)).replace("></div>", ">"));
     // The page carries the first frame of these choices, not the default one.
     if (window.klingCalc) {
-      const frame = await firstFrame(c);
+      const { frame } = await firstFrame(c);
       html = html.replace(/<!--kc-fallback-->[\s\S]*?<!--\/kc-fallback-->/, () => `<!--kc-fallback-->${frame}<!--/kc-fallback-->`);
     }
     if (c.accent) {

@@ -198,7 +198,7 @@ test('pasted code carrying the first frame: the article does not move, the frame
   assert.match(await page.textContent('#kit-frame-size'), /^\d+ KB$/);
   // Without the frame the code is the plain two lines.
   await page.uncheck('#kit-frame');
-  assert.doesNotMatch(await page.inputValue('#kit-code-script'), /kc-static|kling-calc\.css/);
+  await waitUntil(page, 'the script code without its frame', () => !/kc-static|kling-calc\.css/.test(document.querySelector('#kit-code-script').value));
   await context.close();
 
   for (const [kind, mounts] of [['script', '[data-kling-calc]'], ['element', 'kling-calc']]) {
@@ -241,4 +241,47 @@ test('pasted code carrying the first frame: the article does not move, the frame
   assert.deepEqual(found, []);
   assert.ok(passes.length > 10, 'axe ran its checks');
   await waiting.context.close();
+});
+
+test('pasted iframe code reserves the widget\'s height at each width: the article does not move when the iframe reports', async () => {
+  const { page, context } = await builderWithChoice();
+  const code = await page.inputValue('#kit-code-iframe');
+  await context.close();
+  const rules = [...code.matchAll(/@container \(min-width:(\d+)px\)\{iframe\[data-kc-fit="(k[0-9a-z]+)"\]\{height:(\d+)px\}\}/g)];
+  assert.ok(rules.length > 3, `container rules in the iframe code:\n${code.slice(0, 600)}`);
+  assert.ok(code.includes(`<iframe data-kling-calc-frame data-kc-fit="${rules[0][2]}"`), 'the rules name the iframe');
+  // The widget grows shorter as its box grows wider.
+  const heights = rules.map((r) => Number(r[3]));
+  assert.ok(heights.every((h, i) => i === 0 || h <= heights[i - 1]), `heights fall with width: ${heights.join(', ')}`);
+  // The same iframe as the code without heights: 600 px until it reports (what the builder gave before).
+  const unfitted = code
+    .replace(/<style>[\s\S]*?<\/style>\n/, '')
+    .replace(/ data-kc-fit="[^"]+"/, '')
+    .replace('style="width: 100%; border: 0"', 'style="width: 100%; height: 600px; border: 0"');
+  assert.notEqual(unfitted, code);
+  const para = (n) => Array.from({ length: n }, (_, i) => `<p>Paragraph ${i + 1} of the article around the widget.</p>`).join('');
+
+  /** The pasted `iframe` code's CLS at `width`, once the iframe has taken its widget's reported height. */
+  const shiftAt = async (iframe, width) => {
+    const pasted = await openBody(env.browser, env.server.url, para(2) + iframe + para(12), (p) => recordShifts(p), { viewport: { width, height: 844 } });
+    const frame = await (await pasted.page.waitForSelector('iframe[data-kling-calc-frame]')).contentFrame();
+    await rendered(frame, '[data-kling-calc]');
+    await waitUntil(pasted.page, `the iframe at ${width} px to take its widget's height`, () => {
+      const f = document.querySelector('iframe');
+      const inner = f.contentDocument?.documentElement.getBoundingClientRect().height;
+      return inner > 200 && f.style.height === `${Math.ceil(inner)}px`;
+    });
+    const shift = await shifts(pasted.page);
+    assert.deepEqual(pasted.errors, [], `${width} px`);
+    await pasted.context.close();
+    return shift;
+  };
+  // Body margins make the iframe 16 px narrower than the page: 359 and 374 px lie
+  // between two measured widths, 1,264 px beyond the widest.
+  for (const width of [375, 390, 1280]) {
+    const shift = await shiftAt(code, width);
+    assert.ok(shift.cls <= 0.02, `at ${width} px: CLS ${shift.cls.toFixed(4)} (shifts: ${shift.entries.join('; ')})`);
+  }
+  const before = await shiftAt(unfitted, 390);
+  assert.ok(before.cls > 0.02, `without the heights the article moves: CLS ${before.cls.toFixed(4)}`);
 });
