@@ -152,9 +152,26 @@ test('a widget file that fails its integrity check: every element shows the read
   await context.close();
 });
 
-test('<kling-calc>: each attribute changes the live instance; the reader\'s changes survive all but a new inputs', async () => {
-  const { page, context, errors } = await fresh(`${LOADER}<kling-calc id="el" lang="en" sections="kling,valuation" load="eager"></kling-calc>`);
+// A changed option remounts the widget: the old one is destroyed (the element is
+// empty) and the new one swapped in when rendered, in the same task, since yew's
+// scheduler does not yield in between (scripts/sync-scheduler.mjs). With it
+// yielding, the browser painted the empty element for a frame and the page
+// below moved up and down. The CPU is slowed four times so that each render
+// takes longer than yew's 16-ms slice; a requestAnimationFrame callback, which
+// runs just before each frame is painted, records any frame with no widget.
+test('<kling-calc>: each attribute changes the live instance, no frame without a widget; the reader\'s changes survive all but a new inputs', async () => {
+  const slow = async (p) => (await p.context().newCDPSession(p)).send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  const { page, context, errors } = await fresh(`${LOADER}<kling-calc id="el" lang="en" sections="kling,valuation" load="eager"></kling-calc>`, { before: slow });
   await rendered(page, '#el');
+  await page.evaluate(() => {
+    const el = document.querySelector('#el');
+    window.__empty = [];
+    const frame = () => {
+      if (!el.querySelector('.kc')) window.__empty.push(Math.round(performance.now()));
+      requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+  });
   const metric = () => page.$eval('#el [data-metric="kling_share_2025q3"]', (m) => m.getAttribute('data-value'));
   const published = await metric();
   await typeInto(page, 'kling_revenue_2025q3', '4');
@@ -188,6 +205,7 @@ test('<kling-calc>: each attribute changes the live instance; the reader\'s chan
     }, [want]);
     assert.equal(await metric(), share, `${name}=${value}: kling_share_2025q3`);
   }
+  assert.deepEqual(await page.evaluate(() => window.__empty), [], 'frames painted with the element empty (ms)');
   assert.deepEqual(errors, []);
   await context.close();
 });
