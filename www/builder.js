@@ -255,7 +255,11 @@
       if (gen !== generation) return;
       firstFrame(c).then(
         (made) => gen === generation && write(made),
-        () => gen === generation && write(null),
+        () => {
+          // Not remembered: the next change of choice tries again.
+          frameMemo = { key: "", made: null };
+          if (gen === generation) write(null);
+        },
       );
     }, 250);
   };
@@ -340,9 +344,11 @@
     html = html.replace(/<html\b[^>]*>/, (tag) =>
       tag.replace(/\slang=("[^"]*"|[^\s>]*)/, "").replace("<html", `<html lang="${c.lang}"`));
     html = html.replace("<div data-kling-calc>", () => element("div", dataAttrs(c)).replace("></div>", ">"));
-    // The page carries the first frame of these choices, not the default one.
-    if (window.klingCalc) {
-      const { frame } = await firstFrame(c);
+    // The page carries the first frame of these choices, not the default one
+    // (or, if none could be made, the default one it has).
+    const made = window.klingCalc ? await firstFrame(c).catch(() => null) : null;
+    if (made) {
+      const { frame } = made;
       html = html.replace(/<!--kc-fallback-->[\s\S]*?<!--\/kc-fallback-->/, () => `<!--kc-fallback-->${frame}<!--/kc-fallback-->`);
     }
     if (c.accent) {

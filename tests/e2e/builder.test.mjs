@@ -285,3 +285,37 @@ test('pasted iframe code reserves the widget\'s height at each width: the articl
   const before = await shiftAt(unfitted, 390);
   assert.ok(before.cls > 0.02, `without the heights the article moves: CLS ${before.cls.toFixed(4)}`);
 });
+
+test('a first frame that fails to render is not remembered: the code goes without it, and the next change of choice makes it', async () => {
+  const { page, context, errors } = await openPage(env.browser);
+  await page.goto(`${env.server.url}builder.html`);
+  await rendered(page);
+  await waitUntil(page, 'the first code with its frame', () => document.querySelector('#kit-code-script').value.includes('data-kc-static'));
+  // The next mount out of sight (the frame's, not the preview's) fails once.
+  await page.evaluate(() => {
+    const mount = klingCalc.mount;
+    klingCalc.mount = function (el, o) {
+      if (el.id !== 'kit-preview') {
+        klingCalc.mount = mount;
+        throw new Error('refused once by the test');
+      }
+      return mount.call(this, el, o);
+    };
+  });
+  await page.selectOption('#kit-layout', 'full');
+  await waitUntil(page, 'the code without a frame, the iframe at 600 px', () => {
+    const script = document.querySelector('#kit-code-script').value;
+    return script.includes('data-layout="full"') && !script.includes('data-kc-static')
+      && document.querySelector('#kit-code-iframe').value.includes('height: 600px')
+      && document.querySelector('#kit-frame-size').textContent === 'no frame';
+  });
+  // A change that leaves the frame's choices as they were (the theme) tries again.
+  await page.selectOption('#kit-theme', 'dark');
+  await waitUntil(page, 'the code with the full layout\'s frame and the iframe\'s heights', () => {
+    const script = document.querySelector('#kit-code-script').value;
+    return script.includes('data-theme="dark"') && /data-kc-static[^>]*><article[^>]* data-layout="full"/.test(script)
+      && document.querySelector('#kit-code-iframe').value.includes('@container');
+  });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
