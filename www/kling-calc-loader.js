@@ -18,7 +18,8 @@
     l.rel = rel;
     l.href = url(n);
     l.integrity = i;
-    l.crossOrigin = "anonymous";
+    // ("" is the anonymous state.)
+    l.crossOrigin = "";
     document.head.append(l);
   };
   // An embed that carries the widget's first frame links kling-calc.css (the
@@ -43,23 +44,12 @@
   // viewport's height of the screen, unless its load attribute says eager.
   const waiting = new WeakMap();
   // Stops waiting for el; returns what it was waiting to do, if anything.
-  const stop = (el) => {
-    const go = waiting.get(el);
-    near.unobserve(el);
-    waiting.delete(el);
-    return go;
-  };
+  const stop = (el, go = waiting.get(el)) => (near.unobserve(el), waiting.delete(el), go);
   const near = new IntersectionObserver(
     (entries) => entries.forEach((e) => e.isIntersecting && run(stop(e.target) || (() => {}))),
     { rootMargin: "100% 0px" },
   );
-  const start = (el, load, go) => {
-    if (load === "eager") run(go);
-    else {
-      waiting.set(el, go);
-      near.observe(el);
-    }
-  };
+  const start = (el, load, go) => (load === "eager" ? run(go) : (waiting.set(el, go), near.observe(el)));
   // [data-kling-calc] elements: the module mounts those on the page when it
   // starts; this mounts each added later, once, from its data-* attributes.
   const SEL = "[data-kling-calc]:not(kling-calc)";
@@ -111,8 +101,7 @@
         if (!this.isConnected) return;
         for (const a of OPTIONS) {
           const v = this.getAttribute(a);
-          if (v === null) this.removeAttribute("data-" + a);
-          else this.setAttribute("data-" + a, v);
+          v === null ? this.removeAttribute("data-" + a) : this.setAttribute("data-" + a, v);
         }
         if (keep) this.dataset.inputs = Object.entries(keep).map((e) => e.join(":")).join("~");
         this.h = api.mount(this);
@@ -122,6 +111,11 @@
   const ready = () => {
     if (api) return;
     api = window.klingCalc;
+    // An element mounted through the API (which marks it data-kling-calc)
+    // is the host's: never mounted again from its data-* attributes when the
+    // observer reports it added.
+    const m = api.mount;
+    api.mount = (e, o) => (seen.add(e), m(e, o));
     // The module has just mounted (or deferred) every [data-kling-calc] on
     // the page; additions reported from before then are those.
     watch.takeRecords();

@@ -279,3 +279,30 @@ test('the loader on another origin (files served with CORS) finds its files next
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+// mount_with marks an element it mounts data-kling-calc, so the loader's
+// observer saw an element a host had just added and mounted through the API
+// as a new embed, and mounted it again from its data-* attributes: the host's
+// options were lost (zh-Hant and the published figures instead). The loader
+// now counts elements mounted through the API as seen.
+test('klingCalc.mount on an element just added to the page: mounted once, with the host\'s options', async () => {
+  const { page, context, errors } = await fresh(`${LOADER}<kling-calc id="el" sections="kling" load="eager"></kling-calc>`);
+  await rendered(page, '#el');
+  const pe12 = await peShown(page, 'en', { pe_kuaishou: 12 });
+  await page.evaluate(() => {
+    const el = document.body.appendChild(document.createElement('div'));
+    el.id = 'api';
+    klingCalc.mount(el, { lang: 'en', sections: 'valuation', inputs: { pe_kuaishou: 12 } });
+  });
+  await rendered(page, '#api');
+  // The observer's records and the IntersectionObserver's first report are
+  // delivered by then: two frames later, nothing has mounted it again.
+  for (let frame = 0; frame < 2; frame++) await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r())));
+  assert.deepEqual(await page.$eval('#api', (el) => ({
+    roots: el.querySelectorAll('.kc-root').length,
+    lang: el.querySelector('.kc').lang,
+    pe: el.querySelector('[data-input="pe_kuaishou"]').value,
+  })), { roots: 1, lang: 'en', pe: pe12 });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
