@@ -1970,11 +1970,10 @@ impl Binding<'_> {
         }
         if out.contains("{p") || out.contains("{fy}") || out.contains("{rest}") {
             let q = self.q?;
-            out = out
-                .replace("{p}", &q.slug())
-                .replace("{p-1}", &q.plus(-1).slug())
-                .replace("{p-4}", &q.plus(-4).slug())
-                .replace("{fy}", &q.year.to_string());
+            for (token, by) in PERIODS {
+                out = out.replace(token, &q.plus(by).slug());
+            }
+            out = out.replace("{fy}", &q.year.to_string());
             if out.contains("{rest}") {
                 if q.q == 4 {
                     return None;
@@ -2202,6 +2201,10 @@ fn resolve_operands(
 
 const ZH_DIGITS: [&str; 5] = ["", "一", "二", "三", "四"];
 
+/// The period placeholders of ids, labels and a chart's mix, and how many
+/// quarters each lies from the quarter they are filled for.
+const PERIODS: [(&str, i32); 3] = [("{p}", 0), ("{p-1}", -1), ("{p-4}", -4)];
+
 fn metric_label(label: &Text, b: &Binding, series: &[Series], latest: Quarter) -> Text {
     label.map(|k, t| {
         let mut out = t.to_string();
@@ -2209,11 +2212,10 @@ fn metric_label(label: &Text, b: &Binding, series: &[Series], latest: Quarter) -
             out = out.replace("{s}", s);
         }
         if let Some(q) = b.q {
-            out = out
-                .replace("{p}", &quarter_text(q, latest, k))
-                .replace("{p-1}", &quarter_text(q.plus(-1), latest, k))
-                .replace("{p-4}", &quarter_text(q.plus(-4), latest, k))
-                .replace("{fy}", &q.year.to_string());
+            for (token, by) in PERIODS {
+                out = out.replace(token, &quarter_text(q.plus(by), latest, k));
+            }
+            out = out.replace("{fy}", &q.year.to_string());
             let rest = if q.q == 3 {
                 "Q4".to_string()
             } else {
@@ -2824,18 +2826,14 @@ fn mix_rows(
     let latest = here.latest;
     let mut out = Vec::new();
     for (period, col) in row.mix.iter().zip(shares) {
-        let q = match period.as_str() {
-            "{p}" => latest,
-            "{p-1}" => latest.plus(-1),
-            "{p-4}" => latest.plus(-4),
-            other => {
-                r.at(
-                    at,
-                    format!("mix period {other:?} is not {{p}}, {{p-1}} or {{p-4}}"),
-                );
-                continue;
-            }
+        let Some(&(_, by)) = PERIODS.iter().find(|(token, _)| token == period) else {
+            r.at(
+                at,
+                format!("mix period {period:?} is not {{p}}, {{p-1}} or {{p-4}}"),
+            );
+            continue;
         };
+        let q = latest.plus(by);
         if col.iter().all(Option::is_none) {
             continue;
         }
