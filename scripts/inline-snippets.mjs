@@ -50,6 +50,13 @@ function scoped(path) {
   return [exported, `(() => {\n${body}\nreturn { ${exported.map((n) => `${n}: ${n}`).join(', ')} };\n})()`];
 }
 
+// A snippet the glue imports both ways (a function it calls from its own shim
+// and one the wasm imports directly) is inlined once: its named imports are
+// then taken from the namespace's block, right after it.
+const NAMESPACE = /^import \* as (\w+) from ['"](\.\/snippets\/[^'"]+\.js)['"];?\n?/gm;
+const namespaced = new Set([...glue.matchAll(NAMESPACE)].map((m) => m[2].slice(2)));
+const later = new Map();
+
 // `import { a, b as c } from './snippets/…';`
 glue = glue.replace(/^import \{([^}]*)\} from ['"]\.\/(snippets\/[^'"]+\.js)['"];?\n?/gm, (_, names, path) => {
   const [exported, block] = scoped(path);
@@ -58,24 +65,39 @@ glue = glue.replace(/^import \{([^}]*)\} from ['"]\.\/(snippets\/[^'"]+\.js)['"]
     if (!exported.includes(name)) die(`${path} does not export ${name}`);
     return `${name}: ${alias}`;
   });
+  if (namespaced.has(path)) {
+    later.set(`./${path}`, [...(later.get(`./${path}`) ?? []), ...bindings]);
+    return '';
+  }
   return `const { ${bindings.join(', ')} } = ${block};\n`;
 });
 
 // `import * as importN from "./snippets/…";` and its entry in the import object.
+// wasm-bindgen 0.2.130 imports a snippet once per function the wasm imports
+// from it directly (two such functions: `import2` and `import3`, same path, and
+// a duplicate key in the import object): the module is inlined once, and
+// its later names are dropped with their entries.
 const modules = [];
-glue = glue.replace(/^import \* as (\w+) from ['"](\.\/snippets\/[^'"]+\.js)['"];?\n?/gm, (_, local, path) => {
-  modules.push([path, local]);
-  return `const ${local} = ${scoped(path.slice(2))[1]};\n`;
+const seen = new Map();
+glue = glue.replace(NAMESPACE, (_, local, path) => {
+  const first = seen.get(path);
+  modules.push([path, local, first === undefined]);
+  if (first !== undefined) return '';
+  seen.set(path, local);
+  const named = later.has(path) ? `const { ${later.get(path).join(', ')} } = ${local};\n` : '';
+  return `const ${local} = ${scoped(path.slice(2))[1]};\n${named}`;
 });
 for (const [path, local] of modules) {
   const entry = new RegExp(`\\s*${JSON.stringify(path).replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}: ${local},?`);
   if (!entry.test(glue)) die(`the glue's imports do not name snippet ${path}`);
   glue = glue.replace(entry, '');
 }
+const named = (l) => new RegExp(`\\b${l}\\b`).test(glue);
+for (const [, local, kept] of modules) if (!kept && named(local)) die(`the glue still uses ${local}, a second import of an inlined snippet`);
 if (modules.length > 0) {
   const own = /("\.\/kling-calc_bg\.js"): (import\d+)\b/;
   if (!own.test(glue)) die('the glue does not name its own import module');
-  glue = glue.replace(own, (_, key, local) => `${key}: Object.assign(${local}, ${modules.map(([, l]) => l).join(', ')})`);
+  glue = glue.replace(own, (_, key, local) => `${key}: Object.assign(${local}, ${modules.filter(([, , kept]) => kept).map(([, l]) => l).join(', ')})`);
 }
 if (/snippets\//.test(glue)) die(`${gluePath} still refers to snippets/`);
 writeFileSync(gluePath, glue);
