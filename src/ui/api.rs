@@ -303,10 +303,14 @@ fn read_options(options: &JsValue) -> Result<MountOptions, JsValue> {
         Some(list) => {
             let (parts, unknown) = PartSet::parse(&list);
             if !unknown.is_empty() {
-                return Err(js_sys::Error::new(
-                    &["klingCalc: unknown sections: ", &unknown.join(", ")].concat(),
-                )
-                .into());
+                // By hand: `join` would be a second copy of std's join code
+                // in the wasm (the `concat` of `&str`s is the other).
+                let mut message = String::from("klingCalc: unknown sections");
+                for (n, name) in unknown.iter().enumerate() {
+                    message.push_str(if n == 0 { ": " } else { ", " });
+                    message.push_str(name);
+                }
+                return Err(js_sys::Error::new(&message).into());
             }
             parts
         }
@@ -414,7 +418,8 @@ fn handle_fns() -> Vec<js_sys::Function> {
     .collect()
 }
 
-/// Publishes `window.klingCalc` and announces it with a `kling-calc:ready` event.
+/// Publishes `window.klingCalc` (`start` announces it, once the start-up
+/// widgets are complete).
 pub fn install() {
     let Some(window) = web_sys::window() else {
         return;
@@ -442,11 +447,12 @@ pub fn install() {
         &Closure::<dyn Fn(JsValue, JsValue) -> Result<JsValue, JsValue>>::new(mount_js)
             .into_js_value(),
     );
-    HANDLE_FNS.with(|fns| *fns.borrow_mut() = handle_fns());
+    let fns = handle_fns();
+    // A start-up widget fills its disclosures, once painted, through `set`
+    // with no inputs (`Calc::complete`): install runs before those mounts.
+    super::pool::keep_set(&fns[0]);
+    HANDLE_FNS.with(|f| *f.borrow_mut() = fns);
     let _ = js_sys::Reflect::set(&window, &JsValue::from_str("klingCalc"), &api);
-    if let Ok(event) = web_sys::Event::new("kling-calc:ready") {
-        let _ = window.dispatch_event(&event);
-    }
 }
 
 /// Dispatches `kling-calc:change` on an instance's mount element with the

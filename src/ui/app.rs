@@ -80,7 +80,12 @@ const MORE: Text = Text {
 pub fn app(props: &AppProps) -> Html {
     // The page URL is read once, at mount: later edits belong to the reader.
     // Inputs a host passes to `klingCalc.mount` apply on top of a share link.
-    let calc = use_reducer(|| Calc::with_link(props.locale, props.instance, props.start.clone()));
+    // Over a static render nobody has opened or focused anything in yet, the
+    // live widget shows before its disclosures are filled (`Calc::complete`).
+    let calc = use_reducer(|| {
+        let calm = props.host.as_ref().is_some_and(super::pool::calm);
+        Calc::with_link(props.locale, props.instance, props.start.clone(), !calm)
+    });
     let instance = props.instance;
     // Keep the JS API's view of this instance current, and tell the host page
     // about every change of inputs (not about language switches). The
@@ -92,6 +97,10 @@ pub fn app(props: &AppProps) -> Html {
         use_effect_with(calc.clone(), move |calc| {
             apply_patches();
             api::register(instance, calc.clone());
+            if !calc.complete {
+                // Once painted, an action that changes nothing else: an empty `set`.
+                super::pool::after_paint(instance);
+            }
             if *announced.borrow() != calc.inputs {
                 *announced.borrow_mut() = calc.inputs;
                 if let Some(host) = &host {
@@ -168,21 +177,32 @@ pub fn app(props: &AppProps) -> Html {
 fn section(ctl: &Ctl, s: &'static Section, layout: Layout) -> Html {
     let locale = ctl.locale;
     let heading = ctl.dom_id("h", s.key);
-    let fields = html! {
-        <div class="kc-inputs">{for s.inputs.iter().map(|&id| {
-            let props = field_props(ctl, id);
-            html! { <InputField ..props /> }
-        })}</div>
+    // Built only when shown: a deferred first render (`Calc::complete`) skips
+    // their view code too, not only their DOM.
+    let shown = layout == Layout::Full || ctl.complete;
+    let fields = if !shown {
+        Html::default()
+    } else {
+        html! {
+            <div class="kc-inputs">{for s.inputs.iter().map(|&id| {
+                let props = field_props(ctl, id);
+                html! { <InputField ..props /> }
+            })}</div>
+        }
     };
-    let results = html! {
-        <div class="kc-metrics">{for s.metrics.iter().map(|&id| {
-            let (explained, cited) = (ctl.is_explained(id), ctl.is_cited(id));
-            let generation = if explained || cited { ctl.generation } else { 0 };
-            html! {
-                <MetricView ctl={ctl.clone()} {id} {locale} outcome={*ctl.results.get(id)}
-                    published={*ctl.published.get(id)} detail={(explained, cited, generation)} />
-            }
-        })}</div>
+    let results = if !shown {
+        Html::default()
+    } else {
+        html! {
+            <div class="kc-metrics">{for s.metrics.iter().map(|&id| {
+                let (explained, cited) = (ctl.is_explained(id), ctl.is_cited(id));
+                let generation = if explained || cited { ctl.generation } else { 0 };
+                html! {
+                    <MetricView ctl={ctl.clone()} {id} {locale} outcome={*ctl.results.get(id)}
+                        published={*ctl.published.get(id)} detail={(explained, cited, generation)} />
+                }
+            })}</div>
+        }
     };
     let chart = chart(ctl, &s.chart);
     // One list in either order, so each part's markup is built in one place.
@@ -206,8 +226,9 @@ fn section(ctl: &Ctl, s: &'static Section, layout: Layout) -> Html {
 }
 
 /// A disclosure of the compact layout (`data-more` names what it holds),
-/// closed at first. Its content is always in the DOM; only its display waits
-/// for the reader, and yew leaves the `open` state the reader chose alone.
+/// closed at first. Its content is in the DOM (from the second frame of a
+/// start-up mount, [`Calc::complete`]); only its display waits for the
+/// reader, and yew leaves the `open` state the reader chose alone.
 pub(super) fn more(kind: &'static str, summary: String, body: Html) -> Html {
     html! {
         <details class="kc-more" data-more={kind}>

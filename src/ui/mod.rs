@@ -31,6 +31,8 @@ use crate::core::units::Locale;
 #[wasm_bindgen(start)]
 pub fn start() {
     yew::set_custom_panic_hook(Box::new(on_panic));
+    // First: a start-up widget completes itself through the API's `set`.
+    api::install();
     // Where every element is decided before any mounts: a mount changes the
     // heights of what follows it.
     let mut found = Vec::new();
@@ -44,7 +46,10 @@ pub fn start() {
             lazy.defer(&el);
         }
     }
-    api::install();
+    // Fired after the widgets just mounted have filled their disclosures
+    // (each asked for that in its first render's effect, before this), so a
+    // host reading the page on this event finds every field and output.
+    pool::after_paint(0);
 }
 
 /// Start-up mounting of elements far below the fold, deferred until they come

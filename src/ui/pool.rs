@@ -74,9 +74,37 @@ export function swap(host, root) {
   host.replaceChildren(root);
   t && t.focus();
 }
+export function calm(host) {
+  try { return !!host.querySelector("[data-kc-static]:not(:has([open],:focus))") } catch { return false }
+}
+let set;
+export function keepSet(f) { set = f; }
+export function afterPaint(n) {
+  // (`set` throws only for a widget destroyed since: nothing left to fill.)
+  const g = () => { try { n ? set(n, {}) : dispatchEvent(new Event("kling-calc:ready")) } catch {} },
+    later = () => document.hidden ? g() : requestAnimationFrame(() => requestAnimationFrame(g));
+  // yew renders in a microtask queued by the mounts before this: the widgets'
+  // own requests come from its effects, and the event must follow them.
+  n ? later() : queueMicrotask(later);
+}
 "#)]
 extern "C" {
     fn swap(host: &web_sys::Element, root: &web_sys::Element);
+    /// True if `host` holds a static render in which nothing is open or
+    /// focused: its live widget may start without its disclosures' content
+    /// ([`super::state::Calc::complete`]). False in a browser without `:has()`.
+    pub fn calm(host: &web_sys::Element) -> bool;
+    /// Keeps the JS API's shared `set(instance, inputs)` for [`after_paint`].
+    #[wasm_bindgen(js_name = keepSet)]
+    pub fn keep_set(set: &js_sys::Function);
+    /// Once the frame being built has been painted (at the start of the
+    /// frame after next: the first `requestAnimationFrame` fires before that
+    /// frame's paint), calls `set(n, {})` (the function [`keep_set`] kept),
+    /// or for `n` = 0 fires `kling-calc:ready` on the window (after the
+    /// requests of the widgets being mounted). In a hidden page, which paints
+    /// nothing and runs no frame callbacks, at once.
+    #[wasm_bindgen(js_name = afterPaint)]
+    pub fn after_paint(n: u32);
 }
 
 /// A frame's `div` and its app.

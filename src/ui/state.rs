@@ -85,6 +85,12 @@ pub struct Calc {
     /// The share bar's link field and status line: empty until the reader
     /// asks for a link.
     pub shared: (AttrValue, Option<Text>),
+    /// Whether the sections' disclosures hold their fields and results. A
+    /// start-up mount over the build's static render starts without them, so
+    /// the live widget shows sooner; any action fills them, and the first
+    /// comes once the widget has been painted (`pool::after_paint`: an empty
+    /// `set`). Closed, they change nothing on screen.
+    pub complete: bool,
 }
 
 /// Everything a reader can do.
@@ -122,11 +128,13 @@ impl Calc {
                 inputs: Inputs::published(),
                 ignored: Vec::new(),
             },
+            true,
         )
     }
 
     /// The state a share link restores: its inputs, and its skipped items for the notice.
-    pub fn with_link(locale: Locale, instance: u32, link: Decoded) -> Calc {
+    /// `complete`: [`Calc::complete`].
+    pub fn with_link(locale: Locale, instance: u32, link: Decoded, complete: bool) -> Calc {
         let inputs = link.inputs;
         Calc {
             ignored: link.ignored.into(),
@@ -142,6 +150,7 @@ impl Calc {
             explained: 0,
             goal_drafts: vec![None; GOALS.len()],
             shared: (AttrValue::Static(""), None),
+            complete,
         }
     }
 
@@ -229,6 +238,7 @@ impl Reducible for Calc {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
+        next.complete = true;
         // A language switch re-renders the announcement in the new language;
         // showing a citation or an explanation, or typing a goal's target, leaves it alone; any
         // other action that changes no result clears it.
