@@ -13,7 +13,7 @@
 //! policy and the page cannot drift apart.
 
 use crate::encode::{base64, csp_hash};
-use crate::trunk::{insert_fallbacks, TrunkPage};
+use crate::trunk::{insert_fallbacks, TrunkPage, EARLY_START};
 
 /// What goes inside each mount element: given its start tag and its index in
 /// page order, the pre-rendered widget for its configuration ([`crate::prerender`]).
@@ -25,23 +25,19 @@ pub type Fallback<'a> = &'a dyn Fn(&str, usize) -> Result<String, String>;
 /// Built with DOM calls, not markup, and never reads the error into the page.
 pub const FAIL_JS: &str = r#"function __kc_failed(error) {
   console.error("kling-calc could not start:", error);
-  const lines = [
-    ["zh-Hant", "互動計算器無法啟動:瀏覽器或網站的安全設定可能封鎖了 WebAssembly。"],
-    ["zh-Hans", "互动计算器无法启动:浏览器或网站的安全设置可能阻止了 WebAssembly。"],
-    ["en", "The interactive calculator could not start: the security settings of this browser or site may block WebAssembly."],
-  ];
   for (const el of document.querySelectorAll("[data-kling-calc],kling-calc")) {
-    const box = document.createElement("div");
+    const box = document.createElement("div"), alert = box.appendChild(document.createElement("div"));
     box.className = "kc kc-failed";
-    const alert = document.createElement("div");
     alert.setAttribute("role", "alert");
-    for (const [lang, text] of lines) {
-      const p = document.createElement("p");
+    for (const [lang, text] of [
+      ["zh-Hant", "互動計算器無法啟動:瀏覽器或網站的安全設定可能封鎖了 WebAssembly。"],
+      ["zh-Hans", "互动计算器无法启动:浏览器或网站的安全设置可能阻止了 WebAssembly。"],
+      ["en", "The interactive calculator could not start: the security settings of this browser or site may block WebAssembly."],
+    ]) {
+      const p = alert.appendChild(document.createElement("p"));
       p.lang = lang;
       p.textContent = text;
-      alert.append(p);
     }
-    box.append(alert);
     const still = el.querySelector("[data-kc-static]");
     if (still) box.append(still);
     el.replaceChildren(box);
@@ -49,18 +45,57 @@ pub const FAIL_JS: &str = r#"function __kc_failed(error) {
 }
 "#;
 
-/// The loader for pages served over HTTP: Trunk's, with the start-up promise caught.
+/// The loader for pages served over HTTP: Trunk's, with the start-up promise
+/// caught, taking the module [`early_compile`] began. It starts the widget
+/// only once the page has had its first frame: a module script runs as soon
+/// as the page is parsed, and with the wasm already compiled the start (a
+/// render of the widget) could come first and hold back the first paint of
+/// the article and of the widget's static render. (No `setTimeout`: the page
+/// then runs no timer at all, which `keypress.test.mjs` checks for yew's.)
 pub fn http_loader(page: &TrunkPage) -> String {
     format!(
         "<script type=\"module\">\n{FAIL_JS}\
          import init, * as bindings from './{js}';\n\
-         init({{ module_or_path: './{wasm}' }}).then((wasm) => {{\n\
-         \x20 window.wasmBindings = bindings;\n\
-         \x20 dispatchEvent(new CustomEvent(\"TrunkApplicationStarted\", {{ detail: {{ wasm }} }}));\n\
-         }}, __kc_failed);\n</script>",
+         new Promise((r) => self.__kc_frame || document.hidden ? r() : requestAnimationFrame(() => requestAnimationFrame(r)))\n\
+         \x20 .then(() => init({{ module_or_path: __kc_wasm }}))\n\
+         \x20 .then((wasm) => {{\n\
+         \x20\x20\x20 window.wasmBindings = bindings;\n\
+         \x20\x20\x20 dispatchEvent(new CustomEvent(\"TrunkApplicationStarted\", {{ detail: {{ wasm }} }}));\n\
+         \x20 }}, __kc_failed);\n</script>",
         js = page.js,
-        wasm = page.wasm,
     )
+}
+
+/// A classic script, after the preload links, that starts compiling the wasm
+/// while the page is still being parsed and laid out (a module script runs
+/// only after that: the compile used to start then, about 20 ms later on the
+/// benchmark's machine). Its `fetch` carries the preload's integrity, so it
+/// takes the preloaded response instead of downloading again. If streaming
+/// compilation fails with a `TypeError` (a server sending another MIME type, a
+/// network error), it hands `init` a fresh response instead, which tries its
+/// own way; any other failure (a CSP without `'wasm-unsafe-eval'`) goes to
+/// `init` as it is, so the page reports it once (the `catch` here only keeps
+/// the browser from calling the rejection unhandled before the module script
+/// takes it). It also notes when the first frame has been rendered
+/// ([`http_loader`] waits for that).
+pub fn early_compile(page: &TrunkPage) -> String {
+    let options = page
+        .wasm_integrity()
+        .map(|i| format!(", {{ integrity: \"{i}\" }}"))
+        .unwrap_or_default();
+    format!(
+        "{EARLY_START}((f) => WebAssembly.compileStreaming(f())\
+         .catch((e) => {{ if (e instanceof TypeError) return f(); throw e; }}))\
+         (() => fetch(\"./{}\"{options}));\
+         self.__kc_wasm.catch(() => {{}});\
+         requestAnimationFrame(() => self.__kc_frame = 1);</script>",
+        page.wasm
+    )
+}
+
+/// The preload links of a page served over HTTP, then [`early_compile`].
+fn preloads(page: &TrunkPage) -> String {
+    [page.preload_tags.as_str(), &early_compile(page)].concat()
 }
 
 /// Sets the options only the stylesheet reads, `?theme=` and `?accent=` (a
@@ -130,16 +165,18 @@ fn csp_meta(policy: &str) -> String {
 
 /// The rewritten `index.html`: fallback in every mount, failure-reporting loader.
 pub fn index(page: &TrunkPage, fallback: Fallback<'_>) -> Result<String, String> {
-    let html = page.fill(&http_loader(page), &page.css_tags, &page.preload_tags)?;
+    let html = page.fill(&http_loader(page), &page.css_tags, &preloads(page))?;
     insert_fallbacks(&html, fallback)
 }
 
-/// The CSP of `embed.html`, from its loader and resize scripts and its inline style.
-pub fn embed_csp(loader: &str) -> String {
+/// The CSP of `embed.html`, from its loader, early-compile and resize
+/// scripts and its inline style.
+pub fn embed_csp(loader: &str, early: &str) -> String {
     format!(
-        "{CSP_BASE}; script-src 'self' {} {} 'wasm-unsafe-eval'; style-src 'self' {}; \
+        "{CSP_BASE}; script-src 'self' {} {} {} 'wasm-unsafe-eval'; style-src 'self' {}; \
          connect-src 'self'; img-src data:",
         csp_hash(&inner(loader, "script")),
+        csp_hash(&inner(early, "script")),
         csp_hash(RESIZE_JS),
         csp_hash(EMBED_CSS),
     )
@@ -149,7 +186,7 @@ pub fn embed_csp(loader: &str) -> String {
 /// element (options come from `?lang=` and `?sections=`) and the resize script.
 pub fn embed(page: &TrunkPage, fallback: Fallback<'_>) -> Result<String, String> {
     let loader = http_loader(page);
-    let html = page.fill(&loader, &page.css_tags, &page.preload_tags)?;
+    let html = page.fill(&loader, &page.css_tags, &preloads(page))?;
     let body_start = html.find("<body>").ok_or("page has no <body>")? + "<body>".len();
     let body_end = html.rfind("</body>").ok_or("page has no </body>")?;
     let (head, tail) = (&html[..body_start], &html[body_end..]);
@@ -159,7 +196,7 @@ pub fn embed(page: &TrunkPage, fallback: Fallback<'_>) -> Result<String, String>
     let html = format!(
         "{head}\n<main><div data-kling-calc></div></main>\n{body_loader}<script>{RESIZE_JS}</script>\n{tail}"
     );
-    let html = insert_in_head(&html, &csp_meta(&embed_csp(&loader)))?;
+    let html = insert_in_head(&html, &csp_meta(&embed_csp(&loader, &early_compile(page))))?;
     insert_fallbacks(&html, fallback)
 }
 
@@ -245,7 +282,7 @@ pub fn demo(
     let assets = format!(
         "{}\n{}\n{}",
         page.css_tags.join("\n"),
-        page.preload_tags,
+        preloads(page),
         http_loader(page)
     );
     let html = article
@@ -320,7 +357,7 @@ mod tests {
         let out = embed(&page(), &|_, _| Ok("<p>F</p>".into())).unwrap();
         let csp = csp_of(&out).to_string();
         let scripts = inline_elements(&out, "script");
-        assert_eq!(scripts.len(), 2, "loader and resize script");
+        assert_eq!(scripts.len(), 3, "loader, early compile and resize script");
         for s in scripts.iter().chain(&inline_elements(&out, "style")) {
             assert!(csp.contains(&csp_hash(s)), "{s} not allowed by {csp}");
         }
@@ -344,6 +381,53 @@ mod tests {
         // Reparsing the output finds the same assets (the bundler may run twice).
         let again = TrunkPage::parse(&out).unwrap();
         assert_eq!(again, page());
+        assert_eq!(index(&again, &|_, _| Ok("<p>F</p>".into())).unwrap(), out);
+    }
+
+    #[test]
+    fn pages_served_over_http_compile_the_wasm_early_from_its_preload() {
+        let p = page();
+        let early = early_compile(&p);
+        // The preload's own integrity, so the fetch takes the preloaded response.
+        let integrity = p
+            .wasm_integrity()
+            .expect("the test page's wasm preload has one");
+        let fetch = format!("fetch(\"./{}\", {{ integrity: \"{integrity}\" }})", p.wasm);
+        assert!(early.starts_with(EARLY_START), "{early}");
+        assert!(early.contains(&fetch), "{early}");
+        assert!(
+            early.contains("if (e instanceof TypeError) return f(); throw e;"),
+            "compile, else a response for init: {early}"
+        );
+        let demo_page = demo(
+            &p,
+            &format!(
+                "<head>{ASSETS_MARK}</head><body><div data-kling-calc></div>{PARENT_MARK}</body>"
+            ),
+            "",
+            &|_, _| Ok(String::new()),
+        )
+        .unwrap();
+        let pages = [
+            ("index", index(&p, &|_, _| Ok(String::new())).unwrap()),
+            ("embed", embed(&p, &|_, _| Ok(String::new())).unwrap()),
+            ("demo", demo_page),
+        ];
+        for (name, out) in pages {
+            assert_eq!(out.matches(EARLY_START).count(), 1, "{name}");
+            let at = out.find(EARLY_START).unwrap();
+            // After the wasm's preload link, else the fetch would download it a
+            // second time. (The module script that takes its result may come
+            // before it: module scripts run once the page is parsed.)
+            assert!(
+                out.find(&format!("{}\"", p.wasm)).unwrap() < at,
+                "{name}: preload first"
+            );
+            assert!(
+                out.contains("init({ module_or_path: __kc_wasm })"),
+                "{name}"
+            );
+        }
     }
 
     #[test]

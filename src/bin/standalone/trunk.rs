@@ -17,6 +17,9 @@ pub const SCRIPT_MARK: &str = "\u{0}SCRIPT\u{0}";
 pub const CSS_MARK: &str = "\u{0}CSS\u{0}";
 /// Where the first preload link was (all preloads are kept together).
 pub const PRELOAD_MARK: &str = "\u{0}PRELOAD\u{0}";
+/// How the bundler's early-compile script ([`crate::pages::early_compile`])
+/// begins: parsing drops it, so it is written once however often the bundler runs.
+pub const EARLY_START: &str = "<script>self.__kc_wasm=";
 
 /// The parts of Trunk's `index.html` the bundler rewrites.
 #[derive(Debug, PartialEq)]
@@ -49,11 +52,21 @@ impl TrunkPage {
             let tag_end = rest.find('>').ok_or("unterminated tag")? + 1;
             let tag = &rest[..tag_end];
             let lower = tag.to_ascii_lowercase();
+            if rest.starts_with(EARLY_START) {
+                // The bundler's own: it names the wasm its loader takes.
+                let close = rest.find("</script>").ok_or("unterminated script")?;
+                wasm = Some(quoted_ending(&rest[..close], "_bg.wasm")?);
+                rest = &rest[close + "</script>".len()..];
+                continue;
+            }
             if lower.starts_with("<script") && attr(tag, "type").as_deref() == Some("module") {
                 let close = rest.find("</script>").ok_or("unterminated module script")?;
                 let body = &rest[tag_end..close];
                 js = Some(quoted_ending(body, ".js")?);
-                wasm = Some(quoted_ending(body, "_bg.wasm")?);
+                // (Trunk's names the wasm; the bundler's takes it from the early script.)
+                if let Ok(name) = quoted_ending(body, "_bg.wasm") {
+                    wasm = Some(name);
+                }
                 skeleton.push_str(SCRIPT_MARK);
                 rest = &rest[close + "</script>".len()..];
                 continue;
@@ -119,6 +132,14 @@ impl TrunkPage {
         preload.push_str(rest);
         self.preload_tags = preload;
         Ok(())
+    }
+
+    /// The `integrity` of the wasm's preload link, if it has one.
+    pub fn wasm_integrity(&self) -> Option<String> {
+        self.preload_tags
+            .split_inclusive('>')
+            .find(|tag| attr(tag, "href").is_some_and(|h| h.ends_with(&self.wasm)))
+            .and_then(|tag| attr(tag, "integrity"))
     }
 
     /// The skeleton with each marker replaced: `script` for the loader, `css[i]`

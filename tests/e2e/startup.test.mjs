@@ -1,0 +1,90 @@
+// End-to-end: how the served page starts the widget (issue 16's "interactive").
+// index.html compiles the wasm while the page is still parsed (a classic
+// script after the preload links), the widget starts only after the page's
+// first frame, and a widget that replaces an untouched static render shows
+// first and fills its closed disclosures once it has been painted, before
+// `kling-calc:ready`.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { suite, openPage, waitUntil, metricValue, LIVE } from './harness.mjs';
+
+const env = suite();
+
+/**
+ * Records, by the page's own clock: the first frame (a requestAnimationFrame
+ * callback registered before any of the page's scripts), when the live widget
+ * enters the page and how many fields it then holds, every frame after that,
+ * when its fields are all there, and what `kling-calc:ready` finds.
+ */
+function record() {
+  const r = (window.__start = { firstFrame: null, live: null, fieldsAtLive: null, frames: [], complete: null, ready: null, fieldsAtReady: null, staticIds: null, compile: null, dcl: null });
+  const now = () => performance.now();
+  requestAnimationFrame(() => { r.firstFrame = now(); });
+  const compile = WebAssembly.compileStreaming;
+  WebAssembly.compileStreaming = function (...args) {
+    if (r.compile === null) r.compile = now();
+    return compile.apply(this, args);
+  };
+  const ids = (root) => [...document.querySelectorAll(`${root} [data-input]`)].map((e) => e.dataset.input);
+  // Parsed, before any deferred or module script runs: the static render as published.
+  document.addEventListener('readystatechange', () => {
+    if (document.readyState === 'interactive') r.staticIds = ids('[data-kc-static]');
+  });
+  addEventListener('DOMContentLoaded', () => { r.dcl = now(); });
+  const fields = () => ids('.kc-root:not([data-kc-static])').length;
+  const frame = () => {
+    r.frames.push(now());
+    if (r.complete === null) requestAnimationFrame(frame);
+  };
+  new MutationObserver(() => {
+    if (r.live === null && document.querySelector('.kc-root:not([data-kc-static])')) {
+      r.live = now();
+      r.fieldsAtLive = fields();
+      requestAnimationFrame(frame);
+    }
+    if (r.live !== null && r.complete === null && r.staticIds && fields() === r.staticIds.length) r.complete = now();
+  }).observe(document, { subtree: true, childList: true });
+  addEventListener('kling-calc:ready', () => {
+    r.ready = now();
+    r.fieldsAtReady = fields();
+  });
+}
+
+test('the widget starts after the first frame, shows before its closed disclosures fill, and fills them before kling-calc:ready', async () => {
+  const { page, context, errors, requests } = await openPage(env.browser, { viewport: { width: 390, height: 844 } });
+  await page.addInitScript(record);
+  await page.goto(`${env.server.url}index.html?lang=en`);
+  await waitUntil(page, 'kling-calc:ready', () => window.__start.ready !== null);
+  const r = await page.evaluate(() => window.__start);
+  assert.ok(r.staticIds.length > 0, 'the static render holds the fields');
+  assert.ok(r.firstFrame !== null && r.firstFrame <= r.live, `first frame at ${r.firstFrame} ms, live widget at ${r.live} ms`);
+  assert.equal(r.fieldsAtLive, 0, 'the live widget enters the page with its closed disclosures empty');
+  // At least one frame (with the live widget in it) between its entry and its completion.
+  assert.ok(r.complete !== null && r.frames.some((t) => t < r.complete), `frames at ${r.frames.join(', ')}; complete at ${r.complete}`);
+  assert.equal(r.fieldsAtReady, r.staticIds.length, 'every field of the static render is in the live widget at kling-calc:ready');
+  assert.ok(r.complete <= r.ready);
+  // The same fields as the static render's, in the same order: the page contract.
+  assert.deepEqual(await page.$$eval(`${LIVE} [data-input]`, (els) => els.map((e) => e.dataset.input)), r.staticIds);
+  // The compile began while the page was still parsed, from the preloaded response: one download.
+  assert.ok(r.compile !== null && r.compile < r.dcl, `compile at ${r.compile} ms, DOMContentLoaded at ${r.dcl} ms`);
+  assert.equal(requests.filter((u) => u.endsWith('_bg.wasm')).length, 1, requests.join('\n'));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a server that sends the wasm with another MIME type still starts the widget', async () => {
+  const { page, context, errors } = await openPage(env.browser);
+  await page.route(/_bg\.wasm$/, async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({ response, headers: { ...response.headers(), 'content-type': 'application/octet-stream' } });
+  });
+  const warnings = [];
+  page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
+  await page.goto(`${env.server.url}index.html`);
+  const value = await metricValue(page, 'kling_share_2025q3');
+  assert.ok(Number.isFinite(Number(value)) && value !== '', value);
+  // wasm-bindgen's own fallback said why it compiled the slower way.
+  assert.ok(warnings.some((w) => w.includes('application/wasm')), warnings.join('\n'));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
