@@ -122,8 +122,9 @@
     document.querySelectorAll(SEL).forEach((el) => seen.add(el));
     queue.splice(0).forEach((go) => go());
   };
-  // Fired by the module's start, before init resolves; init alone covers a
-  // module another script on the page had already started.
+  // init resolving is the usual signal; the event (fired once the start-up
+  // widgets are complete, after init) covers a module another script on the
+  // page had already started.
   addEventListener("kling-calc:ready", ready);
   import(url(A.js[0]))
     .then((m) => m.default({ module_or_path: fetch(url(A.wasm[0]), { integrity: A.wasm[1] }) }))

@@ -81,9 +81,11 @@ pub fn app(props: &AppProps) -> Html {
     // The page URL is read once, at mount: later edits belong to the reader.
     // Inputs a host passes to `klingCalc.mount` apply on top of a share link.
     // Over a static render nobody has opened or focused anything in yet, the
-    // live widget shows before its disclosures are filled (`Calc::complete`).
+    // live widget shows before its disclosures are filled (`Calc::complete`;
+    // the full layout has none to fill).
     let calc = use_reducer(|| {
-        let calm = props.host.as_ref().is_some_and(super::pool::calm);
+        let calm =
+            props.layout != Layout::Full && props.host.as_ref().is_some_and(super::pool::calm);
         Calc::with_link(props.locale, props.instance, props.start.clone(), !calm)
     });
     let instance = props.instance;

@@ -88,3 +88,27 @@ test('a server that sends the wasm with another MIME type still starts the widge
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+// Where nothing is waited for: a hidden page paints no frame to wait for, and
+// the full layout has no closed disclosure to fill later.
+const COMPLETE_AT_ONCE = [
+  ['a page loaded hidden (a background tab)', 'index.html?lang=en', () => {
+    Object.defineProperty(document, 'hidden', { get: () => true });
+  }],
+  ['the full layout', 'index.html?lang=en&layout=full', () => {}],
+];
+for (const [what, path, setup] of COMPLETE_AT_ONCE) {
+  test(`${what}: the live widget enters the page with every field`, async () => {
+    const { page, context, errors } = await openPage(env.browser);
+    await page.addInitScript(setup);
+    await page.addInitScript(record);
+    await page.goto(`${env.server.url}${path}`);
+    await waitUntil(page, 'kling-calc:ready', () => window.__start.ready !== null);
+    const r = await page.evaluate(() => window.__start);
+    assert.ok(r.staticIds.length > 0);
+    assert.equal(r.fieldsAtLive, r.staticIds.length, `${r.fieldsAtLive} of ${r.staticIds.length} fields when the live widget entered`);
+    assert.equal(r.fieldsAtReady, r.staticIds.length);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+}
