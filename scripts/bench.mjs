@@ -26,7 +26,7 @@ const BENCH_DIST = join(ROOT, 'dist-bench');
 // The module before wasm-bindgen and wasm-opt, with its function names.
 const NAMED_WASM = join(ROOT, 'target/wasm32-unknown-unknown/release/kling_calc.wasm');
 
-const STARTUP_LOADS = 10;
+const STARTUP_LOADS = 20;
 const SCALE_LOADS = 5;
 const SCALE_INSTANCES = 20;
 const API_CHANGES = 10_000;
