@@ -179,9 +179,9 @@ pub fn app(props: &AppProps) -> Html {
 fn section(ctl: &Ctl, s: &'static Section, layout: Layout) -> Html {
     let locale = ctl.locale;
     let heading = ctl.dom_id("h", s.key);
-    // Built only when shown: a deferred first render (`Calc::complete`) skips
-    // their view code too, not only their DOM.
-    let shown = layout == Layout::Full || ctl.complete;
+    // Built only when shown: a deferred first render (`Calc::complete`, never
+    // in the full layout) skips their view code too, not only their DOM.
+    let shown = ctl.complete;
     let fields = if !shown {
         Html::default()
     } else {
