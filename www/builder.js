@@ -1,7 +1,7 @@
 // The editor's kit, dist/builder.html: a live preview mounted through the JS
 // API, the choices an embed can carry, and the code for each way to embed.
 // It runs from file:// with no network, under the page's hash-only CSP: the
-// widget is inline (the standalone module), and what the downloaded
+// widget is inline (standalone.html's wasm data block and scripts), and what the downloaded
 // standalone.html needs is in the #kit-data block the bundler wrote.
 (() => {
   const kit = JSON.parse(document.getElementById("kit-data").textContent);
@@ -337,8 +337,11 @@
 
   /** standalone.html with the choices: the mount element's attributes, and the accent as a hashed <style>. */
   const standalone = async (c) => {
+    // The page carries the widget's module script and wasm once, running them; the kit's copy of
+    // standalone.html has marks where they go.
     const code = document.querySelector("script[type=module]").textContent;
-    let html = kit.page.replace(kit.mark, () => code);
+    const wasm = document.getElementById("kc-wasm").text;
+    let html = kit.page.replace(kit.mark, () => code).replace(kit.wasm, () => wasm);
     // The page's own lang goes, whatever its place among <html>'s attributes
     // (the minifier orders them); the chosen one comes first.
     html = html.replace(/<html\b[^>]*>/, (tag) =>

@@ -1,12 +1,13 @@
-// End-to-end: how the served page starts the widget (issue 16's "interactive").
+// End-to-end: how the pages start the widget (issue 16's "interactive").
 // index.html compiles the wasm while the page is still parsed (a classic
-// script after the preload links), the widget starts only after the page's
-// first frame, and a widget that replaces an untouched static render shows
-// first and fills its closed disclosures once it has been painted, before
-// `kling-calc:ready`.
+// script after the preload links), and so does standalone.html (a classic
+// script that decodes the data block carrying it); the widget starts only
+// after the page's first frame, and a widget that replaces an untouched
+// static render shows first and fills its closed disclosures once it has been
+// painted, before `kling-calc:ready`.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { suite, openPage, waitUntil, metricValue, LIVE } from './harness.mjs';
+import { suite, openPage, waitUntil, metricValue, LIVE, STANDALONE_URL } from './harness.mjs';
 
 const env = suite();
 
@@ -20,11 +21,14 @@ function record() {
   const r = (window.__start = { firstFrame: null, live: null, fieldsAtLive: null, frames: [], complete: null, ready: null, fieldsAtReady: null, staticIds: null, compile: null, dcl: null });
   const now = () => performance.now();
   requestAnimationFrame(() => { r.firstFrame = now(); });
-  const compile = WebAssembly.compileStreaming;
-  WebAssembly.compileStreaming = function (...args) {
-    if (r.compile === null) r.compile = now();
-    return compile.apply(this, args);
-  };
+  // Served pages compile from the response (streaming), standalone.html from bytes.
+  for (const name of ['compileStreaming', 'compile']) {
+    const compile = WebAssembly[name];
+    WebAssembly[name] = function (...args) {
+      if (r.compile === null) r.compile = now();
+      return compile.apply(this, args);
+    };
+  }
   const ids = (root) => [...document.querySelectorAll(`${root} [data-input]`)].map((e) => e.dataset.input);
   // Parsed, before any deferred or module script runs: the static render as published.
   document.addEventListener('readystatechange', () => {
@@ -50,26 +54,53 @@ function record() {
   });
 }
 
-test('the widget starts after the first frame, shows before its closed disclosures fill, and fills them before kling-calc:ready', async () => {
-  const { page, context, errors, requests } = await openPage(env.browser, { viewport: { width: 390, height: 844 } });
-  await page.addInitScript(record);
-  await page.goto(`${env.server.url}index.html?lang=en`);
-  await waitUntil(page, 'kling-calc:ready', () => window.__start.ready !== null);
-  const r = await page.evaluate(() => window.__start);
-  assert.ok(r.staticIds.length > 0, 'the static render holds the fields');
-  assert.ok(r.firstFrame !== null && r.firstFrame <= r.live, `first frame at ${r.firstFrame} ms, live widget at ${r.live} ms`);
-  assert.equal(r.fieldsAtLive, 0, 'the live widget enters the page with its closed disclosures empty');
-  // At least one frame (with the live widget in it) between its entry and its completion.
-  assert.ok(r.complete !== null && r.frames.some((t) => t < r.complete), `frames at ${r.frames.join(', ')}; complete at ${r.complete}`);
-  assert.equal(r.fieldsAtReady, r.staticIds.length, 'every field of the static render is in the live widget at kling-calc:ready');
-  assert.ok(r.complete <= r.ready);
-  // The same fields as the static render's, in the same order: the page contract.
-  assert.deepEqual(await page.$$eval(`${LIVE} [data-input]`, (els) => els.map((e) => e.dataset.input)), r.staticIds);
-  // The compile began while the page was still parsed, from the preloaded response: one download.
-  assert.ok(r.compile !== null && r.compile < r.dcl, `compile at ${r.compile} ms, DOMContentLoaded at ${r.dcl} ms`);
-  assert.equal(requests.filter((u) => u.endsWith('_bg.wasm')).length, 1, requests.join('\n'));
-  assert.deepEqual(errors, []);
-  await context.close();
+// The served page and the one-file page, each as a reader opens it.
+const PAGES = [
+  ['index.html, served', () => `${env.server.url}index.html?lang=en`],
+  ['standalone.html from file://', () => `${STANDALONE_URL}?lang=en`],
+];
+
+for (const [name, url] of PAGES) {
+  test(`${name}: the widget starts after the first frame, shows before its closed disclosures fill, and fills them before kling-calc:ready`, async () => {
+    const { page, context, errors, requests } = await openPage(env.browser, { viewport: { width: 390, height: 844 } });
+    await page.addInitScript(record);
+    await page.goto(url());
+    await waitUntil(page, 'kling-calc:ready', () => window.__start.ready !== null);
+    const r = await page.evaluate(() => window.__start);
+    assert.ok(r.staticIds.length > 0, 'the static render holds the fields');
+    assert.ok(r.firstFrame !== null && r.firstFrame <= r.live, `first frame at ${r.firstFrame} ms, live widget at ${r.live} ms`);
+    assert.equal(r.fieldsAtLive, 0, 'the live widget enters the page with its closed disclosures empty');
+    // At least one frame (with the live widget in it) between its entry and its completion.
+    assert.ok(r.complete !== null && r.frames.some((t) => t < r.complete), `frames at ${r.frames.join(', ')}; complete at ${r.complete}`);
+    assert.equal(r.fieldsAtReady, r.staticIds.length, 'every field of the static render is in the live widget at kling-calc:ready');
+    assert.ok(r.complete <= r.ready);
+    // The same fields as the static render's, in the same order: the page contract.
+    assert.deepEqual(await page.$$eval(`${LIVE} [data-input]`, (els) => els.map((e) => e.dataset.input)), r.staticIds);
+    // The compile began while the page was still parsed.
+    assert.ok(r.compile !== null && r.compile < r.dcl, `compile at ${r.compile} ms, DOMContentLoaded at ${r.dcl} ms`);
+    // Served: from the preloaded response, one download. From file://: no request for a wasm file at all.
+    const wasmRequests = requests.filter((u) => u.endsWith('.wasm')).length;
+    assert.equal(wasmRequests, url().startsWith('file:') ? 0 : 1, requests.join('\n'));
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+}
+
+test('standalone.html in a browser without Uint8Array.fromBase64 decodes its wasm by hand and computes the same values', async () => {
+  const values = [];
+  for (const native of [true, false]) {
+    const { page, context, errors } = await openPage(env.browser);
+    if (!native) await page.addInitScript(() => { delete Uint8Array.fromBase64; });
+    await page.addInitScript(() => addEventListener('kling-calc:ready', () => { window.__ready = true; }));
+    await page.goto(`${STANDALONE_URL}?lang=en`);
+    await waitUntil(page, 'kling-calc:ready', () => window.__ready === true);
+    values.push(await page.$$eval(`${LIVE} [data-metric]`, (els) => els.map((e) => [e.dataset.metric, e.dataset.value])));
+    assert.equal(await page.evaluate(() => typeof Uint8Array.fromBase64), native ? 'function' : 'undefined');
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+  assert.ok(values[0].length >= 42, `${values[0].length} metrics`);
+  assert.deepEqual(values[1], values[0]);
 });
 
 test('a server that sends the wasm with another MIME type still starts the widget', async () => {

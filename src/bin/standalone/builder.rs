@@ -4,15 +4,16 @@
 //! block with what its code and downloads need, and a hash-only CSP.
 //!
 //! The preconfigured `standalone.html` the builder downloads is made in the
-//! browser from `standalone.html`'s own text with the big module script cut
-//! out (the builder has that script already: it is running it), so the page
-//! carries the wasm once.
+//! browser from `standalone.html`'s own text with its module script and the
+//! wasm's data block cut out (the builder has both already: it is running
+//! them), so the page carries the wasm once.
 
 use kling_calc::core::edition::TITLE;
 use kling_calc::core::sections::{EXTRA_PARTS, SECTIONS};
 use kling_calc::core::units::Locale;
 
 use crate::encode::csp_hash;
+use crate::pages::{standalone_early, wasm_block_of, STANDALONE_EARLY};
 use crate::trunk::{FALLBACK_END, FALLBACK_START};
 
 /// The page around the builder, compiled in so cargo rebuilds the bundler when it changes.
@@ -28,6 +29,8 @@ const HEAD_MARK: &str = "<!-- kc:head -->";
 const SCRIPTS_MARK: &str = "<!-- kc:scripts -->";
 /// What stands for the module script's text in the standalone page the builder carries.
 pub const CODE_MARK: &str = "\u{1}KC-CODE\u{1}";
+/// What stands for the content of the wasm's data block (its base64) in that page.
+pub const WASM_MARK: &str = "\u{1}KC-WASM\u{1}";
 
 /// `s` as a JSON string literal that is also safe inside a `<script>` element:
 /// `<`, `>` and `&` are escaped, so no `</script` can end the block early.
@@ -51,21 +54,26 @@ fn json_string(s: &str) -> String {
 }
 
 /// The data block: the standalone page with [`CODE_MARK`] for its module
-/// script, the iframe parent snippet, the widget's title per language and the
-/// parts an editor can choose, as `[key, label]`.
-fn data(standalone: &str, code: &str, parent_js: &str) -> Result<String, String> {
+/// script and [`WASM_MARK`] for the wasm's data block, the iframe parent
+/// snippet, the widget's title per language and the parts an editor can
+/// choose, as `[key, label]`.
+fn data(standalone: &str, code: &str, wasm_block: &str, parent_js: &str) -> Result<String, String> {
     // builder.js replaces what lies between the fallback marks with the first
     // frame of the editor's choices.
     if standalone.matches(code).count() != 1
+        || standalone.matches(wasm_block).count() != 1
         || standalone.matches("<div data-kling-calc>").count() != 1
         || standalone.matches(FALLBACK_START).count() != 1
         || standalone.matches(FALLBACK_END).count() != 1
     {
         return Err(
-            "standalone.html must hold its module script, one mount element and one static render once".into(),
+            "standalone.html must hold its module script, its wasm, one mount element and one static render once".into(),
         );
     }
-    let page = standalone.replacen(code, CODE_MARK, 1);
+    let page =
+        standalone
+            .replacen(code, CODE_MARK, 1)
+            .replacen(wasm_block, &wasm_block_of(WASM_MARK), 1);
     let title: Vec<String> = Locale::ALL
         .iter()
         .map(|&l| format!("{}:{}", json_string(l.tag()), json_string(TITLE.get(l))))
@@ -77,19 +85,22 @@ fn data(standalone: &str, code: &str, parent_js: &str) -> Result<String, String>
         .map(|(key, label)| format!("[{},{}]", json_string(key), json_string(&label)))
         .collect();
     Ok(format!(
-        "{{\"page\":{},\"mark\":{},\"parent\":{},\"title\":{{{}}},\"parts\":[{}]}}",
+        "{{\"page\":{},\"mark\":{},\"wasm\":{},\"parent\":{},\"title\":{{{}}},\"parts\":[{}]}}",
         json_string(&page),
         json_string(CODE_MARK),
+        json_string(WASM_MARK),
         json_string(parent_js),
         title.join(","),
         parts.join(",")
     ))
 }
 
-/// `builder.html` from the standalone module script `code`, the widget's
-/// stylesheets, the finished `standalone.html` and the iframe parent snippet.
+/// `builder.html` from the standalone module script `code`, the wasm's data
+/// block, the widget's stylesheets, the finished `standalone.html` and the
+/// iframe parent snippet.
 pub fn builder(
     code: &str,
+    wasm_block: &str,
     css: &[String],
     standalone: &str,
     parent_js: &str,
@@ -103,8 +114,9 @@ pub fn builder(
         }
     }
     let policy = format!(
-        "default-src 'none'; base-uri 'none'; form-action 'none'; script-src {} {} 'wasm-unsafe-eval'; \
+        "default-src 'none'; base-uri 'none'; form-action 'none'; script-src {} {} {} 'wasm-unsafe-eval'; \
          style-src {} {}; img-src data:",
+        csp_hash(STANDALONE_EARLY),
         csp_hash(code),
         csp_hash(SCRIPT),
         css.iter().map(|c| csp_hash(c)).collect::<Vec<_>>().join(" "),
@@ -118,11 +130,12 @@ pub fn builder(
     // The CSP meta first: it only governs what follows it.
     let head = format!(
         "<meta http-equiv=\"Content-Security-Policy\" content=\"{policy}\">\n{styles}\
-         <script type=\"module\">{code}</script>"
+         {}<script type=\"module\">{code}</script>",
+        standalone_early(wasm_block)
     );
     let scripts = format!(
         "<script type=\"application/json\" id=\"kit-data\">{}</script>\n<script>{SCRIPT}</script>",
-        data(standalone, code, parent_js)?
+        data(standalone, code, wasm_block, parent_js)?
     );
     Ok(PAGE
         .replace(HEAD_MARK, &head)
@@ -132,6 +145,7 @@ pub fn builder(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::pages::WASM_BLOCK_ID;
 
     #[test]
     fn json_strings_cannot_close_the_script() {
@@ -149,14 +163,24 @@ mod tests {
     #[test]
     fn builder_runs_the_standalone_module_under_its_own_csp() {
         let code = "\nconsole.log(1);\n";
+        let block = crate::pages::wasm_block(b"wasm bytes");
         let standalone = format!(
-            "<html lang=zh-Hant><head><script type=\"module\">{code}</script></head>\
-             <body><div data-kling-calc><!--kc-fallback--><p>F</p><!--/kc-fallback--></div></body></html>"
+            "<html lang=zh-Hant><head>{}<script type=\"module\">{code}</script></head>\
+             <body><div data-kling-calc><!--kc-fallback--><p>F</p><!--/kc-fallback--></div></body></html>",
+            standalone_early(&block)
         );
-        let out = builder(code, &["a{b:c}".into()], &standalone, "/* parent */").unwrap();
+        let out = builder(
+            code,
+            &block,
+            &["a{b:c}".into()],
+            &standalone,
+            "/* parent */",
+        )
+        .unwrap();
         let csp_at = out.find("Content-Security-Policy").unwrap();
         assert!(csp_at < out.find("<style>").unwrap());
         for hash in [
+            csp_hash(STANDALONE_EARLY),
             csp_hash(code),
             csp_hash(SCRIPT),
             csp_hash("a{b:c}"),
@@ -164,13 +188,18 @@ mod tests {
         ] {
             assert!(out.contains(&hash), "{hash}");
         }
-        assert_eq!(out.matches(code).count(), 1, "the wasm is carried once");
-        assert!(out.contains("\\u0001KC-CODE\\u0001"));
+        assert_eq!(out.matches(code).count(), 1, "the module is carried once");
+        assert_eq!(out.matches(&block).count(), 1, "the wasm is carried once");
+        assert!(out.contains(&format!("id=\"{WASM_BLOCK_ID}\"")));
+        assert!(out.contains("\\u0001KC-CODE\\u0001") && out.contains("\\u0001KC-WASM\\u0001"));
         assert!(out.contains(r#"["kling","#) && out.contains(r#"["sources","sources"]"#));
         assert!(!out.contains(HEAD_MARK) && !out.contains(SCRIPTS_MARK));
-        assert!(builder(code, &[], "<div data-kling-calc>", "").is_err());
+        assert!(builder(code, &block, &[], "<div data-kling-calc>", "").is_err());
         // builder.js puts the chosen first frame between the static render's marks.
         let unmarked = standalone.replace("<!--/kc-fallback-->", "");
-        assert!(builder(code, &[], &unmarked, "").is_err());
+        assert!(builder(code, &block, &[], &unmarked, "").is_err());
+        // The standalone page must carry the wasm, which the builder cuts out.
+        let without = standalone.replace(&block, "");
+        assert!(builder(code, &block, &[], &without, "").is_err());
     }
 }

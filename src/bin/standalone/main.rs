@@ -8,7 +8,8 @@
 //! * `standalone.html` — one file that works when opened from disk with no
 //!   network at all: the stylesheet becomes a `<style>`, the wasm-bindgen glue
 //!   an inline module script, and the wasm is gzip-compressed, base64-encoded
-//!   into that script and decoded with the browser's `DecompressionStream`;
+//!   into a data block that a classic script decodes (with the browser's
+//!   `DecompressionStream`) and compiles while the page is still parsed;
 //! * `embed.html` — the iframe target, which reports its height to the parent;
 //! * `demo-article.html` and `embed-parent.js` — a news article showing the
 //!   three ways to embed, and the host snippet that resizes widget iframes;
@@ -107,9 +108,10 @@ fn run(dir: &Path) -> Result<Vec<(&'static str, usize)>, String> {
         &asset(&page.js, glue.as_bytes()),
         &asset(&page.wasm, &wasm),
     )?;
-    let code = pages::standalone_code(&glue, &encode::gzip(&wasm)?)?;
-    let standalone = pages::standalone(&page, &code, &css, &fallback)?;
-    let builder = builder::builder(&code, &css, &standalone, EMBED_PARENT)?;
+    let code = pages::standalone_code(&glue)?;
+    let wasm_block = pages::wasm_block(&encode::gzip(&wasm)?);
+    let standalone = pages::standalone(&page, &code, &wasm_block, &css, &fallback)?;
+    let builder = builder::builder(&code, &wasm_block, &css, &standalone, EMBED_PARENT)?;
     // Everything is built before anything is written, so a failure leaves dist/ as it was.
     let pages = [
         ("standalone.html", standalone),

@@ -200,9 +200,59 @@ pub fn embed(page: &TrunkPage, fallback: Fallback<'_>) -> Result<String, String>
     insert_fallbacks(&html, fallback)
 }
 
+/// The id of the data block that carries the wasm (gzip, then base64) in
+/// `standalone.html` and `builder.html`: data, not script, so the browser
+/// parses it as text and the CSP has nothing to hash.
+pub const WASM_BLOCK_ID: &str = "kc-wasm";
+
+/// The data block ([`WASM_BLOCK_ID`]) holding `wasm_gz` in base64.
+pub fn wasm_block(wasm_gz: &[u8]) -> String {
+    wasm_block_of(&base64(wasm_gz))
+}
+
+/// The data block ([`WASM_BLOCK_ID`]) with `text` as its content.
+pub fn wasm_block_of(text: &str) -> String {
+    format!("<script type=\"application/octet-stream\" id=\"{WASM_BLOCK_ID}\">{text}</script>")
+}
+
+/// The classic script after the wasm's data block in `standalone.html` and
+/// `builder.html`: it decodes, decompresses and compiles the wasm while the
+/// rest of the page is parsed and laid out, as [`early_compile`] does for a
+/// served page (a module script runs only after that: the compile then began
+/// about 50 ms later, measured). The base64 is decoded natively where the
+/// browser can (`Uint8Array.fromBase64`), else by a plain loop:
+/// `Uint8Array.from(text, callback)`, a call per byte, took about 30 ms of the
+/// page's start. The compressed bytes reach the decompressor as one chunk (a
+/// `Response` of them): read from a `Blob`'s stream they came in several, each
+/// a task that waited behind the parser's, and the compile began only after
+/// the page was parsed (`startup.test.mjs` checks it begins before).
+/// Notes the first frame for [`standalone_code`], as [`early_compile`] does
+/// for [`http_loader`].
+pub const STANDALONE_EARLY: &str = r#"self.__kc_wasm = (async (b64) => {
+  let gz = Uint8Array.fromBase64?.(b64);
+  if (!gz) {
+    const s = atob(b64);
+    gz = new Uint8Array(s.length);
+    for (let i = 0; i < s.length; i++) gz[i] = s.charCodeAt(i);
+  }
+  const stream = new Response(gz).body.pipeThrough(new DecompressionStream("gzip"));
+  return WebAssembly.compile(await new Response(stream).arrayBuffer());
+})(document.getElementById("kc-wasm").text);
+self.__kc_wasm.catch(() => {});
+requestAnimationFrame(() => self.__kc_frame = 1);
+"#;
+
+/// The wasm's data block and [`STANDALONE_EARLY`], as `standalone.html` and
+/// `builder.html` carry them, ahead of their module script.
+pub fn standalone_early(wasm_block: &str) -> String {
+    format!("{wasm_block}<script>{STANDALONE_EARLY}</script>")
+}
+
 /// The inline module script of `standalone.html` (and of `builder.html`, which
-/// runs the same widget from `file://`): glue, failure report, gzip+base64 wasm.
-pub fn standalone_code(glue: &str, wasm_gz: &[u8]) -> Result<String, String> {
+/// runs the same widget from `file://`): glue, failure report, and the start
+/// with the module [`STANDALONE_EARLY`] compiles, once the page has had its
+/// first frame (as [`http_loader`]).
+pub fn standalone_code(glue: &str) -> Result<String, String> {
     if glue.contains("</script") {
         // Would end the inline element early; never expected from wasm-bindgen.
         return Err("glue contains a closing tag and cannot be inlined".into());
@@ -210,32 +260,20 @@ pub fn standalone_code(glue: &str, wasm_gz: &[u8]) -> Result<String, String> {
     if !glue.contains("async function __wbg_init") {
         return Err("glue has no __wbg_init: wasm-bindgen output changed shape".into());
     }
-    let mut code = String::with_capacity(glue.len() + wasm_gz.len() * 4 / 3 + 2048);
-    code.push('\n');
-    code.push_str(glue);
-    code.push('\n');
-    code.push_str(FAIL_JS);
-    // Names carry a `__kc_` prefix: they share the module scope with the glue,
-    // which declares its own `wasm`, `bytes`, … at top level.
-    code.push_str("const __kc_b64 = \"");
-    code.push_str(&base64(wasm_gz));
-    code.push_str(
-        "\";\n\
-         async function __kc_start() {\n\
-         \x20 const gz = Uint8Array.from(atob(__kc_b64), (c) => c.charCodeAt(0));\n\
-         \x20 const bytes = await new Response(new Blob([gz]).stream().pipeThrough(new DecompressionStream(\"gzip\"))).arrayBuffer();\n\
-         \x20 const wasm = await __wbg_init({ module_or_path: bytes });\n\
-         \x20 dispatchEvent(new CustomEvent(\"TrunkApplicationStarted\", { detail: { wasm } }));\n\
-         }\n\
-         __kc_start().catch(__kc_failed);\n",
-    );
-    Ok(code)
+    Ok(format!(
+        "\n{glue}\n{FAIL_JS}\
+         new Promise((r) => self.__kc_frame || document.hidden ? r() : requestAnimationFrame(() => requestAnimationFrame(r)))\n\
+         \x20 .then(() => __wbg_init({{ module_or_path: __kc_wasm }}))\n\
+         \x20 .then((wasm) => dispatchEvent(new CustomEvent(\"TrunkApplicationStarted\", {{ detail: {{ wasm }} }})), __kc_failed);\n"
+    ))
 }
 
-/// `standalone.html`: `code` ([`standalone_code`]) and CSS inline, under a hash-only CSP.
+/// `standalone.html`: the wasm ([`wasm_block`]), [`STANDALONE_EARLY`], `code`
+/// ([`standalone_code`]) and CSS inline, under a hash-only CSP.
 pub fn standalone(
     page: &TrunkPage,
     code: &str,
+    wasm_block: &str,
     css: &[String],
     fallback: Fallback<'_>,
 ) -> Result<String, String> {
@@ -245,7 +283,8 @@ pub fn standalone(
     }
     let styles: Vec<String> = css.iter().map(|c| format!("<style>{c}</style>")).collect();
     let policy = format!(
-        "{CSP_BASE}; script-src {} 'wasm-unsafe-eval'; style-src {}; img-src data:",
+        "{CSP_BASE}; script-src {} {} 'wasm-unsafe-eval'; style-src {}; img-src data:",
+        csp_hash(STANDALONE_EARLY),
         csp_hash(code),
         css.iter()
             .map(|c| csp_hash(c))
@@ -253,7 +292,10 @@ pub fn standalone(
             .join(" "),
     );
     let html = page.fill(
-        &format!("<script type=\"module\">{code}</script>"),
+        &format!(
+            "{}<script type=\"module\">{code}</script>",
+            standalone_early(wasm_block)
+        ),
         &styles,
         "",
     )?;
@@ -326,25 +368,39 @@ mod tests {
 
     #[test]
     fn standalone_inlines_everything_under_a_hash_only_csp() {
-        let code = standalone_code(GLUE, &[1, 2, 3, 4]).unwrap();
-        let out = standalone(&page(), &code, &["body{color:red}".into()], &|_, _| {
-            Ok("<p>F</p>".into())
-        })
+        let code = standalone_code(GLUE).unwrap();
+        let block = wasm_block(&[1, 2, 3, 4]);
+        let out = standalone(
+            &page(),
+            &code,
+            &block,
+            &["body{color:red}".into()],
+            &|_, _| Ok("<p>F</p>".into()),
+        )
         .unwrap();
         assert!(out.contains("<style>body{color:red}</style>"));
-        assert!(out.contains("const __kc_b64 = \"AQIDBA==\""));
-        assert!(out.contains("__kc_start().catch(__kc_failed)"));
+        // The wasm is data the early script reads by id, before the module script.
+        assert!(out.contains(&format!(
+            "<script type=\"application/octet-stream\" id=\"{WASM_BLOCK_ID}\">AQIDBA==</script><script>{STANDALONE_EARLY}</script><script type=\"module\">{code}</script>"
+        )));
+        assert!(STANDALONE_EARLY.contains(&format!("getElementById(\"{WASM_BLOCK_ID}\")")));
+        assert!(
+            code.contains("__wbg_init({ module_or_path: __kc_wasm })")
+                && code.contains("__kc_failed);")
+        );
         assert!(!out.contains(".js'") && !out.contains("_bg.wasm") && !out.contains("href=\"./"));
-        assert_eq!(out.matches("<script").count(), 1);
+        assert_eq!(out.matches("<script").count(), 3);
         assert!(out.contains("<div data-kling-calc><!--kc-fallback--><p>F</p>"));
         let csp = csp_of(&out);
         let scripts = inline_elements(&out, "script");
         let styles = inline_elements(&out, "style");
+        // The data block is not script: only the two scripts are hashed.
         assert_eq!(
             csp,
             format!(
-                "default-src 'none'; base-uri 'none'; form-action 'none'; script-src {} 'wasm-unsafe-eval'; style-src {}; img-src data:",
-                csp_hash(&scripts[0]),
+                "default-src 'none'; base-uri 'none'; form-action 'none'; script-src {} {} 'wasm-unsafe-eval'; style-src {}; img-src data:",
+                csp_hash(&scripts[1]),
+                csp_hash(&scripts[2]),
                 csp_hash(&styles[0])
             )
         );
