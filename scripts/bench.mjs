@@ -392,14 +392,17 @@ async function typeAndProbe(browser, url) {
   await page.goto(url);
   await page.waitForSelector(`[data-input="${TYPED[0][0]}"]`, { state: 'attached' });
   let keys = 0;
+  // Per key, in typing order: whether it was the first one typed over a field's selected text.
+  const first = [];
   for (let round = 0; keys < 200; round++) {
     for (const [input, value] of TYPED) {
       // A field behind a closed "Adjust all N figures" is opened first, as a reader would.
       await reveal(page.locator(`[data-input="${input}"]`));
       await page.click(`[data-input="${input}"]`);
       await page.keyboard.press('ControlOrMeta+a'); // selects only: no input event, not counted
-      for (const ch of value(round)) {
+      for (const [i, ch] of [...value(round)].entries()) {
         await page.keyboard.type(ch);
+        first.push(i === 0);
         keys += 1;
         // Next key only once this one's frame is measured: a reader's pace,
         // and no keystroke's latency includes the queue of the ones after it.
@@ -410,7 +413,7 @@ async function typeAndProbe(browser, url) {
   const lat = await page.evaluate(() => window.__lat);
   if (errors.length) throw new Error(`${url}: page errors: ${errors.join('; ')}`);
   await context.close();
-  return { ...lat, keys };
+  return { ...lat, keys, first };
 }
 
 async function measureLatency(browser, server, benchServer) {
@@ -429,6 +432,11 @@ async function measureLatency(browser, server, benchServer) {
     `${ms(pct(bare.probe, 0.5))} · ${ms(pct(bare.probe, 0.95))}`);
   const extra = p95 - pct(bare.probe, 0.95);
   row('widget p95 minus control p95', `**${ms(extra)}**`, '≤ 3 ms', extra <= 3);
+  // The first key over a selected field moves its value furthest from the published one
+  // (the "articles: …" lines, reset buttons and verdicts change at once): where the tail is.
+  const split = (f) => lat.probe.filter((_, i) => lat.first[i] === f);
+  row('widget: first key typed over a field\'s selected text · every later key: n, p50 / p95',
+    [true, false].map((f) => split(f)).map((v) => `${v.length}, ${ms(pct(v, 0.5))} / ${ms(pct(v, 0.95))}`).join(' · '));
   const over = lat.events.filter((e) => e.duration > 16);
   const maxEvent = over.reduce((m, e) => (e.duration > m.duration ? e : m), { name: '-', duration: 0 });
   row('Event Timing entries over 16 ms (durationThreshold 16; 8 ms granularity)',

@@ -58,7 +58,8 @@ async function builderWithChoice(options = {}, url = `${env.server.url}builder.h
     const kc = document.querySelector('#kit-preview .kc');
     return kc && kc.lang === l && kc.dataset.layout === y;
   }, [CHOICE.lang, CHOICE.layout]);
-  await typeInto(page, 'pe_kuaishou', CHOICE.pe);
+  // In the preview: the builder mounts a second widget, off screen, while it makes a first frame.
+  await typeInto(page, 'pe_kuaishou', CHOICE.pe, '#kit-preview');
   // The code is written once the first frame of these choices is made.
   await waitUntil(page, 'the code to carry the edited P/E and its first frame', (pe) => {
     const code = document.querySelector('#kit-code-script').value;

@@ -236,9 +236,10 @@ export async function reveal(locator) {
 }
 
 /** Replaces a field's text with real key presses (select all, then type),
- * opening its disclosure first if it is closed. */
-export async function typeInto(page, input, text) {
-  const sel = `[data-input="${input}"]`;
+ * opening its disclosure first if it is closed. `within` (a selector) picks
+ * the widget on a page that holds several. */
+export async function typeInto(page, input, text, within = '') {
+  const sel = `${within} [data-input="${input}"]`.trim();
   const field = page.locator(sel);
   await reveal(field);
   await field.click();
