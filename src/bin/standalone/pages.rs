@@ -55,15 +55,35 @@ pub const FAIL_JS: &str = r#"function __kc_failed(error) {
 pub fn http_loader(page: &TrunkPage) -> String {
     format!(
         "<script type=\"module\">\n{FAIL_JS}\
-         import init, * as bindings from './{js}';\n\
-         new Promise((r) => self.__kc_frame || document.hidden ? r() : requestAnimationFrame(() => requestAnimationFrame(r)))\n\
-         \x20 .then(() => init({{ module_or_path: __kc_wasm }}))\n\
-         \x20 .then((wasm) => {{\n\
-         \x20\x20\x20 window.wasmBindings = bindings;\n\
-         \x20\x20\x20 dispatchEvent(new CustomEvent(\"TrunkApplicationStarted\", {{ detail: {{ wasm }} }}));\n\
-         \x20 }}, __kc_failed);\n</script>",
+         import init, * as bindings from './{js}';\n{start}</script>",
         js = page.js,
+        start = start_js("init", "window.wasmBindings = bindings; "),
     )
+}
+
+/// The start both module scripts end with ([`http_loader`],
+/// [`standalone_code`]): once the page has had its first frame (the early
+/// script notes it; a hidden page has none to wait for), `init` (the glue's
+/// init function, as the script names it) takes the module the early script
+/// compiles (`__kc_wasm`); then `started` (statements) and Trunk's start
+/// event, or [`FAIL_JS`]'s report.
+fn start_js(init: &str, started: &str) -> String {
+    format!(
+        "new Promise((r) => self.__kc_frame || document.hidden ? r() : requestAnimationFrame(() => requestAnimationFrame(r)))\n\
+         \x20 .then(() => {init}({{ module_or_path: __kc_wasm }}))\n\
+         \x20 .then((wasm) => {{ {started}dispatchEvent(new CustomEvent(\"TrunkApplicationStarted\", {{ detail: {{ wasm }} }})); }}, __kc_failed);\n"
+    )
+}
+
+/// How both early scripts end ([`early_compile`], [`STANDALONE_EARLY`]): the
+/// module promise's rejection is caught here only so the browser does not call
+/// it unhandled before the module script takes it (and reports it once), and
+/// the first frame is noted for [`start_js`]. A macro, so the constant
+/// [`STANDALONE_EARLY`] can `concat!` it.
+macro_rules! early_tail {
+    () => {
+        "self.__kc_wasm.catch(() => {});\nrequestAnimationFrame(() => self.__kc_frame = 1);\n"
+    };
 }
 
 /// A classic script, after the preload links, that starts compiling the wasm
@@ -74,10 +94,7 @@ pub fn http_loader(page: &TrunkPage) -> String {
 /// compilation fails with a `TypeError` (a server sending another MIME type, a
 /// network error), it hands `init` a fresh response instead, which tries its
 /// own way; any other failure (a CSP without `'wasm-unsafe-eval'`) goes to
-/// `init` as it is, so the page reports it once (the `catch` here only keeps
-/// the browser from calling the rejection unhandled before the module script
-/// takes it). It also notes when the first frame has been rendered
-/// ([`http_loader`] waits for that).
+/// `init` as it is, so the page reports it once ([`early_tail`]).
 pub fn early_compile(page: &TrunkPage) -> String {
     let options = page
         .wasm_integrity()
@@ -86,10 +103,9 @@ pub fn early_compile(page: &TrunkPage) -> String {
     format!(
         "{EARLY_START}((f) => WebAssembly.compileStreaming(f())\
          .catch((e) => {{ if (e instanceof TypeError) return f(); throw e; }}))\
-         (() => fetch(\"./{}\"{options}));\
-         self.__kc_wasm.catch(() => {{}});\
-         requestAnimationFrame(() => self.__kc_frame = 1);</script>",
-        page.wasm
+         (() => fetch(\"./{}\"{options}));\n{}</script>",
+        page.wasm,
+        early_tail!()
     )
 }
 
@@ -226,9 +242,9 @@ pub fn wasm_block_of(text: &str) -> String {
 /// `Response` of them): read from a `Blob`'s stream they came in several, each
 /// a task that waited behind the parser's, and the compile began only after
 /// the page was parsed (`startup.test.mjs` checks it begins before).
-/// Notes the first frame for [`standalone_code`], as [`early_compile`] does
-/// for [`http_loader`].
-pub const STANDALONE_EARLY: &str = r#"self.__kc_wasm = (async (b64) => {
+/// Ends as [`early_compile`] does ([`early_tail`]).
+pub const STANDALONE_EARLY: &str = concat!(
+    r#"self.__kc_wasm = (async (b64) => {
   let gz = Uint8Array.fromBase64?.(b64);
   if (!gz) {
     const s = atob(b64);
@@ -238,9 +254,9 @@ pub const STANDALONE_EARLY: &str = r#"self.__kc_wasm = (async (b64) => {
   const stream = new Response(gz).body.pipeThrough(new DecompressionStream("gzip"));
   return WebAssembly.compile(await new Response(stream).arrayBuffer());
 })(document.getElementById("kc-wasm").text);
-self.__kc_wasm.catch(() => {});
-requestAnimationFrame(() => self.__kc_frame = 1);
-"#;
+"#,
+    early_tail!()
+);
 
 /// The wasm's data block and [`STANDALONE_EARLY`], as `standalone.html` and
 /// `builder.html` carry them, ahead of their module script.
@@ -250,8 +266,7 @@ pub fn standalone_early(wasm_block: &str) -> String {
 
 /// The inline module script of `standalone.html` (and of `builder.html`, which
 /// runs the same widget from `file://`): glue, failure report, and the start
-/// with the module [`STANDALONE_EARLY`] compiles, once the page has had its
-/// first frame (as [`http_loader`]).
+/// ([`start_js`]) with the module [`STANDALONE_EARLY`] compiles.
 pub fn standalone_code(glue: &str) -> Result<String, String> {
     if glue.contains("</script") {
         // Would end the inline element early; never expected from wasm-bindgen.
@@ -260,12 +275,7 @@ pub fn standalone_code(glue: &str) -> Result<String, String> {
     if !glue.contains("async function __wbg_init") {
         return Err("glue has no __wbg_init: wasm-bindgen output changed shape".into());
     }
-    Ok(format!(
-        "\n{glue}\n{FAIL_JS}\
-         new Promise((r) => self.__kc_frame || document.hidden ? r() : requestAnimationFrame(() => requestAnimationFrame(r)))\n\
-         \x20 .then(() => __wbg_init({{ module_or_path: __kc_wasm }}))\n\
-         \x20 .then((wasm) => dispatchEvent(new CustomEvent(\"TrunkApplicationStarted\", {{ detail: {{ wasm }} }})), __kc_failed);\n"
-    ))
+    Ok(format!("\n{glue}\n{FAIL_JS}{}", start_js("__wbg_init", "")))
 }
 
 /// `standalone.html`: the wasm ([`wasm_block`]), [`STANDALONE_EARLY`], `code`
