@@ -763,6 +763,18 @@ impl Report<'_> {
                 format!("{what} lacks a text in {}", missing.join(", ")),
             );
         }
+        // The compiled tables join the three texts with a control character
+        // (emit.rs), so none may be in a text; none belongs in a label anyway.
+        for (name, v) in [("zh-Hant", &t.hant), ("zh-Hans", &t.hans), ("en", &t.en)] {
+            if v.as_deref()
+                .is_some_and(|s| s.chars().any(char::is_control))
+            {
+                self.at(
+                    row.span().start,
+                    format!("{what}'s {name} text holds a control character"),
+                );
+            }
+        }
         Text {
             hant: t.hant.clone().unwrap_or_default(),
             hans: t.hans.clone().unwrap_or_default(),

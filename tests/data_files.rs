@@ -108,6 +108,15 @@ const MISTAKES: &[(&str, &str, &str, &str, &str, &str)] = &[
         "name = { zh-Hant = \"快手總收入\", zh-Hans = \"快手总收入\" }",
     ),
     (
+        // The compiled tables join a label's three texts with U+001F.
+        "a label holding a control character",
+        "series.toml",
+        "en = \"Kuaishou revenue\" }",
+        "en = \"Kuaishou\\u001Frevenue\" }",
+        "name's en text holds a control character",
+        "en = \"Kuaishou\\u001Frevenue\" }",
+    ),
+    (
         "a default outside its range",
         "assumptions.toml",
         "max = 100.0",
@@ -250,7 +259,7 @@ fn compiled_tables_match_the_data() {
         assert_eq!(f.value, o.value, "{}", f.key);
         assert_eq!(f.qualifier.key(), o.qualifier.key(), "{}", f.key);
         assert_eq!(f.quote, o.quote, "{}", f.key);
-        assert_eq!(f.label.en, o.label.en, "{}", f.key);
+        assert_eq!(f.label.en(), o.label.en, "{}", f.key);
     }
     let inputs: Vec<&str> = InputId::ALL.iter().map(|i| i.key()).collect();
     let want: Vec<&str> = model.inputs.iter().map(|i| i.key.as_str()).collect();

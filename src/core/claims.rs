@@ -78,7 +78,7 @@ type Check = (Verdict, Option<f64>, usize);
 /// The outcome of a check that cannot be made: [`MISSING`] explains it.
 const CANNOT: usize = usize::MAX;
 
-const MISSING: Text = t(
+const MISSING: Text = t!(
     "缺少核對所需的數值",
     "缺少核对所需的数值",
     "A number the check needs is missing or cannot be computed",
@@ -380,9 +380,9 @@ mod tests {
                 c.claim.key
             );
         }
-        assert!(r[2].explanation.en.starts_with("Holds by construction"));
+        assert!(r[2].explanation.en().starts_with("Holds by construction"));
         assert_eq!(
-            r[4].explanation.en,
+            r[4].explanation.en(),
             "RMB 21 is per quarter: RMB 105 million ÷ 5 million; per month it is a third of that"
         );
         assert!(r[4]
@@ -414,14 +414,14 @@ mod tests {
         let r = check(&[(I::USD_CNY, 7.2)]);
         assert_eq!(r[2].verdict, Holds);
         near(r[2].value, 10.08e8);
-        assert!(r[2].explanation.en.starts_with("At this rate"));
+        assert!(r[2].explanation.en().starts_with("At this rate"));
         let (v, x) = verdict(&[(I::USD_CNY, 6.0)], "guidance_usd_cny");
         assert_eq!(v, DoesNotHold);
         near(x, 8.4e8);
         let r = check(&[(I::USD_CNY, 7.2), (I::KLING_INITIAL_TARGET_USD, 8e7)]);
         assert_eq!(r[2].verdict, DoesNotHold);
         assert_eq!(
-            r[2].explanation.en,
+            r[2].explanation.en(),
             "The raised target is less than double the initial one"
         );
         // 4.
@@ -437,7 +437,7 @@ mod tests {
         let r = check(&[(I::KLING_PAYING_MEMBERS, 4e6)]);
         assert_eq!(r[4].verdict, DoesNotHold);
         assert_eq!(
-            r[4].explanation.en,
+            r[4].explanation.en(),
             "The monthly ARPU does not come to RMB 21"
         );
         let (v, x) = verdict(&[(I::KLING_PAYING_MEMBERS, 0.0)], "arpu_monthly");
@@ -478,9 +478,9 @@ mod tests {
             .find(|c| c.claim.key == "arpu_above_wenxin")
             .unwrap();
         assert!(
-            c.explanation.en.contains("reverses"),
+            c.explanation.en().contains("reverses"),
             "{}",
-            c.explanation.en
+            c.explanation.en()
         );
         assert_eq!(
             verdict(&[(I::KLING_PAYING_MEMBERS, 0.0)], "arpu_above_wenxin"),
@@ -563,9 +563,9 @@ mod tests {
             check(&[(I::ONLINE_MARKETING_2025Q3, 210e8)])[7],
         ] {
             assert!(
-                c.explanation.en.contains(shown),
+                c.explanation.en().contains(shown),
                 "{} lacks {shown}",
-                c.explanation.en
+                c.explanation.en()
             );
         }
     }

@@ -52,17 +52,17 @@ mod tests {
         let day = d.trim_start_matches('0');
         assert!(
             FOOTER
-                .en
+                .get(Locale::En)
                 .starts_with(&["Figures as of ", day, " "].concat()),
             "{}",
-            FOOTER.en
+            FOOTER.get(Locale::En)
         );
         assert!(
             FOOTER
-                .hant
+                .get(Locale::Hant)
                 .contains(&[y, "年", month, "月", day, "日"].concat()),
             "{}",
-            FOOTER.hant
+            FOOTER.get(Locale::Hant)
         );
     }
 }

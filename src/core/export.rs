@@ -25,33 +25,33 @@ use super::share::{push_plain, DATA_VERSION};
 use super::units::{Locale, Qualifier, Text, Unit};
 
 const HEADER: [Text; 9] = [
-    t("類別", "类别", "kind"),
-    t("編號", "编号", "id"),
-    t("名稱", "名称", "label"),
-    t("數值(基本單位)", "数值(基本单位)", "value (base units)"),
-    t("單位", "单位", "unit"),
-    t("精確度", "精确度", "qualifier"),
-    t("狀態", "状态", "status"),
-    t(
+    t!("類別", "类别", "kind"),
+    t!("編號", "编号", "id"),
+    t!("名稱", "名称", "label"),
+    t!("數值(基本單位)", "数值(基本单位)", "value (base units)"),
+    t!("單位", "单位", "unit"),
+    t!("精確度", "精确度", "qualifier"),
+    t!("狀態", "状态", "status"),
+    t!(
         "公式(代入數字)",
         "公式(代入数字)",
         "formula (numbers plugged in)",
     ),
-    t("來源", "来源", "sources"),
+    t!("來源", "来源", "sources"),
 ];
-const EDITION: Text = t("數據版本", "数据版本", "figures edition");
-const CHANGED: Text = t("讀者改動", "读者改动", "changed by reader");
-const PUBLISHED: Text = t("報道數字", "报道数字", "published");
-const ASSUMED: Text = t("報道假設", "报道假设", "published assumption");
-const DERIVED: Text = t(
+const EDITION: Text = t!("數據版本", "数据版本", "figures edition");
+const CHANGED: Text = t!("讀者改動", "读者改动", "changed by reader");
+const PUBLISHED: Text = t!("報道數字", "报道数字", "published");
+const ASSUMED: Text = t!("報道假設", "报道假设", "published assumption");
+const DERIVED: Text = t!(
     "由其他數字推算",
     "由其他数字推算",
     "derived from other figures",
 );
-const MISSING: Text = t("缺失", "缺失", "missing");
+const MISSING: Text = t!("缺失", "缺失", "missing");
 /// The calculator's name: the widget's title, and what citations credit.
 pub const CALCULATOR: Text = super::edition::TITLE;
-const OWN_INPUTS: Text = t(
+const OWN_INPUTS: Text = t!(
     "讀者自訂的輸入",
     "读者自订的输入",
     "the reader's own inputs",
@@ -60,24 +60,24 @@ const OWN_INPUTS: Text = t(
 /// The name of a base unit, for the `unit` column.
 fn unit_name(unit: Unit) -> Text {
     match unit {
-        Unit::Cny => t("人民幣元", "人民币元", "CNY"),
-        Unit::Usd => t("美元", "美元", "USD"),
-        Unit::Hkd => t("港元", "港元", "HKD"),
-        Unit::Count => t("個", "个", "count"),
-        Unit::Share => t("比例(小數)", "比例(小数)", "fraction"),
-        Unit::Change => t("變動(小數)", "变动(小数)", "change (fraction)"),
-        Unit::Multiple => t("倍", "倍", "multiple"),
-        Unit::Minutes => t("分鐘", "分钟", "minutes"),
-        Unit::CnyPerUsd => t("元/美元", "元/美元", "CNY per USD"),
+        Unit::Cny => t!("人民幣元", "人民币元", "CNY"),
+        Unit::Usd => t!("美元", "美元", "USD"),
+        Unit::Hkd => t!("港元", "港元", "HKD"),
+        Unit::Count => t!("個", "个", "count"),
+        Unit::Share => t!("比例(小數)", "比例(小数)", "fraction"),
+        Unit::Change => t!("變動(小數)", "变动(小数)", "change (fraction)"),
+        Unit::Multiple => t!("倍", "倍", "multiple"),
+        Unit::Minutes => t!("分鐘", "分钟", "minutes"),
+        Unit::CnyPerUsd => t!("元/美元", "元/美元", "CNY per USD"),
     }
 }
 
 fn qualifier_name(q: Qualifier) -> Text {
     match q {
-        Qualifier::Exact => t("準確", "准确", "exact"),
-        Qualifier::Approx => t("約數", "约数", "approximate"),
-        Qualifier::Floor => t("下限(超過)", "下限(超过)", "floor (at least)"),
-        Qualifier::Ceiling => t("上限(不足)", "上限(不足)", "ceiling (less than)"),
+        Qualifier::Exact => t!("準確", "准确", "exact"),
+        Qualifier::Approx => t!("約數", "约数", "approximate"),
+        Qualifier::Floor => t!("下限(超過)", "下限(超过)", "floor (at least)"),
+        Qualifier::Ceiling => t!("上限(不足)", "上限(不足)", "ceiling (less than)"),
     }
 }
 
@@ -259,7 +259,7 @@ pub fn citation(id: MetricId, results: &Results, inputs: &Inputs, locale: Locale
     out.push_str(if zh { "(" } else { " (" });
     out.push_str(&id.plugged(results, locale));
     out.push_str(if zh { ")。" } else { "). " });
-    out.push_str(t("來源:", "来源:", "Sources: ").get(locale));
+    out.push_str(t!("來源:", "来源:", "Sources: ").get(locale));
     let sep = if zh { ";" } else { "; " };
     // One entry per article, in the order its first figure appears.
     let mut articles: Vec<&Article> = Vec::new();

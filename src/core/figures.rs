@@ -99,12 +99,12 @@ mod tests {
         assert_eq!(default, readings[0].key);
         // The reading the default does not use names, in the sources, the one it does.
         let l = readings[1].label;
-        assert!(l.hant.contains("預設用約合10億"), "{}", l.hant);
-        assert!(l.hans.contains("默认用约合10亿"), "{}", l.hans);
+        assert!(l.hant().contains("預設用約合10億"), "{}", l.hant());
+        assert!(l.hans().contains("默认用约合10亿"), "{}", l.hans());
         assert!(
-            l.en.contains("the default is the ≈ RMB 1 billion"),
+            l.en().contains("the default is the ≈ RMB 1 billion"),
             "{}",
-            l.en
+            l.en()
         );
     }
 

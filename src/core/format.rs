@@ -17,6 +17,7 @@
 //! - English integers of 10,000 and more get thousands commas; 1234 stays
 //!   `1234`. Chinese text is never grouped.
 
+use super::units::t;
 use super::units::{Locale, Qualifier, Scale, Text, Unit};
 
 /// Powers of ten up to the most decimals any caller may ask for.
@@ -197,26 +198,10 @@ fn scaled_money(abs: f64, locale: Locale, decimals: u8) -> (Scale, Rounded) {
 /// The words put before a qualified figure.
 fn qualifier_prefix(q: Qualifier) -> Text {
     match q {
-        Qualifier::Exact => Text {
-            hant: "",
-            hans: "",
-            en: "",
-        },
-        Qualifier::Approx => Text {
-            hant: "約",
-            hans: "约",
-            en: "≈ ",
-        },
-        Qualifier::Floor => Text {
-            hant: "超過",
-            hans: "超过",
-            en: "≥ ",
-        },
-        Qualifier::Ceiling => Text {
-            hant: "不足",
-            hans: "不足",
-            en: "< ",
-        },
+        Qualifier::Exact => t!("", "", ""),
+        Qualifier::Approx => t!("約", "约", "≈ "),
+        Qualifier::Floor => t!("超過", "超过", "≥ "),
+        Qualifier::Ceiling => t!("不足", "不足", "< "),
     }
 }
 
@@ -291,38 +276,11 @@ pub fn format_money_to(
             }
             (r, "%")
         }
-        Unit::Multiple => (
-            round_abs(abs, 2),
-            en(
-                "x",
-                Text {
-                    hant: "倍",
-                    hans: "倍",
-                    en: "",
-                },
-            ),
-        ),
-        Unit::Minutes => (
-            round_abs(abs, 1),
-            en(
-                " min",
-                Text {
-                    hant: "分鐘",
-                    hans: "分钟",
-                    en: "",
-                },
-            ),
-        ),
+        Unit::Multiple => (round_abs(abs, 2), en("x", t!("倍", "倍", ""))),
+        Unit::Minutes => (round_abs(abs, 1), en(" min", t!("分鐘", "分钟", ""))),
         Unit::CnyPerUsd => (
             round_abs(abs, 4),
-            en(
-                " CNY per USD",
-                Text {
-                    hant: "元/美元",
-                    hans: "元/美元",
-                    en: "",
-                },
-            ),
+            en(" CNY per USD", t!("元/美元", "元/美元", "")),
         ),
     };
     if v < 0.0 && !r.is_zero() {
@@ -376,121 +334,37 @@ pub fn display_scale(unit: Unit, magnitude: f64, locale: Locale) -> Scale {
 /// The scale word alone, as used for counts and unusual combinations.
 fn scale_word(scale: Scale) -> Text {
     match scale {
-        Scale::One => Text {
-            hant: "",
-            hans: "",
-            en: "",
-        },
-        Scale::Wan => Text {
-            hant: "萬",
-            hans: "万",
-            en: "×10,000",
-        },
-        Scale::Yi => Text {
-            hant: "億",
-            hans: "亿",
-            en: "×100 million",
-        },
-        Scale::Million => Text {
-            hant: "百萬",
-            hans: "百万",
-            en: "million",
-        },
-        Scale::Billion => Text {
-            hant: "十億",
-            hans: "十亿",
-            en: "billion",
-        },
-        Scale::Percent => Text {
-            hant: "%",
-            hans: "%",
-            en: "%",
-        },
+        Scale::One => t!("", "", ""),
+        Scale::Wan => t!("萬", "万", "×10,000"),
+        Scale::Yi => t!("億", "亿", "×100 million"),
+        Scale::Million => t!("百萬", "百万", "million"),
+        Scale::Billion => t!("十億", "十亿", "billion"),
+        Scale::Percent => t!("%", "%", "%"),
     }
 }
 
 /// Money suffixes by currency (Cny, Usd, Hkd) and scale (One, Wan, Yi, Million, Billion).
 const MONEY: [[Text; 5]; 3] = [
     [
-        Text {
-            hant: "元",
-            hans: "元",
-            en: "RMB",
-        },
-        Text {
-            hant: "萬元",
-            hans: "万元",
-            en: "RMB ×10,000",
-        },
-        Text {
-            hant: "億元",
-            hans: "亿元",
-            en: "RMB ×100 million",
-        },
-        Text {
-            hant: "百萬元",
-            hans: "百万元",
-            en: "RMB million",
-        },
-        Text {
-            hant: "十億元",
-            hans: "十亿元",
-            en: "RMB billion",
-        },
+        t!("元", "元", "RMB"),
+        t!("萬元", "万元", "RMB ×10,000"),
+        t!("億元", "亿元", "RMB ×100 million"),
+        t!("百萬元", "百万元", "RMB million"),
+        t!("十億元", "十亿元", "RMB billion"),
     ],
     [
-        Text {
-            hant: "美元",
-            hans: "美元",
-            en: "US$",
-        },
-        Text {
-            hant: "萬美元",
-            hans: "万美元",
-            en: "US$ ×10,000",
-        },
-        Text {
-            hant: "億美元",
-            hans: "亿美元",
-            en: "US$ ×100 million",
-        },
-        Text {
-            hant: "百萬美元",
-            hans: "百万美元",
-            en: "US$ million",
-        },
-        Text {
-            hant: "十億美元",
-            hans: "十亿美元",
-            en: "US$ billion",
-        },
+        t!("美元", "美元", "US$"),
+        t!("萬美元", "万美元", "US$ ×10,000"),
+        t!("億美元", "亿美元", "US$ ×100 million"),
+        t!("百萬美元", "百万美元", "US$ million"),
+        t!("十億美元", "十亿美元", "US$ billion"),
     ],
     [
-        Text {
-            hant: "港元",
-            hans: "港元",
-            en: "HK$",
-        },
-        Text {
-            hant: "萬港元",
-            hans: "万港元",
-            en: "HK$ ×10,000",
-        },
-        Text {
-            hant: "億港元",
-            hans: "亿港元",
-            en: "HK$ ×100 million",
-        },
-        Text {
-            hant: "百萬港元",
-            hans: "百万港元",
-            en: "HK$ million",
-        },
-        Text {
-            hant: "十億港元",
-            hans: "十亿港元",
-            en: "HK$ billion",
-        },
+        t!("港元", "港元", "HK$"),
+        t!("萬港元", "万港元", "HK$ ×10,000"),
+        t!("億港元", "亿港元", "HK$ ×100 million"),
+        t!("百萬港元", "百万港元", "HK$ million"),
+        t!("十億港元", "十亿港元", "HK$ billion"),
     ],
 ];
 
@@ -513,21 +387,9 @@ pub fn scale_suffix(unit: Unit, scale: Scale, locale: Locale) -> &'static str {
     };
     let t = match (unit, money, column, scale) {
         (_, Some(row), Some(col), _) => MONEY[row][col],
-        (Unit::Multiple, _, _, Scale::One) => Text {
-            hant: "倍",
-            hans: "倍",
-            en: "x",
-        },
-        (Unit::Minutes, _, _, Scale::One) => Text {
-            hant: "分鐘",
-            hans: "分钟",
-            en: "min",
-        },
-        (Unit::CnyPerUsd, _, _, Scale::One) => Text {
-            hant: "元/美元",
-            hans: "元/美元",
-            en: "CNY per USD",
-        },
+        (Unit::Multiple, _, _, Scale::One) => t!("倍", "倍", "x"),
+        (Unit::Minutes, _, _, Scale::One) => t!("分鐘", "分钟", "min"),
+        (Unit::CnyPerUsd, _, _, Scale::One) => t!("元/美元", "元/美元", "CNY per USD"),
         _ => scale_word(scale),
     };
     t.get(locale)

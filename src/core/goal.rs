@@ -23,17 +23,17 @@ impl Unreachable {
     /// A short explanation in `locale`.
     pub fn message(self, locale: Locale) -> &'static str {
         match self {
-            Unreachable::NotComputable(_) => t(
+            Unreachable::NotComputable(_) => t!(
                 "所需數值無法計算",
                 "所需数值无法计算",
                 "a value it needs cannot be computed",
             ),
-            Unreachable::OutOfRange => t(
+            Unreachable::OutOfRange => t!(
                 "所需數值超出允許範圍",
                 "所需数值超出允许范围",
                 "the value needed is outside the allowed range",
             ),
-            Unreachable::NoBracket => t(
+            Unreachable::NoBracket => t!(
                 "在允許範圍內無法達到目標",
                 "在允许范围内无法达到目标",
                 "no value in the allowed range reaches the target",
@@ -61,10 +61,10 @@ impl Answer {
     /// rather than the figures' "不足"/"超過".
     pub fn text(self, unit: Unit, locale: Locale) -> String {
         let prefix = match self.qualifier {
-            Qualifier::Exact => t("", "", ""),
-            Qualifier::Approx => t("約", "约", "≈ "),
-            Qualifier::Floor => t("至少", "至少", "≥ "),
-            Qualifier::Ceiling => t("最多", "最多", "≤ "),
+            Qualifier::Exact => t!("", "", ""),
+            Qualifier::Approx => t!("約", "约", "≈ "),
+            Qualifier::Floor => t!("至少", "至少", "≥ "),
+            Qualifier::Ceiling => t!("最多", "最多", "≤ "),
         };
         let mut out = String::from(prefix.get(locale));
         out.push_str(&format_value(self.value, unit, Qualifier::Exact, locale));

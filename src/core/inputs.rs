@@ -164,13 +164,13 @@ impl RangeError {
     /// A short explanation in `locale`.
     pub fn message(self, locale: Locale) -> &'static str {
         match self {
-            RangeError::NotFinite => t("不是有效數字", "不是有效数字", "not a valid number"),
-            RangeError::BelowMin => t(
+            RangeError::NotFinite => t!("不是有效數字", "不是有效数字", "not a valid number"),
+            RangeError::BelowMin => t!(
                 "低於允許的最小值",
                 "低于允许的最小值",
                 "below the allowed minimum",
             ),
-            RangeError::AboveMax => t(
+            RangeError::AboveMax => t!(
                 "高於允許的最大值",
                 "高于允许的最大值",
                 "above the allowed maximum",
@@ -185,10 +185,10 @@ impl RangeError {
         let (text, limit) = match self {
             RangeError::NotFinite => return self.message(locale).to_string(),
             RangeError::BelowMin if spec.min_exclusive => {
-                (t("須大於", "须大于", "must be more than "), spec.min)
+                (t!("須大於", "须大于", "must be more than "), spec.min)
             }
-            RangeError::BelowMin => (t("不可低於", "不可低于", "cannot be below "), spec.min),
-            RangeError::AboveMax => (t("不可高於", "不可高于", "cannot be above "), spec.max),
+            RangeError::BelowMin => (t!("不可低於", "不可低于", "cannot be below "), spec.min),
+            RangeError::AboveMax => (t!("不可高於", "不可高于", "cannot be above "), spec.max),
         };
         let mut out = text.get(locale).to_string();
         out.push_str(&format_value(limit, spec.unit, Qualifier::Exact, locale));

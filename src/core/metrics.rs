@@ -147,15 +147,15 @@ impl Reason {
     /// A short explanation in `locale`.
     pub fn message(self, locale: Locale) -> &'static str {
         match self {
-            Reason::Missing(_) => t("缺少輸入", "缺少输入", "missing input"),
-            Reason::DivisionByZero => t("除數為零", "除数为零", "division by zero"),
-            Reason::NegativeEarnings => t(
+            Reason::Missing(_) => t!("缺少輸入", "缺少输入", "missing input"),
+            Reason::DivisionByZero => t!("除數為零", "除数为零", "division by zero"),
+            Reason::NegativeEarnings => t!(
                 "不適用:市盈率或盈利不為正",
                 "不适用:市盈率或盈利不为正",
                 "n/m: P/E or earnings not positive",
             ),
-            Reason::OutOfRange => t("結果超出範圍", "结果超出范围", "result out of range"),
-            Reason::Depends(_) => t(
+            Reason::OutOfRange => t!("結果超出範圍", "结果超出范围", "result out of range"),
+            Reason::Depends(_) => t!(
                 "所依賴的指標無法計算",
                 "所依赖的指标无法计算",
                 "depends on a metric that cannot be computed",

@@ -140,7 +140,7 @@ impl Chart {
 
 /// What a downloaded chart's source line starts with, before its outlets
 /// ([`Chart::outlets`]): the citations' words, so the strings are shared.
-pub const SOURCES: Text = t("來源:", "来源:", "Sources: ");
+pub const SOURCES: Text = t!("來源:", "来源:", "Sources: ");
 
 /// Parts of the widget below the calculator sections, which a host can also
 /// choose to show or hide by key.

@@ -30,7 +30,7 @@
 //!   cannot be read safely.
 
 use super::inputs::{t, InputId, InputSet, Inputs, RangeError};
-use super::units::Locale;
+use super::units::{Locale, Text};
 
 /// The edition of the embedded figures ([`super::edition::EDITION`], derived
 /// from the data): changes whenever a published figure changes.
@@ -107,47 +107,47 @@ impl Issue {
     /// A short explanation in `locale`.
     pub fn message(self, locale: Locale) -> &'static str {
         match self {
-            Issue::UnknownInput => t("未知的輸入", "未知的输入", "unknown input"),
-            Issue::NotANumber => t("不是數字", "不是数字", "not a number"),
-            Issue::NotFinite => t("不是有限數字", "不是有限数字", "not a finite number"),
+            Issue::UnknownInput => t!("未知的輸入", "未知的输入", "unknown input"),
+            Issue::NotANumber => t!("不是數字", "不是数字", "not a number"),
+            Issue::NotFinite => t!("不是有限數字", "不是有限数字", "not a finite number"),
             Issue::Range(_, e) => return e.message(locale),
-            Issue::Duplicate => t(
+            Issue::Duplicate => t!(
                 "重複的輸入,已用第一個",
                 "重复的输入,已用第一个",
                 "input given twice; the first is used",
             ),
-            Issue::TooLong => t("過長", "过长", "too long"),
-            Issue::TooMany => t(
+            Issue::TooLong => t!("過長", "过长", "too long"),
+            Issue::TooMany => t!(
                 "項目過多,其餘已略去",
                 "项目过多,其余已略去",
                 "too many items; the rest were skipped",
             ),
-            Issue::Markup => t(
+            Issue::Markup => t!(
                 "含有不允許的字元(可能是程式碼)",
                 "含有不允许的字符(可能是代码)",
                 "characters not allowed (possible markup or script)",
             ),
-            Issue::Malformed => t(
+            Issue::Malformed => t!(
                 "格式錯誤,應為 編號:數值",
                 "格式错误,应为 编号:数值",
                 "malformed; expected id:value",
             ),
-            Issue::UnknownFormat => t(
+            Issue::UnknownFormat => t!(
                 "無法識別的連結格式,已全部略去",
                 "无法识别的链接格式,已全部略去",
                 "unknown link format; all of it was ignored",
             ),
-            Issue::OtherEdition => t(
+            Issue::OtherEdition => t!(
                 "連結來自另一版數據;數值已套用,未改動的輸入用本版數字",
                 "链接来自另一版数据;数值已应用,未改动的输入用本版数字",
                 "link made with another figures edition; its values were applied, other inputs use this edition",
             ),
-            Issue::MissingVersion => t(
+            Issue::MissingVersion => t!(
                 "連結未註明數據版本;數值已套用",
                 "链接未注明数据版本;数值已应用",
                 "link names no figures edition; its values were applied",
             ),
-            Issue::Updated(_) => t(
+            Issue::Updated(_) => t!(
                 "該版之後已更新的報道數字:",
                 "该版之后已更新的报道数字:",
                 "published figure updated since that edition: ",

@@ -44,31 +44,86 @@ impl Locale {
     }
 }
 
-/// A piece of text in each locale.
+/// A piece of text in each locale: one string, the Traditional Chinese, the
+/// Simplified Chinese and the English joined by [`Text::SEP`].
+///
+/// One `&str` rather than three because the wasm carries about 520 of these:
+/// three pointer-and-length pairs each were 12 KB of addresses that gzip could
+/// not compress (about 3 KB of the served widget), and the three translations
+/// side by side compress against each other.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Text {
-    /// Traditional Chinese.
-    pub hant: &'static str,
-    /// Simplified Chinese.
-    pub hans: &'static str,
-    /// English.
-    pub en: &'static str,
-}
+pub struct Text(&'static str);
 
-/// Builds a [`Text`] from its three translations; a short `const fn` so the
-/// many string tables of the crate stay `const` and readable.
-pub const fn t(hant: &'static str, hans: &'static str, en: &'static str) -> Text {
-    Text { hant, hans, en }
+/// Builds a [`Text`] from its three translations (string literals), checked
+/// when the crate compiles: `t!("中文", "中文", "English")`. `Text` must be in
+/// scope where it is used (the build script and the `edition` tool include
+/// this file under another path, so the macro cannot name a full path).
+macro_rules! t {
+    ($hant:literal, $hans:literal, $en:literal $(,)?) => {
+        const { Text::joined(concat!($hant, "\u{1f}", $hans, "\u{1f}", $en)) }
+    };
 }
+pub(crate) use t;
 
 impl Text {
+    /// What separates the translations: the ASCII unit separator, which no
+    /// label may contain (build.rs refuses control characters in `data/`).
+    pub const SEP: u8 = 0x1f;
+
+    /// The text made of `joined`, the three translations in the order of
+    /// [`Locale::ALL`] separated by [`Text::SEP`]; panics (a compile error in
+    /// the `const` tables) unless there are exactly three.
+    pub const fn joined(joined: &'static str) -> Text {
+        let b = joined.as_bytes();
+        let (mut i, mut seps) = (0, 0);
+        while i < b.len() {
+            if b[i] == Text::SEP {
+                seps += 1;
+            }
+            i += 1;
+        }
+        assert!(
+            seps == 2,
+            "a Text is three translations joined by two separators"
+        );
+        Text(joined)
+    }
+
+    /// The Traditional Chinese text.
+    pub fn hant(&self) -> &'static str {
+        self.get(Locale::Hant)
+    }
+
+    /// The Simplified Chinese text.
+    pub fn hans(&self) -> &'static str {
+        self.get(Locale::Hans)
+    }
+
+    /// The English text.
+    pub fn en(&self) -> &'static str {
+        self.get(Locale::En)
+    }
+
     /// The text in `locale`.
     pub fn get(&self, locale: Locale) -> &'static str {
-        match locale {
-            Locale::Hant => self.hant,
-            Locale::Hans => self.hans,
-            Locale::En => self.en,
+        let want = match locale {
+            Locale::Hant => 0,
+            Locale::Hans => 1,
+            Locale::En => 2,
+        };
+        // Split by hand: `str::split` would bring the pattern machinery for
+        // one byte. SEP is ASCII, so every cut is on a character boundary.
+        let (mut part, mut start) = (0, 0);
+        for (i, &c) in self.0.as_bytes().iter().enumerate() {
+            if c == Text::SEP {
+                if part == want {
+                    return self.0.get(start..i).unwrap_or_default();
+                }
+                part += 1;
+                start = i + 1;
+            }
         }
+        self.0.get(start..).unwrap_or_default()
     }
 }
 
@@ -202,6 +257,30 @@ impl Qualifier {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_text_gives_each_locale_its_own_part() {
+        // (text, Traditional, Simplified, English): empty parts included, so
+        // a cut off by one would show.
+        let cases = [
+            (t!("季度", "季度", "Quarter"), "季度", "季度", "Quarter"),
+            (
+                t!("數據表", "数据表", "Data table"),
+                "數據表",
+                "数据表",
+                "Data table",
+            ),
+            (t!("", "简", "en"), "", "简", "en"),
+            (t!("繁", "", ""), "繁", "", ""),
+            (t!("", "", "x"), "", "", "x"),
+        ];
+        for (text, hant, hans, en) in cases {
+            assert_eq!(text.get(Locale::Hant), hant);
+            assert_eq!(text.get(Locale::Hans), hans);
+            assert_eq!(text.get(Locale::En), en);
+            assert_eq!((text.hant(), text.hans(), text.en()), (hant, hans, en));
+        }
+    }
 
     #[test]
     fn scale_factors_are_exact_powers_of_ten() {

@@ -5,6 +5,7 @@
 //! [`crate::core::sections::SECTIONS`], and a polite live region that
 //! announces which results changed after an edit.
 
+use crate::core::units::t;
 use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
 
@@ -49,31 +50,15 @@ pub struct AppProps {
 
 /// The line under the title, which counts the sources (`data/widget.toml`).
 use crate::core::edition::INTRO;
-const RESET_ALL: Text = Text {
-    hant: "全部還原為報道數字",
-    hans: "全部还原为报道数字",
-    en: "Reset all to published figures",
-};
-const LANGUAGE: Text = Text {
-    hant: "語言",
-    hans: "语言",
-    en: "Language",
-};
-const UPDATED: Text = Text {
-    hant: "已更新:",
-    hans: "已更新:",
-    en: "Updated: ",
-};
-const ALL_RESULTS: Text = Text {
-    hant: "全部結果",
-    hans: "全部结果",
-    en: "All results",
-};
-const MORE: Text = Text {
-    hant: "等",
-    hans: "等",
-    en: " and more",
-};
+const RESET_ALL: Text = t!(
+    "全部還原為報道數字",
+    "全部还原为报道数字",
+    "Reset all to published figures"
+);
+const LANGUAGE: Text = t!("語言", "语言", "Language");
+const UPDATED: Text = t!("已更新:", "已更新:", "Updated: ");
+const ALL_RESULTS: Text = t!("全部結果", "全部结果", "All results");
+const MORE: Text = t!("等", "等", " and more");
 
 /// The widget: header, sections, global reset and the live region.
 #[function_component(App)]
@@ -394,36 +379,16 @@ fn count_words(before: Text, n: usize, after: Text, locale: Locale) -> String {
 
 /// "Adjust all 8 figures", in the language.
 fn adjust_words(n: usize, locale: Locale) -> String {
-    const BEFORE: Text = Text {
-        hant: "調整全部",
-        hans: "调整全部",
-        en: "Adjust all ",
-    };
-    const AFTER: Text = Text {
-        hant: "個數字",
-        hans: "个数字",
-        en: " figures",
-    };
+    const BEFORE: Text = t!("調整全部", "调整全部", "Adjust all ");
+    const AFTER: Text = t!("個數字", "个数字", " figures");
     count_words(BEFORE, n, AFTER, locale)
 }
 
 /// "You changed 3 figures." before the reset-all button.
 fn changed_words(n: usize, locale: Locale) -> String {
-    const BEFORE: Text = Text {
-        hant: "你改動了",
-        hans: "你改动了",
-        en: "You changed ",
-    };
-    const ONE: Text = Text {
-        hant: "個數字。",
-        hans: "个数字。",
-        en: " figure. ",
-    };
-    const MANY: Text = Text {
-        hant: "個數字。",
-        hans: "个数字。",
-        en: " figures. ",
-    };
+    const BEFORE: Text = t!("你改動了", "你改动了", "You changed ");
+    const ONE: Text = t!("個數字。", "个数字。", " figure. ");
+    const MANY: Text = t!("個數字。", "个数字。", " figures. ");
     count_words(BEFORE, n, if n == 1 { ONE } else { MANY }, locale)
 }
 

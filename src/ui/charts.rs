@@ -22,15 +22,15 @@ use crate::core::format::{format_value, push_decimal};
 use crate::core::sections::{Bar, Chart, MixRow, SOURCES};
 use crate::core::units::{t, Locale, Qualifier, Text, Unit};
 
-const QUARTER: Text = t("季度", "季度", "Quarter");
-const ASSUMED: Text = t("(假設)", "(假设)", " (assumed)");
-const ITEM: Text = t("項目", "项目", "Item");
-const TABLE: Text = t("數據表", "数据表", "Data table");
+const QUARTER: Text = t!("季度", "季度", "Quarter");
+const ASSUMED: Text = t!("(假設)", "(假设)", " (assumed)");
+const ITEM: Text = t!("項目", "项目", "Item");
+const TABLE: Text = t!("數據表", "数据表", "Data table");
 /// The end of the `data-src` of a drawn chart's download line, then its two
 /// buttons: constant markup (a loop writing them costs more wasm than the
 /// text); each names its format last in its text, which the click reads as
 /// the file's extension.
-const SAVE: Text = t(
+const SAVE: Text = t!(
     "\"><button type=button data-save>下載 SVG</button> <button type=button data-save>下載 PNG</button></div>",
     "\"><button type=button data-save>下载 SVG</button> <button type=button data-save>下载 PNG</button></div>",
     "\"><button type=button data-save>Download SVG</button> <button type=button data-save>Download PNG</button></div>",
@@ -49,7 +49,7 @@ extern "C" {
 /// The width of every chart's `viewBox`: at most the width a chart gets on a
 /// 320-px screen (272 px), so its 11-px text is never drawn smaller than 11 px there.
 const VIEW_W: f64 = 264.0;
-const EMPTY: Text = t(
+const EMPTY: Text = t!(
     "沒有可畫的數字。",
     "没有可画的数字。",
     "No figures to chart.",

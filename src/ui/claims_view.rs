@@ -1,6 +1,7 @@
 //! The claims check: each derived claim an article makes, with its verdict
 //! against the current inputs and the number it turns on.
 
+use crate::core::units::t;
 use yew::prelude::*;
 
 use super::charts::Markup;
@@ -10,47 +11,24 @@ use crate::core::format::format_value;
 use crate::core::sections::Layout;
 use crate::core::units::{Qualifier, Text};
 
-const TITLE: Text = Text {
-    hant: "核對報道的說法",
-    hans: "核对报道的说法",
-    en: "Checking the articles' claims",
-};
-const COMPUTED: Text = Text {
-    hant: "計算結果",
-    hans: "计算结果",
-    en: "Computed",
-};
-const ARTICLE: Text = Text {
-    hant: "報道",
-    hans: "报道",
-    en: "Article ",
-};
+const TITLE: Text = t!(
+    "核對報道的說法",
+    "核对报道的说法",
+    "Checking the articles' claims"
+);
+const COMPUTED: Text = t!("計算結果", "计算结果", "Computed");
+const ARTICLE: Text = t!("報道", "报道", "Article ");
 
 /// The verdict's words and its `data-verdict` value.
 fn verdict_text(v: Verdict) -> (Text, &'static str) {
     match v {
-        Verdict::Holds => (
-            Text {
-                hant: "✓ 成立",
-                hans: "✓ 成立",
-                en: "✓ Holds",
-            },
-            "holds",
-        ),
+        Verdict::Holds => (t!("✓ 成立", "✓ 成立", "✓ Holds"), "holds"),
         Verdict::DoesNotHold => (
-            Text {
-                hant: "✗ 不成立",
-                hans: "✗ 不成立",
-                en: "✗ Does not hold",
-            },
+            t!("✗ 不成立", "✗ 不成立", "✗ Does not hold"),
             "does-not-hold",
         ),
         Verdict::CannotCheck => (
-            Text {
-                hant: "? 無法核對",
-                hans: "? 无法核对",
-                en: "? Cannot check",
-            },
+            t!("? 無法核對", "? 无法核对", "? Cannot check"),
             "cannot-check",
         ),
     }

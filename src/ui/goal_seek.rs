@@ -2,6 +2,7 @@
 //! reader types a target and sees the input value that reaches it, with a
 //! button that applies that value to the calculator.
 
+use crate::core::units::t;
 use yew::prelude::*;
 
 use super::state::{Action, CalcContext};
@@ -10,16 +11,12 @@ use crate::core::goal::{Goal, GOALS};
 use crate::core::parse::parse_number;
 use crate::core::units::Text;
 
-const TITLE: Text = Text {
-    hant: "要達到目標需要甚麼?",
-    hans: "要达到目标需要什么?",
-    en: "What would it take?",
-};
-const APPLY: Text = Text {
-    hant: "套用",
-    hans: "套用",
-    en: "Apply",
-};
+const TITLE: Text = t!(
+    "要達到目標需要甚麼?",
+    "要达到目标需要什么?",
+    "What would it take?"
+);
+const APPLY: Text = t!("套用", "套用", "Apply");
 
 /// All goals.
 ///

@@ -4,6 +4,7 @@
 //! text is taken. A rejected entry marks the field `aria-invalid` and shows a
 //! message in a polite live region, while results keep the last valid value.
 
+use crate::core::units::t;
 use yew::prelude::*;
 
 use super::charts::Markup;
@@ -13,26 +14,14 @@ use crate::core::format::{format_value, scale_suffix};
 use crate::core::inputs::InputId;
 use crate::core::units::{Locale, Qualifier, Text};
 
-const RESET: Text = Text {
-    hant: "還原",
-    hans: "还原",
-    en: "Reset",
-};
-const SLIDER: Text = Text {
-    hant: "(滑桿)",
-    hans: "(滑杆)",
-    en: " (slider)",
-};
-const STILL_USING: Text = Text {
-    hant: "計算仍用:",
-    hans: "计算仍用:",
-    en: " Still using: ",
-};
-const CHANGED: Text = Text {
-    hant: "已改動,報道數字為",
-    hans: "已改动,报道数字为",
-    en: "changed; published figure",
-};
+const RESET: Text = t!("還原", "还原", "Reset");
+const SLIDER: Text = t!("(滑桿)", "(滑杆)", " (slider)");
+const STILL_USING: Text = t!("計算仍用:", "计算仍用:", " Still using: ");
+const CHANGED: Text = t!(
+    "已改動,報道數字為",
+    "已改动,报道数字为",
+    "changed; published figure"
+);
 
 /// An ARIA boolean (`aria-invalid`, `aria-pressed`) as its attribute text,
 /// without `bool`'s `Display` and a `String` per use.

@@ -4,6 +4,7 @@
 //! `data-value` its base-unit value, empty when the metric is not computable,
 //! in which case the element's text gives the reason.
 
+use crate::core::units::t;
 use yew::prelude::*;
 
 use super::charts::Markup;
@@ -17,38 +18,18 @@ use crate::core::inputs::InputSet;
 use crate::core::metrics::{MetricId, Outcome};
 use crate::core::units::{Locale, Text};
 
-const HOW: Text = Text {
-    hant: "計算方式",
-    hans: "计算方式",
-    en: "How",
-};
+const HOW: Text = t!("計算方式", "计算方式", "How");
 
-const RESTS_ON: Text = Text {
-    hant: "近似或下限數字:",
-    hans: "近似或下限数字:",
-    en: "Rests on approximate, floor or assumed figures: ",
-};
-const SOURCES: Text = Text {
-    hant: "來源:",
-    hans: "来源:",
-    en: "Sources: ",
-};
-const CITE: Text = Text {
-    hant: "複製引用",
-    hans: "复制引用",
-    en: "Copy citation",
-};
-const SEP: Text = Text {
-    hant: "、",
-    hans: "、",
-    en: ", ",
-};
+const RESTS_ON: Text = t!(
+    "近似或下限數字:",
+    "近似或下限数字:",
+    "Rests on approximate, floor or assumed figures: "
+);
+const SOURCES: Text = t!("來源:", "来源:", "Sources: ");
+const CITE: Text = t!("複製引用", "复制引用", "Copy citation");
+const SEP: Text = t!("、", "、", ", ");
 
-const ARTICLES: Text = Text {
-    hant: "報道:",
-    hans: "报道:",
-    en: "articles: ",
-};
+const ARTICLES: Text = t!("報道:", "报道:", "articles: ");
 
 /// A result's `data-value` (its base-unit value, empty when it has none) and
 /// its text (the value, or why it cannot be computed).

@@ -28,21 +28,21 @@ use crate::core::inputs::t;
 use crate::core::share::{decode, has_changes, share_query, Decoded, Ignored};
 use crate::core::units::{Locale, Text};
 
-const ABOUT_LINK: Text = t(
+const ABOUT_LINK: Text = t!(
     "分享連結中有項目未套用或需留意:",
     "分享链接中有项目未应用或需留意:",
     "Some items of the shared link were not applied or need a note:",
 );
-const SHARE: Text = t("分享", "分享", "Share");
-const CSV: Text = t("下載CSV", "下载CSV", "Download CSV");
-const LINK: Text = t("分享連結", "分享链接", "Share link");
-const COPIED: Text = t("已複製連結。", "已复制链接。", "Link copied.");
-const SELECT: Text = t(
+const SHARE: Text = t!("分享", "分享", "Share");
+const CSV: Text = t!("下載CSV", "下载CSV", "Download CSV");
+const LINK: Text = t!("分享連結", "分享链接", "Share link");
+const COPIED: Text = t!("已複製連結。", "已复制链接。", "Link copied.");
+const SELECT: Text = t!(
     "請複製上面的連結。",
     "请复制上面的链接。",
     "Copy the link above.",
 );
-const UNCHANGED: Text = t(
+const UNCHANGED: Text = t!(
     "未改動任何輸入:連結顯示報道數字。",
     "未改动任何输入:链接显示报道数字。",
     "No input changed: the link shows the published figures.",

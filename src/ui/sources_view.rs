@@ -1,6 +1,7 @@
 //! The sources: the eight articles and, under each, the figures taken from it
 //! with the Chinese quote each comes from. Metric explanations link here.
 
+use crate::core::units::t;
 use yew::prelude::*;
 
 use super::charts::Markup;
@@ -10,22 +11,18 @@ use crate::core::format::format_money_to;
 use crate::core::sections::Layout;
 use crate::core::units::Text;
 
-const TITLE: Text = Text {
-    hant: "資料來源",
-    hans: "资料来源",
-    en: "Sources",
-};
-const NOTE: Text = Text {
-    hant: "每個數字都附有出處原文。",
-    hans: "每个数字都附有出处原文。",
-    en: "Each figure is shown with the Chinese text it is taken from.",
-};
+const TITLE: Text = t!("資料來源", "资料来源", "Sources");
+const NOTE: Text = t!(
+    "每個數字都附有出處原文。",
+    "每个数字都附有出处原文。",
+    "Each figure is shown with the Chinese text it is taken from."
+);
 
-const SHOW: Text = Text {
-    hant: "顯示報道與原文",
-    hans: "显示报道与原文",
-    en: "Show the articles and quotes",
-};
+const SHOW: Text = t!(
+    "顯示報道與原文",
+    "显示报道与原文",
+    "Show the articles and quotes"
+);
 
 /// The list of articles with their figures and quotes.
 ///

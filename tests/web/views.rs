@@ -54,10 +54,10 @@ async fn claims_show_verdicts_that_follow_the_inputs() {
     let note = one(&root, "[data-claim=\"arpu_monthly\"] .kc-note");
     let want = kling_calc::core::claims::CLAIMS
         .iter()
-        .find(|c| !c.note.en.is_empty())
+        .find(|c| !c.note.en().is_empty())
         .expect("a claim with a note")
         .note
-        .en;
+        .en();
     assert_eq!(note.text_content().as_deref(), Some(want));
     // Kling Q3 at RMB 400 million (the English field is in millions) is over 1% of revenue.
     type_into(&root, "kling_revenue_2025q3", "400").await;
@@ -189,7 +189,7 @@ async fn sources_list_every_article_and_figure() {
     let label = kling_calc::core::figures::figure("kling_fy_target_floor")
         .unwrap()
         .label
-        .en;
+        .en();
     assert!(floor.contains(label), "{floor}");
 }
 
