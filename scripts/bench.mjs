@@ -400,6 +400,10 @@ async function typeAndProbe(browser, url) {
       await reveal(page.locator(`[data-input="${input}"]`));
       await page.click(`[data-input="${input}"]`);
       await page.keyboard.press('ControlOrMeta+a'); // selects only: no input event, not counted
+      // A reader types some time after clicking, not within the frame that shows the
+      // focus and the selection (and a disclosure `reveal` opened): wait for that frame
+      // to be painted, so the first key's latency is its own work.
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
       for (const [i, ch] of [...value(round)].entries()) {
         await page.keyboard.type(ch);
         first.push(i === 0);
