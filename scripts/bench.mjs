@@ -121,7 +121,13 @@ function instrument(want) {
     if (b.allReady !== null && b.complete !== null) observer.disconnect();
   };
   const observer = new MutationObserver(check);
-  observer.observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-value'] });
+  // From the end of parsing, not before: the widget's scripts are modules, which run
+  // only then, and watching the parser insert the static render would put the
+  // benchmark's own work into the first paint it measures (the floor has no script).
+  document.addEventListener('readystatechange', () => {
+    observer.observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-value'] });
+    check();
+  }, { once: true });
 }
 
 /** A cold page: a new browser context (own empty HTTP and code caches) with the cache disabled too. */
@@ -219,6 +225,16 @@ function measureSize() {
   const goal = 100 * KB;
   row('served widget total (html + js + wasm + css)', `**${bytes(total.gz)} gzip (${kib(total.gz)})** · ${bytes(total.br)} br (${kib(total.br)})`,
     `gzip < ${kib(goal)}`, total.gz < goal);
+  // The CI size guard's own count (scripts/test.sh): GNU gzip -9 of each file,
+  // index.html without its static render (which has a budget of its own).
+  // (A file gzip reads by name keeps its name in the header, as the guard's do.)
+  const guard = servedFiles().reduce((sum, name) => sum + (name === 'index.html'
+    ? execFileSync('gzip', ['-9c'], { input: readFileSync(join(DIST, name), 'utf8').replace(/<!--kc-fallback-->[\s\S]*?<!--\/kc-fallback-->/g, '') })
+    : execFileSync('gzip', ['-9c', join(DIST, name)], { maxBuffer: 1 << 26 })).length, 0);
+  const limit = Number(readFileSync(join(ROOT, 'scripts/test.sh'), 'utf8').match(/^LIMIT=\$\(\((\d+) \* 1024\)\)/m)[1]) * KB;
+  row('the CI size guard\'s count (GNU gzip -9, index.html without its static render) · its limit',
+    `${bytes(guard)} · ${bytes(limit)}`, `limit ≤ ${bytes(150 * KB - 5 * KB)} (issue 13: 5 KB under the 150 KB of its filing)`,
+    guard <= limit && limit <= 145 * KB);
   const st = compress(readFileSync(join(DIST, 'standalone.html')));
   row('dist/standalone.html (wasm inside is already gzip+base64)', `${bytes(st.gz)} gzip · ${bytes(st.br)} br (raw ${bytes(st.raw)})`);
 }
@@ -243,6 +259,9 @@ async function measureStartup(browser, server) {
   row('floor: index.html with JavaScript disabled, first-contentful-paint', `${ms(f)} · ${ms(pct(floor, 0.9))}`);
   const paint = pct(served.map((l) => l.paint), 0.5) / f;
   row('first paint of the widget, ratio to the floor (served)', `${paint.toFixed(2)}×`, '≤ 1.1× (issue 16)', paint <= 1.1);
+  // Issue 13's "startup to first values": the static render shows the published values, so
+  // the reader's first values come with the served page's first paint.
+  row('first values (the static render\'s published values, at first paint), ratio to the floor (served)', `${paint.toFixed(2)}×`, '≤ 1.3× (issue 13)', paint <= 1.3);
   const ready = pct(served.map((l) => l.ready), 0.5) / f;
   row('interactive, ratio to the floor (served · standalone)', `${ready.toFixed(2)}× · ${(pct(standalone.map((l) => l.ready), 0.5) / f).toFixed(2)}×`, '≤ 1.5× (issue 16)', ready <= 1.5);
 }
