@@ -26,7 +26,7 @@ const BENCH_DIST = join(ROOT, 'dist-bench');
 // The module before wasm-bindgen and wasm-opt, with its function names.
 const NAMED_WASM = join(ROOT, 'target/wasm32-unknown-unknown/release/kling_calc.wasm');
 
-const STARTUP_LOADS = 20;
+const STARTUP_LOADS = 21;
 const SCALE_LOADS = 5;
 const SCALE_INSTANCES = 20;
 const API_CHANGES = 10_000;
@@ -244,10 +244,17 @@ function measureSize() {
 async function measureStartup(browser, server) {
   log(`startup: ${STARTUP_LOADS} cold loads each of the served build, standalone.html and the no-JS floor`);
   const served = [], standalone = [], floor = [];
+  // Interleaved, and in an order that rotates from one round to the next, so each
+  // case comes first, second and third equally often: a load is slowed by what the
+  // browser still does for the one before it (closing its context, starting a spare
+  // renderer), and in a fixed order that fell on the same case every time.
+  const cases = [
+    async () => served.push(await timedLoad(browser, `${server.url}index.html`, 1, { checkInput: true })),
+    async () => standalone.push(await timedLoad(browser, STANDALONE_URL, 1, { checkInput: true })),
+    async () => floor.push(await floorLoad(browser, `${server.url}index.html`)),
+  ];
   for (let i = 0; i < STARTUP_LOADS; i++) {
-    served.push(await timedLoad(browser, `${server.url}index.html`, 1, { checkInput: true }));
-    standalone.push(await timedLoad(browser, STANDALONE_URL, 1, { checkInput: true }));
-    floor.push(await floorLoad(browser, `${server.url}index.html`));
+    for (let k = 0; k < cases.length; k++) await cases[(i + k) % cases.length]();
   }
   section(`2. Startup, headless Chromium, ${STARTUP_LOADS} cold loads each (median · p90)`);
   const f = pct(floor, 0.5);

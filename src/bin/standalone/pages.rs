@@ -86,10 +86,12 @@ macro_rules! early_tail {
     };
 }
 
-/// A classic script, after the preload links, that starts compiling the wasm
-/// while the page is still being parsed and laid out (a module script runs
-/// only after that: the compile used to start then, about 20 ms later on the
-/// benchmark's machine). Its `fetch` carries the preload's integrity, so it
+/// A classic script, at the end of the body before the module script, that
+/// starts compiling the wasm the preload link in `<head>` has been downloading
+/// (a module script runs only after the page is parsed and its own import is
+/// fetched and evaluated). It was in `<head>`, to compile while the page was
+/// parsed: that cost the first paint more than it gained (see
+/// [`crate::trunk::SCRIPT_MARK`]). Its `fetch` carries the preload's integrity, so it
 /// takes the preloaded response instead of downloading again. If streaming
 /// compilation fails with a `TypeError` (a server sending another MIME type, a
 /// network error), it hands `init` a fresh response instead, which tries its
@@ -109,9 +111,10 @@ pub fn early_compile(page: &TrunkPage) -> String {
     )
 }
 
-/// The preload links of a page served over HTTP, then [`early_compile`].
-fn preloads(page: &TrunkPage) -> String {
-    [page.preload_tags.as_str(), &early_compile(page)].concat()
+/// The scripts of a page served over HTTP, at the end of its body
+/// ([`crate::trunk::SCRIPT_MARK`]): [`early_compile`], then [`http_loader`].
+fn served_scripts(page: &TrunkPage) -> String {
+    [early_compile(page), http_loader(page)].concat()
 }
 
 /// Sets the options only the stylesheet reads, `?theme=` and `?accent=` (a
@@ -181,7 +184,7 @@ fn csp_meta(policy: &str) -> String {
 
 /// The rewritten `index.html`: fallback in every mount, failure-reporting loader.
 pub fn index(page: &TrunkPage, fallback: Fallback<'_>) -> Result<String, String> {
-    let html = page.fill(&http_loader(page), &page.css_tags, &preloads(page))?;
+    let html = page.fill(&served_scripts(page), &page.css_tags, &page.preload_tags)?;
     insert_fallbacks(&html, fallback)
 }
 
@@ -201,18 +204,17 @@ pub fn embed_csp(loader: &str, early: &str) -> String {
 /// `embed.html`: the index page's head and assets, a body holding one mount
 /// element (options come from `?lang=` and `?sections=`) and the resize script.
 pub fn embed(page: &TrunkPage, fallback: Fallback<'_>) -> Result<String, String> {
-    let loader = http_loader(page);
-    let html = page.fill(&loader, &page.css_tags, &preloads(page))?;
+    let (loader, early) = (http_loader(page), early_compile(page));
+    // The skeleton's body (the scripts end it) is replaced by the embed's own.
+    let html = page.fill("", &page.css_tags, &page.preload_tags)?;
     let body_start = html.find("<body>").ok_or("page has no <body>")? + "<body>".len();
     let body_end = html.rfind("</body>").ok_or("page has no </body>")?;
     let (head, tail) = (&html[..body_start], &html[body_end..]);
-    // The loader is in <head> in Trunk's output; if it was in the body, keep it.
-    let body_loader = if head.contains(&loader) { "" } else { &loader };
     let head = head.replace("</head>", &format!("<style>{EMBED_CSS}</style>\n</head>"));
     let html = format!(
-        "{head}\n<main><div data-kling-calc></div></main>\n{body_loader}<script>{RESIZE_JS}</script>\n{tail}"
+        "{head}\n<main><div data-kling-calc></div></main>\n{early}{loader}<script>{RESIZE_JS}</script>\n{tail}"
     );
-    let html = insert_in_head(&html, &csp_meta(&embed_csp(&loader, &early_compile(page))))?;
+    let html = insert_in_head(&html, &csp_meta(&embed_csp(&loader, &early)))?;
     insert_fallbacks(&html, fallback)
 }
 
@@ -313,7 +315,8 @@ pub fn standalone(
     insert_fallbacks(&html, fallback)
 }
 
-/// Where `www/demo-article.html` wants the widget's stylesheet, preloads and loader.
+/// Where `www/demo-article.html` wants the widget's stylesheet and preloads (its
+/// scripts go at the end of its body).
 pub const ASSETS_MARK: &str = "<!-- kling-calc:assets -->";
 /// Where `www/demo-article.html` wants the parent snippet inlined.
 pub const PARENT_MARK: &str = "<!-- kling-calc:embed-parent -->";
@@ -331,13 +334,10 @@ pub fn demo(
             "demo-article.html needs {ASSETS_MARK} and {PARENT_MARK}"
         ));
     }
-    let assets = format!(
-        "{}\n{}\n{}",
-        page.css_tags.join("\n"),
-        preloads(page),
-        http_loader(page)
-    );
-    let html = article
+    let assets = format!("{}\n{}", page.css_tags.join("\n"), page.preload_tags);
+    let end = article.rfind("</body>").unwrap_or(article.len());
+    let html = [&article[..end], &served_scripts(page), &article[end..]]
+        .concat()
         .replace(ASSETS_MARK, &assets)
         .replace(PARENT_MARK, &format!("<script>\n{parent_js}</script>"));
     insert_fallbacks(&html, fallback)
