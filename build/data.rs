@@ -753,8 +753,16 @@ impl Report<'_> {
         let t = row.get_ref();
         let mut missing = Vec::new();
         for (name, v) in [("zh-Hant", &t.hant), ("zh-Hans", &t.hans), ("en", &t.en)] {
-            if v.as_deref().is_none_or(|s| s.trim().is_empty()) {
-                missing.push(name);
+            match v.as_deref() {
+                // The compiled tables join the three texts with a control
+                // character (emit.rs), so none may hold one; none belongs in a
+                // label anyway.
+                Some(s) if s.chars().any(char::is_control) => self.at(
+                    row.span().start,
+                    format!("{what}'s {name} text holds a control character"),
+                ),
+                Some(s) if !s.trim().is_empty() => {}
+                _ => missing.push(name),
             }
         }
         if !missing.is_empty() {
@@ -762,18 +770,6 @@ impl Report<'_> {
                 row.span().start,
                 format!("{what} lacks a text in {}", missing.join(", ")),
             );
-        }
-        // The compiled tables join the three texts with a control character
-        // (emit.rs), so none may be in a text; none belongs in a label anyway.
-        for (name, v) in [("zh-Hant", &t.hant), ("zh-Hans", &t.hans), ("en", &t.en)] {
-            if v.as_deref()
-                .is_some_and(|s| s.chars().any(char::is_control))
-            {
-                self.at(
-                    row.span().start,
-                    format!("{what}'s {name} text holds a control character"),
-                );
-            }
         }
         Text {
             hant: t.hant.clone().unwrap_or_default(),

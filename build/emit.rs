@@ -10,13 +10,13 @@ fn lit(s: &str) -> String {
     format!("{s:?}")
 }
 
-/// A `Text`: its three translations as one literal joined by the unit
-/// separator (`Text::SEP` in src/core/units.rs; the checker refuses control
-/// characters in labels, so none can hold it).
+/// A `Text`: its three translations as one literal joined by `Text::SEP`
+/// (the checker refuses control characters in labels, so none can hold it).
 fn text(t: &Text) -> String {
+    let sep = char::from(crate::units::Text::SEP).to_string();
     format!(
         "Text::joined({})",
-        lit(&[t.hant.as_str(), &t.hans, &t.en].join("\u{1f}"))
+        lit(&[t.hant.as_str(), &t.hans, &t.en].join(&sep))
     )
 }
 

@@ -1,7 +1,8 @@
 // End-to-end: how the pages start the widget (issue 16's "interactive").
-// index.html compiles the wasm while the page is still parsed (a classic
-// script after the preload links), and so does standalone.html (a classic
-// script that decodes the data block carrying it); the widget starts only
+// index.html compiles the wasm the preload link has fetched from a classic
+// script that, like the module script, ends the body, and standalone.html
+// decodes the data block carrying it the same way; both begin before
+// `DOMContentLoaded`, ahead of the module script; the widget starts only
 // after the page's first frame, and a widget that replaces an untouched
 // static render shows first and fills its closed disclosures once it has been
 // painted, before `kling-calc:ready`.

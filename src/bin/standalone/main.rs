@@ -9,7 +9,7 @@
 //!   network at all: the stylesheet becomes a `<style>`, the wasm-bindgen glue
 //!   an inline module script, and the wasm is gzip-compressed, base64-encoded
 //!   into a data block that a classic script decodes (with the browser's
-//!   `DecompressionStream`) and compiles while the page is still parsed;
+//!   `DecompressionStream`) and compiles before the module script runs;
 //! * `embed.html` — the iframe target, which reports its height to the parent;
 //! * `demo-article.html` and `embed-parent.js` — a news article showing the
 //!   three ways to embed, and the host snippet that resizes widget iframes;

@@ -62,8 +62,9 @@ pub fn http_loader(page: &TrunkPage) -> String {
 }
 
 /// The start both module scripts end with ([`http_loader`],
-/// [`standalone_code`]): once the page has had its first frame (the early
-/// script notes it; a hidden page has none to wait for), `init` (the glue's
+/// [`standalone_code`]): once the page has had a frame since the early script
+/// ran (it notes it; the scripts end the body, so that frame has the static
+/// render in it; a hidden page has no frame to wait for), `init` (the glue's
 /// init function, as the script names it) takes the module the early script
 /// compiles (`__kc_wasm`); then `started` (statements) and Trunk's start
 /// event, or [`FAIL_JS`]'s report.
@@ -234,10 +235,10 @@ pub fn wasm_block_of(text: &str) -> String {
 }
 
 /// The classic script after the wasm's data block in `standalone.html` and
-/// `builder.html`: it decodes, decompresses and compiles the wasm while the
-/// rest of the page is parsed and laid out, as [`early_compile`] does for a
-/// served page (a module script runs only after that: the compile then began
-/// about 50 ms later, measured). The base64 is decoded natively where the
+/// `builder.html`: it decodes, decompresses and compiles the wasm, as
+/// [`early_compile`] does for a served page, without waiting for the module
+/// script (which runs only after its own parse and evaluation; the compile then
+/// began about 50 ms later, measured, when it began there). The base64 is decoded natively where the
 /// browser can (`Uint8Array.fromBase64`), else by a plain loop:
 /// `Uint8Array.from(text, callback)`, a call per byte, took about 30 ms of the
 /// page's start. The compressed bytes reach the decompressor as one chunk (a
