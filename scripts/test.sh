@@ -57,11 +57,14 @@ build_release
 # table (667 B of index.html's gzip on main): the guard counts index.html
 # without it, so the widget's own assets keep their limit, and the static
 # render has a budget of its own, stated here and in README's Performance.
+# Since 2026-12-02 index.html carries the stylesheet inline (a request less
+# before the first paint), so the widget-*.css file it no longer fetches is
+# not counted: the rules are counted inside index.html.
 LIMIT=$((145 * 1024))
 PRERENDER_LIMIT=$((14 * 1024))
 strip_prerender() { perl -0pe 's/<!--kc-fallback-->.*?<!--\/kc-fallback-->//gs' "$1"; }
 total=0
-for f in "$ROOT"/dist/index.html "$ROOT"/dist/kling-calc-*.js "$ROOT"/dist/kling-calc-*_bg.wasm "$ROOT"/dist/widget-*.css; do
+for f in "$ROOT"/dist/index.html "$ROOT"/dist/kling-calc-*.js "$ROOT"/dist/kling-calc-*_bg.wasm; do
   if [ "$f" = "$ROOT/dist/index.html" ]; then
     size=$(strip_prerender "$f" | gzip -9c | wc -c)
   else

@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-  serveDist, launch, openPage, openCspPage, metricValue, nextMetricValue, typeInto, STANDALONE_URL, DIST, openAllDetails, waitUntil, waitForElement, waitForLocator, reveal, LIVE,
+  serveDist, launch, openPage, openCspPage, metricValue, nextMetricValue, typeInto, STANDALONE_URL, DIST, openAllDetails, waitUntil, waitForElement, waitForLocator, reveal, LIVE, bounded,
 } from './harness.mjs';
 
 let server; // dist/ on one loopback origin: the widget's origin
@@ -217,8 +217,9 @@ test('iframe on another origin: height follows content; forged and malformed mes
 
 
 const CSP_SHAPES = {
-  // Three inline scripts: the loader, the early compile and the resize script.
-  'embed.html': /^default-src 'none'; base-uri 'none'; form-action 'none'; script-src 'self' 'sha256-[A-Za-z0-9+/]{43}=' 'sha256-[A-Za-z0-9+/]{43}=' 'sha256-[A-Za-z0-9+/]{43}=' 'wasm-unsafe-eval'; style-src 'self' 'sha256-[A-Za-z0-9+/]{43}='; connect-src 'self'; img-src data:$/,
+  // Three inline scripts: the loader, the early compile and the resize script;
+  // two inline styles, the widget's and the embed's (no stylesheet is fetched).
+  'embed.html': /^default-src 'none'; base-uri 'none'; form-action 'none'; script-src 'self' 'sha256-[A-Za-z0-9+/]{43}=' 'sha256-[A-Za-z0-9+/]{43}=' 'sha256-[A-Za-z0-9+/]{43}=' 'wasm-unsafe-eval'; style-src 'sha256-[A-Za-z0-9+/]{43}=' 'sha256-[A-Za-z0-9+/]{43}='; connect-src 'self'; img-src data:$/,
   // Two: the early decode and compile of the wasm (a data block, not hashed), and the module.
   'standalone.html': /^default-src 'none'; base-uri 'none'; form-action 'none'; script-src 'sha256-[A-Za-z0-9+/]{43}=' 'sha256-[A-Za-z0-9+/]{43}=' 'wasm-unsafe-eval'; style-src 'sha256-[A-Za-z0-9+/]{43}='; img-src data:$/,
 };
@@ -239,6 +240,34 @@ for (const [name, url] of [['embed.html', () => server.url + 'embed.html'], ['st
     assert.deepEqual(await page.evaluate(() => window.cspViolations), []);
     assert.deepEqual(consoleCsp, []);
     assert.deepEqual(errors, []);
+    await context.close();
+  });
+}
+
+// The served pages check the glue by the integrity of its modulepreload, which
+// ends their body just before the module script that imports it (pages.rs,
+// served_scripts). A glue changed by one byte must not run: the import fails,
+// the widget never starts and the static render stays. (Were the preload after
+// the module script, or gone, the import would take the glue unchecked.)
+for (const name of ['index.html', 'embed.html', 'demo-article.html']) {
+  test(`${name}: a glue that fails its integrity check does not run; the static render stays`, async () => {
+    const { page, context } = await openPage(browser);
+    // The documents that fetched the glue (demo-article.html has embed.html in a frame).
+    const fetchedBy = [];
+    page.on('request', (r) => { if (/\/kling-calc-[0-9a-f]+\.js$/.test(r.url())) fetchedBy.push(r.frame().url()); });
+    await page.route(/\/kling-calc-[0-9a-f]+\.js$/, async (r) => {
+      // Still valid JavaScript, so only the integrity check can stop it.
+      const body = Buffer.concat([readFileSync(join(DIST, new URL(r.request().url()).pathname.slice(1))), Buffer.from('\n// changed\n')]);
+      await r.fulfill({ body, contentType: 'text/javascript; charset=utf-8' });
+    });
+    const refused = page.waitForEvent('console', { predicate: (m) => /integrity/i.test(m.text()) });
+    await page.goto(server.url + name);
+    await bounded('the console to report the glue\'s failed integrity check', () => refused);
+    assert.ok(fetchedBy.includes(page.url()), 'the page fetched the glue');
+    assert.deepEqual(fetchedBy, [...new Set(fetchedBy)], 'each document fetches the glue once, by its preload');
+    assert.equal(await page.evaluate(() => window.klingCalc), undefined);
+    for (const frame of page.frames()) assert.equal(await frame.locator(LIVE).count(), 0, `no live widget in ${frame.url()}`);
+    assert.ok(await page.locator('[data-kling-calc] > [data-kc-static] [data-metric]').count() > 0, 'the static render stays');
     await context.close();
   });
 }
@@ -395,7 +424,8 @@ test('host CSS hostility: the widget measures as on a plain page; widget CSS doe
   // Every selector in the widget's stylesheet is scoped under .kc (or is the
   // wrapper .kc-root around it, which a host's `div { … }` must not box) …
   const selectors = await page.evaluate(() => {
-    const sheet = [...document.styleSheets].find((s) => s.href && /\/widget-[0-9a-f]+\.css$/.test(s.href));
+    // The page carries it inline, naming its file (data-kc-css).
+    const sheet = [...document.styleSheets].find((s) => s.ownerNode.matches('style[data-kc-css]'));
     const out = [];
     const walk = (rules) => {
       for (const r of rules) {
@@ -423,7 +453,7 @@ test('host CSS hostility: the widget measures as on a plain page; widget CSS doe
     return [sel, s.margin, s.padding, s.font, s.color, s.letterSpacing, s.textTransform, s.boxSizing, s.border];
   }));
   const withWidget = await hostStyles();
-  await page.evaluate(() => { for (const s of document.styleSheets) if (s.href && /\/widget-/.test(s.href)) s.disabled = true; });
+  await page.evaluate(() => { for (const s of document.styleSheets) if (s.ownerNode.matches('style[data-kc-css]')) s.disabled = true; });
   const withoutWidget = await hostStyles();
   assert.deepEqual(withWidget, withoutWidget);
   assert.equal(withWidget[0][3].includes('18px'), true, 'the host paragraph keeps its 1.8rem font');

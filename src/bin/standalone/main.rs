@@ -118,13 +118,13 @@ fn run(dir: &Path) -> Result<Vec<(&'static str, usize)>, String> {
         ("builder.html", builder),
         ("kling-calc.js", kling_calc_js),
         ("kling-calc.css", loader::stylesheet(&css)),
-        ("embed.html", pages::embed(&page, &fallback)?),
+        ("embed.html", pages::embed(&page, &css, &fallback)?),
         (
             "demo-article.html",
-            pages::demo(&page, DEMO_ARTICLE, EMBED_PARENT, &fallback)?,
+            pages::demo(&page, &css, DEMO_ARTICLE, EMBED_PARENT, &fallback)?,
         ),
         ("embed-parent.js", EMBED_PARENT.to_string()),
-        ("index.html", pages::index(&page, &fallback)?),
+        ("index.html", pages::index(&page, &css, &fallback)?),
     ];
     let mut written = Vec::new();
     for (name, text) in pages {

@@ -2,9 +2,10 @@
 //! and the page around them with markers where those tags were.
 //!
 //! The bundler rewrites `dist/index.html` in place, so parsing must also accept
-//! its own output: the rewritten loader still names the glue and the wasm, and
-//! the no-JS fallback sits between [`FALLBACK_START`] and [`FALLBACK_END`]
-//! comments, which parsing drops so that it is inserted exactly once.
+//! its own output: the rewritten loader still names the glue and the wasm, a
+//! stylesheet it inlined names its file ([`INLINE_CSS_ATTR`]), and the no-JS
+//! fallback sits between [`FALLBACK_START`] and [`FALLBACK_END`] comments,
+//! which parsing drops so that it is inserted exactly once.
 
 /// Opens the generated no-JS fallback inside a mount element.
 pub const FALLBACK_START: &str = "<!--kc-fallback-->";
@@ -15,16 +16,21 @@ pub const FALLBACK_END: &str = "<!--/kc-fallback-->";
 /// module script. Scripts in `<head>` cost the page's first paint a few
 /// milliseconds before the body is even parsed (the first script of a page
 /// sets up its JavaScript context, and each is compiled); after the static
-/// render they run once it is parsed, and the preload links in `<head>` still
-/// start the downloads at once. Measured, 30-40 interleaved cold loads of
+/// render they run once it is parsed, and the wasm's preload link in `<head>`
+/// still starts its download at once (the glue's `modulepreload` comes with
+/// them: [`crate::pages`]). Measured, 30-40 interleaved cold loads of
 /// `index.html` at 390 px: first paint 112.7 -> 108.6 ms (the no-JS floor
 /// 102.3), interactive 132.7 -> 126.5 ms; `standalone.html` 109.5 -> 107.5
 /// and 126.4 -> 121.4 ms.
 pub const SCRIPT_MARK: &str = "\u{0}SCRIPT\u{0}";
 /// Where a stylesheet link was (one per stylesheet, in order).
 pub const CSS_MARK: &str = "\u{0}CSS\u{0}";
-/// Where the first preload link was (all preloads are kept together).
+/// Where the first `preload` link was (all of them are kept together).
 pub const PRELOAD_MARK: &str = "\u{0}PRELOAD\u{0}";
+/// The attribute of a `<style>` the bundler wrote in place of a stylesheet
+/// link, naming the file its text came from (`<style data-kc-css="widget-….css">`),
+/// so that a second run finds the stylesheet again.
+pub const INLINE_CSS_ATTR: &str = "data-kc-css";
 /// How the bundler's early-compile script ([`crate::pages::early_compile`])
 /// begins: parsing drops it, so it is written once however often the bundler runs.
 pub const EARLY_START: &str = "<script>self.__kc_wasm=";
@@ -40,10 +46,11 @@ pub struct TrunkPage {
     pub wasm: String,
     /// File names of stylesheets, in document order.
     pub css: Vec<String>,
-    /// The stylesheet `<link>` tags verbatim (with Trunk's `integrity`), for pages served over HTTP.
-    pub css_tags: Vec<String>,
-    /// The `modulepreload`/`preload` tags verbatim, for pages served over HTTP.
+    /// The `preload` tags verbatim (the wasm's), for the `<head>` of pages served over HTTP.
     pub preload_tags: String,
+    /// The glue's `modulepreload` tag verbatim (its `integrity` is what checks
+    /// the glue), for the end of the body of pages served over HTTP.
+    pub module_preload: String,
 }
 
 impl TrunkPage {
@@ -52,7 +59,8 @@ impl TrunkPage {
         let html = strip_fallbacks(html)?;
         let mut skeleton = String::with_capacity(html.len());
         let (mut js, mut wasm) = (None, None);
-        let (mut css, mut css_tags, mut preload_tags) = (Vec::new(), Vec::new(), String::new());
+        let (mut css, mut preload_tags, mut module_preload) =
+            (Vec::new(), String::new(), String::new());
         let mut rest = html.as_str();
         while let Some(start) = rest.find('<') {
             skeleton.push_str(&rest[..start]);
@@ -78,10 +86,24 @@ impl TrunkPage {
                 rest = &rest[close + "</script>".len()..];
                 continue;
             }
+            if lower.starts_with("<style") {
+                if let Some(name) = attr(tag, INLINE_CSS_ATTR) {
+                    let close = rest.find("</style>").ok_or("unterminated style")?;
+                    css.push(local_name(&name)?);
+                    skeleton.push_str(CSS_MARK);
+                    rest = &rest[close + "</style>".len()..];
+                    continue;
+                }
+            }
             if lower.starts_with("<link") {
                 let rel = attr(tag, "rel").unwrap_or_default();
                 match rel.as_str() {
-                    "modulepreload" | "preload" => {
+                    "modulepreload" => {
+                        module_preload.push_str(tag);
+                        rest = &rest[tag_end..];
+                        continue;
+                    }
+                    "preload" => {
                         if preload_tags.is_empty() {
                             skeleton.push_str(PRELOAD_MARK);
                         }
@@ -92,7 +114,6 @@ impl TrunkPage {
                     "stylesheet" => {
                         let href = attr(tag, "href").ok_or("stylesheet without href")?;
                         css.push(local_name(&href)?);
-                        css_tags.push(tag.to_string());
                         skeleton.push_str(CSS_MARK);
                         rest = &rest[tag_end..];
                         continue;
@@ -111,14 +132,14 @@ impl TrunkPage {
             js: js.ok_or("no Trunk module script found")?,
             wasm: wasm.ok_or("no wasm reference in the module script")?,
             css,
-            css_tags,
             preload_tags,
+            module_preload,
         })
     }
 
-    /// Rewrites the `integrity` of every stylesheet and preload tag to match
-    /// the file it names now (`sri_of` reads and hashes a file of dist/): the
-    /// glue is minified after Trunk wrote its hashes.
+    /// Rewrites the `integrity` of every preload tag to match the file it names
+    /// now (`sri_of` reads and hashes a file of dist/): the glue is minified
+    /// after Trunk wrote its hashes. (Stylesheets are inlined.)
     pub fn refresh_integrity(
         &mut self,
         mut sri_of: impl FnMut(&str) -> Result<String, String>,
@@ -129,17 +150,16 @@ impl TrunkPage {
                 _ => Ok(tag.to_string()),
             }
         };
-        for tag in &mut self.css_tags {
-            *tag = refresh(tag)?;
+        for tags in [&mut self.preload_tags, &mut self.module_preload] {
+            let mut out = String::with_capacity(tags.len());
+            let mut rest = tags.as_str();
+            while let Some(end) = rest.find('>') {
+                out.push_str(&refresh(&rest[..=end])?);
+                rest = &rest[end + 1..];
+            }
+            out.push_str(rest);
+            *tags = out;
         }
-        let mut preload = String::with_capacity(self.preload_tags.len());
-        let mut rest = self.preload_tags.as_str();
-        while let Some(end) = rest.find('>') {
-            preload.push_str(&refresh(&rest[..=end])?);
-            rest = &rest[end + 1..];
-        }
-        preload.push_str(rest);
-        self.preload_tags = preload;
         Ok(())
     }
 
@@ -314,14 +334,12 @@ window.wasmBindings = bindings;
         assert_eq!(page.wasm, "kling-calc-123_bg.wasm");
         assert_eq!(page.css, vec!["widget-abc.css".to_string()]);
         assert_eq!(
-            page.css_tags,
-            vec![r#"<link rel="stylesheet" href="./widget-abc.css" integrity="sha384-x">"#]
+            page.module_preload,
+            r#"<link rel="modulepreload" href="./kling-calc-123.js" crossorigin="anonymous" integrity="sha384-y">"#
         );
-        assert!(page
-            .preload_tags
-            .starts_with(r#"<link rel="modulepreload""#));
-        assert!(page.preload_tags.contains(r#"rel="preload""#));
-        assert!(!page.skeleton.contains("preload"));
+        assert!(page.preload_tags.starts_with(r#"<link rel="preload""#));
+        assert!(!page.preload_tags.contains("modulepreload"));
+        assert!(!page.skeleton.contains("preload") && !page.skeleton.contains("stylesheet"));
         assert!(page.skeleton.contains("<div data-kling-calc></div>"));
     }
 
@@ -341,18 +359,40 @@ window.wasmBindings = bindings;
             let page = TrunkPage::parse(html).unwrap();
             assert!(page.skeleton.ends_with(tail), "{:?}", page.skeleton);
             assert_eq!(page.skeleton.matches(SCRIPT_MARK).count(), 1);
-            // The bundler's own output parses to the same skeleton.
+            // The bundler's own output (stylesheets inline, the glue's preload
+            // ending the body) parses to the same page.
+            let styles: Vec<String> = page
+                .css
+                .iter()
+                .map(|name| format!("<style {INLINE_CSS_ATTR}=\"{name}\">a{{}}</style>"))
+                .collect();
             let again = TrunkPage::parse(
                 &page
                     .fill(
-                        "<script type=module>import './a.js'; './a_bg.wasm'</script>",
-                        &page.css_tags,
+                        &format!(
+                            "{}<script type=module>import './a.js'; './a_bg.wasm'</script>",
+                            page.module_preload
+                        ),
+                        &styles,
                         &page.preload_tags,
                     )
                     .unwrap(),
             )
             .unwrap();
-            assert_eq!(again.skeleton, page.skeleton);
+            assert_eq!(
+                (
+                    &again.skeleton,
+                    &again.css,
+                    &again.preload_tags,
+                    &again.module_preload
+                ),
+                (
+                    &page.skeleton,
+                    &page.css,
+                    &page.preload_tags,
+                    &page.module_preload
+                )
+            );
         }
     }
 
@@ -368,10 +408,9 @@ window.wasmBindings = bindings;
         );
         assert_eq!(page.css, vec!["widget-abc.css".to_string()]);
         assert_eq!(
-            page.css_tags,
-            vec!["<link href=./widget-abc.css integrity=sha384-x rel=stylesheet>"]
+            page.module_preload,
+            "<link crossorigin href=./kling-calc-123.js integrity=sha384-y rel=modulepreload>"
         );
-        assert!(page.preload_tags.contains("rel=modulepreload"));
         assert!(page.preload_tags.contains("rel=preload"));
         assert!(!page.skeleton.contains("<script") && !page.skeleton.contains("<link"));
         // (tag, attribute, value)
@@ -394,14 +433,14 @@ window.wasmBindings = bindings;
             (
                 MINIFIED_HTML,
                 vec![
-                    "<link href=./widget-abc.css integrity=H(widget-abc.css) rel=stylesheet>",
                     "<link crossorigin href=./kling-calc-123.js integrity=H(kling-calc-123.js) rel=modulepreload>",
                 ],
             ),
             (
                 TRUNK_HTML,
                 vec![
-                    r#"<link rel="stylesheet" href="./widget-abc.css" integrity="H(widget-abc.css)">"#,
+                    r#"<link rel="modulepreload" href="./kling-calc-123.js" crossorigin="anonymous" integrity="H(kling-calc-123.js)">"#,
+                    r#"<link rel="preload" href="./kling-calc-123_bg.wasm" crossorigin="anonymous" integrity="H(kling-calc-123_bg.wasm)" as="fetch" type="application/wasm">"#,
                 ],
             ),
         ];
@@ -410,9 +449,8 @@ window.wasmBindings = bindings;
             page.refresh_integrity(|name| Ok(["H(", name, ")"].concat()))
                 .unwrap();
             let tags: Vec<&str> = page
-                .css_tags
-                .iter()
-                .map(String::as_str)
+                .module_preload
+                .split_inclusive('>')
                 .chain(page.preload_tags.split_inclusive('>'))
                 .collect();
             for w in want {
