@@ -3,6 +3,7 @@
 //   node scripts/serve.mjs [port]
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
 import { extname, join, normalize, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -20,8 +21,14 @@ export function serveDist(port = 0) {
   return serveDir(DIST, port);
 }
 
-/** Serves the folder `root` on 127.0.0.1:`port`; resolves to { url, close }. */
-export async function serveDir(root, port = 0) {
+/**
+ * Serves the folder `root` on 127.0.0.1:`port`; resolves to { url, close }.
+ * With `gzip`, a request that accepts it gets the file gzip-compressed (level
+ * 9, as a production server or CDN would send it; the benchmark's emulated
+ * slow network needs real transfer sizes).
+ */
+export async function serveDir(root, port = 0, { gzip = false } = {}) {
+  const compressed = new Map();
   const server = createServer(async (req, res) => {
     let path;
     try {
@@ -33,8 +40,13 @@ export async function serveDir(root, port = 0) {
     const file = join(root, path.endsWith('/') ? path + 'index.html' : path);
     if (!file.startsWith(root)) { res.writeHead(403).end(); return; }
     try {
-      const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
+      const type = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' };
+      if (gzip && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+        if (!compressed.has(file)) compressed.set(file, gzipSync(await readFile(file), { level: 9 }));
+        res.writeHead(200, { ...type, 'content-encoding': 'gzip', vary: 'accept-encoding' }).end(compressed.get(file));
+      } else {
+        res.writeHead(200, type).end(await readFile(file));
+      }
     } catch {
       res.writeHead(404).end();
     }
