@@ -29,7 +29,7 @@ const NAMED_WASM = join(ROOT, 'target/wasm32-unknown-unknown/release/kling_calc.
 const STARTUP_LOADS = 21;
 /** Cold loads of each case under the emulated slow-4G link (each takes about a second). */
 const SLOW_LOADS = 11;
-/** Lighthouse's "slow 4G": 150 ms round trip, 1.6 Mbit/s down, 750 kbit/s up. */
+/** 150 ms round trip, 1.6 Mbit/s down, 750 kbit/s up: the figures of Lighthouse's simulated "slow 4G" (its DevTools throttling, per request as here, uses 562.5 ms and 1.47 Mbit/s). */
 const SLOW_4G = { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 };
 const SCALE_LOADS = 5;
 const SCALE_INSTANCES = 20;
@@ -227,6 +227,9 @@ async function slowLoad(browser, url, js) {
       const paint = await page.evaluate(() => performance.getEntriesByType('paint').find((p) => p.name === 'first-contentful-paint')?.startTime ?? null);
       if (paint !== null) {
         if (errors.length) throw new Error(`${url}: page errors: ${errors.join('; ')}`);
+        if (!js && !(await page.evaluate(() => !!document.querySelector('[data-kling-calc] > [data-kc-static] [data-metric]')))) {
+          throw new Error('floor page shows no static render of the widget');
+        }
         return { paint, ready: js ? await page.evaluate(() => window.__bench.ready) : null };
       }
     }
@@ -297,8 +300,9 @@ async function measureStartup(browser, server) {
   row('first paint of the widget, ratio to the floor (served)', `${paint.toFixed(2)}×`, '≤ 1.1× (issue 16)', paint <= 1.1);
   // First paints fall on a 4-ms frame grid here and the medians of 21 move by a
   // step or two from run to run, so a run's ratio alone does not say whether a
-  // miss is the page or the machine. Each round loads both pages back to back,
-  // so the per-round difference shares the machine's state: its mean and 95 %
+  // miss is the page or the machine. Each round loads both pages (and
+  // standalone.html, in a rotating order), so the per-round difference shares
+  // the machine's state of that round: its mean and 95 %
   // interval (Student's t, df = n − 1, approximated as 1.96 + 2.5/df, within 1 % for df ≥ 10).
   const gap = served.map((l, i) => l.paint - floor[i]);
   const gapMean = gap.reduce((a, b) => a + b, 0) / gap.length;

@@ -25,7 +25,8 @@ export function serveDist(port = 0) {
  * Serves the folder `root` on 127.0.0.1:`port`; resolves to { url, close }.
  * With `gzip`, a request that accepts it gets the file gzip-compressed (level
  * 9, as a production server or CDN would send it; the benchmark's emulated
- * slow network needs real transfer sizes).
+ * slow network needs real transfer sizes). Compressed files are kept for the
+ * server's life: it serves a build that does not change under it.
  */
 export async function serveDir(root, port = 0, { gzip = false } = {}) {
   const compressed = new Map();
@@ -40,12 +41,15 @@ export async function serveDir(root, port = 0, { gzip = false } = {}) {
     const file = join(root, path.endsWith('/') ? path + 'index.html' : path);
     if (!file.startsWith(root)) { res.writeHead(403).end(); return; }
     try {
-      const type = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' };
-      if (gzip && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+      const headers = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', ...(gzip ? { vary: 'accept-encoding' } : {}) };
+      // "gzip" among the accepted codings, unless given with q=0.
+      const accepts = (req.headers['accept-encoding'] ?? '').split(',').map((c) => c.trim().split(/\s*;\s*/))
+        .some(([coding, ...params]) => coding === 'gzip' && !params.some((p) => /^q=0(\.0*)?$/.test(p)));
+      if (gzip && accepts) {
         if (!compressed.has(file)) compressed.set(file, gzipSync(await readFile(file), { level: 9 }));
-        res.writeHead(200, { ...type, 'content-encoding': 'gzip', vary: 'accept-encoding' }).end(compressed.get(file));
+        res.writeHead(200, { ...headers, 'content-encoding': 'gzip' }).end(compressed.get(file));
       } else {
-        res.writeHead(200, type).end(await readFile(file));
+        res.writeHead(200, headers).end(await readFile(file));
       }
     } catch {
       res.writeHead(404).end();

@@ -124,7 +124,7 @@ pub fn early_compile(page: &TrunkPage) -> String {
 /// 192-220 ms), interactive the same (about 1.1 s, the wasm's download).
 fn served_scripts(page: &TrunkPage) -> String {
     [
-        page.module_preload.clone(),
+        page.module_preload_tags.clone(),
         early_compile(page),
         http_loader(page),
     ]
@@ -153,7 +153,7 @@ pub fn inline_styles(page: &TrunkPage, css: &[String]) -> Result<Vec<String>, St
         .iter()
         .zip(css)
         .map(|(name, text)| {
-            if text.contains("</style") {
+            if text.to_ascii_lowercase().contains("</style") {
                 // Would end the inline element early; never expected from our CSS.
                 return Err(format!(
                     "{name} contains a closing tag and cannot be inlined"
@@ -262,7 +262,8 @@ pub fn embed_csp(loader: &str, early: &str, css: &[String]) -> String {
 /// body holding one mount element (options come from `?lang=` and
 /// `?sections=`) and the resize script.
 pub fn embed(page: &TrunkPage, css: &[String], fallback: Fallback<'_>) -> Result<String, String> {
-    let (loader, early) = (http_loader(page), early_compile(page));
+    // The same scripts as the other served pages; the two inline ones are hashed for the CSP.
+    let (scripts, loader, early) = (served_scripts(page), http_loader(page), early_compile(page));
     // The skeleton's body (the scripts end it) is replaced by the embed's own.
     let html = page.fill("", &inline_styles(page, css)?, &page.preload_tags)?;
     let body_start = html.find("<body>").ok_or("page has no <body>")? + "<body>".len();
@@ -270,8 +271,7 @@ pub fn embed(page: &TrunkPage, css: &[String], fallback: Fallback<'_>) -> Result
     let (head, tail) = (&html[..body_start], &html[body_end..]);
     let head = head.replace("</head>", &format!("<style>{EMBED_CSS}</style>\n</head>"));
     let html = format!(
-        "{head}\n<main><div data-kling-calc></div></main>\n{}{early}{loader}<script>{RESIZE_JS}</script>\n{tail}",
-        page.module_preload
+        "{head}\n<main><div data-kling-calc></div></main>\n{scripts}<script>{RESIZE_JS}</script>\n{tail}"
     );
     let html = insert_in_head(&html, &csp_meta(&embed_csp(&loader, &early, css)))?;
     insert_fallbacks(&html, fallback)
@@ -374,8 +374,8 @@ pub fn standalone(
     insert_fallbacks(&html, fallback)
 }
 
-/// Where `www/demo-article.html` wants the widget's stylesheet and preloads (its
-/// scripts go at the end of its body).
+/// Where `www/demo-article.html` wants the widget's stylesheet (inline) and the
+/// wasm's preload (the glue's preload and the scripts go at the end of its body).
 pub const ASSETS_MARK: &str = "<!-- kling-calc:assets -->";
 /// Where `www/demo-article.html` wants the parent snippet inlined.
 pub const PARENT_MARK: &str = "<!-- kling-calc:embed-parent -->";
@@ -540,7 +540,7 @@ mod tests {
     fn inline_styles_refuse_what_they_cannot_carry() {
         // (stylesheet texts, what the error says)
         let cases: [(Vec<String>, &str); 2] = [
-            (vec!["a{}</style><script>".into()], "closing tag"),
+            (vec!["a{}</STYLE><script>".into()], "closing tag"),
             (vec![], "1 stylesheets named but 0 read"),
         ];
         for (css, want) in cases {
@@ -597,7 +597,9 @@ mod tests {
             );
             // The glue's preload ends the body, after the static render and
             // before the module script that imports the glue.
-            let glue = out.find(&p.module_preload).expect("the glue's preload");
+            let glue = out
+                .find(&p.module_preload_tags)
+                .expect("the glue's preload");
             assert!(out.find("<div data-kling-calc>").unwrap() < glue, "{name}");
             assert!(
                 glue < at && at < out.find("<script type=\"module\">").unwrap(),

@@ -23,7 +23,8 @@ pub const FALLBACK_END: &str = "<!--/kc-fallback-->";
 /// 102.3), interactive 132.7 -> 126.5 ms; `standalone.html` 109.5 -> 107.5
 /// and 126.4 -> 121.4 ms.
 pub const SCRIPT_MARK: &str = "\u{0}SCRIPT\u{0}";
-/// Where a stylesheet link was (one per stylesheet, in order).
+/// Where a stylesheet link, or the bundler's `<style data-kc-css>` in its
+/// place ([`INLINE_CSS_ATTR`]), was (one per stylesheet, in order).
 pub const CSS_MARK: &str = "\u{0}CSS\u{0}";
 /// Where the first `preload` link was (all of them are kept together).
 pub const PRELOAD_MARK: &str = "\u{0}PRELOAD\u{0}";
@@ -50,16 +51,17 @@ pub struct TrunkPage {
     pub preload_tags: String,
     /// The glue's `modulepreload` tag verbatim (its `integrity` is what checks
     /// the glue), for the end of the body of pages served over HTTP.
-    pub module_preload: String,
+    pub module_preload_tags: String,
 }
 
 impl TrunkPage {
-    /// Finds Trunk's loader script, preload links and stylesheet links.
+    /// Finds Trunk's loader script, preload links and stylesheet links (or, in
+    /// the bundler's own output, its inline `<style data-kc-css>` elements).
     pub fn parse(html: &str) -> Result<TrunkPage, String> {
         let html = strip_fallbacks(html)?;
         let mut skeleton = String::with_capacity(html.len());
         let (mut js, mut wasm) = (None, None);
-        let (mut css, mut preload_tags, mut module_preload) =
+        let (mut css, mut preload_tags, mut module_preload_tags) =
             (Vec::new(), String::new(), String::new());
         let mut rest = html.as_str();
         while let Some(start) = rest.find('<') {
@@ -99,7 +101,7 @@ impl TrunkPage {
                 let rel = attr(tag, "rel").unwrap_or_default();
                 match rel.as_str() {
                     "modulepreload" => {
-                        module_preload.push_str(tag);
+                        module_preload_tags.push_str(tag);
                         rest = &rest[tag_end..];
                         continue;
                     }
@@ -133,7 +135,7 @@ impl TrunkPage {
             wasm: wasm.ok_or("no wasm reference in the module script")?,
             css,
             preload_tags,
-            module_preload,
+            module_preload_tags,
         })
     }
 
@@ -150,7 +152,7 @@ impl TrunkPage {
                 _ => Ok(tag.to_string()),
             }
         };
-        for tags in [&mut self.preload_tags, &mut self.module_preload] {
+        for tags in [&mut self.preload_tags, &mut self.module_preload_tags] {
             let mut out = String::with_capacity(tags.len());
             let mut rest = tags.as_str();
             while let Some(end) = rest.find('>') {
@@ -334,7 +336,7 @@ window.wasmBindings = bindings;
         assert_eq!(page.wasm, "kling-calc-123_bg.wasm");
         assert_eq!(page.css, vec!["widget-abc.css".to_string()]);
         assert_eq!(
-            page.module_preload,
+            page.module_preload_tags,
             r#"<link rel="modulepreload" href="./kling-calc-123.js" crossorigin="anonymous" integrity="sha384-y">"#
         );
         assert!(page.preload_tags.starts_with(r#"<link rel="preload""#));
@@ -371,7 +373,7 @@ window.wasmBindings = bindings;
                     .fill(
                         &format!(
                             "{}<script type=module>import './a.js'; './a_bg.wasm'</script>",
-                            page.module_preload
+                            page.module_preload_tags
                         ),
                         &styles,
                         &page.preload_tags,
@@ -384,13 +386,13 @@ window.wasmBindings = bindings;
                     &again.skeleton,
                     &again.css,
                     &again.preload_tags,
-                    &again.module_preload
+                    &again.module_preload_tags
                 ),
                 (
                     &page.skeleton,
                     &page.css,
                     &page.preload_tags,
-                    &page.module_preload
+                    &page.module_preload_tags
                 )
             );
         }
@@ -408,7 +410,7 @@ window.wasmBindings = bindings;
         );
         assert_eq!(page.css, vec!["widget-abc.css".to_string()]);
         assert_eq!(
-            page.module_preload,
+            page.module_preload_tags,
             "<link crossorigin href=./kling-calc-123.js integrity=sha384-y rel=modulepreload>"
         );
         assert!(page.preload_tags.contains("rel=preload"));
@@ -449,7 +451,7 @@ window.wasmBindings = bindings;
             page.refresh_integrity(|name| Ok(["H(", name, ")"].concat()))
                 .unwrap();
             let tags: Vec<&str> = page
-                .module_preload
+                .module_preload_tags
                 .split_inclusive('>')
                 .chain(page.preload_tags.split_inclusive('>'))
                 .collect();
