@@ -82,20 +82,31 @@ test('without JavaScript: the static widget with published values, sources and e
   }
 });
 
-test('the static render, as a reader sees it until the widget starts, has no axe violations', async () => {
+test('the static render, as a reader sees it until the widget starts or when its code cannot load, has no axe violations', async () => {
   // axe needs the page's timers, which do not run with JavaScript off: so here
-  // scripting is on and the widget's module cannot load (its glue is refused),
-  // which shows the static render with every control, a superset of the no-JS view.
-  for (const width of [320, 1280]) {
-    const { page, context } = await openPage(env.browser, { viewport: { width, height: 900 } });
-    await page.route(/kling-calc-[0-9a-f]+\.js$/, (route) => route.abort());
-    await page.goto(`${env.server.url}index.html`);
-    assert.equal(await page.locator('[data-kling-calc] > [data-kc-static]').count(), 1);
-    const { found, passes } = await axe(page);
-    assert.deepEqual(found, [], `${width}px`);
-    assert.ok(passes.length > 10, 'axe ran its checks');
-    assert.equal(await page.locator('[data-kc-static]').count(), 1, 'the widget never started');
-    await context.close();
+  // scripting is on and the widget does not start, which shows the static render
+  // with every control, a superset of the no-JS view. (case, what the glue's
+  // request gets, the static render's place)
+  const cases = [
+    // Never answered: the page is parsed, the module script waits, as before a start.
+    ['until the widget starts', () => {}, '[data-kling-calc] > [data-kc-static]'],
+    // Refused: the module script cannot load, and the page says so over the static render.
+    ['when its code cannot load', (route) => route.abort(), '[data-kling-calc] > .kc-failed > [data-kc-static]'],
+  ];
+  for (const [what, glue, place] of cases) {
+    for (const width of [320, 1280]) {
+      const { page, context } = await openPage(env.browser, { viewport: { width, height: 900 } });
+      await page.route(/kling-calc-[0-9a-f]+\.js$/, glue);
+      await page.goto(`${env.server.url}index.html`, { waitUntil: 'commit' });
+      await waitUntil(page, `index.html to be parsed and its static render in place (${what})`,
+        (sel) => document.readyState !== 'loading' && document.querySelector(sel) !== null, place);
+      const { found, passes } = await axe(page);
+      assert.deepEqual(found, [], `${what}, ${width}px`);
+      assert.ok(passes.length > 10, 'axe ran its checks');
+      assert.equal(await page.locator('[data-kc-static]').count(), 1, 'the widget never started');
+      assert.equal(await page.locator(place).count(), 1, what);
+      await context.close();
+    }
   }
 });
 

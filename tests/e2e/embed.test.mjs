@@ -246,11 +246,12 @@ for (const [name, url] of [['embed.html', () => server.url + 'embed.html'], ['st
 
 // The served pages check the glue by the integrity of its modulepreload, which
 // ends their body just before the module script that imports it (pages.rs,
-// served_scripts). A glue changed by one byte must not run: the import fails,
-// the widget never starts and the static render stays. (Were the preload after
-// the module script, or gone, the import would take the glue unchecked.)
+// served_scripts). A changed glue must not run: the import fails, the module
+// script never runs, and the classic script before it (early_compile) shows the
+// readable message with the static render. (Were the preload after the module
+// script, or gone, the import would take the glue unchecked.)
 for (const name of ['index.html', 'embed.html', 'demo-article.html']) {
-  test(`${name}: a glue that fails its integrity check does not run; the static render stays`, async () => {
+  test(`${name}: a glue that fails its integrity check does not run; the page says so, over the static render`, async () => {
     const { page, context } = await openPage(browser);
     // The documents that fetched the glue (demo-article.html has embed.html in a frame).
     const fetchedBy = [];
@@ -273,7 +274,14 @@ for (const name of ['index.html', 'embed.html', 'demo-article.html']) {
     assert.deepEqual(fetchedBy, [...new Set(fetchedBy)], 'each document fetches the glue once, by its preload');
     assert.equal(await page.evaluate(() => window.klingCalc), undefined);
     for (const frame of page.frames()) assert.equal(await frame.locator(LIVE).count(), 0, `no live widget in ${frame.url()}`);
-    assert.ok(await page.locator('[data-kling-calc] > [data-kc-static] [data-metric]').count() > 0, 'the static render stays');
+    await waitUntil(page, 'every mount element to show the start-failure message', () =>
+      [...document.querySelectorAll('[data-kling-calc]')].every((el) => el.querySelector('.kc-failed [role="alert"]')));
+    const mounts = await page.$$eval('[data-kling-calc]', (els) => els.map((el) => [
+      [...el.querySelectorAll('.kc-failed [role="alert"] p')].map((p) => p.lang),
+      el.querySelectorAll('.kc-failed [data-kc-static] [data-metric]').length > 0,
+    ]));
+    assert.ok(mounts.length > 0);
+    for (const m of mounts) assert.deepEqual(m, [['zh-Hant', 'zh-Hans', 'en'], true], 'the message in three languages, the static render below it');
     await context.close();
   });
 }

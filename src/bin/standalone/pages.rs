@@ -53,9 +53,12 @@ pub const FAIL_JS: &str = r#"function __kc_failed(error) {
 /// render of the widget) could come first and hold back the first paint of
 /// the article and of the widget's static render. (No `setTimeout`: the page
 /// then runs no timer at all, which `keypress.test.mjs` checks for yew's.)
+/// [`FAIL_JS`]'s `__kc_failed` comes from [`early_compile`], a classic script,
+/// so that it is there when this one cannot run at all; the attribute
+/// [`START_ATTR`] is how that script tells this one's `error` from a host's.
 pub fn http_loader(page: &TrunkPage) -> String {
     format!(
-        "<script type=\"module\">\n{FAIL_JS}\
+        "<script type=\"module\" {START_ATTR}>\n\
          import init, * as bindings from './{js}';\n{start}</script>",
         js = page.js,
         start = start_js("init", "window.wasmBindings = bindings; "),
@@ -99,6 +102,12 @@ macro_rules! early_tail {
 /// network error), it hands `init` a fresh response instead, which tries its
 /// own way; any other failure (a CSP without `'wasm-unsafe-eval'`) goes to
 /// `init` as it is, so the page reports it once ([`early_tail`]).
+///
+/// It also defines [`FAIL_JS`]'s `__kc_failed` for the module script
+/// ([`http_loader`]), and calls it when that script fails to load: a glue that
+/// fails its integrity check, or cannot be fetched, makes the browser fire
+/// `error` at the module script, which then never runs, and the reader would
+/// be left with the static render's dead controls and no word why.
 pub fn early_compile(page: &TrunkPage) -> String {
     let options = page
         .wasm_integrity()
@@ -107,11 +116,18 @@ pub fn early_compile(page: &TrunkPage) -> String {
     format!(
         "{EARLY_START}((f) => WebAssembly.compileStreaming(f())\
          .catch((e) => {{ if (e instanceof TypeError) return f(); throw e; }}))\
-         (() => fetch(\"./{}\"{options}));\n{}</script>",
+         (() => fetch(\"./{}\"{options}));\n{}{FAIL_JS}\
+         addEventListener(\"error\", (e) => e.target.matches?.(\"script[{START_ATTR}]\") && \
+         __kc_failed(new Error(\"the widget's code did not load\")), true);\n</script>",
         page.wasm,
         early_tail!()
     )
 }
+
+/// Marks the module script of a page served over HTTP ([`http_loader`]), so
+/// that [`early_compile`]'s listener reports its failure to load and no other
+/// script's (a host page's own module scripts, in the demo article).
+pub const START_ATTR: &str = "data-kc-start";
 
 /// The end of the body of a page served over HTTP
 /// ([`crate::trunk::SCRIPT_MARK`]): the glue's `modulepreload` (its
@@ -601,9 +617,24 @@ mod tests {
                 .find(&p.module_preload_tags)
                 .expect("the glue's preload");
             assert!(out.find("<div data-kling-calc>").unwrap() < glue, "{name}");
+            let module = out
+                .find(&format!("<script type=\"module\" {START_ATTR}>"))
+                .expect("the start script");
+            assert!(glue < at && at < module, "{name}");
+            // The classic script defines the failure report before the module
+            // script runs, and calls it if that script cannot load.
+            let early_script = &out[at..at + out[at..].find("</script>").unwrap()];
             assert!(
-                glue < at && at < out.find("<script type=\"module\">").unwrap(),
+                early_script.contains("function __kc_failed(error)"),
                 "{name}"
+            );
+            assert!(
+                early_script.contains(&format!("matches?.(\"script[{START_ATTR}]\")")),
+                "{name}"
+            );
+            assert!(
+                !out[module..].contains("function __kc_failed"),
+                "{name}: defined once"
             );
             assert_eq!(out.matches("modulepreload").count(), 1, "{name}");
             assert!(
