@@ -41,10 +41,25 @@ const HOOK = `<script>(${hookErrors})();</script>`;
 
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.wasm': 'application/wasm', '.css': 'text/css; charset=utf-8' };
 
-/** dist/ on loopback; pages without a CSP of their own get the error hook first. */
+/** The glue's module preload in a served page: its `integrity` (with the import map's) checks the glue. */
+const GLUE_PRELOAD = /<link\b[^>]*\bintegrity="?(sha384-[A-Za-z0-9+/=]+)"?[^>]*\brel="?modulepreload"?[^>]*>/;
+
+/**
+ * dist/ on loopback; pages without a CSP of their own get the error hook first.
+ * `glue-refused.html` is index.html expecting other bytes of its glue (its
+ * integrity, in the import map and the preload, one no file has), as if the
+ * glue had been changed after the build.
+ */
 async function serveDistWithHook() {
   const srv = createServer(async (req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname));
+    if (path === '/glue-refused.html') {
+      const index = await readFile(join(DIST, 'index.html'), 'utf8');
+      if (!GLUE_PRELOAD.test(index)) { res.writeHead(500).end('index.html has no glue preload with an integrity'); return; }
+      const page = index.replaceAll(index.match(GLUE_PRELOAD)[1], `sha384-${'A'.repeat(64)}`);
+      res.writeHead(200, { 'content-type': TYPES['.html'] }).end(page.replace(/^(<!doctype html>)?/i, (m) => m + HOOK));
+      return;
+    }
     const file = join(DIST, path);
     if (!file.startsWith(DIST)) { res.writeHead(403).end(); return; }
     try {
@@ -274,6 +289,19 @@ export function engineSuite(engine) {
     assert.equal(await wd.exec((id) => document.querySelector(`[data-input="${id}"]`).closest('.kc-field').classList.contains('kc-changed'), KLING_Q3), true);
     assert.equal(await wd.exec(() => document.querySelectorAll('[data-share-notice]').length), 0);
     assert.deepEqual(await errors(), []);
+  });
+
+  // The served pages check the glue by its module preload's integrity (the
+  // preload ends the body, before the module script), and a classic script
+  // shows the readable message when the module script cannot load.
+  test(`${engine}: a served page whose glue fails its integrity check says so, over the static render`, async () => {
+    await wd.get(`${dist.url}glue-refused.html`);
+    await until('every mount element to show the start-failure message', () => wd.exec(() =>
+      [...document.querySelectorAll('[data-kling-calc]')].every((el) => el.querySelector('.kc-failed [role="alert"]'))));
+    assert.deepEqual(await wd.exec(() => [...document.querySelectorAll('.kc-failed [role="alert"] p')].map((p) => p.lang)), ['zh-Hant', 'zh-Hans', 'en']);
+    assert.equal(await wd.exec(() => document.querySelectorAll('.kc-failed [data-kc-static] [data-metric]').length > 0), true, 'the static render under it');
+    assert.equal(await wd.exec(() => document.querySelectorAll('.kc-root:not([data-kc-static])').length), 0, 'no live widget');
+    assert.equal(await wd.exec(() => window.klingCalc === undefined), true, 'the glue did not run');
   });
 
   test(`${engine}: window.klingCalc — compute, mount, set, destroy`, async () => {

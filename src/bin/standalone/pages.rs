@@ -124,15 +124,32 @@ pub fn early_compile(page: &TrunkPage) -> String {
     )
 }
 
+/// An import map that gives the glue its integrity (empty when the page has
+/// none for it). The `modulepreload` carries the same value, but WebKit
+/// (WebKitGTK 2.50, checked over WebDriver) imports the module without
+/// checking it, while it does check an import map's: with both, Chromium,
+/// Firefox and WebKit each refuse a glue changed after the build. It comes
+/// first, as an import map must come before the module loads it applies to.
+pub fn glue_import_map(page: &TrunkPage) -> String {
+    page.js_integrity()
+        .map(|i| {
+            format!(
+                "<script type=\"importmap\">{{\"integrity\":{{\"./{}\":\"{i}\"}}}}</script>",
+                page.js
+            )
+        })
+        .unwrap_or_default()
+}
+
 /// Marks the module script of a page served over HTTP ([`http_loader`]), so
 /// that [`early_compile`]'s listener reports its failure to load and no other
 /// script's (a host page's own module scripts, in the demo article).
 pub const START_ATTR: &str = "data-kc-start";
 
 /// The end of the body of a page served over HTTP
-/// ([`crate::trunk::SCRIPT_MARK`]): the glue's `modulepreload` (its
-/// `integrity` checks the glue the module script imports), [`early_compile`],
-/// then [`http_loader`]. The glue's preload is here, not in `<head>` with the
+/// ([`crate::trunk::SCRIPT_MARK`]): the glue's integrity in an import map
+/// ([`glue_import_map`]), the glue's `modulepreload`, [`early_compile`], then
+/// [`http_loader`]. The glue's preload is here, not in `<head>` with the
 /// wasm's: from the head its download competed with the page itself, which is
 /// what paints. Emulated slow 4G (150 ms RTT, 1.6 Mbit/s, gzip), medians of 6
 /// cold loads at 390 px with the stylesheet inline: first paint 240 ms with
@@ -140,6 +157,7 @@ pub const START_ATTR: &str = "data-kc-start";
 /// 192-220 ms), interactive the same (about 1.1 s, the wasm's download).
 fn served_scripts(page: &TrunkPage) -> String {
     [
+        glue_import_map(page),
         page.module_preload_tags.clone(),
         early_compile(page),
         http_loader(page),
@@ -259,12 +277,19 @@ pub fn index(page: &TrunkPage, css: &[String], fallback: Fallback<'_>) -> Result
     insert_fallbacks(&html, fallback)
 }
 
-/// The CSP of `embed.html`, from its loader, early-compile and resize
-/// scripts and its inline styles (the widget's `css` and [`EMBED_CSS`]).
-pub fn embed_csp(loader: &str, early: &str, css: &[String]) -> String {
+/// The CSP of `embed.html`, from its import map ([`glue_import_map`]), its
+/// loader, early-compile and resize scripts and its inline styles (the
+/// widget's `css` and [`EMBED_CSS`]).
+pub fn embed_csp(import_map: &str, loader: &str, early: &str, css: &[String]) -> String {
     let styles: Vec<String> = css.iter().map(|c| csp_hash(c)).collect();
+    // An inline import map is a script for the CSP too.
+    let map = if import_map.is_empty() {
+        String::new()
+    } else {
+        format!("{} ", csp_hash(&inner(import_map, "script")))
+    };
     format!(
-        "{CSP_BASE}; script-src 'self' {} {} {} 'wasm-unsafe-eval'; style-src {} {}; \
+        "{CSP_BASE}; script-src 'self' {map}{} {} {} 'wasm-unsafe-eval'; style-src {} {}; \
          connect-src 'self'; img-src data:",
         csp_hash(&inner(loader, "script")),
         csp_hash(&inner(early, "script")),
@@ -289,7 +314,8 @@ pub fn embed(page: &TrunkPage, css: &[String], fallback: Fallback<'_>) -> Result
     let html = format!(
         "{head}\n<main><div data-kling-calc></div></main>\n{scripts}<script>{RESIZE_JS}</script>\n{tail}"
     );
-    let html = insert_in_head(&html, &csp_meta(&embed_csp(&loader, &early, css)))?;
+    let policy = embed_csp(&glue_import_map(page), &loader, &early, css);
+    let html = insert_in_head(&html, &csp_meta(&policy))?;
     insert_fallbacks(&html, fallback)
 }
 
@@ -509,7 +535,11 @@ mod tests {
         let out = embed(&page(), &css(), &|_, _| Ok("<p>F</p>".into())).unwrap();
         let csp = csp_of(&out).to_string();
         let scripts = inline_elements(&out, "script");
-        assert_eq!(scripts.len(), 3, "loader, early compile and resize script");
+        assert_eq!(
+            scripts.len(),
+            4,
+            "import map, loader, early compile and resize script"
+        );
         let styles = inline_elements(&out, "style");
         assert_eq!(
             styles,
@@ -637,6 +667,21 @@ mod tests {
                 "{name}: defined once"
             );
             assert_eq!(out.matches("modulepreload").count(), 1, "{name}");
+            // The glue's integrity also in an import map, before its preload
+            // (WebKit checks only the map's).
+            let map = out
+                .find(&format!(
+                    "<script type=\"importmap\">{{\"integrity\":{{\"./{}\":\"{}\"}}}}</script>",
+                    p.js,
+                    p.js_integrity()
+                        .expect("the test page's glue preload has one")
+                ))
+                .expect("the import map");
+            assert!(
+                out.find("<div data-kling-calc>").unwrap() < map && map < glue,
+                "{name}"
+            );
+            assert_eq!(out.matches("importmap").count(), 1, "{name}");
             assert!(
                 out.contains("init({ module_or_path: __kc_wasm })"),
                 "{name}"

@@ -77,6 +77,12 @@ impl TrunkPage {
                 rest = &rest[close + "</script>".len()..];
                 continue;
             }
+            if lower.starts_with("<script") && attr(tag, "type").as_deref() == Some("importmap") {
+                // The bundler's own (the glue's integrity): written again with the scripts.
+                let close = rest.find("</script>").ok_or("unterminated import map")?;
+                rest = &rest[close + "</script>".len()..];
+                continue;
+            }
             if lower.starts_with("<script") && attr(tag, "type").as_deref() == Some("module") {
                 let close = rest.find("</script>").ok_or("unterminated module script")?;
                 let body = &rest[tag_end..close];
@@ -170,6 +176,14 @@ impl TrunkPage {
         self.preload_tags
             .split_inclusive('>')
             .find(|tag| attr(tag, "href").is_some_and(|h| h.ends_with(&self.wasm)))
+            .and_then(|tag| attr(tag, "integrity"))
+    }
+
+    /// The `integrity` of the glue's module preload, if it has one.
+    pub fn js_integrity(&self) -> Option<String> {
+        self.module_preload_tags
+            .split_inclusive('>')
+            .find(|tag| attr(tag, "href").is_some_and(|h| h.ends_with(&self.js)))
             .and_then(|tag| attr(tag, "integrity"))
     }
 
@@ -340,6 +354,8 @@ window.wasmBindings = bindings;
             r#"<link rel="modulepreload" href="./kling-calc-123.js" crossorigin="anonymous" integrity="sha384-y">"#
         );
         assert!(page.preload_tags.starts_with(r#"<link rel="preload""#));
+        assert_eq!(page.js_integrity().as_deref(), Some("sha384-y"));
+        assert_eq!(page.wasm_integrity().as_deref(), Some("sha384-z"));
         assert!(!page.preload_tags.contains("modulepreload"));
         assert!(!page.skeleton.contains("preload") && !page.skeleton.contains("stylesheet"));
         assert!(page.skeleton.contains("<div data-kling-calc></div>"));
