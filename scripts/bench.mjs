@@ -183,29 +183,34 @@ async function timedLoad(browser, url, want = 1, { checkInput = false, countMoun
 }
 
 /**
+ * The page's first-contentful-paint entry, read in-page once it is there. With
+ * JavaScript off the page's own scripts do not run, but Playwright's evaluate
+ * still does (it goes through the DevTools protocol). FCP may land just after
+ * `load`, so it is read again until it is there (each read is a protocol round
+ * trip; no timer in the page). With `floor`, also checks that the page shows the
+ * widget's static render, which is what the floor times.
+ */
+async function contentfulPaint(page, url, floor) {
+  for (let attempt = 0; attempt < 200; attempt++) {
+    const fcp = await page.evaluate(() => performance.getEntriesByType('paint').find((p) => p.name === 'first-contentful-paint')?.startTime ?? null);
+    if (fcp === null) continue;
+    if (floor && !(await page.evaluate(() => !!document.querySelector('[data-kling-calc] > [data-kc-static] [data-metric]')))) {
+      throw new Error(`${url}: the floor page shows no static render of the widget`);
+    }
+    return fcp;
+  }
+  throw new Error(`${url}: no first-contentful-paint entry`);
+}
+
+/**
  * First contentful paint of index.html with JavaScript disabled: the same
  * static render of the widget the page shows first, with no script at all (the floor).
- * With JavaScript off the page's own scripts do not run, but Playwright's
- * evaluate still does (it goes through the DevTools protocol), so the paint
- * entry is read in-page. FCP may land just after `load`, so it is read again
- * until it is there (each read is a protocol round trip; no timer in the page).
  */
 async function floorLoad(browser, url) {
   const { context, page } = await coldPage(browser, { javaScriptEnabled: false });
   try {
     await page.goto(url, { waitUntil: 'load' });
-    for (let attempt = 0; attempt < 200; attempt++) {
-      const fcp = await page.evaluate(() => {
-        const e = performance.getEntriesByType('paint').find((p) => p.name === 'first-contentful-paint');
-        return e ? e.startTime : null;
-      });
-      if (fcp !== null) {
-        const still = await page.evaluate(() => !!document.querySelector('[data-kling-calc] > [data-kc-static] [data-metric]'));
-        if (!still) throw new Error('floor page shows no static render of the widget');
-        return fcp;
-      }
-    }
-    throw new Error(`${url}: no first-contentful-paint entry with JavaScript disabled`);
+    return await contentfulPaint(page, url, true);
   } finally {
     await context.close();
   }
@@ -223,17 +228,9 @@ async function slowLoad(browser, url, js) {
     if (js) await page.addInitScript(instrument, 1);
     await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
     if (js) await page.waitForFunction(() => window.__bench.ready !== null, null, { timeout: 30_000 });
-    for (let attempt = 0; attempt < 200; attempt++) {
-      const paint = await page.evaluate(() => performance.getEntriesByType('paint').find((p) => p.name === 'first-contentful-paint')?.startTime ?? null);
-      if (paint !== null) {
-        if (errors.length) throw new Error(`${url}: page errors: ${errors.join('; ')}`);
-        if (!js && !(await page.evaluate(() => !!document.querySelector('[data-kling-calc] > [data-kc-static] [data-metric]')))) {
-          throw new Error('floor page shows no static render of the widget');
-        }
-        return { paint, ready: js ? await page.evaluate(() => window.__bench.ready) : null };
-      }
-    }
-    throw new Error(`${url}: no first-contentful-paint entry over the slow link`);
+    const paint = await contentfulPaint(page, url, !js);
+    if (errors.length) throw new Error(`${url}: page errors: ${errors.join('; ')}`);
+    return { paint, ready: js ? await page.evaluate(() => window.__bench.ready) : null };
   } finally {
     await context.close();
   }

@@ -382,7 +382,7 @@ pub fn standalone_code(glue: &str) -> Result<String, String> {
 }
 
 /// `standalone.html`: the wasm ([`wasm_block`]), [`STANDALONE_EARLY`], `code`
-/// ([`standalone_code`]) and CSS inline, under a hash-only CSP.
+/// ([`standalone_code`]) and CSS inline ([`inline_styles`]), under a hash-only CSP.
 pub fn standalone(
     page: &TrunkPage,
     code: &str,
@@ -390,11 +390,7 @@ pub fn standalone(
     css: &[String],
     fallback: Fallback<'_>,
 ) -> Result<String, String> {
-    if css.iter().any(|c| c.contains("</style")) {
-        // Would end the inline element early; never expected from our CSS.
-        return Err("stylesheet contains a closing tag and cannot be inlined".into());
-    }
-    let styles: Vec<String> = css.iter().map(|c| format!("<style>{c}</style>")).collect();
+    let styles = inline_styles(page, css)?;
     let policy = format!(
         "{CSP_BASE}; script-src {} {} 'wasm-unsafe-eval'; style-src {}; img-src data:",
         csp_hash(STANDALONE_EARLY),
@@ -500,7 +496,7 @@ mod tests {
             &|_, _| Ok("<p>F</p>".into()),
         )
         .unwrap();
-        assert!(out.contains("<style>body{color:red}</style>"));
+        assert!(out.contains(r#"<style data-kc-css="widget-abc.css">body{color:red}</style>"#));
         // The wasm is data the early script reads by id, before the module script.
         assert!(out.contains(&format!(
             "<script type=\"application/octet-stream\" id=\"{WASM_BLOCK_ID}\">AQIDBA==</script><script>{STANDALONE_EARLY}</script><script type=\"module\">{code}</script>"

@@ -173,18 +173,12 @@ impl TrunkPage {
 
     /// The `integrity` of the wasm's preload link, if it has one.
     pub fn wasm_integrity(&self) -> Option<String> {
-        self.preload_tags
-            .split_inclusive('>')
-            .find(|tag| attr(tag, "href").is_some_and(|h| h.ends_with(&self.wasm)))
-            .and_then(|tag| attr(tag, "integrity"))
+        integrity_of(&self.preload_tags, &self.wasm)
     }
 
     /// The `integrity` of the glue's module preload, if it has one.
     pub fn js_integrity(&self) -> Option<String> {
-        self.module_preload_tags
-            .split_inclusive('>')
-            .find(|tag| attr(tag, "href").is_some_and(|h| h.ends_with(&self.js)))
-            .and_then(|tag| attr(tag, "integrity"))
+        integrity_of(&self.module_preload_tags, &self.js)
     }
 
     /// The skeleton with each marker replaced: `script` for the loader, `css[i]`
@@ -212,6 +206,13 @@ impl TrunkPage {
         out.push_str(rest);
         Ok(out)
     }
+}
+
+/// The `integrity` of the tag among `tags` whose `href` names `file`.
+fn integrity_of(tags: &str, file: &str) -> Option<String> {
+    tags.split_inclusive('>')
+        .find(|tag| attr(tag, "href").is_some_and(|h| h.ends_with(file)))
+        .and_then(|tag| attr(tag, "integrity"))
 }
 
 /// Removes every generated fallback (markers included) so it can be regenerated.
