@@ -40,19 +40,24 @@ export async function serveDir(root, port = 0, { gzip = false } = {}) {
     }
     const file = join(root, path.endsWith('/') ? path + 'index.html' : path);
     if (!file.startsWith(root)) { res.writeHead(403).end(); return; }
+    // Read before any header is written: a missing file (or a folder) is a 404,
+    // not a second writeHead that throws and ends the server.
+    let body;
     try {
-      const headers = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', ...(gzip ? { vary: 'accept-encoding' } : {}) };
-      // "gzip" among the accepted codings, unless given with q=0.
-      const accepts = (req.headers['accept-encoding'] ?? '').split(',').map((c) => c.trim().split(/\s*;\s*/))
-        .some(([coding, ...params]) => coding === 'gzip' && !params.some((p) => /^q=0(\.0*)?$/.test(p)));
-      if (gzip && accepts) {
-        if (!compressed.has(file)) compressed.set(file, gzipSync(await readFile(file), { level: 9 }));
-        res.writeHead(200, { ...headers, 'content-encoding': 'gzip' }).end(compressed.get(file));
-      } else {
-        res.writeHead(200, headers).end(await readFile(file));
-      }
+      body = await readFile(file);
     } catch {
       res.writeHead(404).end();
+      return;
+    }
+    const headers = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', ...(gzip ? { vary: 'accept-encoding' } : {}) };
+    // "gzip" among the accepted codings, unless given with q=0.
+    const accepts = (req.headers['accept-encoding'] ?? '').split(',').map((c) => c.trim().split(/\s*;\s*/))
+      .some(([coding, ...params]) => coding === 'gzip' && !params.some((p) => /^q=0(\.0*)?$/.test(p)));
+    if (gzip && accepts) {
+      if (!compressed.has(file)) compressed.set(file, gzipSync(body, { level: 9 }));
+      res.writeHead(200, { ...headers, 'content-encoding': 'gzip' }).end(compressed.get(file));
+    } else {
+      res.writeHead(200, headers).end(body);
     }
   });
   await new Promise((ok, fail) => { server.once('error', fail); server.listen(port, '127.0.0.1', ok); });
