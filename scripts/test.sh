@@ -30,9 +30,10 @@ cargo clippy --quiet --target wasm32-unknown-unknown --all-targets -- -D warning
 step "2/7 native tests: cargo test (core, data, bundler), and the test edition"
 cargo test --features bundler
 # The test edition (tests/edition/: the real data plus a synthetic 2025 Q4) must
-# build and pass with no code change. Same target dir: only this crate is rebuilt
-# (build.rs reruns when KC_DATA_DIRS changes), no dependency twice.
-KC_DATA_DIRS=data:tests/edition cargo test --test edition
+# build and pass with no code change, and keep the frozen page contract
+# (compat.rs). Same target dir: only this crate is rebuilt (build.rs reruns when
+# KC_DATA_DIRS changes), no dependency twice.
+KC_DATA_DIRS=data:tests/edition cargo test --test edition --test compat
 
 step "3/7 in-browser tests: wasm-bindgen-test in headless Chromium and headless Firefox ESR"
 CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test web

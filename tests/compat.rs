@@ -1,127 +1,190 @@
 //! The page contract, frozen: every input and metric id that the widget
-//! published before its figures became data still exists and means the same,
-//! with the same starting value. Share links, `data-input` / `data-metric`
-//! selectors and `klingCalc` calls written against those ids keep working.
-//! A new period may add ids; this list only ever grows.
+//! published when its figures became data (the 2025 Q3 editions) still means
+//! the same quantity in whatever edition the crate is built with. Share links,
+//! `data-input` / `data-metric` selectors and `klingCalc` calls written against
+//! those ids keep working; a new quarter adds ids.
 //!
-//! The values are the published figures as the articles give them (or the
-//! defaults derived from them), typed here on purpose: this is the record of
-//! what the ids meant, checked against whatever the data now says.
+//! `scripts/test.sh` runs this file on the real data and on the test edition
+//! (`KC_DATA_DIRS=data:tests/edition`, the real data plus a synthetic later
+//! quarter), so a new quarter that breaks the contract fails before it ships.
+//!
+//! What "the same quantity" is checked as: the id exists, with the same unit,
+//! and an id that names a quarter is for that quarter. Starting values are not
+//! frozen: a new article legitimately replaces an assumption or a market
+//! figure, and `data/editions.toml` records each edition's starting values so
+//! a share link made under an older one names what changed since.
+//!
+//! What may go: ids the data model ties to a moment rather than to a period
+//! (`over = "latest"`, `when = "rest"` or `"one-left"`, `over = "period-of:…"`
+//! in `data/metrics.toml`): the latest quarter's year to date, the quarters
+//! still to come, the latest fiscal year, the period of one article's figure.
+//! Those are [`Life::Retires`]: present in the edition they were frozen in,
+//! and allowed to be absent once a later quarter is in. Every other id lasts.
+//!
+//! The lists are typed here on purpose, as the record of what was published;
+//! they only ever grow.
 
 #![allow(clippy::disallowed_macros, clippy::disallowed_methods)] // native only: never in the wasm
 
+use kling_calc::core::edition::LATEST;
 use kling_calc::core::inputs::{InputId, Inputs};
 use kling_calc::core::metrics::{compute, MetricId, Reason};
+use kling_calc::core::period::Quarter;
+use kling_calc::core::units::Unit;
 
-/// Input ids and their starting values when frozen (`None`: starts empty).
-const INPUTS: &[(&str, Option<f64>)] = &[
-    ("revenue_2025q1", Some(326.08e8)),
-    ("revenue_yoy_2025q1", Some(0.109)),
-    ("revenue_2025q2", None),
-    ("revenue_2025q3", Some(355.54e8)),
-    ("revenue_yoy_2025q3", Some(0.142)),
-    ("online_marketing_2025q3", Some(201e8)),
-    ("online_marketing_yoy_2025q3", Some(0.14)),
-    ("live_streaming_2025q3", Some(95.74e8)),
-    ("live_streaming_yoy_2025q3", Some(0.025)),
-    ("other_services_2025q3", Some(58.78e8)),
-    ("other_services_yoy_2025q3", Some(0.413)),
-    ("operating_profit_2025q3", Some(53e8)),
-    ("adjusted_net_profit_2025q1", Some(45.8e8)),
-    ("adjusted_net_profit_2025q3", Some(49.9e8)),
-    ("dau_2025q3", Some(4.16e8)),
-    ("mau_2025q3", Some(7.31e8)),
-    ("kling_revenue_2025q1", Some(1.5e8)),
-    ("kling_revenue_2025q2", Some(2.5e8)),
-    ("kling_revenue_2025q3", Some(3e8)),
-    ("kling_revenue_2025q4", Some(3e8)),
-    ("kling_fy_target", Some(10e8)),
-    ("kling_fy_target_usd", Some(1.4e8)),
-    ("kling_initial_target_usd", Some(6e7)),
-    ("kling_p_side_share", Some(0.7)),
-    ("kling_paying_members", Some(5e6)),
-    ("market_cap", Some(2690e8)),
-    ("pe_kuaishou", Some(13.12)),
-    ("pe_baidu", Some(24.96)),
-    ("pe_alibaba", Some(24.59)),
-    ("pe_tencent", Some(21.07)),
-    ("target_pe", Some(70.62 / 3.0)),
-    ("usd_cny", Some(10.0 / 1.4)),
+/// The latest quarter of the editions these lists were frozen in.
+const FROZEN_LATEST: Quarter = Quarter { year: 2025, q: 3 };
+
+/// Input ids when frozen, with the unit of what they measure. Inputs never
+/// retire: a quarter's figure is a slot that a later article fills or corrects.
+const INPUTS: &[(&str, Unit)] = &[
+    ("revenue_2025q1", Unit::Cny),
+    ("revenue_yoy_2025q1", Unit::Change),
+    ("revenue_2025q2", Unit::Cny),
+    ("revenue_2025q3", Unit::Cny),
+    ("revenue_yoy_2025q3", Unit::Change),
+    ("online_marketing_2025q3", Unit::Cny),
+    ("online_marketing_yoy_2025q3", Unit::Change),
+    ("live_streaming_2025q3", Unit::Cny),
+    ("live_streaming_yoy_2025q3", Unit::Change),
+    ("other_services_2025q3", Unit::Cny),
+    ("other_services_yoy_2025q3", Unit::Change),
+    ("operating_profit_2025q3", Unit::Cny),
+    ("adjusted_net_profit_2025q1", Unit::Cny),
+    ("adjusted_net_profit_2025q3", Unit::Cny),
+    ("dau_2025q3", Unit::Count),
+    ("mau_2025q3", Unit::Count),
+    ("kling_revenue_2025q1", Unit::Cny),
+    ("kling_revenue_2025q2", Unit::Cny),
+    ("kling_revenue_2025q3", Unit::Cny),
+    ("kling_revenue_2025q4", Unit::Cny),
+    ("kling_fy_target", Unit::Cny),
+    ("kling_fy_target_usd", Unit::Usd),
+    ("kling_initial_target_usd", Unit::Usd),
+    ("kling_p_side_share", Unit::Share),
+    ("kling_paying_members", Unit::Count),
+    ("market_cap", Unit::Cny),
+    ("pe_kuaishou", Unit::Multiple),
+    ("pe_baidu", Unit::Multiple),
+    ("pe_alibaba", Unit::Multiple),
+    ("pe_tencent", Unit::Multiple),
+    ("target_pe", Unit::Multiple),
+    ("usd_cny", Unit::CnyPerUsd),
 ];
 
-/// Metric ids when frozen (their values at the defaults are checked by the
-/// core's `every_metric_at_defaults`).
-const METRICS: &[&str] = &[
-    "revenue_2024q1",
-    "revenue_2024q3",
-    "revenue_qoq_2025q3",
-    "online_marketing_2024q3",
-    "live_streaming_2024q3",
-    "other_services_2024q3",
-    "segments_sum_2025q3",
-    "segments_gap_2025q3",
-    "online_marketing_share_2025q3",
-    "live_streaming_share_2025q3",
-    "other_services_share_2025q3",
-    "operating_margin_2025q3",
-    "adjusted_net_margin_2025q1",
-    "adjusted_net_margin_2025q3",
-    "kling_share_2025q1",
-    "kling_share_2025q2",
-    "kling_share_2025q3",
-    "kling_share_of_other_services_2025q3",
-    "kling_qoq_2025q2",
-    "kling_qoq_2025q3",
-    "kling_ytd_2025q3",
-    "kling_q4_required",
-    "kling_q4_required_qoq",
-    "kling_fy_2025",
-    "kling_target_attainment_ytd",
-    "kling_guidance_raise",
-    "kling_fy_2025_usd",
-    "kling_p_side_revenue_2025q1",
-    "kling_b_side_revenue_2025q1",
-    "arpu_paying_quarterly",
-    "arpu_paying_monthly",
-    "revenue_per_dau_2025q3",
-    "revenue_per_mau_2025q3",
-    "dau_mau_ratio_2025q3",
-    "pe_peer_average",
-    "pe_discount_to_peers",
-    "pe_discount_to_baidu",
-    "pe_discount_to_alibaba",
-    "pe_discount_to_tencent",
-    "implied_earnings",
-    "implied_market_cap",
-    "implied_upside",
+/// Whether a frozen metric must be in every later edition.
+#[derive(Clone, Copy, PartialEq, Debug)]
+enum Life {
+    /// In every edition.
+    Lasts,
+    /// Tied to a moment (see the module docs): may be absent once a quarter
+    /// later than [`FROZEN_LATEST`] is in the data.
+    Retires,
+}
+use Life::{Lasts, Retires};
+
+/// Metric ids when frozen, with their unit and whether they may retire.
+const METRICS: &[(&str, Unit, Life)] = &[
+    ("revenue_2024q1", Unit::Cny, Lasts),
+    ("revenue_2024q3", Unit::Cny, Lasts),
+    ("revenue_qoq_2025q3", Unit::Change, Lasts),
+    ("online_marketing_2024q3", Unit::Cny, Lasts),
+    ("live_streaming_2024q3", Unit::Cny, Lasts),
+    ("other_services_2024q3", Unit::Cny, Lasts),
+    ("segments_sum_2025q3", Unit::Cny, Lasts),
+    ("segments_gap_2025q3", Unit::Cny, Lasts),
+    ("online_marketing_share_2025q3", Unit::Share, Lasts),
+    ("live_streaming_share_2025q3", Unit::Share, Lasts),
+    ("other_services_share_2025q3", Unit::Share, Lasts),
+    ("operating_margin_2025q3", Unit::Share, Lasts),
+    ("adjusted_net_margin_2025q1", Unit::Share, Lasts),
+    ("adjusted_net_margin_2025q3", Unit::Share, Lasts),
+    ("kling_share_2025q1", Unit::Share, Lasts),
+    ("kling_share_2025q2", Unit::Share, Lasts),
+    ("kling_share_2025q3", Unit::Share, Lasts),
+    ("kling_share_of_other_services_2025q3", Unit::Share, Lasts),
+    ("kling_qoq_2025q2", Unit::Change, Lasts),
+    ("kling_qoq_2025q3", Unit::Change, Lasts),
+    ("kling_ytd_2025q3", Unit::Cny, Retires), // the latest quarter's year to date
+    ("kling_q4_required", Unit::Cny, Retires), // quarters still to come
+    ("kling_q4_required_qoq", Unit::Change, Retires), // quarters still to come
+    ("kling_fy_2025", Unit::Cny, Retires),    // the latest fiscal year
+    ("kling_target_attainment_ytd", Unit::Share, Lasts),
+    ("kling_guidance_raise", Unit::Change, Lasts),
+    ("kling_fy_2025_usd", Unit::Usd, Retires), // the latest fiscal year
+    ("kling_p_side_revenue_2025q1", Unit::Cny, Retires), // the period of the P-side share's figure
+    ("kling_b_side_revenue_2025q1", Unit::Cny, Retires), // the period of the P-side share's figure
+    ("arpu_paying_quarterly", Unit::Cny, Lasts),
+    ("arpu_paying_monthly", Unit::Cny, Lasts),
+    ("revenue_per_dau_2025q3", Unit::Cny, Lasts),
+    ("revenue_per_mau_2025q3", Unit::Cny, Lasts),
+    ("dau_mau_ratio_2025q3", Unit::Share, Lasts),
+    ("pe_peer_average", Unit::Multiple, Lasts),
+    ("pe_discount_to_peers", Unit::Share, Lasts),
+    ("pe_discount_to_baidu", Unit::Share, Lasts),
+    ("pe_discount_to_alibaba", Unit::Share, Lasts),
+    ("pe_discount_to_tencent", Unit::Share, Lasts),
+    ("implied_earnings", Unit::Cny, Lasts),
+    ("implied_market_cap", Unit::Cny, Lasts),
+    ("implied_upside", Unit::Change, Lasts),
 ];
+
+/// The quarter an id names (`…_2025q3` → 2025 Q3), if it ends with one.
+fn quarter_of(key: &str) -> Option<Quarter> {
+    let (_, tail) = key.rsplit_once('_')?;
+    let (year, q) = tail.split_once('q')?;
+    Some(Quarter {
+        year: year.parse().ok()?,
+        q: q.parse().ok().filter(|q| (1..=4).contains(q))?,
+    })
+}
 
 #[test]
-fn every_frozen_input_exists_with_its_starting_value() {
-    let resolved = Inputs::published().resolve();
-    for &(key, want) in INPUTS {
+fn every_frozen_input_exists_and_measures_the_same() {
+    for &(key, unit) in INPUTS {
         let id = InputId::from_key(key).unwrap_or_else(|| panic!("input {key} is gone"));
-        let got = resolved.values[id.index()];
-        match (got, want) {
-            (Some(g), Some(w)) => assert!((g - w).abs() <= 1e-12 * w.abs(), "{key}: {g} != {w}"),
-            _ => assert_eq!(got, want, "{key}"),
+        let spec = id.spec();
+        assert_eq!(spec.unit, unit, "input {key}: its unit changed");
+        if let Some(q) = quarter_of(key) {
+            assert_eq!(spec.quarter, Some(q), "input {key}: its quarter changed");
         }
     }
     assert!(InputId::COUNT >= INPUTS.len());
 }
 
 #[test]
-fn every_frozen_metric_exists_and_computes_at_the_defaults() {
-    // Kuaishou's Q2 revenue starts empty, so these wait for the reader.
-    const WAIT_FOR_Q2: [&str; 2] = ["revenue_qoq_2025q3", "kling_share_2025q2"];
-    let q2 = InputId::from_key("revenue_2025q2").unwrap();
-    let results = compute(&Inputs::published());
-    for &key in METRICS {
-        let id = MetricId::from_key(key).unwrap_or_else(|| panic!("metric {key} is gone"));
-        if WAIT_FOR_Q2.contains(&key) {
-            assert_eq!(results[id].value, Err(Reason::Missing(q2)), "{key}");
-        } else {
-            assert!(results[id].value.is_ok(), "{key}: {:?}", results[id].value);
+fn every_frozen_metric_exists_measures_the_same_and_computes_or_retired_by_rule() {
+    let published = Inputs::published();
+    let starts = published.resolve();
+    let results = compute(&published);
+    let later = LATEST > FROZEN_LATEST;
+    for &(key, unit, life) in METRICS {
+        let Some(id) = MetricId::from_key(key) else {
+            assert!(
+                life == Retires && later,
+                "metric {key} is gone (latest quarter {LATEST:?}; only an id tied to a moment may retire, and only after a later quarter)"
+            );
+            continue;
+        };
+        assert_eq!(id.spec().unit, unit, "metric {key}: its unit changed");
+        // It computes from the starting figures, or waits for one the data
+        // leaves to the reader (Kuaishou's Q2 revenue starts empty).
+        match results[id].value {
+            Ok(_) => {}
+            Err(Reason::Missing(input)) => assert_eq!(
+                starts.values[input.index()],
+                None,
+                "metric {key}: missing {}, which has a starting value",
+                input.key()
+            ),
+            Err(other) => panic!("metric {key}: {other:?} at the starting figures"),
+        }
+    }
+    // The lists are not stale: in the editions they were frozen in, every
+    // frozen metric is there (including those that may retire later).
+    if !later {
+        for &(key, _, _) in METRICS {
+            assert!(MetricId::from_key(key).is_some(), "metric {key} is gone");
         }
     }
 }

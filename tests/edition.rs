@@ -11,7 +11,7 @@
 
 use kling_calc::core::edition::{EDITION, LATEST};
 use kling_calc::core::inputs::{InputId, Inputs};
-use kling_calc::core::metrics::{compute, MetricId, Operand};
+use kling_calc::core::metrics::{compute, MetricId, Operand, Reason};
 use kling_calc::core::sections::{Bar, Chart, Seg, SECTIONS};
 use kling_calc::core::units::Locale;
 
@@ -35,7 +35,26 @@ fn the_latest_quarter_has_its_metrics() {
         let key = [stem, &q].concat();
         let id = MetricId::from_key(&key).unwrap_or_else(|| panic!("no metric {key}"));
         if InputId::from_key(&["revenue_", &q].concat()).is_some() && stem != "revenue_qoq_" {
-            assert!(results[id].value.is_ok(), "{key}: {:?}", results[id].value);
+            // What an editor who added only part of a quarter reads here.
+            let missing = match results[id].value {
+                Err(Reason::Missing(input)) => input.key(),
+                _ => "",
+            };
+            assert!(
+                results[id].value.is_ok(),
+                "{key} cannot be computed ({:?}){}",
+                results[id].value,
+                if missing.is_empty() {
+                    String::new()
+                } else {
+                    [
+                        ": data/observations.toml has no figure for ",
+                        missing,
+                        ", and a new quarter needs one (README: \"Updating the figures\")",
+                    ]
+                    .concat()
+                }
+            );
         }
     }
     if test_edition() {
@@ -89,7 +108,9 @@ fn the_growth_chart_moves_to_the_latest_quarter() {
     };
     let q = latest();
     // Its total is the latest quarter's revenue YoY, and its title names that quarter.
-    let total = InputId::from_key(&["revenue_yoy_", &q].concat()).expect("revenue YoY");
+    let total = InputId::from_key(&["revenue_yoy_", &q].concat()).unwrap_or_else(|| {
+        panic!("data/observations.toml has no revenue_yoy for {q}, the latest quarter: the growth chart needs it, and a new quarter needs one (README: \"Updating the figures\")")
+    });
     assert_eq!(
         items.iter().find(|i| i.0 == "total").map(|i| i.2),
         Some(Bar::Input(total))
