@@ -554,9 +554,12 @@ export function engineSuite(engine) {
           assert.ok(inputs > 0 && fields === inputs, `${page} at ${width} px: ${fields} of ${inputs} input fields laid out and checked`);
           problems.push(...out.map((p) => `${page} at ${width} px: ${p}`));
           assert.deepEqual(await errors(), [], `${page} at ${width} px: errors`);
-        } finally {
-          if (framed) await wd.frame(null);
+        } catch (e) {
+          // Leaving the frame fails too when the page has crashed: report what failed first.
+          if (framed) await wd.frame(null).catch(() => {});
+          throw new Error(`${page} at ${width} px${framed ? ' (in an iframe)' : ''}: ${e.message}`, { cause: e });
         }
+        if (framed) await wd.frame(null);
       }
     }
     for (const p of problems) console.log(`# ${engine}: ${p}`);

@@ -135,7 +135,7 @@ export async function startSession(engine) {
     const session = new Session(base, created.sessionId, created.capabilities, async () => {
       await request(base, 'DELETE', `/session/${created.sessionId}`, undefined, 20000).catch(() => {});
       await cleanup();
-    });
+    }, () => driver.log());
     await session.cmd('POST', '/timeouts', { script: 30000, pageLoad: 60000, implicit: 0 });
     return session;
   } catch (e) {
@@ -165,11 +165,12 @@ async function request(base, method, path, body, ms = 60000) {
 }
 
 export class Session {
-  constructor(base, id, capabilities, close) {
+  constructor(base, id, capabilities, close, driverLog = () => '') {
     this.base = base;
     this.id = id;
     this.capabilities = capabilities;
     this.close = close;
+    this.driverLog = driverLog;
   }
 
   /** The browser and version the session runs, as the driver reports them. */
@@ -178,7 +179,12 @@ export class Session {
   }
 
   cmd(method, path, body) {
-    return request(this.base, method, `/session/${this.id}${path}`, method === 'POST' ? (body ?? {}) : undefined);
+    return request(this.base, method, `/session/${this.id}${path}`, method === 'POST' ? (body ?? {}) : undefined).catch((e) => {
+      // A crashed or hung page ends the session: what the driver (and the
+      // browser under it) printed is all there is to go on.
+      if (/invalid session id/.test(e.message)) e.message += `\n--- driver log (tail) ---\n${this.driverLog()}`;
+      throw e;
+    });
   }
 
   get(url) { return this.cmd('POST', '/url', { url }); }
