@@ -447,10 +447,6 @@ pub struct Model {
     pub title: Text,
     /// The line under the title, with the number of sources filled in.
     pub intro: Text,
-    /// The caption of the no-JavaScript table.
-    pub published: Text,
-    /// The headline figures of the no-JavaScript table, in reading order.
-    pub headlines: Vec<Operand>,
     /// The claims checked, in display order.
     pub claims: Vec<Claim>,
     /// The goals offered, in display order.
@@ -644,9 +640,7 @@ struct ChartItemRow {
 #[serde(deny_unknown_fields)]
 struct WidgetFile {
     title: Spanned<TextRow>,
-    published: Spanned<TextRow>,
     intro: Spanned<TextRow>,
-    headlines: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -948,20 +942,6 @@ pub fn check(files: &Files) -> Result<Model, Vec<DataError>> {
     };
     let title = r.text(&widget.title, "title");
     let intro = r.text(&widget.intro, "intro");
-    let published = r.text(&widget.published, "published");
-    let mut headlines = Vec::new();
-    for h in &widget.headlines {
-        let lookup = Lookup {
-            obs: &observations,
-            inputs: &inputs,
-            metrics: &metrics,
-            latest,
-        };
-        match lookup.quarters().iter().find_map(|l| l.many(h)) {
-            Some(found) => headlines.extend(found),
-            None => r.at(0, format!("headlines: {h:?} is no input or metric")),
-        }
-    }
     let n = sources.len();
     let intro = intro.map(|k, s| s.replace("{n}", &number_words(n, k)));
     let as_of = sources
@@ -995,8 +975,6 @@ pub fn check(files: &Files) -> Result<Model, Vec<DataError>> {
         past_editions,
         title,
         intro,
-        published,
-        headlines,
         claims,
         goals,
     })

@@ -398,12 +398,7 @@ pub fn sections(m: &Model) -> String {
             segs.join(", "),
         ));
     }
-    out.push_str("];\n\n");
-    let heads: Vec<String> = m.headlines.iter().map(operand).collect();
-    out.push_str(&format!(
-        "/// The headline figures of the no-JavaScript table, in reading order.\npub const HEADLINES: &[Operand] = &[{}];\n",
-        heads.join(", ")
-    ));
+    out.push_str("];\n");
     out
 }
 
@@ -457,10 +452,9 @@ pub fn edition(m: &Model) -> String {
     }
     out.push_str("];\n\n");
     out.push_str(&format!(
-        "/// The widget's title.\npub const TITLE: Text = {};\n\n/// The line under the title.\npub const INTRO: Text = {};\n\n/// The caption of the no-JavaScript table.\npub const PUBLISHED: Text = {};\n",
+        "/// The widget's title.\npub const TITLE: Text = {};\n\n/// The line under the title.\npub const INTRO: Text = {};\n",
         text(&m.title),
-        text(&m.intro),
-        text(&m.published)
+        text(&m.intro)
     ));
     out
 }
