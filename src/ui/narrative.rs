@@ -15,7 +15,7 @@ use yew::prelude::*;
 
 use super::charts::Markup;
 use super::js_number;
-use super::state::{Action, CalcContext, Ctl};
+use super::state::{Action, CalcContext, Ctl, FieldError};
 use crate::core::format::{format_value, scale_suffix};
 use crate::core::inputs::{InputId, InputSpec};
 use crate::core::metrics::Operand;
@@ -136,7 +136,10 @@ struct Local {
 pub fn inline_number(props: &InlineNumberProps) -> Html {
     let calc = &props.calc;
     let editing = use_state_eq(|| false);
-    let invalid = use_state_eq(|| false);
+    // Why the text box's text was refused, shown beside it until it closes,
+    // and that text: the box keeps showing it to be corrected (its `value`
+    // would otherwise put the current figure back on the re-render).
+    let error = use_state_eq(|| None::<(FieldError, AttrValue)>);
     // One cell for all non-rendered state: each hook type is another copy
     // of yew's generic hook code in the wasm.
     let local = use_mut_ref(Local::default);
@@ -175,13 +178,13 @@ pub fn inline_number(props: &InlineNumberProps) -> Html {
         }
     };
     let close = {
-        let (editing, invalid, local) = (editing.clone(), invalid.clone(), local.clone());
+        let (editing, error, local) = (editing.clone(), error.clone(), local.clone());
         move |keyboard: bool| {
             let mut l = local.borrow_mut();
             l.open = false;
             l.refocus = keyboard;
             drop(l);
-            invalid.set(false);
+            error.set(None);
             editing.set(false);
         }
     };
@@ -189,29 +192,32 @@ pub fn inline_number(props: &InlineNumberProps) -> Html {
     if *editing {
         // Takes the text only if the main field would: the same parser and
         // range check, then `Action::Edit`, so the field shows the same text.
+        // Text left as the box opened with changes nothing: taking it would
+        // turn a figure the reader only looked at ("超過3億元") into an exact
+        // one of their own, and count it as changed.
         let accept = {
             let calc = calc.clone();
-            move |text: String| {
-                let ok = parse_number(&text, spec.unit, calc.scale(id))
-                    .ok()
-                    .and_then(|v| spec.check(v).ok())
-                    .is_some();
-                if ok {
-                    calc.0.dispatch(Action::Edit(id, AttrValue::from(text)));
+            move |text: String| -> Result<(), FieldError> {
+                if text == calc.field_text(id).as_str() {
+                    return Ok(());
                 }
-                ok
+                let v =
+                    parse_number(&text, spec.unit, calc.scale(id)).map_err(FieldError::Parse)?;
+                spec.check(v).map_err(FieldError::Range)?;
+                calc.0.dispatch(Action::Edit(id, AttrValue::from(text)));
+                Ok(())
             }
         };
         let onkeydown = {
-            let (accept, close, invalid) = (accept.clone(), close.clone(), invalid.clone());
+            let (accept, close, error) = (accept.clone(), close.clone(), error.clone());
             Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
                 "Enter" => {
                     e.prevent_default();
                     let el: web_sys::HtmlInputElement = e.target_unchecked_into();
-                    if accept(el.value()) {
-                        close(true);
-                    } else {
-                        invalid.set(true);
+                    let text = el.value();
+                    match accept(text.clone()) {
+                        Ok(()) => close(true),
+                        Err(why) => error.set(Some((why, AttrValue::from(text)))),
                     }
                 }
                 "Escape" => {
@@ -228,17 +234,22 @@ pub fn inline_number(props: &InlineNumberProps) -> Html {
                 if open {
                     // Leaving the box keeps valid text and drops the rest.
                     let el: web_sys::HtmlInputElement = e.target_unchecked_into();
-                    accept(el.value());
+                    let _ = accept(el.value());
                     close(false);
                 }
             })
         };
+        // The refusal beside the box, in a polite live region as under a field;
+        // Enter again with other text retries, Escape leaves the figure as it was.
+        let msg_id = calc.dom_id("inline-msg", id.key());
         return html! {
             <span class="kc-inline-edit">
                 <input ref={input_ref} type="text" inputmode="decimal" autocomplete="off" spellcheck="false"
-                    data-inline-edit={id.key()} aria-label={label} aria-invalid={super::input_field::aria(*invalid)}
-                    value={calc.field_text(id)} {onkeydown} {onblur} />
+                    data-inline-edit={id.key()} aria-label={label} aria-invalid={super::input_field::aria(error.is_some())}
+                    aria-describedby={msg_id.clone()} {onkeydown} {onblur}
+                    value={error.as_ref().map_or_else(|| calc.field_text(id), |e| e.1.clone())} />
                 {super::input_field::suffix(scale_suffix(spec.unit, calc.scale(id), locale))}
+                <span id={msg_id} class="kc-inline-msg kc-error" aria-live="polite">{error.as_ref().map(|e| e.0.describe(id, locale)).unwrap_or_default()}</span>
             </span>
         };
     }

@@ -3,7 +3,9 @@
 
 use super::{field, mounted, type_into, value_of};
 use kling_calc::core::inputs::InputId;
+use kling_calc::core::parse::parse_number;
 use kling_calc::core::sections::SECTIONS;
+use kling_calc::core::units::{Locale, Scale, Unit};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, HtmlInputElement, KeyboardEvent, KeyboardEventInit};
@@ -207,6 +209,21 @@ async fn enter_opens_a_text_box_that_takes_typed_values() {
             None => {
                 let input = editor(&root, Q4).expect("refused text keeps the box open");
                 assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
+                // It says why, as the main field would, in the region the box names.
+                let why = parse_number(text, Unit::Cny, Scale::Yi).expect_err(text);
+                let msg = input.get_attribute("aria-describedby").expect("described");
+                let msg = doc.get_element_by_id(&msg).expect("its message element");
+                assert_eq!(
+                    msg.text_content().as_deref(),
+                    Some(why.message(Locale::Hant)),
+                    "{text}"
+                );
+                assert_eq!(msg.get_attribute("aria-live").as_deref(), Some("polite"));
+                assert_eq!(
+                    input.value(),
+                    text,
+                    "the refused text stays to be corrected"
+                );
                 press(&input, "Escape", false).await;
                 assert!(editor(&root, Q4).is_none());
             }
@@ -214,6 +231,46 @@ async fn enter_opens_a_text_box_that_takes_typed_values() {
         assert!(close(value_of(&root, FY).unwrap(), YTD + q4), "{text}");
     }
     assert_eq!(value_of(&root, FY), Some(1.5e8 + 2.5e8 + 3e8 + 3.5e8));
+}
+
+#[wasm_bindgen_test]
+async fn opening_and_leaving_the_box_unchanged_changes_nothing() {
+    // Kling's Q3 revenue is published as "超過3億元" (a floor): looking at it in
+    // the box and leaving, by Enter or by moving focus away, must neither make
+    // it an exact figure of the reader's own nor count it as changed.
+    const Q3: &str = "kling_revenue_2025q3";
+    for how in ["Enter", "blur"] {
+        let root = mounted("zh-Hant").await;
+        let span = inline(&root, "kling", Q3);
+        let published = span.get_attribute("aria-valuetext").unwrap();
+        assert!(published.starts_with("超過"), "{published}");
+        let share = value_of(&root, "kling_share_2025q3");
+        assert!(press(&span, "Enter", false).await);
+        let input = editor(&root, Q3).expect("Enter opens the text box");
+        if how == "Enter" {
+            press(&input, "Enter", false).await;
+        } else {
+            input.blur().unwrap();
+            yew::scheduler::flush().await;
+        }
+        assert!(editor(&root, Q3).is_none(), "{how}: closed");
+        let span = inline(&root, "kling", Q3);
+        assert_eq!(
+            span.get_attribute("aria-valuetext").as_deref(),
+            Some(published.as_str()),
+            "{how}"
+        );
+        assert_eq!(
+            span.text_content().as_deref(),
+            Some(published.as_str()),
+            "{how}"
+        );
+        assert_eq!(value_of(&root, "kling_share_2025q3"), share, "{how}");
+        assert!(
+            root.query_selector(".kc-reset").unwrap().is_none(),
+            "{how}: no field counts as changed"
+        );
+    }
 }
 
 #[wasm_bindgen_test]
