@@ -492,10 +492,13 @@ mod tests {
         let mut zero = Inputs::published();
         zero.set(I::REVENUE_2025Q3, 0.0).unwrap();
         let text = citation(X::KLING_SHARE_2025Q3, &compute(&zero), &zero, Locale::En);
-        assert!(
-            text.starts_with("Kling share of Q3 revenue: division by zero ("),
-            "{text}"
-        );
+        let want = [
+            "Kling share of Q3 revenue: division by zero: ",
+            I::REVENUE_2025Q3.spec().label.get(Locale::En),
+            " (",
+        ]
+        .concat();
+        assert!(text.starts_with(&want), "{text}");
         // Every metric cites in every locale without junk.
         for id in MetricId::ALL {
             for locale in Locale::ALL {

@@ -125,7 +125,7 @@ pub fn share_of(
     let (revenue, bound) = operand(results, base)?;
     // A share of no revenue is undefined, so no value reaches it.
     if revenue <= 0.0 {
-        return Err(Unreachable::NotComputable(Reason::DivisionByZero));
+        return Err(Unreachable::NotComputable(Reason::DivisionByZero(base)));
     }
     allowed(solves_for, target * revenue, bound)
 }
@@ -141,7 +141,7 @@ pub fn divide(
     let base = *values.first().ok_or(Unreachable::OutOfRange)?;
     let (earnings, bound) = operand(results, base)?;
     if earnings <= 0.0 {
-        return Err(Unreachable::NotComputable(Reason::DivisionByZero));
+        return Err(Unreachable::NotComputable(Reason::DivisionByZero(base)));
     }
     // A P/E of zero or below is "n/m" in the metrics, so it cannot be an answer.
     if target <= 0.0 || !target.is_finite() {
@@ -330,7 +330,9 @@ mod tests {
         no_q3.set(InputId::REVENUE_2025Q3, 0.0).unwrap();
         assert_eq!(
             GOALS[1].solve(&compute(&no_q3), 0.5),
-            Err(Unreachable::NotComputable(Reason::DivisionByZero))
+            Err(Unreachable::NotComputable(Reason::DivisionByZero(
+                GOALS[1].values[0]
+            )))
         );
         let mut no_p_side = inputs;
         no_p_side.set(InputId::KLING_P_SIDE_SHARE, 0.0).unwrap();
@@ -403,7 +405,9 @@ mod tests {
         assert_eq!(g.solve(&p, -0.1), Err(Unreachable::OutOfRange));
         assert_eq!(
             g.solve(&with(&[(I::REVENUE_2025Q3, 0.0)]), 0.01),
-            Err(Unreachable::NotComputable(Reason::DivisionByZero))
+            Err(Unreachable::NotComputable(Reason::DivisionByZero(
+                g.values[0]
+            )))
         );
     }
 
@@ -421,7 +425,9 @@ mod tests {
         );
         assert_eq!(
             g.solve(&with(&[(I::MARKET_CAP, 0.0)]), 3e11),
-            Err(Unreachable::NotComputable(Reason::DivisionByZero))
+            Err(Unreachable::NotComputable(Reason::DivisionByZero(
+                g.values[0]
+            )))
         );
     }
 

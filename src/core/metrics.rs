@@ -133,8 +133,9 @@ pub struct MetricSpec {
 pub enum Reason {
     /// This input (the first one found) has no value.
     Missing(InputId),
-    /// A denominator is zero.
-    DivisionByZero,
+    /// A denominator is zero: this operand's value (or, through an operand
+    /// metric, the operand of that one), named so the reader knows what to change.
+    DivisionByZero(Operand),
     /// A P/E or earnings figure is zero or negative, so the ratio is not meaningful ("n/m").
     NegativeEarnings,
     /// The result is not finite or beyond ±1e18.
@@ -148,7 +149,7 @@ impl Reason {
     pub fn message(self, locale: Locale) -> &'static str {
         match self {
             Reason::Missing(_) => t!("缺少輸入", "缺少输入", "missing input"),
-            Reason::DivisionByZero => t!("除數為零", "除数为零", "division by zero"),
+            Reason::DivisionByZero(_) => t!("除數為零", "除数为零", "division by zero"),
             Reason::NegativeEarnings => t!(
                 "不適用:市盈率或盈利不為正",
                 "不适用:市盈率或盈利不为正",
@@ -173,6 +174,7 @@ impl Reason {
         let name = match self {
             Reason::Missing(id) => Some(id.spec().label.get(locale)),
             Reason::Depends(id) => Some(id.spec().label.get(locale)),
+            Reason::DivisionByZero(o) => Some(o.label(locale)),
             _ => None,
         };
         if let Some(name) = name {
@@ -267,9 +269,13 @@ fn evaluate(spec: &MetricSpec, r: &Resolved, rests: &[InputSet], done: &[Outcome
                 let o = &done[m.index()];
                 match o.value {
                     Ok(v) => (v, Bound::of(o.qualifier), o.rests_on),
-                    Err(e @ (Reason::Missing(_) | Reason::NegativeEarnings)) => {
-                        return Outcome::fail(e)
-                    }
+                    // The first cause, where the reader can act on it: the
+                    // input that is missing, not positive or zero.
+                    Err(
+                        e @ (Reason::Missing(_)
+                        | Reason::NegativeEarnings
+                        | Reason::DivisionByZero(_)),
+                    ) => return Outcome::fail(e),
                     Err(_) => return Outcome::fail(Reason::Depends(m)),
                 }
             }
@@ -284,9 +290,16 @@ fn evaluate(spec: &MetricSpec, r: &Resolved, rests: &[InputSet], done: &[Outcome
     let [a, b, ..] = x;
     let n = spec.operands.len();
     let total: f64 = x[..n].iter().sum();
+    // Every op that divides divides by its second operand (or one plus it).
+    let divisor = spec
+        .operands
+        .get(1)
+        .or(spec.operands.first())
+        .copied()
+        .unwrap_or(Operand::Metric(spec.id));
     let nonzero = |d: f64| {
         if d == 0.0 {
-            Err(Reason::DivisionByZero)
+            Err(Reason::DivisionByZero(divisor))
         } else {
             Ok(d)
         }
@@ -840,7 +853,12 @@ mod tests {
     #[test]
     fn scenarios() {
         struct Case(&'static [(InputId, f64)], &'static [(MetricId, Want)]);
-        const DZ: Want = Err(Reason::DivisionByZero);
+        const fn dz(zero: InputId) -> Want {
+            Err(Reason::DivisionByZero(Operand::Input(zero)))
+        }
+        const DZ: Want = dz(I::REVENUE_2025Q3);
+        const DZ_CAP: Want = dz(I::MARKET_CAP);
+        const DZ_MEMBERS: Want = dz(I::KLING_PAYING_MEMBERS);
         const NM: Want = Err(Reason::NegativeEarnings);
         let cases = [
             Case(
@@ -915,17 +933,15 @@ mod tests {
                 &[
                     (X::IMPLIED_EARNINGS, Ok(0.0)),
                     (X::IMPLIED_MARKET_CAP, Ok(0.0)),
-                    (X::IMPLIED_UPSIDE, DZ),
+                    (X::IMPLIED_UPSIDE, DZ_CAP),
                 ],
             ),
             Case(
                 &[(I::KLING_PAYING_MEMBERS, 0.0)],
                 &[
-                    (X::ARPU_PAYING_QUARTERLY, DZ),
-                    (
-                        X::ARPU_PAYING_MONTHLY,
-                        Err(Reason::Depends(X::ARPU_PAYING_QUARTERLY)),
-                    ),
+                    (X::ARPU_PAYING_QUARTERLY, DZ_MEMBERS),
+                    // Through the quarterly figure, the input to change.
+                    (X::ARPU_PAYING_MONTHLY, DZ_MEMBERS),
                 ],
             ),
             Case(
@@ -1058,7 +1074,16 @@ mod tests {
             Reason::NegativeEarnings.message(Locale::Hant),
             "不適用:市盈率或盈利不為正"
         );
-        assert_eq!(Reason::DivisionByZero.message(Locale::Hans), "除数为零");
+        let zero = Reason::DivisionByZero(Operand::Input(InputId::REVENUE_2025Q3));
+        assert_eq!(zero.message(Locale::Hans), "除数为零");
+        assert_eq!(
+            zero.describe(Locale::En),
+            [
+                "division by zero: ",
+                InputId::REVENUE_2025Q3.spec().label.get(Locale::En)
+            ]
+            .concat()
+        );
     }
 
     /// A value for one input: its default, an edge of its range, zero, or a random point.
