@@ -4,7 +4,7 @@
 //! exactly one output.
 
 use super::inputs::InputId;
-use super::metrics::{MetricId, Operand};
+use super::metrics::{MetricId, Operand, Results};
 use super::units::{t, Locale, Qualifier, Text, Unit};
 
 /// One section of the calculator.
@@ -136,7 +136,59 @@ impl Chart {
             }
         }
     }
+
+    /// Whether the chart draws anything from `now` other than it draws from
+    /// `published` (the results at the published figures): a column, dot, bar
+    /// or mix part with another value or qualifier. Compared by what is drawn,
+    /// so a figure typed in as published counts as published, the reader's
+    /// exact 3億 for an article's 超過3億 does not, and an input a drawn
+    /// figure's default depends on (the target an assumed quarter is the
+    /// remainder of) counts.
+    pub fn differs(&self, now: &Results, published: &Results) -> bool {
+        // One drawn value: an input's as resolved, a metric's outcome.
+        fn input(r: &Results, id: InputId) -> (Option<f64>, Qualifier) {
+            let v = r.resolved();
+            (v.values[id.index()], v.qualifiers[id.index()])
+        }
+        fn metric(r: &Results, id: MetricId) -> (Option<f64>, Qualifier) {
+            let o = r.get(id);
+            (o.value.ok(), o.qualifier)
+        }
+        fn bar(r: &Results, b: Bar) -> (Option<f64>, Qualifier) {
+            match b {
+                Bar::Input(id) => input(r, id),
+                Bar::Metric(id) => metric(r, id),
+                // Published figures and gaps are the same in both.
+                Bar::Figure(..) | Bar::Missing => (None, Qualifier::Exact),
+            }
+        }
+        match *self {
+            Chart::None => false,
+            Chart::Quarters { points, .. } => points.iter().any(|&(_, id, dot)| {
+                input(now, id) != input(published, id)
+                    || dot.is_some_and(|m| metric(now, m) != metric(published, m))
+            }),
+            Chart::Bars { items, mix, .. } => {
+                items
+                    .iter()
+                    .any(|&(_, _, b, _)| bar(now, b) != bar(published, b))
+                    || mix
+                        .iter()
+                        .flat_map(|row| row.parts.iter())
+                        .any(|&(_, b)| bar(now, b) != bar(published, b))
+            }
+        }
+    }
 }
+
+/// What a downloaded chart's source line says after its outlets when the
+/// reader's inputs moved something it draws ([`Chart::differs`]): the file
+/// travels alone, and must not credit the articles with the reader's figures.
+pub const READER_CHANGED: Text = t!(
+    ";圖中數字含讀者改動",
+    ";图中数字含读者改动",
+    "; figures changed by the reader",
+);
 
 /// What a downloaded chart's source line starts with, before its outlets
 /// ([`Chart::outlets`]): the citations' words, so the strings are shared.
@@ -411,6 +463,105 @@ mod tests {
             .map(|a| a.id)
             .filter(|a| out.contains(a))
             .collect()
+    }
+
+    #[test]
+    fn charts_tell_the_readers_figures_from_the_published_ones() {
+        use crate::core::inputs::Inputs;
+        use crate::core::metrics::compute;
+        let published = compute(&Inputs::published());
+        let chart = |key: &str| {
+            SECTIONS
+                .iter()
+                .map(|s| s.chart)
+                .find(|c| c.key() == key)
+                .unwrap_or_else(|| panic!("no chart {key}"))
+        };
+        // The quarters chart: its latest published column, and the assumed
+        // quarter's column through the target it is the remainder of.
+        let Chart::Quarters {
+            key: kling, points, ..
+        } = SECTIONS
+            .iter()
+            .map(|s| s.chart)
+            .find(|c| matches!(c, Chart::Quarters { .. }))
+            .unwrap()
+        else {
+            unreachable!()
+        };
+        let drawn = points
+            .iter()
+            .rev()
+            .find(|p| !p.1.spec().projected())
+            .unwrap()
+            .1;
+        let projected = points.iter().find(|p| p.1.spec().projected()).map(|p| p.1);
+        let target = projected.and_then(|id| match id.spec().default {
+            DefaultRule::Remainder(of, _) => of.first().copied(),
+            _ => None,
+        });
+        // (input set to a new value, or set to its own value, chart, differs)
+        let at = |id: InputId| published.resolved().values[id.index()].unwrap_or(1.0);
+        let revenue = InputId::from_key("revenue_2025q3").unwrap();
+        assert_eq!(
+            published.resolved().qualifiers[revenue.index()],
+            Qualifier::Exact
+        );
+        let mut cases: Vec<(InputId, f64, &str, bool)> = vec![
+            (drawn, at(drawn) * 1.5, kling, true),
+            // The reader's own 3億 is not the article's 超過3億: drawn otherwise.
+            (
+                drawn,
+                at(drawn),
+                kling,
+                published.resolved().qualifiers[drawn.index()] != Qualifier::Exact,
+            ),
+            // Kuaishou's revenue, exact as published, typed in as it is: drawn the same.
+            (revenue, at(revenue), kling, false),
+            (
+                InputId::from_key("pe_kuaishou").unwrap(),
+                20.0,
+                kling,
+                false,
+            ),
+        ];
+        if let Some(t) = target {
+            cases.push((t, at(t) * 1.5, kling, true));
+        }
+        for s in SECTIONS
+            .iter()
+            .filter(|s| matches!(s.chart, Chart::Bars { .. }))
+        {
+            let Chart::Bars { key, items, .. } = s.chart else {
+                unreachable!()
+            };
+            if let Some(&(_, _, Bar::Input(id), _)) =
+                items.iter().find(|i| matches!(i.2, Bar::Input(_)))
+            {
+                let v = at(id);
+                let other = if v > 0.0 { v * 0.5 } else { v - 0.01 };
+                cases.push((id, other, key, true));
+            }
+        }
+        assert!(cases.len() >= 5, "{cases:?}");
+        for (id, v, key, want) in cases {
+            let mut inputs = Inputs::published();
+            inputs.set(id, v).unwrap();
+            let now = compute(&inputs);
+            assert_eq!(
+                chart(key).differs(&now, &published),
+                want,
+                "{key}: {} = {v}",
+                id.key()
+            );
+        }
+        for s in SECTIONS {
+            assert!(
+                !s.chart.differs(&published, &published),
+                "{}",
+                s.chart.key()
+            );
+        }
     }
 
     #[test]

@@ -19,7 +19,7 @@ use yew::prelude::*;
 use super::js_number;
 use super::state::Calc;
 use crate::core::format::{format_value, push_decimal};
-use crate::core::sections::{Bar, Chart, MixRow, SOURCES};
+use crate::core::sections::{Bar, Chart, MixRow, READER_CHANGED, SOURCES};
 use crate::core::units::{t, Locale, Qualifier, Text, Unit};
 
 const QUARTER: Text = t!("季度", "季度", "Quarter");
@@ -269,6 +269,9 @@ fn figure(
         m.0.push_str("<div data-src=\"");
         m.0.push_str(SOURCES.get(l));
         m.0.push_str(chart.outlets(l));
+        if chart.differs(&calc.results, &calc.published) {
+            m.0.push_str(READER_CHANGED.get(l));
+        }
         m.0.push_str(SAVE.get(l));
     }
     // The data table, in a disclosure written into the same markup: the

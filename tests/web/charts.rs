@@ -3,8 +3,18 @@
 //! in every language.
 
 use super::{mounted, type_into};
+use kling_calc::core::sections::READER_CHANGED;
+use kling_calc::core::units::Locale;
 use wasm_bindgen_test::*;
 use web_sys::Element;
+
+/// The locale a `data-lang` names.
+fn locale(lang: &str) -> Locale {
+    Locale::ALL
+        .into_iter()
+        .find(|l| l.tag() == lang)
+        .expect("a known language")
+}
 
 /// The `<figure>` of a chart (`kling` or `pe`).
 fn chart(root: &Element, name: &str) -> Element {
@@ -235,6 +245,36 @@ async fn every_drawn_chart_offers_svg_and_png_downloads_named_in_each_language()
                 src.starts_with(lead) && src.len() > lead.len(),
                 "{lang}: {src}"
             );
+            // At the published figures the line credits the articles alone.
+            assert!(
+                !src.ends_with(READER_CHANGED.get(locale(lang))),
+                "{lang}: {src}"
+            );
         }
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_chart_drawn_from_the_readers_figures_says_so_in_its_download_line() {
+    // The Kling chart draws Kling's Q3 revenue; the valuation inputs it does not.
+    let src = |root: &Element| {
+        root.query_selector("[data-chart=\"kling\"] [data-src]")
+            .unwrap()
+            .and_then(|p| p.get_attribute("data-src"))
+            .expect("the Kling chart's download line")
+    };
+    for lang in ["zh-Hant", "zh-Hans", "en"] {
+        let note = READER_CHANGED.get(locale(lang));
+        let root = mounted(lang).await;
+        let published = src(&root);
+        assert!(!published.ends_with(note), "{lang}: {published}");
+        type_into(&root, "pe_kuaishou", "20").await;
+        assert_eq!(
+            src(&root),
+            published,
+            "{lang}: a figure the chart does not draw"
+        );
+        type_into(&root, "kling_revenue_2025q3", "4").await;
+        assert_eq!(src(&root), [published.as_str(), note].concat(), "{lang}");
     }
 }
