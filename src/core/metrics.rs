@@ -290,13 +290,8 @@ fn evaluate(spec: &MetricSpec, r: &Resolved, rests: &[InputSet], done: &[Outcome
     let [a, b, ..] = x;
     let n = spec.operands.len();
     let total: f64 = x[..n].iter().sum();
-    // Every op that divides divides by its second operand (or one plus it).
-    let divisor = spec
-        .operands
-        .get(1)
-        .or(spec.operands.first())
-        .copied()
-        .unwrap_or(Operand::Metric(spec.id));
+    // Every op that divides has two operands and divides by the second (or one plus it).
+    let divisor = *spec.operands.last().unwrap_or(&Operand::Metric(spec.id));
     let nonzero = |d: f64| {
         if d == 0.0 {
             Err(Reason::DivisionByZero(divisor))

@@ -115,6 +115,26 @@ pub enum Bar {
     Missing,
 }
 
+impl Bar {
+    /// What the bar shows from `r`: its value (none while missing), its
+    /// qualifier, and whether it is still an assumption.
+    pub fn drawn(self, r: &Results) -> (Option<f64>, Qualifier, bool) {
+        let v = r.resolved();
+        match self {
+            Bar::Input(id) => {
+                let i = id.index();
+                (v.values[i], v.qualifiers[i], v.assumed[i])
+            }
+            Bar::Metric(m) => {
+                let o = r.get(m);
+                (o.value.ok(), o.qualifier, false)
+            }
+            Bar::Figure(x, q) => (Some(x), q, false),
+            Bar::Missing => (None, Qualifier::Exact, false),
+        }
+    }
+}
+
 include!(concat!(env!("OUT_DIR"), "/data_sections.rs"));
 
 impl Chart {
@@ -145,37 +165,15 @@ impl Chart {
     /// figure's default depends on (the target an assumed quarter is the
     /// remainder of) counts.
     pub fn differs(&self, now: &Results, published: &Results) -> bool {
-        // One drawn value: an input's as resolved, a metric's outcome.
-        fn input(r: &Results, id: InputId) -> (Option<f64>, Qualifier) {
-            let v = r.resolved();
-            (v.values[id.index()], v.qualifiers[id.index()])
-        }
-        fn metric(r: &Results, id: MetricId) -> (Option<f64>, Qualifier) {
-            let o = r.get(id);
-            (o.value.ok(), o.qualifier)
-        }
-        fn bar(r: &Results, b: Bar) -> (Option<f64>, Qualifier) {
-            match b {
-                Bar::Input(id) => input(r, id),
-                Bar::Metric(id) => metric(r, id),
-                // Published figures and gaps are the same in both.
-                Bar::Figure(..) | Bar::Missing => (None, Qualifier::Exact),
-            }
-        }
+        let same = |b: Bar| b.drawn(now) == b.drawn(published);
         match *self {
             Chart::None => false,
-            Chart::Quarters { points, .. } => points.iter().any(|&(_, id, dot)| {
-                input(now, id) != input(published, id)
-                    || dot.is_some_and(|m| metric(now, m) != metric(published, m))
+            Chart::Quarters { points, .. } => !points.iter().all(|&(_, id, dot)| {
+                same(Bar::Input(id)) && dot.is_none_or(|m| same(Bar::Metric(m)))
             }),
             Chart::Bars { items, mix, .. } => {
-                items
-                    .iter()
-                    .any(|&(_, _, b, _)| bar(now, b) != bar(published, b))
-                    || mix
-                        .iter()
-                        .flat_map(|row| row.parts.iter())
-                        .any(|&(_, b)| bar(now, b) != bar(published, b))
+                !(items.iter().all(|i| same(i.2))
+                    && mix.iter().all(|r| r.parts.iter().all(|p| same(p.1))))
             }
         }
     }

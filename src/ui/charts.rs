@@ -361,22 +361,15 @@ fn quarters_chart(
     const B_BOT: f64 = 146.0;
 
     let l = calc.locale;
-    let r = calc.results.resolved();
     let data: Vec<_> = points
         .iter()
         .map(|&(label, id, share)| {
-            let i = id.index();
-            let share = share
-                .map(|m| calc.results.get(m))
-                .and_then(|o| o.value.ok().map(|v| (v, o.qualifier)));
-            (
-                label,
-                label,
-                r.values[i],
-                r.qualifiers[i],
-                r.assumed[i],
-                share,
-            )
+            let (v, q, assumed) = bar_value(calc, Bar::Input(id));
+            let share = share.and_then(|m| match bar_value(calc, Bar::Metric(m)) {
+                (Some(v), q, _) => Some((v, q)),
+                _ => None,
+            });
+            (label, label, v, q, assumed, share)
         })
         .collect();
     let vmax = data.iter().filter_map(|d| d.2).fold(0.0, f64::max);
@@ -480,22 +473,9 @@ fn quarters_chart(
     )
 }
 
-/// What a bar shows now: its value (none while missing), qualifier, and
-/// whether it is still an assumption.
+/// What a bar shows now ([`Bar::drawn`]).
 fn bar_value(calc: &Calc, bar: Bar) -> (Option<f64>, Qualifier, bool) {
-    let r = calc.results.resolved();
-    match bar {
-        Bar::Input(id) => {
-            let i = id.index();
-            (r.values[i], r.qualifiers[i], r.assumed[i])
-        }
-        Bar::Metric(m) => {
-            let o = calc.results.get(m);
-            (o.value.ok(), o.qualifier, false)
-        }
-        Bar::Figure(v, q) => (Some(v), q, false),
-        Bar::Missing => (None, Qualifier::Exact, false),
-    }
+    bar.drawn(&calc.results)
 }
 
 /// A bar of a [`Chart::Bars`]: key, name, value, highlighted.

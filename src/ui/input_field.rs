@@ -133,7 +133,7 @@ pub fn input_field(props: &InputFieldProps) -> Html {
         let text = err.describe(id, locale);
         msg.body(&text);
         // "Still using …" is a second sentence: end this one if its words do not.
-        if !text.ends_with(['。', '.']) {
+        if !(text.ends_with(".") || text.ends_with("。")) {
             msg.body(FULL_STOP.get(locale));
         }
         msg.0.push_str("</span>");

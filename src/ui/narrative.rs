@@ -114,6 +114,16 @@ struct Drag {
     moved: bool,
 }
 
+/// The inline number's text box: closed, open, or open with its text refused
+/// (why, shown beside it, and that text, which the box keeps showing to be
+/// corrected: its `value` would otherwise put the current figure back).
+#[derive(Clone, PartialEq)]
+enum Edit {
+    Closed,
+    Open,
+    Refused(FieldError, AttrValue),
+}
+
 /// What an inline number remembers between events without re-rendering.
 #[derive(Default)]
 struct Local {
@@ -135,11 +145,10 @@ struct Local {
 #[function_component(InlineNumber)]
 pub fn inline_number(props: &InlineNumberProps) -> Html {
     let calc = &props.calc;
-    let editing = use_state_eq(|| false);
-    // Why the text box's text was refused, shown beside it until it closes,
-    // and that text: the box keeps showing it to be corrected (its `value`
-    // would otherwise put the current figure back on the re-render).
-    let error = use_state_eq(|| None::<(FieldError, AttrValue)>);
+    // One state, not two: each hook type is another copy of yew's generic
+    // hook code in the wasm.
+    let edit = use_state_eq(|| Edit::Closed);
+    let editing = *edit != Edit::Closed;
     // One cell for all non-rendered state: each hook type is another copy
     // of yew's generic hook code in the wasm.
     let local = use_mut_ref(Local::default);
@@ -156,7 +165,7 @@ pub fn inline_number(props: &InlineNumberProps) -> Html {
 
     {
         let (span_ref, input_ref, local) = (span_ref.clone(), input_ref.clone(), local.clone());
-        use_effect_with(*editing, move |&editing| {
+        use_effect_with(editing, move |&editing| {
             if editing {
                 if let Some(el) = input_ref.cast::<web_sys::HtmlInputElement>() {
                     let _ = el.focus();
@@ -171,25 +180,24 @@ pub fn inline_number(props: &InlineNumberProps) -> Html {
     }
 
     let start_editing = {
-        let (editing, local) = (editing.clone(), local.clone());
+        let (edit, local) = (edit.clone(), local.clone());
         move || {
             local.borrow_mut().open = true;
-            editing.set(true);
+            edit.set(Edit::Open);
         }
     };
     let close = {
-        let (editing, error, local) = (editing.clone(), error.clone(), local.clone());
+        let (edit, local) = (edit.clone(), local.clone());
         move |keyboard: bool| {
             let mut l = local.borrow_mut();
             l.open = false;
             l.refocus = keyboard;
             drop(l);
-            error.set(None);
-            editing.set(false);
+            edit.set(Edit::Closed);
         }
     };
 
-    if *editing {
+    if editing {
         // Takes the text only if the main field would: the same parser and
         // range check, then `Action::Edit`, so the field shows the same text.
         // Text left as the box opened with changes nothing: taking it would
@@ -209,7 +217,7 @@ pub fn inline_number(props: &InlineNumberProps) -> Html {
             }
         };
         let onkeydown = {
-            let (accept, close, error) = (accept.clone(), close.clone(), error.clone());
+            let (accept, close, edit) = (accept.clone(), close.clone(), edit.clone());
             Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
                 "Enter" => {
                     e.prevent_default();
@@ -217,7 +225,7 @@ pub fn inline_number(props: &InlineNumberProps) -> Html {
                     let text = el.value();
                     match accept(text.clone()) {
                         Ok(()) => close(true),
-                        Err(why) => error.set(Some((why, AttrValue::from(text)))),
+                        Err(why) => edit.set(Edit::Refused(why, AttrValue::from(text))),
                     }
                 }
                 "Escape" => {
@@ -242,14 +250,18 @@ pub fn inline_number(props: &InlineNumberProps) -> Html {
         // The refusal beside the box, in a polite live region as under a field;
         // Enter again with other text retries, Escape leaves the figure as it was.
         let msg_id = calc.dom_id("inline-msg", id.key());
+        let (text, why) = match &*edit {
+            Edit::Refused(why, text) => (text.clone(), why.describe(id, locale)),
+            _ => (calc.field_text(id), String::new()),
+        };
         return html! {
             <span class="kc-inline-edit">
                 <input ref={input_ref} type="text" inputmode="decimal" autocomplete="off" spellcheck="false"
-                    data-inline-edit={id.key()} aria-label={label} aria-invalid={super::input_field::aria(error.is_some())}
+                    data-inline-edit={id.key()} aria-label={label} aria-invalid={super::input_field::aria(!why.is_empty())}
                     aria-describedby={msg_id.clone()} {onkeydown} {onblur}
-                    value={error.as_ref().map_or_else(|| calc.field_text(id), |e| e.1.clone())} />
+                    value={text} />
                 {super::input_field::suffix(scale_suffix(spec.unit, calc.scale(id), locale))}
-                <span id={msg_id} class="kc-inline-msg kc-error" aria-live="polite">{error.as_ref().map(|e| e.0.describe(id, locale)).unwrap_or_default()}</span>
+                <span id={msg_id} class="kc-inline-msg kc-error" aria-live="polite">{why}</span>
             </span>
         };
     }
