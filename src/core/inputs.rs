@@ -355,29 +355,39 @@ impl Inputs {
             }
         }
         // Derived defaults read only figure-backed inputs (the build checks
-        // it), so one pass in any order suffices.
+        // it), so one pass in any order suffices. A ratio reads the figures
+        // as published: the rate two articles' figures imply (a target in
+        // yuan and in dollars) is still what they imply when the reader
+        // changes one of them. A remainder and a mean follow the reader.
         for (i, spec) in SPECS.iter().enumerate() {
             let rule = spec.default;
             if self.overrides[i].is_some() || !rule.is_derived() {
                 continue;
             }
             r.assumed[i] = true;
+            let published = matches!(rule, DefaultRule::Ratio(_));
+            let source = |s: InputId| match (published, s.spec().figure) {
+                (true, Some((v, q))) => (Some(v), q),
+                (true, None) => (None, Qualifier::Exact),
+                (false, _) => (r.values[s.index()], r.qualifiers[s.index()]),
+            };
             let src = rule.sources();
             let mut sum_rest = 0.0;
             let mut bound_rest = Bound::EXACT;
             let mut complete = true;
             for &s in src.iter().skip(1) {
-                match r.values[s.index()] {
+                let (v, q) = source(s);
+                match v {
                     Some(v) => sum_rest += v,
                     None => complete = false,
                 }
-                bound_rest = bound_rest.or(Bound::of(r.qualifiers[s.index()]));
+                bound_rest = bound_rest.or(Bound::of(q));
             }
-            let first = src[0].index();
-            let (Some(a), true) = (r.values[first], complete) else {
+            let (first, q0) = source(src[0]);
+            let (Some(a), true) = (first, complete) else {
                 continue;
             };
-            let b0 = Bound::of(r.qualifiers[first]);
+            let b0 = Bound::of(q0);
             let (v, b) = match rule {
                 // A target already exceeded needs no more revenue, and revenue cannot be negative.
                 DefaultRule::Remainder(_, share) => (
@@ -622,8 +632,24 @@ mod tests {
             inp.resolve().values[I::KLING_REVENUE_2025Q4.index()],
             Some(0.0)
         );
-        inp.set(I::KLING_FY_TARGET_USD, 0.0).unwrap();
-        assert_eq!(inp.resolve().values[I::USD_CNY.index()], None);
+        // The rate the two published targets imply stays when the reader
+        // changes either target (it is not a rate of the reader's targets).
+        let implied = |r: &Resolved| r.values[I::USD_CNY.index()];
+        let published = implied(&Inputs::published().resolve());
+        let fig = |id: InputId| id.spec().figure.unwrap().0;
+        assert_eq!(
+            published,
+            Some(fig(I::KLING_FY_TARGET) / fig(I::KLING_FY_TARGET_USD))
+        );
+        for (id, v) in [
+            (I::KLING_FY_TARGET_USD, 2e8),
+            (I::KLING_FY_TARGET_USD, 0.0),
+            (I::KLING_FY_TARGET, 0.0),
+        ] {
+            let mut changed = inp;
+            changed.set(id, v).unwrap();
+            assert_eq!(implied(&changed.resolve()), published, "{} = {v}", id.key());
+        }
         inp.set(I::USD_CNY, 7.2).unwrap();
         let r = inp.resolve();
         assert_eq!(r.values[I::USD_CNY.index()], Some(7.2));
