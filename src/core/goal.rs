@@ -17,6 +17,9 @@ pub enum Unreachable {
     OutOfRange,
     /// No value in the input's range brings the metric to the target.
     NoBracket,
+    /// The other terms already reach the target on their own: nothing more is
+    /// needed (a full-year total the quarters so far already make).
+    AlreadyReached,
 }
 
 impl Unreachable {
@@ -38,8 +41,24 @@ impl Unreachable {
                 "在允许范围内无法达到目标",
                 "no value in the allowed range reaches the target",
             ),
+            Unreachable::AlreadyReached => t!(
+                "已達到:其餘數字已達此目標",
+                "已达到:其余数字已达此目标",
+                "already reached by the other figures",
+            ),
         }
         .get(locale)
+    }
+
+    /// The message, with what could not be computed and why where that is
+    /// the cause ("… cannot be computed: division by zero: Kuaishou Q3 revenue").
+    pub fn describe(self, locale: Locale) -> String {
+        let mut out = String::from(self.message(locale));
+        if let Unreachable::NotComputable(reason) = self {
+            out.push_str(if locale.is_chinese() { ":" } else { ": " });
+            out.push_str(&reason.describe(locale));
+        }
+        out
     }
 }
 
@@ -105,6 +124,9 @@ pub fn remainder(
         let (v, b) = operand(results, op)?;
         rest -= v;
         bound = bound.or(b.flip());
+    }
+    if rest <= 0.0 {
+        return Err(Unreachable::AlreadyReached);
     }
     allowed(solves_for, rest, bound)
 }
@@ -344,9 +366,24 @@ mod tests {
             GOALS[1].solve(&compute(&inputs), 1.5),
             Err(Unreachable::OutOfRange)
         );
+        // Not computable says what and why, so the reader knows what to change.
+        let why = Reason::DivisionByZero(GOALS[1].values[0]);
+        assert_eq!(
+            Unreachable::NotComputable(why).describe(Locale::En),
+            [
+                Unreachable::NotComputable(why).message(Locale::En),
+                ": ",
+                &why.describe(Locale::En)
+            ]
+            .concat()
+        );
+        assert!(why
+            .describe(Locale::En)
+            .ends_with(GOALS[1].values[0].label(Locale::En)));
+        // A full-year total the quarters so far already make.
         assert_eq!(
             GOALS[0].solve(&compute(&inputs), 5e8),
-            Err(Unreachable::OutOfRange)
+            Err(Unreachable::AlreadyReached)
         );
         assert_eq!(
             GOALS[3].solve(&compute(&inputs), 0.0),
@@ -385,8 +422,22 @@ mod tests {
         let p = compute(&Inputs::published());
         let g = goal("kling_q4_for_fy_total");
         close(g.solve(&p, 12e8), 5e8);
-        close(g.solve(&p, 7e8), 0.0);
-        assert_eq!(g.solve(&p, 6.9e8), Err(Unreachable::OutOfRange));
+        // The quarters so far (more than 7億) already make 7億 or less.
+        let ytd: f64 = [
+            I::KLING_REVENUE_2025Q1,
+            I::KLING_REVENUE_2025Q2,
+            I::KLING_REVENUE_2025Q3,
+        ]
+        .iter()
+        .map(|&q| p.resolved().values[q.index()].unwrap())
+        .sum();
+        for target in [ytd, ytd - 1e7, 0.0] {
+            assert_eq!(
+                g.solve(&p, target),
+                Err(Unreachable::AlreadyReached),
+                "{target}"
+            );
+        }
         assert_eq!(g.solve(&p, f64::NAN), Err(Unreachable::OutOfRange));
         close(
             g.solve(&with(&[(I::KLING_REVENUE_2025Q2, 3e8)]), 12e8),

@@ -43,8 +43,8 @@ fn goal_row(calc: &CalcContext, index: usize) -> Html {
     });
     let target = parse_number(&text, goal.target_unit, scale);
     let answer = target
-        .map_err(|e| e.message(locale))
-        .and_then(|t| goal.solve(&calc.results, t).map_err(|e| e.message(locale)));
+        .map_err(|e| e.message(locale).to_string())
+        .and_then(|t| goal.solve(&calc.results, t).map_err(|e| e.describe(locale)));
     let solves = goal.solves_for.spec();
     let field_id = calc.dom_id("goal", goal.key);
     let oninput = {
@@ -54,7 +54,7 @@ fn goal_row(calc: &CalcContext, index: usize) -> Html {
             calc.dispatch(Action::GoalDraft(index, AttrValue::from(el.value())));
         })
     };
-    let apply = answer.ok().map(|v| {
+    let apply = answer.as_ref().ok().map(|&v| {
         let calc = calc.clone();
         Callback::from(move |_| calc.dispatch(Action::Set(goal.solves_for, v.value)))
     });
@@ -66,10 +66,10 @@ fn goal_row(calc: &CalcContext, index: usize) -> Html {
                     aria-invalid={super::input_field::aria(target.is_err())} {oninput} />
                 {super::input_field::suffix(scale_suffix(goal.target_unit, scale, locale))}
                 {Html::from_html_unchecked(AttrValue::Static("<span aria-hidden=\"true\">→</span>"))}
-                <output class="kc-goal-answer" aria-live="polite" data-goal-value={answer.ok().map(|a| super::js_number(a.value)).unwrap_or_default()}>
+                <output class="kc-goal-answer" aria-live="polite" data-goal-value={answer.as_ref().ok().map(|a| super::js_number(a.value)).unwrap_or_default()}>
                     {[solves.label.get(locale), " ", &match answer {
                         Ok(a) => a.text(solves.unit, locale),
-                        Err(why) => String::from(why),
+                        Err(why) => why,
                     }].concat()}
                 </output>
                 <button type="button" disabled={apply.is_none()} onclick={apply.unwrap_or_default()}>{APPLY.get(locale)}</button>

@@ -105,15 +105,27 @@ async fn goal_seek_answers_and_applies() {
     yew::scheduler::flush().await;
     assert_eq!(value_of(&root, "kling_fy_2025"), Some(15e8));
     assert_eq!(field(&root, "kling_revenue_2025q4").value(), "8");
-    // An unreachable target says so and cannot be applied.
-    type_text(&input, "1億").await;
-    assert_eq!(answer.get_attribute("data-goal-value").as_deref(), Some(""));
-    assert!(
-        answer.text_content().unwrap().contains("範圍"),
-        "{:?}",
-        answer.text_content()
-    );
-    assert!(one(&goal, "button").has_attribute("disabled"));
+    // A target the quarters so far (more than 7億) already make says so,
+    // and cannot be applied.
+    use kling_calc::core::goal::Unreachable;
+    use kling_calc::core::units::Locale;
+    for (text, why) in [
+        ("1億", Unreachable::AlreadyReached),
+        ("7億", Unreachable::AlreadyReached),
+    ] {
+        type_text(&input, text).await;
+        assert_eq!(
+            answer.get_attribute("data-goal-value").as_deref(),
+            Some(""),
+            "{text}"
+        );
+        let shown = answer.text_content().unwrap();
+        assert!(
+            shown.ends_with(why.message(Locale::Hant)),
+            "{text}: {shown}"
+        );
+        assert!(one(&goal, "button").has_attribute("disabled"), "{text}");
+    }
 }
 
 #[wasm_bindgen_test]
