@@ -81,13 +81,13 @@ impl ParseError {
     pub fn message(self, locale: Locale) -> &'static str {
         let t = match self {
             ParseError::Empty => t!("請輸入一個數字。", "请输入一个数字。", "Please enter a number."),
-            ParseError::TooLong => t!("輸入太長：最多 64 個字元。", "输入太长：最多 64 个字符。", "Too long: use at most 64 characters."),
-            ParseError::NotANumber => t!("無法辨識為數字：請只輸入數字及單位，例如 3.5億。", "无法识别为数字：请只输入数字和单位，例如 3.5亿。", "Not a number: type digits and an optional unit, e.g. 3.5 billion."),
-            ParseError::Overflow => t!("數值太大：最多 1000兆。", "数值太大：最多 1000万亿。", "Too large: at most 10^15 (1,000 trillion)."),
-            ParseError::StackedScales => t!("兩個單位詞連用（如億萬）：只留一個。", "两个单位词连用（如亿万）：只留一个。", "Two scale words in a row (億萬): keep one."),
-            ParseError::AmbiguousComma => t!("逗號不明確：千位分隔請寫成 1,234，小數點請用「.」。", "逗号不明确：千位分隔请写成 1,234，小数点请用“.”。", "Ambiguous comma: use commas only before groups of three digits (1,234) and '.' for decimals."),
-            ParseError::WrongUnit => t!("單位與此欄不符，請刪去單位或改用此欄的單位。", "单位与此栏不符，请删去单位或改用此栏的单位。", "That unit does not fit this field: remove it or use the field's unit."),
-            ParseError::Malformed => t!("格式有誤：請只輸入一個數字，例如 1.5 或 -3，小數點用「.」。", "格式有误：请只输入一个数字，例如 1.5 或 -3，小数点用“.”。", "Malformed: enter a single number such as 1.5 or -3, with '.' as the decimal point."),
+            ParseError::TooLong => t!("輸入太長:最多 64 個字元。", "输入太长:最多 64 个字符。", "Too long: use at most 64 characters."),
+            ParseError::NotANumber => t!("無法辨識為數字:請只輸入數字及單位,例如 3.5億。", "无法识别为数字:请只输入数字和单位,例如 3.5亿。", "Not a number: type digits and an optional unit, e.g. 3.5 billion."),
+            ParseError::Overflow => t!("數值太大:最多 1000兆。", "数值太大:最多 1000万亿。", "Too large: at most 10^15 (1,000 trillion)."),
+            ParseError::StackedScales => t!("兩個單位詞連用(如億萬):只留一個。", "两个单位词连用(如亿万):只留一个。", "Two scale words in a row (億萬): keep one."),
+            ParseError::AmbiguousComma => t!("逗號不明確:千位分隔請寫成 1,234;小數點請用'.'。", "逗号不明确:千位分隔请写成 1,234;小数点请用'.'。", "Ambiguous comma: use commas only before groups of three digits (1,234) and '.' for decimals."),
+            ParseError::WrongUnit => t!("單位與此欄不符,請刪去單位或改用此欄的單位。", "单位与此栏不符,请删去单位或改用此栏的单位。", "That unit does not fit this field: remove it or use the field's unit."),
+            ParseError::Malformed => t!("格式有誤:請只輸入一個數字,例如 1.5 或 -3,小數點用'.'。", "格式有误:请只输入一个数字,例如 1.5 或 -3,小数点用'.'。", "Malformed: enter a single number such as 1.5 or -3, with '.' as the decimal point."),
         };
         t.get(locale)
     }
@@ -581,6 +581,26 @@ mod tests {
     use super::*;
     use ParseError::*;
     use Scale::*;
+
+    #[test]
+    fn messages_use_the_widgets_punctuation() {
+        // The widget's Chinese text uses ASCII , : ; ( ) with 。 ending a
+        // sentence (data/*.toml, every label); a message beside it in
+        // full-width punctuation read as from another hand.
+        for e in ParseError::ALL {
+            for l in Locale::ALL {
+                let m = e.message(l);
+                assert!(
+                    !m.contains(['：', '，', '；', '（', '）', '「', '」', '“', '”']),
+                    "{e:?} {l:?}: {m}"
+                );
+                assert!(
+                    m.ends_with(if l.is_chinese() { "。" } else { "." }),
+                    "{e:?} {l:?}: {m}"
+                );
+            }
+        }
+    }
     use Unit::*;
 
     type Case = (&'static str, Unit, Scale, Result<f64, ParseError>);
