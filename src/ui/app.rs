@@ -369,7 +369,7 @@ extern "C" {
 }
 
 /// `before`, the number `n`, then `after`, each picked for the language:
-/// "Adjust all 8 figures", "You changed 3 figures.".
+/// "Adjust all 8 figures", "3 figures differ from the articles.".
 fn count_words(before: Text, n: usize, after: Text, locale: Locale) -> String {
     let mut s = String::from(before.get(locale));
     push_uint(&mut s, n as u32);
@@ -384,11 +384,21 @@ fn adjust_words(n: usize, locale: Locale) -> String {
     count_words(BEFORE, n, AFTER, locale)
 }
 
-/// "You changed 3 figures." before the reset-all button.
+/// "3 figures differ from the articles." before the reset-all button. Not
+/// "you changed": the figures may have come with the page (an editor's
+/// `data-inputs`) or with a share link, not from this reader.
 fn changed_words(n: usize, locale: Locale) -> String {
-    const BEFORE: Text = t!("你改動了", "你改动了", "You changed ");
-    const ONE: Text = t!("個數字。", "个数字。", " figure. ");
-    const MANY: Text = t!("個數字。", "个数字。", " figures. ");
+    const BEFORE: Text = t!("有", "有", "");
+    const ONE: Text = t!(
+        "個數字與報道不同。",
+        "个数字与报道不同。",
+        " figure differs from the articles. "
+    );
+    const MANY: Text = t!(
+        "個數字與報道不同。",
+        "个数字与报道不同。",
+        " figures differ from the articles. "
+    );
     count_words(BEFORE, n, if n == 1 { ONE } else { MANY }, locale)
 }
 

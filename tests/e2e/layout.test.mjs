@@ -97,7 +97,7 @@ test('published vs yours: a moved result shows the articles\' value; one control
   assert.equal(await page.locator('.kc-metric:has([data-metric="pe_peer_average"]) .kc-was').count(), 0);
   // The line under the title counts the changed figures and holds the reset.
   await typeInto(page, 'pe_kuaishou', '10');
-  await page.waitForFunction(() => document.querySelector('.kc-yours')?.textContent.startsWith('You changed 2 figures.'),
+  await page.waitForFunction(() => document.querySelector('.kc-yours')?.textContent.startsWith('2 figures differ from the articles.'),
     null, { timeout: 10000 }).catch(() => { throw new Error('the changed-figures line never counted 2'); });
   await page.click('.kc-reset-all');
   assert.equal(await nextMetricValue(page, 'kling_share_2025q3', String(4e8 / 355.54e8)), published);

@@ -151,7 +151,7 @@ async fn a_field_in_a_closed_disclosure_still_drives_every_result() {
         .expect("the changed-figures line");
     assert_eq!(
         yours.text_content().unwrap(),
-        "You changed 1 figure. Reset all to published figures"
+        "1 figure differs from the articles. Reset all to published figures"
     );
 }
 
