@@ -43,6 +43,9 @@ async function shareLink(page) {
   await page.click('[data-share]');
   const field = page.locator('.kc-sharebar-url');
   await waitForLocator(field, 'the share link field (.kc-sharebar-url)');
+  // The link has the share bar's whole row, not a field's 8em (128 px showed "http://127.0.0").
+  const [width, row] = await field.evaluate((el) => [el.getBoundingClientRect().width, el.parentElement.getBoundingClientRect().width]);
+  assert.ok(width >= row - 1, `the share link field is ${width} px of the bar's ${row} px`);
   return field.inputValue();
 }
 
