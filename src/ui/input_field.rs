@@ -17,7 +17,6 @@ use crate::core::units::{Locale, Qualifier, Text};
 const RESET: Text = t!("還原", "还原", "Reset");
 const SLIDER: Text = t!("(滑桿)", "(滑杆)", " (slider)");
 const STILL_USING: Text = t!("計算仍用:", "计算仍用:", " Still using: ");
-const FULL_STOP: Text = t!("。", "。", ".");
 const CHANGED: Text = t!(
     "已改動,報道數字為",
     "已改动,报道数字为",
@@ -130,12 +129,7 @@ pub fn input_field(props: &InputFieldProps) -> Html {
     let mut msg = Markup(String::new());
     let note = if let Some(err) = error {
         msg.0.push_str("<span class=\"kc-error\">");
-        let text = err.describe(id, locale);
-        msg.body(&text);
-        // "Still using …" is a second sentence: end this one if its words do not.
-        if !(text.ends_with(".") || text.ends_with("。")) {
-            msg.body(FULL_STOP.get(locale));
-        }
+        msg.body(&err.describe(id, locale));
         msg.0.push_str("</span>");
         Some((
             STILL_USING.get(locale),

@@ -16,7 +16,10 @@ use crate::core::inputs::{DefaultRule, InputId, Inputs, RangeError};
 use crate::core::metrics::{compute, MetricId, Results};
 use crate::core::parse::{parse_number, ParseError};
 use crate::core::share::{Decoded, Ignored};
-use crate::core::units::{Locale, Scale, Text};
+use crate::core::units::{t, Locale, Scale, Text};
+
+/// What ends a sentence, in each language.
+const FULL_STOP: Text = t!("。", "。", ".");
 
 /// Why the text in a field was not taken.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -28,12 +31,17 @@ pub enum FieldError {
 }
 
 impl FieldError {
-    /// The message shown and announced under the field of `id`; a refused
-    /// value names the limit it crossed ("cannot be below RMB 0").
+    /// The message shown and announced under the field of `id` (or beside an
+    /// inline number's box), one sentence: a refused value names the limit it
+    /// crossed ("cannot be below RMB 0."). The parser's messages end as
+    /// sentences already; the range's are phrases elsewhere (the JS API's
+    /// errors), so the stop is added here.
     pub fn describe(self, id: InputId, locale: Locale) -> String {
         match self {
             FieldError::Parse(e) => e.message(locale).to_string(),
-            FieldError::Range(e) => e.describe(id.spec(), locale),
+            FieldError::Range(e) => {
+                [&e.describe(id.spec(), locale), FULL_STOP.get(locale)].concat()
+            }
         }
     }
 }
