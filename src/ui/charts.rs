@@ -364,8 +364,8 @@ fn quarters_chart(
     let data: Vec<_> = points
         .iter()
         .map(|&(label, id, share)| {
-            let (v, q, assumed) = bar_value(calc, Bar::Input(id));
-            let share = share.and_then(|m| match bar_value(calc, Bar::Metric(m)) {
+            let (v, q, assumed) = Bar::Input(id).drawn(&calc.results);
+            let share = share.and_then(|m| match Bar::Metric(m).drawn(&calc.results) {
                 (Some(v), q, _) => Some((v, q)),
                 _ => None,
             });
@@ -473,11 +473,6 @@ fn quarters_chart(
     )
 }
 
-/// What a bar shows now ([`Bar::drawn`]).
-fn bar_value(calc: &Calc, bar: Bar) -> (Option<f64>, Qualifier, bool) {
-    bar.drawn(&calc.results)
-}
-
 /// A bar of a [`Chart::Bars`]: key, name, value, highlighted.
 type BarItem = (&'static str, Text, Bar, bool);
 
@@ -513,11 +508,11 @@ fn bars_chart(
     let l = calc.locale;
     let vals: Vec<(Option<f64>, Qualifier, bool)> = items
         .iter()
-        .map(|&(_, _, bar, _)| bar_value(calc, bar))
+        .map(|&(_, _, bar, _)| bar.drawn(&calc.results))
         .collect();
     // A mix part's share as text.
     let share = |b: Bar| {
-        let (v, q, _) = bar_value(calc, b);
+        let (v, q, _) = b.drawn(&calc.results);
         v.map(|v| format_value(v, Unit::Share, q, l))
     };
     let lo = vals.iter().filter_map(|v| v.0).fold(0.0, f64::min);
@@ -571,7 +566,7 @@ fn bars_chart(
             // (a reader's segments above their total) stop at the edge.
             let mut x = X_L;
             for (i, &(key, b)) in row.parts.iter().enumerate() {
-                let (Some(v), q, _) = bar_value(calc, b) else {
+                let (Some(v), q, _) = b.drawn(&calc.results) else {
                     continue;
                 };
                 let label = format_value(v, Unit::Share, q, l);
