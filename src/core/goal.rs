@@ -55,7 +55,7 @@ impl Unreachable {
     pub fn describe(self, locale: Locale) -> String {
         let mut out = String::from(self.message(locale));
         if let Unreachable::NotComputable(reason) = self {
-            out.push_str(if locale.is_chinese() { ":" } else { ": " });
+            out.push_str(locale.colon());
             out.push_str(&reason.describe(locale));
         }
         out

@@ -178,7 +178,7 @@ impl Reason {
             _ => None,
         };
         if let Some(name) = name {
-            out.push_str(if locale.is_chinese() { ":" } else { ": " });
+            out.push_str(locale.colon());
             out.push_str(name);
         }
         out

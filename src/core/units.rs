@@ -42,6 +42,15 @@ impl Locale {
     pub fn is_chinese(self) -> bool {
         !matches!(self, Locale::En)
     }
+
+    /// What joins a message and what it names ("missing input: …").
+    pub fn colon(self) -> &'static str {
+        if self.is_chinese() {
+            ":"
+        } else {
+            ": "
+        }
+    }
 }
 
 /// A piece of text in each locale: one string, the Traditional Chinese, the

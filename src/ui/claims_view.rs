@@ -74,7 +74,7 @@ pub fn claims_view(calc: &Calc, layout: Layout) -> Html {
         m.0.push_str("</summary>");
         m.0.push_str("<p><span class=\"kc-muted\">");
         m.body(COMPUTED.get(locale));
-        m.body(if locale.is_chinese() { ":" } else { ": " });
+        m.body(locale.colon());
         m.0.push_str("</span><span class=\"kc-num\">");
         m.body(&value);
         m.0.push_str("</span> · ");
