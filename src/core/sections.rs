@@ -231,11 +231,14 @@ impl PartSet {
     }
 
     fn bit(key: &str) -> Option<usize> {
-        SECTIONS
-            .iter()
-            .map(|s| s.key)
-            .chain(EXTRA_PARTS)
-            .position(|k| k == key)
+        // Two plain searches: the chained iterator cost 0.2 KB of gzip wasm.
+        match SECTIONS.iter().position(|s| s.key == key) {
+            Some(i) => Some(i),
+            None => EXTRA_PARTS
+                .iter()
+                .position(|&k| k == key)
+                .map(|i| i + SECTIONS.len()),
+        }
     }
 }
 

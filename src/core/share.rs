@@ -525,10 +525,18 @@ pub fn read_number(text: &str) -> Result<f64, Issue> {
         None => (mantissa, ""),
     };
     let digits_ok = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
-    // Leading zeros (0.0000001) cost nothing; more than 19 significant digits overflow.
-    let significant = int.bytes().chain(frac.bytes()).skip_while(|&b| b == b'0');
-    if int.is_empty() || !digits_ok(int) || !digits_ok(frac) || significant.count() > 19 {
+    if int.is_empty() {
         return Err(Issue::NotANumber);
+    }
+    // The digits as one integer. Leading zeros (0.0000001) cost nothing; more
+    // than 19 significant digits would overflow it.
+    let (mut m, mut significant) = (0u64, 0u8);
+    for b in int.bytes().chain(frac.bytes()) {
+        if !b.is_ascii_digit() || significant == 19 {
+            return Err(Issue::NotANumber);
+        }
+        significant += u8::from(significant > 0 || b != b'0');
+        m = m * 10 + u64::from(b - b'0');
     }
     let mut e: i32 = 0;
     if let Some(exp) = exp {
@@ -546,10 +554,6 @@ pub fn read_number(text: &str) -> Result<f64, Issue> {
             e = -e;
         }
     }
-    let m = int
-        .bytes()
-        .chain(frac.bytes())
-        .fold(0u64, |acc, b| acc * 10 + u64::from(b - b'0'));
     let s = frac.len() as i32 - e;
     let m = m as f64;
     let v = if m < EXACT_INT && (-22..=22).contains(&s) {
@@ -666,6 +670,9 @@ mod tests {
             ("1e-3", 0.001),
             ("-2", -2.0),
             ("007", 7.0),
+            // Leading zeros are not significant; 19 significant digits fit.
+            ("0000000000000000000000.25", 0.25),
+            ("9999999999999999999", 9_999_999_999_999_999_999.0),
         ];
         for &(text, v) in ok {
             assert_eq!(read_number(text), Ok(v), "{text}");
@@ -691,6 +698,8 @@ mod tests {
             ("Infinity", Issue::NotFinite),
             ("x12", Issue::NotANumber),
             ("123456789012345678901", Issue::NotANumber),
+            ("12345678901234567890", Issue::NotANumber),
+            ("1.0000000000000000000", Issue::NotANumber),
         ];
         for &(text, want) in bad {
             assert_eq!(read_number(text), Err(want), "{text}");
