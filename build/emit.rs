@@ -470,7 +470,14 @@ pub fn claims(m: &Model) -> String {
             .map(|v| match v {
                 Value::Live(Operand::Input(i)) => format!("Value::Input(InputId({i}))"),
                 Value::Live(Operand::Metric(j)) => format!("Value::Metric(MetricId({j}))"),
-                Value::Figure(f) => format!("Value::Figure({})", num(m.observations[*f].value)),
+                Value::Figure(f) => {
+                    let o = &m.observations[*f];
+                    format!(
+                        "Value::Figure({}, {})",
+                        num(o.value),
+                        qualifier(o.qualifier)
+                    )
+                }
             })
             .collect();
         let figures: Vec<String> = c.figures.iter().map(|f| lit(f)).collect();

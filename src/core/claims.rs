@@ -5,9 +5,9 @@
 //! cannot edit), and [`check_claims`] feeds those functions from the inputs
 //! and metrics, so a reader's edit can change a verdict.
 
-use super::inputs::{t, InputId, Inputs};
-use super::metrics::{MetricId, Reason, Results};
-use super::units::{Text, Unit};
+use super::inputs::{t, Bound, InputId, Inputs};
+use super::metrics::{MetricId, Operand, Reason, Results};
+use super::units::{Qualifier, Text, Unit};
 
 /// A claim an article makes about a derived number.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -39,8 +39,8 @@ pub enum Value {
     Input(InputId),
     /// A metric's current value.
     Metric(MetricId),
-    /// A published figure the reader cannot change.
-    Figure(f64),
+    /// A published figure the reader cannot change, with its qualifier.
+    Figure(f64, Qualifier),
 }
 
 include!(concat!(env!("OUT_DIR"), "/data_claims.rs"));
@@ -65,6 +65,10 @@ pub struct ClaimResult {
     pub verdict: Verdict,
     /// The number the verdict turns on, shown beside the explanation.
     pub value: Option<f64>,
+    /// How exact `value` is, propagated from what it is computed from as the
+    /// metrics propagate theirs: a share of a floor is a floor, a sum of
+    /// floors a floor, a floor in a divisor makes a ceiling.
+    pub qualifier: Qualifier,
     /// What `value` measures.
     pub unit: Unit,
     /// A one-line reason for the verdict, in each locale.
@@ -93,17 +97,23 @@ fn same_rounded(a: f64, b: f64, scale: f64) -> bool {
     (a * scale).round() == (b * scale).round()
 }
 
-/// Kling's quarterly shares against the ceiling; Q2 counts only when its revenue is entered.
-fn share_below(shares: &[Option<f64>], ceiling: Option<f64>) -> Check {
+/// Kling's quarterly shares against the ceiling; Q2 counts only when its
+/// revenue is entered. Also the largest share's bound: it is the one shown.
+fn share_below(shares: &[Option<(f64, Bound)>], ceiling: Option<f64>) -> (Check, Bound) {
     let (Some(ceiling), true) = (ceiling, shares.iter().all(Option::is_some)) else {
-        return cannot();
+        return (cannot(), Bound::EXACT);
     };
-    let max = shares.iter().flatten().fold(f64::MIN, |m, &s| m.max(s));
-    if max < ceiling {
+    let (max, bound) =
+        shares.iter().flatten().fold(
+            (f64::MIN, Bound::EXACT),
+            |m, &s| if s.0 > m.0 { s } else { m },
+        );
+    let check = if max < ceiling {
         (Verdict::Holds, Some(max), 0)
     } else {
         (Verdict::DoesNotHold, Some(max), 1)
-    }
+    };
+    (check, bound)
 }
 
 /// The year-to-date sum against the stated floor.
@@ -228,22 +238,30 @@ fn segments(gap: Option<f64>) -> Check {
 /// `results` must come from `compute(inputs)`; the claim on MAU rests on figures
 /// the reader cannot edit, so its verdict is fixed by the data.
 pub fn check_claims(inputs: &Inputs, results: &Results) -> Vec<ClaimResult> {
-    let read = |v: &Value| match *v {
-        Value::Input(id) => results.resolved().values[id.index()],
-        Value::Metric(id) => results.get(id).value.ok(),
-        Value::Figure(x) => Some(x),
+    // A value with its qualifier; an input or metric as the metrics read their
+    // operands (an assumed input is approximate).
+    let read = |v: &Value| {
+        match *v {
+            Value::Input(id) => results.operand(Operand::Input(id)).ok(),
+            Value::Metric(id) => results.operand(Operand::Metric(id)).ok(),
+            Value::Figure(x, q) => Some((x, Unit::Share, q)),
+        }
+        .map(|(x, _, q)| (x, Bound::of(q)))
     };
     CLAIMS
         .iter()
         .map(|claim| {
             let vals = claim.values;
-            let v = |k: usize| vals.get(k).and_then(read);
+            let read_at = |k: usize| vals.get(k).and_then(read);
+            let v = |k: usize| read_at(k).map(|(x, _)| x);
+            // The bound of value k, as a term that moves with the result.
+            let b = |k: usize| read_at(k).map_or(Bound::EXACT, |(_, b)| b);
             let last = vals.len().saturating_sub(1);
-            let ((verdict, value, explanation), unit) = match claim.kind {
+            let ((verdict, value, explanation), unit, bound) = match claim.kind {
                 "shares_below" => {
                     // A share missing an input (a quarter no article gives)
                     // waits for the reader; any other gap cannot be checked.
-                    let shares: Vec<Option<f64>> = vals[..last]
+                    let shares: Vec<Option<(f64, Bound)>> = vals[..last]
                         .iter()
                         .filter(|s| match s {
                             Value::Metric(m) => {
@@ -253,29 +271,50 @@ pub fn check_claims(inputs: &Inputs, results: &Results) -> Vec<ClaimResult> {
                         })
                         .map(read)
                         .collect();
-                    (share_below(&shares, v(last)), Unit::Share)
+                    let (check, bound) = share_below(&shares, v(last));
+                    (check, Unit::Share, bound)
                 }
                 "sum_above" => {
-                    let parts: Option<f64> = vals[..last].iter().map(read).sum();
-                    (ytd_above(parts, v(last)), Unit::Cny)
+                    let parts: Option<f64> = (0..last).map(v).sum();
+                    let bound = (0..last).fold(Bound::EXACT, |acc, k| acc.or(b(k)));
+                    (ytd_above(parts, v(last)), Unit::Cny, bound)
                 }
                 "guidance" => {
                     let rate_is_default = match vals.get(3) {
                         Some(Value::Input(id)) => !inputs.is_changed(*id),
                         _ => false,
                     };
-                    (guidance(v(0), v(1), v(2), v(3), rate_is_default), Unit::Cny)
+                    (
+                        guidance(v(0), v(1), v(2), v(3), rate_is_default),
+                        Unit::Cny,
+                        // The dollar target times the rate.
+                        b(1).or(b(3)),
+                    )
                 }
-                "part_share" => (march_share(v(0), v(1), v(2)), Unit::Share),
-                "arpu" => (arpu(v(0), v(1), v(2)), Unit::Cny),
-                "above" => (arpu_vs_wenxin(v(0), v(1)), Unit::Cny),
-                "qoq_stated" => (mau_qoq(v(0), v(1), v(2)), Unit::Change),
-                _ => (segments(v(0)), Unit::Cny),
+                // A part over a whole: the whole moves the share the other way.
+                "part_share" => (
+                    march_share(v(0), v(1), v(2)),
+                    Unit::Share,
+                    b(0).or(b(1).flip()),
+                ),
+                "arpu" => (arpu(v(0), v(1), v(2)), Unit::Cny, b(0)),
+                "above" => (arpu_vs_wenxin(v(0), v(1)), Unit::Cny, b(0)),
+                "qoq_stated" => (
+                    mau_qoq(v(0), v(1), v(2)),
+                    Unit::Change,
+                    b(0).or(b(1).flip()),
+                ),
+                _ => (segments(v(0)), Unit::Cny, b(0)),
             };
             ClaimResult {
                 claim,
                 verdict,
                 value,
+                qualifier: if value.is_some() {
+                    bound.qualifier()
+                } else {
+                    Qualifier::Exact
+                },
                 unit,
                 explanation: claim.explain.get(explanation).copied().unwrap_or(MISSING),
             }
@@ -389,6 +428,70 @@ mod tests {
             .explanation
             .get(Locale::Hant)
             .starts_with("21元是季度數字"));
+    }
+
+    /// The number a verdict turns on carries its qualifier, as the metrics'
+    /// do: where a metric computes the same number, the two agree.
+    #[test]
+    fn computed_values_carry_their_qualifier() {
+        use crate::core::metrics::MetricId as X;
+        use Qualifier::*;
+        let of = |changes: &[(InputId, f64)], m: X| {
+            let mut inp = Inputs::published();
+            for &(id, v) in changes {
+                inp.set(id, v).unwrap();
+            }
+            compute(&inp)[m].qualifier
+        };
+        let exact_q1 = [(I::KLING_REVENUE_2025Q1, 2e8)];
+        let exact_q3 = [(I::KLING_REVENUE_2025Q3, 4e8)];
+        let exact_all = [
+            (I::KLING_REVENUE_2025Q1, 1.5e8),
+            (I::KLING_REVENUE_2025Q2, 2.5e8),
+            (I::KLING_REVENUE_2025Q3, 3e8),
+        ];
+        let rate = [(I::USD_CNY, 7.2)];
+        // (claim, reader's changes, qualifier wanted)
+        type Changes<'a> = &'a [(InputId, f64)];
+        let cases: [(&str, Changes, Qualifier); 13] = [
+            // The largest share is Q3's, a floor over an exact revenue.
+            (
+                "kling_share_below_1pct",
+                &[],
+                of(&[], X::KLING_SHARE_2025Q3),
+            ),
+            ("kling_share_below_1pct", &exact_q3, Exact),
+            // An exact Q1 changes a share that is not the one shown.
+            ("kling_share_below_1pct", &exact_q1, Floor),
+            // The sum of the three quarters is the metric's own sum.
+            ("kling_ytd_above_7yi", &[], of(&[], X::KLING_YTD_2025Q3)),
+            ("kling_ytd_above_7yi", &exact_all, Exact),
+            // The default rate is assumed, so the conversion is approximate.
+            ("guidance_usd_cny", &[], Approx),
+            ("guidance_usd_cny", &rate, Exact),
+            // March over a floor Q1: at most the share shown.
+            ("march_share_of_q1", &[], Ceiling),
+            ("march_share_of_q1", &exact_q1, Exact),
+            ("arpu_monthly", &[], of(&[], X::ARPU_PAYING_MONTHLY)),
+            ("arpu_above_wenxin", &[], of(&[], X::ARPU_PAYING_MONTHLY)),
+            ("mau_qoq_2025q1", &[], Exact),
+            ("segments_add_up", &[], of(&[], X::SEGMENTS_GAP_2025Q3)),
+        ];
+        for (key, changes, want) in cases {
+            let r = check(changes);
+            let c = r.iter().find(|c| c.claim.key == key).unwrap();
+            assert!(c.value.is_some(), "{key}");
+            assert_eq!(c.qualifier, want, "{key} after {changes:?}");
+        }
+        // The defaults rest on floors and an assumption, not only exact figures.
+        assert_eq!(of(&[], X::KLING_SHARE_2025Q3), Floor);
+        // A claim that cannot be checked shows no number and no qualifier.
+        let r = check(&[(I::KLING_REVENUE_2025Q1, 0.0)]);
+        let c = r
+            .iter()
+            .find(|c| c.claim.key == "march_share_of_q1")
+            .unwrap();
+        assert_eq!((c.value, c.qualifier), (None, Exact));
     }
 
     #[test]
@@ -582,7 +685,10 @@ mod tests {
             march_share(Some(6e7), Some(1.5e8), Some(0.33)).0,
             DoesNotHold
         );
-        assert_eq!(share_below(&[Some(0.004)], None).0, CannotCheck);
+        assert_eq!(
+            share_below(&[Some((0.004, Bound::EXACT))], None).0 .0,
+            CannotCheck
+        );
         assert_eq!(ytd_above(Some(7e8), Some(7e8)).0, Holds);
         assert_eq!(
             guidance(Some(10e8), None, Some(6e7), Some(7.0), false).0,

@@ -9,7 +9,7 @@ use super::state::Calc;
 use crate::core::claims::{check_claims, Verdict};
 use crate::core::format::format_value;
 use crate::core::sections::Layout;
-use crate::core::units::{Qualifier, Text};
+use crate::core::units::Text;
 
 const TITLE: Text = t!(
     "核對報道的說法",
@@ -54,7 +54,7 @@ pub fn claims_view(calc: &Calc, layout: Layout) -> Html {
         let (words, key) = verdict_text(r.verdict);
         let value = r.value.map_or_else(
             || String::from("—"),
-            |v| format_value(v, r.unit, Qualifier::Exact, locale),
+            |v| format_value(v, r.unit, r.qualifier, locale),
         );
         let article = calc.dom_id("art", r.claim.article.encode_utf8(&mut [0; 4]));
         list.open("details", "kc-claim");

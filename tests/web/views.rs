@@ -1,6 +1,11 @@
 //! The claims check, goal seek and sources views, and each metric's explanation.
 
 use super::{field, metric, mounted, type_into, type_text, value_of};
+use kling_calc::core::claims::check_claims;
+use kling_calc::core::format::format_value;
+use kling_calc::core::inputs::{InputId, Inputs};
+use kling_calc::core::metrics::compute;
+use kling_calc::core::units::Locale;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, Event, HtmlElement, HtmlInputElement};
@@ -59,13 +64,36 @@ async fn claims_show_verdicts_that_follow_the_inputs() {
         .note
         .en();
     assert_eq!(note.text_content().as_deref(), Some(want));
-    // Kling Q3 at RMB 400 million (the English field is in millions) is over 1% of revenue.
+    // Each claim's number shows its qualifier as the core computes it: at
+    // the published figures the share rests on a floor (≥).
+    let numbers_match = |inputs: &Inputs| {
+        for c in check_claims(inputs, &compute(inputs)) {
+            let shown = one(
+                &root,
+                &["[data-claim=\"", c.claim.key, "\"] .kc-num"].concat(),
+            );
+            let want = c.value.map_or_else(
+                || String::from("—"),
+                |v| format_value(v, c.unit, c.qualifier, Locale::En),
+            );
+            assert_eq!(shown.text_content().unwrap(), want, "{}", c.claim.key);
+        }
+    };
+    let mut inputs = Inputs::published();
+    numbers_match(&inputs);
+    let share = one(&root, "[data-claim=\"kling_share_below_1pct\"] .kc-num");
+    assert!(share.text_content().unwrap().starts_with("≥ "));
+    // Kling Q3 at RMB 400 million (the English field is in millions) is over
+    // 1% of revenue, and, typed by the reader, exact.
     type_into(&root, "kling_revenue_2025q3", "400").await;
     let row = one(&root, "[data-claim=\"kling_share_below_1pct\"]");
     assert_eq!(
         row.get_attribute("data-verdict").as_deref(),
         Some("does-not-hold")
     );
+    inputs.set(InputId::KLING_REVENUE_2025Q3, 4e8).unwrap();
+    numbers_match(&inputs);
+    assert!(!share.text_content().unwrap().starts_with("≥"));
 }
 
 #[wasm_bindgen_test]
