@@ -22,6 +22,18 @@ const CHANGED: Text = t!(
     "已改动,报道数字为",
     "changed; published figure"
 );
+/// A field still empty or refused where no article gives the figure: the
+/// results that need it say so, and nothing stands in for it.
+const NOTHING_USED: Text = t!(
+    "計算仍缺此數字,需要它的結果暫不顯示。",
+    "计算仍缺此数字,需要它的结果暂不显示。",
+    " The results that need this figure wait for it.",
+);
+const UNPUBLISHED: Text = t!(
+    "已填入;報道沒有這個數字",
+    "已填入;报道没有这个数字",
+    "entered; no article gives this figure",
+);
 
 /// An ARIA boolean (`aria-invalid`, `aria-pressed`) as its attribute text,
 /// without `bool`'s `Display` and a `String` per use.
@@ -131,18 +143,18 @@ pub fn input_field(props: &InputFieldProps) -> Html {
         msg.0.push_str("<span class=\"kc-error\">");
         msg.body(&err.describe(id, locale));
         msg.0.push_str("</span>");
-        Some((
-            STILL_USING.get(locale),
-            value.map_or_else(
-                || String::from("—"),
-                |v| format_value(v, spec.unit, Qualifier::Exact, locale),
+        Some(match value {
+            Some(v) => (
+                STILL_USING.get(locale),
+                format_value(v, spec.unit, Qualifier::Exact, locale),
             ),
-        ))
+            None => (NOTHING_USED.get(locale), String::new()),
+        })
     } else if changed {
-        Some((
-            CHANGED.get(locale),
-            [" ", &calc.published_text(id)].concat(),
-        ))
+        Some(match calc.published_text(id) {
+            Some(text) => (CHANGED.get(locale), [" ", &text].concat()),
+            None => (UNPUBLISHED.get(locale), String::new()),
+        })
     } else {
         None
     };

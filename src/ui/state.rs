@@ -204,18 +204,17 @@ impl Calc {
         AttrValue::from(s)
     }
 
-    /// The published figure (or default rule's value) of an input, formatted for reading.
-    pub fn published_text(&self, id: InputId) -> String {
+    /// The published figure (or default rule's value) of an input, formatted
+    /// for reading; `None` for an input no article gives (a quarter's missing revenue).
+    pub fn published_text(&self, id: InputId) -> Option<String> {
         let published = Inputs::published().resolve();
-        match published.values[id.index()] {
-            Some(v) => format_value(
-                v,
-                id.spec().unit,
-                published.qualifiers[id.index()],
-                self.locale,
-            ),
-            None => String::from("—"),
-        }
+        let v = published.values[id.index()]?;
+        Some(format_value(
+            v,
+            id.spec().unit,
+            published.qualifiers[id.index()],
+            self.locale,
+        ))
     }
 
     fn edit(&mut self, id: InputId, text: AttrValue) {

@@ -136,3 +136,60 @@ async fn revenue_zero_is_explained_not_nan() {
     let text = out.text_content().unwrap();
     assert!(text.to_lowercase().contains("zero"), "{text}");
 }
+
+/// An input no article gives (a quarter's missing revenue) has no published
+/// figure to fall back on or to compare with: its field says what that means
+/// rather than showing a dash.
+#[wasm_bindgen_test]
+async fn a_field_with_no_published_figure_says_so() {
+    use kling_calc::core::inputs::{InputId, Inputs};
+    let published = Inputs::published().resolve();
+    let id = InputId::ALL
+        .into_iter()
+        .find(|id| published.values[id.index()].is_none())
+        .expect("an input no article gives");
+    let message = |root: &web_sys::Element| {
+        let msg_id = field(root, id.key())
+            .get_attribute("aria-describedby")
+            .unwrap();
+        root.query_selector(&["#", &msg_id].concat())
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap()
+    };
+    // (language, what a refusal ends with, what an entered value says)
+    let cases = [
+        (
+            "en",
+            ". The results that need this figure wait for it.",
+            "entered; no article gives this figure",
+        ),
+        (
+            "zh-Hant",
+            "。計算仍缺此數字,需要它的結果暫不顯示。",
+            "已填入;報道沒有這個數字",
+        ),
+        (
+            "zh-Hans",
+            "。计算仍缺此数字,需要它的结果暂不显示。",
+            "已填入;报道没有这个数字",
+        ),
+    ];
+    for (lang, refused, entered) in cases {
+        let root = mounted(lang).await;
+        type_into(&root, id.key(), "abc").await;
+        let msg = message(&root);
+        assert!(msg.ends_with(refused), "{lang}: {msg}");
+        assert!(!msg.contains('—'), "{lang}: {msg}");
+        type_into(&root, id.key(), "340").await;
+        assert_eq!(message(&root), entered, "{lang}");
+        assert_eq!(
+            field(&root, id.key())
+                .get_attribute("aria-invalid")
+                .as_deref(),
+            Some("false"),
+            "{lang}"
+        );
+    }
+}
