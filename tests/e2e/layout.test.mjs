@@ -203,3 +203,28 @@ test('a chart in every calculator section: title, description, data table, value
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('a headline card that wraps its value leaves no single character alone on the last line', async () => {
+  // On a phone two cards share a row, and "約4826.42億元" is a few pixels too
+  // wide for one: the greedy break left "元" alone on a line of its own.
+  for (const lang of LANGS) {
+    for (const width of [320, 360, 390, 430]) {
+      const { page, context } = await open(`lang=${lang}`, { viewport: { width, height: 844 } });
+      await renderAll(page);
+      const lines = await page.$$eval('.kc [data-headline] .kc-card-value', (vs) => vs.map((v) => {
+        // The text's line boxes, top to bottom, and the width of one character.
+        const range = document.createRange();
+        range.selectNodeContents(v);
+        const tops = new Map();
+        for (const r of range.getClientRects()) tops.set(Math.round(r.top), (tops.get(Math.round(r.top)) ?? 0) + r.width);
+        return { text: v.textContent, widths: [...tops.values()], em: parseFloat(getComputedStyle(v).fontSize) };
+      }));
+      assert.ok(lines.length >= 8, `${lang} ${width}: ${lines.length} cards`);
+      for (const { text, widths, em } of lines) {
+        if (widths.length < 2) continue;
+        assert.ok(widths.at(-1) > 1.2 * em, `${lang} at ${width} px: "${text}" ends with a line ${widths.at(-1).toFixed(0)} px wide (${widths.map(Math.round)})`);
+      }
+      await context.close();
+    }
+  }
+});
