@@ -8,7 +8,10 @@
 //!
 //! `KC_DATA_DIRS` (paths separated by `:`, relative to the crate) replaces the
 //! default `data`; later directories add rows to earlier ones. The test
-//! edition under `tests/edition/` is built this way.
+//! edition under `tests/edition/` is built this way. `KC_DATA_AS_OF` (a day,
+//! `2025-11-27`) builds the data as it stood that day, leaving out the sources
+//! dated after it with their figures: the test command builds the edition its
+//! tests describe this way, whatever editions were added since.
 
 #![allow(clippy::disallowed_macros, clippy::disallowed_methods)] // native only: never in the wasm
 
@@ -36,6 +39,7 @@ use std::path::{Path, PathBuf};
 fn main() {
     let root = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets it"));
     println!("cargo:rerun-if-env-changed=KC_DATA_DIRS");
+    println!("cargo:rerun-if-env-changed=KC_DATA_AS_OF");
     println!("cargo:rerun-if-changed=build");
     println!("cargo:rerun-if-changed=src/core/parse.rs");
     println!("cargo:rerun-if-changed=src/core/units.rs");
@@ -54,7 +58,11 @@ fn main() {
         eprintln!("error: cannot read the data: {e}");
         std::process::exit(1);
     });
-    let model = match data::check(&files) {
+    let as_of = data::as_of_env().unwrap_or_else(|e| {
+        eprintln!("error: {e}");
+        std::process::exit(1);
+    });
+    let model = match data::check_as_of(&files, as_of.as_deref()) {
         Ok(m) => m,
         Err(errors) => {
             for e in &errors {

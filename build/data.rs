@@ -24,6 +24,9 @@ use crate::units::{Qualifier, Scale, Unit};
 /// The files of one data directory, by name relative to it (`sources/A.txt`).
 pub type Files = BTreeMap<String, String>;
 
+/// What starts the rows a later data directory adds to a file.
+const ADDED_FROM: &str = "\n# --- ";
+
 /// Reads every file the data model uses from `dirs`, later directories adding
 /// to earlier ones: a `.toml` file's rows are appended to the same file's rows
 /// from the directories before (so a test edition adds a quarter to the real
@@ -58,7 +61,7 @@ pub fn load(dirs: &[&Path]) -> Result<Files, String> {
                 Some(old) if name.ends_with(".toml") => {
                     // Keep line numbers of the added file meaningful: the
                     // added rows are reported under their own file name.
-                    old.push_str(&format!("\n# --- {} ---\n", dir.join(&name).display()));
+                    old.push_str(&format!("{ADDED_FROM}{} ---\n", dir.join(&name).display()));
                     old.push_str(&text);
                 }
                 _ => {
@@ -128,6 +131,9 @@ pub struct Source {
     pub url: Option<String>,
     /// The body text (the file without its title line).
     pub body: String,
+    /// True if its row is in the first data directory (`data/`), false if a
+    /// later one (`tests/edition/`) adds it: only the first is cut by a day.
+    pub first_dir: bool,
 }
 
 /// A quantity the widget knows.
@@ -895,10 +901,52 @@ const DECLINES: [&str; 6] = ["下降", "下跌", "減少", "减少", "下滑", "
 
 /// Reads, checks and expands the data. Every mistake found is returned.
 pub fn check(files: &Files) -> Result<Model, Vec<DataError>> {
+    check_as_of(files, None)
+}
+
+/// The day `KC_DATA_AS_OF` names (`2025-11-27`), if it is set: see [`check_as_of`].
+pub fn as_of_env() -> Result<Option<String>, String> {
+    match std::env::var("KC_DATA_AS_OF") {
+        Ok(day) if day.is_empty() => Ok(None),
+        Ok(day) => match Period::parse(&day).and_then(Period::date) {
+            Some(d) => Ok(Some(d)),
+            None => Err(format!(
+                "KC_DATA_AS_OF={day:?} is not a day: write 2025-11-27"
+            )),
+        },
+        Err(_) => Ok(None),
+    }
+}
+
+/// [`check`] of the data as it stood on the day `as_of` (`2025-11-27`), if
+/// given: a source of the first directory (`data/`) dated after it, with every
+/// figure it gives, is left out, and so is every edition recorded after the one
+/// that data makes. Editions only add rows (README: "Updating the figures"), so
+/// this is the earlier edition again, and the tests, which describe one
+/// edition's figures, keep describing it after an editor adds the next
+/// (`scripts/test.sh`). A later directory's rows (the test edition's made-up
+/// quarter) are added to that earlier edition as they are.
+pub fn check_as_of(files: &Files, as_of: Option<&str>) -> Result<Model, Vec<DataError>> {
     let mut errors = Vec::new();
-    let sources = check_sources(files, &mut errors);
+    let mut sources = check_sources(files, &mut errors);
+    // A source dated more loosely ("2025 (mid-year…)") than a day is older
+    // than any day a test cuts at.
+    let later = |s: &Source| {
+        s.first_dir
+            && as_of.is_some_and(|day| {
+                Period::parse(&s.date)
+                    .and_then(Period::date)
+                    .is_some_and(|d| d.as_str() > day)
+            })
+    };
+    let cut: Vec<String> = sources
+        .iter()
+        .filter(|s| later(s))
+        .map(|s| s.id.clone())
+        .collect();
+    sources.retain(|s| !cut.contains(&s.id));
     let series = check_series(files, &mut errors);
-    let observations = check_observations(files, &sources, &series, &mut errors);
+    let observations = check_observations(files, &sources, &cut, &series, &mut errors);
     let widget = parse_file::<WidgetFile>(files, "widget.toml", &mut errors);
     if !errors.is_empty() {
         return Err(errors);
@@ -1278,6 +1326,8 @@ fn check_sources(files: &Files, errors: &mut Vec<DataError>) -> Vec<Source> {
         return Vec::new();
     };
     let text = &files["sources.toml"];
+    // Where the rows a later directory adds begin (`load` marks them).
+    let first_end = text.find(ADDED_FROM).unwrap_or(text.len());
     let mut out: Vec<Source> = Vec::new();
     for row in &file.source {
         let at = row.span().start;
@@ -1334,6 +1384,7 @@ fn check_sources(files: &Files, errors: &mut Vec<DataError>) -> Vec<Source> {
             date: s.date.clone(),
             url: s.url.clone(),
             body: body.to_string(),
+            first_dir: at < first_end,
         });
     }
     out
@@ -1487,6 +1538,7 @@ fn check_range(r: &mut Report, at: usize, range: &Range) {
 fn check_observations(
     files: &Files,
     sources: &[Source],
+    cut: &[String],
     series: &[Series],
     errors: &mut Vec<DataError>,
 ) -> Vec<Observation> {
@@ -1498,6 +1550,9 @@ fn check_observations(
     for row in &file.observation {
         let at = row.span().start;
         let o = row.get_ref();
+        if cut.contains(&o.source) {
+            continue;
+        }
         let mut r = Report {
             errors,
             file: "observations.toml",
@@ -3032,11 +3087,14 @@ fn check_editions(
     let text = &files["editions.toml"];
     let now = defaults(inputs, obs);
     let mut out: Vec<PastEdition> = Vec::new();
-    for row in &file.edition {
+    // Rows after the current edition's are from later data (a cut, see
+    // `check_as_of`): they are not past editions of this one.
+    let rows = match file.edition.iter().position(|r| r.get_ref().id == current) {
+        Some(k) => &file.edition[..k],
+        None => &file.edition[..],
+    };
+    for row in rows {
         let e = row.get_ref();
-        if e.id == current {
-            continue;
-        }
         if out.iter().any(|p| p.id == e.id) || e.id.is_empty() || e.id.len() > 16 {
             Report {
                 errors,

@@ -10,6 +10,15 @@ ensure_browser
 ensure_engines
 cd "$ROOT"
 
+# The tests describe one edition's figures: the 2025 Q3 edition, as of 27
+# November 2025 (their expected values, ids and texts). An editor's next
+# edition only adds rows dated later (README: "Updating the figures"), and the
+# data as of this day leaves those out (build.rs), so every step below tests
+# this edition again and the tests keep passing with no Rust changed. The new
+# edition itself is checked in step 2 without the cut: the build's data checks,
+# its quarter as a whole (edition.rs) and the page contract (compat.rs).
+export KC_DATA_AS_OF=2025-11-27
+
 START=$SECONDS
 TIMES=()
 step_start=$SECONDS
@@ -34,6 +43,9 @@ cargo test --features bundler
 # (compat.rs). Same target dir: only this crate is rebuilt (build.rs reruns when
 # KC_DATA_DIRS changes), no dependency twice.
 KC_DATA_DIRS=data:tests/edition cargo test --test edition --test compat
+# data/ as it is, every row included: the edition an editor is about to
+# publish. Its data checks, its latest quarter as a whole and the page contract.
+KC_DATA_AS_OF= cargo test --test data_files --test edition --test compat
 
 step "3/7 in-browser tests: wasm-bindgen-test in headless Chromium and headless Firefox ESR"
 CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test web

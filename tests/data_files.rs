@@ -22,12 +22,50 @@ mod period;
 #[path = "../build/data.rs"]
 mod data;
 
+#[allow(dead_code)]
+#[path = "../build/emit.rs"]
+mod emit;
+
 use data::{DataError, Files};
 use std::path::Path;
 
 fn real() -> Files {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
     data::load(&[&dir]).expect("data/ is readable")
+}
+
+/// The model of `data/` as this build compiled it: as of the day
+/// `KC_DATA_AS_OF` names, if the test command set it (`scripts/test.sh`).
+fn compiled() -> data::Model {
+    let day = data::as_of_env().expect("KC_DATA_AS_OF is a day");
+    data::check_as_of(&real(), day.as_deref()).expect("clean")
+}
+
+/// Every table the build writes for `m`, as build.rs writes them, by name.
+fn tables(m: &data::Model) -> Vec<(&'static str, String)> {
+    vec![
+        ("figures", emit::figures(m)),
+        ("inputs", emit::inputs(m)),
+        ("metrics", emit::metrics(m)),
+        ("sections", emit::sections(m)),
+        ("edition", emit::edition(m)),
+        ("claims", emit::claims(m)),
+        ("goals", emit::goals(m)),
+    ]
+}
+
+/// Fails with the first line that differs if `a` and `b` are not the same tables.
+fn assert_same_tables(a: &data::Model, b: &data::Model, what: &str) {
+    for ((name, x), (_, y)) in tables(a).iter().zip(tables(b)) {
+        if let Some((l, r)) = x.lines().zip(y.lines()).find(|(l, r)| l != r) {
+            panic!("{what}: the {name} table differs:\n  {l}\n  {r}");
+        }
+        assert_eq!(
+            x.lines().count(),
+            y.lines().count(),
+            "{what}: the {name} table's length"
+        );
+    }
 }
 
 /// The 1-based line of the first occurrence of `needle` in `file`.
@@ -245,7 +283,7 @@ fn compiled_tables_match_the_data() {
     use kling_calc::core::figures::{ARTICLES, FIGURES};
     use kling_calc::core::inputs::InputId;
     use kling_calc::core::metrics::MetricId;
-    let model = data::check(&real()).expect("clean");
+    let model = compiled();
     assert_eq!(ARTICLES.len(), model.sources.len());
     for (a, s) in ARTICLES.iter().zip(&model.sources) {
         assert_eq!(
@@ -391,7 +429,7 @@ fn every_chart_mistake_names_file_exact_line_and_problem() {
 fn compiled_charts_match_the_data() {
     use kling_calc::core::sections::{Bar, Chart, SECTIONS};
     use kling_calc::core::units::Locale;
-    let model = data::check(&real()).expect("clean");
+    let model = compiled();
     let same = |t: &kling_calc::core::units::Text, d: &data::Text| {
         [Locale::Hant, Locale::Hans, Locale::En].map(|l| t.get(l)) == d.each()
     };
@@ -495,4 +533,92 @@ fn compiled_charts_match_the_data() {
         }
     }
     assert!(bars_charts >= 3, "growth, ARPU and P/E have bars charts");
+}
+
+/// An editor adds an edition by adding rows (README: "Updating the figures"):
+/// an article, its figures, the edition's record. The data as of the day
+/// before those rows is the earlier edition again, table for table, so the
+/// tests, which describe that edition, keep passing (`KC_DATA_AS_OF` in
+/// `scripts/test.sh`); and the test edition's made-up quarter still goes on
+/// top of it.
+#[test]
+fn the_data_as_of_a_day_is_the_edition_of_that_day() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let overlay = root.join("tests/edition");
+    let own = data::check(&real()).expect("clean");
+    // A cut at the data's own latest day leaves it whole.
+    let whole = data::check_as_of(&real(), Some(&own.as_of)).expect("clean");
+    assert_same_tables(&whole, &own, "data/ as of its own day");
+    // The day the tests describe (scripts/test.sh), else the data's own.
+    let day = data::as_of_env()
+        .expect("KC_DATA_AS_OF is a day")
+        .unwrap_or_else(|| own.as_of.clone());
+    let now = data::check_as_of(&real(), Some(&day)).expect("clean as of the tests' day");
+    let next = if own.as_of > day {
+        // An editor has added the next edition to data/ already: it is the case.
+        real()
+    } else {
+        // Else the editor's next edition is made here: the test edition's rows
+        // written into data/ itself (its article as "Z", so that the test
+        // edition's "T" can go on top below), then the edition recorded.
+        let mut next = real();
+        for (name, text) in &data::load(&[&overlay]).expect("tests/edition/ is readable") {
+            let text = text
+                .replace("id = \"T\"", "id = \"Z\"")
+                .replace("source = \"T\"", "source = \"Z\"");
+            match next.get_mut(name) {
+                Some(old) if name.ends_with(".toml") => {
+                    old.push('\n');
+                    old.push_str(&text);
+                }
+                _ => {
+                    next.insert(name.replace("sources/T.txt", "sources/Z.txt"), text);
+                }
+            }
+        }
+        let model = data::check(&next).expect("the next edition is clean");
+        assert!(
+            model.latest > now.latest && model.as_of > day,
+            "{}",
+            model.edition
+        );
+        let entry = data::edition_entry(&model);
+        next.get_mut("editions.toml")
+            .unwrap()
+            .push_str(&["\n", &entry].concat());
+        let recorded = data::check(&next).expect("the recorded edition is clean");
+        assert_ne!(
+            tables(&recorded),
+            tables(&now),
+            "the next edition changes the tables"
+        );
+        assert!(
+            recorded.past_editions.iter().any(|p| p.id == now.edition),
+            "the next edition knows {} as a past one",
+            now.edition
+        );
+        next
+    };
+    // As of the earlier day: the earlier edition, exactly.
+    let cut = data::check_as_of(&next, Some(&day)).expect("clean");
+    assert_same_tables(&cut, &now, "the next edition as of the earlier day");
+    // And the test edition's quarter goes on top of that, as on the data of that day.
+    let mut overlaid = next.clone();
+    for (name, text) in &data::load(&[&overlay]).unwrap() {
+        match overlaid.get_mut(name) {
+            Some(old) if name.ends_with(".toml") => {
+                old.push_str("\n# --- tests/edition ---\n");
+                old.push_str(text);
+            }
+            _ => {
+                overlaid.insert(name.clone(), text.clone());
+            }
+        }
+    }
+    let that_day = data::load(&[&root.join("data"), &overlay]).unwrap();
+    assert_same_tables(
+        &data::check_as_of(&overlaid, Some(&day)).expect("clean"),
+        &data::check_as_of(&that_day, Some(&day)).expect("clean"),
+        "the test edition on the next edition as of the earlier day",
+    );
 }
