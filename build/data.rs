@@ -929,14 +929,15 @@ pub fn as_of_env() -> Result<Option<String>, String> {
 pub fn check_as_of(files: &Files, as_of: Option<&str>) -> Result<Model, Vec<DataError>> {
     let mut errors = Vec::new();
     let mut sources = check_sources(files, &mut errors);
-    // A source dated more loosely ("2025 (mid-year…)") than a day is older
-    // than any day a test cuts at.
+    // A source dated by its day is later if that day is; one dated more
+    // loosely ("2025 (mid-year, after 29 May)") if its year is.
     let later = |s: &Source| {
         s.first_dir
-            && as_of.is_some_and(|day| {
-                Period::parse(&s.date)
-                    .and_then(Period::date)
-                    .is_some_and(|d| d.as_str() > day)
+            && as_of.is_some_and(|day| match Period::parse(&s.date).and_then(Period::date) {
+                Some(d) => d.as_str() > day,
+                None => s.date.get(..4).is_some_and(|year| {
+                    year.bytes().all(|b| b.is_ascii_digit()) && year > &day[..4]
+                }),
             })
     };
     let cut: Vec<String> = sources

@@ -34,11 +34,17 @@ fn real() -> Files {
     data::load(&[&dir]).expect("data/ is readable")
 }
 
-/// The model of `data/` as this build compiled it: as of the day
+/// [`data::check`] as this build compiled the data: as of the day
 /// `KC_DATA_AS_OF` names, if the test command set it (`scripts/test.sh`).
-fn compiled() -> data::Model {
+/// The mistakes below are made in that edition's rows and lines.
+fn checked(files: &Files) -> Result<data::Model, Vec<DataError>> {
     let day = data::as_of_env().expect("KC_DATA_AS_OF is a day");
-    data::check_as_of(&real(), day.as_deref()).expect("clean")
+    data::check_as_of(files, day.as_deref())
+}
+
+/// The model of `data/` as this build compiled it (see [`checked`]).
+fn compiled() -> data::Model {
+    checked(&real()).expect("clean")
 }
 
 /// Every table the build writes for `m`, as build.rs writes them, by name.
@@ -77,6 +83,8 @@ fn line_of(files: &Files, file: &str, needle: &str) -> usize {
     text[..at].matches('\n').count() + 1
 }
 
+/// `data/` whole, every row, whatever day the tests describe: the edition
+/// about to be published.
 #[test]
 fn the_real_data_is_clean() {
     let files = real();
@@ -204,7 +212,7 @@ fn every_kind_of_mistake_names_file_line_and_problem() {
         let text = files.get_mut(file).expect("file exists");
         assert!(text.contains(from), "{what}: {from:?} not in {file}");
         *text = text.replacen(from, to, 1);
-        let result = data::check(&files);
+        let result = checked(&files);
         if words.is_empty() {
             // A template id a section names that matches nothing is not a
             // mistake of the data (a template may have no period yet); it
@@ -243,7 +251,7 @@ fn a_duplicate_observation_is_rejected_at_its_line() {
     let row = "\n[[observation]]\nseries = \"revenue\"\nperiod = \"2025Q3\"\nvalue = 355.54e8\nnumeral = \"355.54億元\"\nsource = \"A\"\nquote = \"公司實現收入355.54億元\"\n";
     text.push_str(row);
     let line = text.matches('\n').count() - row.matches('\n').count() + 2;
-    let errors = data::check(&files).expect_err("duplicate accepted");
+    let errors = checked(&files).expect_err("duplicate accepted");
     let e = errors
         .iter()
         .find(|e| e.message.contains("duplicate observation: revenue 2025Q3"))
@@ -257,7 +265,7 @@ fn a_duplicate_observation_is_rejected_at_its_line() {
 fn a_missing_source_text_is_named() {
     let mut files = real();
     files.remove("sources/H.txt");
-    let errors = data::check(&files).expect_err("accepted");
+    let errors = checked(&files).expect_err("accepted");
     assert!(
         errors
             .iter()
@@ -272,7 +280,7 @@ fn a_toml_syntax_error_names_its_line() {
     let text = files.get_mut("series.toml").unwrap();
     *text = text.replacen("unit = \"cny\"", "unit = cny", 1);
     let want = line_of(&files, "series.toml", "unit = cny");
-    let errors = data::check(&files).expect_err("accepted");
+    let errors = checked(&files).expect_err("accepted");
     assert_eq!(errors[0].file, "series.toml");
     assert_eq!(errors[0].line, want, "{}", errors[0]);
 }
@@ -403,7 +411,7 @@ fn every_chart_mistake_names_file_exact_line_and_problem() {
         let text = files.get_mut("sections.toml").expect("sections.toml");
         assert!(text.contains(from), "{what}: {from:?} not in sections.toml");
         *text = text.replacen(from, to, 1);
-        let errors = data::check(&files)
+        let errors = checked(&files)
             .err()
             .unwrap_or_else(|| panic!("{what}: not rejected"));
         let e = errors
@@ -535,6 +543,57 @@ fn compiled_charts_match_the_data() {
     assert!(bars_charts >= 3, "growth, ARPU and P/E have bars charts");
 }
 
+/// `data/` with the test edition's quarter written into it, as an editor adds
+/// a quarter: its article as "Z" (so that the test edition's "T" can still go
+/// on top), dated `date` if given instead of its own day.
+fn with_next_quarter(date: Option<&str>) -> Files {
+    let overlay = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/edition");
+    let mut next = real();
+    for (name, text) in &data::load(&[&overlay]).expect("tests/edition/ is readable") {
+        let mut text = text
+            .replace("id = \"T\"", "id = \"Z\"")
+            .replace("source = \"T\"", "source = \"Z\"");
+        if let Some(date) = date {
+            text = text.replace(EDITION_DAY, date);
+        }
+        match next.get_mut(name) {
+            Some(old) if name.ends_with(".toml") => {
+                old.push('\n');
+                old.push_str(&text);
+            }
+            _ => {
+                next.insert(name.replace("sources/T.txt", "sources/Z.txt"), text);
+            }
+        }
+    }
+    next
+}
+
+/// The test edition's article's date (`tests/edition/sources.toml`).
+const EDITION_DAY: &str = "date = \"2026-03-25\"";
+
+/// An article dated by its year alone ("2026 (after …)") is later than a day
+/// of an earlier year, and cut with its figures; one of the same year is
+/// kept, since it may be older.
+#[test]
+fn an_article_dated_by_its_year_is_cut_by_its_year() {
+    assert!(with_next_quarter(None)["sources.toml"].contains(EDITION_DAY));
+    let day = "2025-11-27";
+    let earlier = tables(&data::check_as_of(&real(), Some(day)).expect("clean"));
+    // (the date it is given, whether the day's edition stays as it was)
+    let cases = [
+        ("date = \"2026 (after the 2025 results)\"", true),
+        ("date = \"2025-11-28\"", true),
+        ("date = \"2025 (after the Q3 results)\"", false),
+        ("date = \"2025-11-27\"", false),
+    ];
+    for (date, cut) in cases {
+        let files = with_next_quarter(Some(date));
+        let model = data::check_as_of(&files, Some(day)).expect("clean");
+        assert_eq!(tables(&model) == earlier, cut, "{date}");
+    }
+}
+
 /// An editor adds an edition by adding rows (README: "Updating the figures"):
 /// an article, its figures, the edition's record. The data as of the day
 /// before those rows is the earlier edition again, table for table, so the
@@ -558,24 +617,9 @@ fn the_data_as_of_a_day_is_the_edition_of_that_day() {
         // An editor has added the next edition to data/ already: it is the case.
         real()
     } else {
-        // Else the editor's next edition is made here: the test edition's rows
-        // written into data/ itself (its article as "Z", so that the test
-        // edition's "T" can go on top below), then the edition recorded.
-        let mut next = real();
-        for (name, text) in &data::load(&[&overlay]).expect("tests/edition/ is readable") {
-            let text = text
-                .replace("id = \"T\"", "id = \"Z\"")
-                .replace("source = \"T\"", "source = \"Z\"");
-            match next.get_mut(name) {
-                Some(old) if name.ends_with(".toml") => {
-                    old.push('\n');
-                    old.push_str(&text);
-                }
-                _ => {
-                    next.insert(name.replace("sources/T.txt", "sources/Z.txt"), text);
-                }
-            }
-        }
+        // Else the editor's next edition is made here: the test edition's
+        // quarter written into data/ itself, then the edition recorded.
+        let mut next = with_next_quarter(None);
         let model = data::check(&next).expect("the next edition is clean");
         assert!(
             model.latest > now.latest && model.as_of > day,
