@@ -131,20 +131,29 @@ fn the_growth_chart_moves_to_the_latest_quarter() {
             }
         }
     }
-    if test_edition() {
-        assert!(
-            items.iter().any(|i| i.2 == Bar::Missing),
-            "the test edition gives no segment YoY for its new quarter"
-        );
-        assert!(
-            mix.iter().all(|r| r.slug != q),
-            "no mix row for a quarter with no segment figures"
-        );
-    } else {
+    // The mix ends with the chart's quarter once its articles give a segment's
+    // revenue; until then it has no row for it (a new quarter needs only the
+    // total, README: "Updating the figures").
+    let segment_given = items
+        .iter()
+        .filter(|i| i.0 != "total")
+        .any(|i| MetricId::from_key(&[i.0, "_share_", &q].concat()).is_some());
+    if segment_given {
         assert_eq!(
             mix.last().map(|r| r.slug),
             Some(q.as_str()),
             "the mix ends with the chart's quarter"
+        );
+    } else {
+        assert!(
+            mix.iter().all(|r| r.slug != q),
+            "no mix row for a quarter with no segment figures"
+        );
+    }
+    if test_edition() {
+        assert!(
+            !segment_given && items.iter().any(|i| i.2 == Bar::Missing),
+            "the test edition gives no segment figures for its new quarter"
         );
     }
 }
