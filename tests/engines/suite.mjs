@@ -538,6 +538,16 @@ export function engineSuite(engine) {
         let framed = false;
         if (await windowWidth(width)) {
           await wd.get(url);
+          // WebKitGTK on Xvfb applies a window size asynchronously, and a size
+          // asked for earlier can land after the read that confirmed this one
+          // (seen once: the page loaded at 1024 px into a 1280-px viewport). The
+          // width is this test's premise, not what it tests: ask again until
+          // the loaded page has it (bounded).
+          await until(`${page} to have a ${width}-px viewport`, async () => {
+            if ((await wd.exec(() => window.innerWidth)) === width) return true;
+            await windowWidth(width);
+            return false;
+          }, { describe: () => wd.exec(() => window.innerWidth) });
         } else {
           await windowWidth(WIDTHS.at(-1));
           await wd.get(`${host.url}frame.html?width=${width}&src=${encodeURIComponent(url)}`);
