@@ -2449,11 +2449,15 @@ enum SentenceError {
 }
 
 /// One sentence for one quarter: per language its text pieces and slots, and
-/// the numbers, or why it cannot be shown.
+/// the numbers, or why it cannot be shown. `edition` is the edition's latest
+/// quarter: `{earlier:…}` keeps its text only for a sentence about a quarter
+/// before it, which must say so ("其他服務第三季收入" in a Q4 edition whose
+/// articles give Q4's total but not yet its segments).
 #[allow(clippy::type_complexity)]
 fn sentence_at(
     s: &SentenceRow,
     lookup: &Lookup,
+    edition: Quarter,
 ) -> Result<(Vec<(Vec<String>, Vec<String>)>, Vec<Operand>), SentenceError> {
     let q = lookup.latest;
     let mut split = Vec::new();
@@ -2461,6 +2465,23 @@ fn sentence_at(
         let mut t = raw
             .replace("{quarter}", quarter_words(q.q, k))
             .replace("{through}", through_words(q.q, k));
+        while let Some(start) = t.find("{earlier:") {
+            let inner = &t[start + 9..];
+            let len = inner
+                .find('}')
+                .filter(|&end| !inner[..end].contains('{'))
+                .ok_or_else(|| {
+                    SentenceError::Mistake(
+                        "an {earlier:…} has no closing } before the next {".into(),
+                    )
+                })?;
+            let kept = if q < edition {
+                inner[..len].to_string()
+            } else {
+                String::new()
+            };
+            t.replace_range(start..start + 9 + len + 1, &kept);
+        }
         if t.contains("{next}") {
             if q.q == 4 {
                 return Err(SentenceError::Absent("{next}".into()));
@@ -2536,7 +2557,7 @@ fn build_narrative(
             let mut chosen = None;
             let mut last_error = None;
             for l in lookup.quarters() {
-                match sentence_at(s, &l) {
+                match sentence_at(s, &l, latest) {
                     Ok(found) => {
                         chosen = Some(found);
                         break;

@@ -202,6 +202,14 @@ const MISTAKES: &[(&str, &str, &str, &str, &str, &str)] = &[
         "not the same, in the same order, in all three languages",
         "en = \"Kling's {{kling_share_{p}}}",
     ),
+    (
+        "an {earlier:…} left open",
+        "narrative.toml",
+        "{earlier: in the {quarter}} means",
+        "{earlier: in the means",
+        "an {earlier:…} has no closing } before the next {",
+        "{earlier: in the means",
+    ),
 ];
 
 #[test]

@@ -187,6 +187,47 @@ fn the_narrative_names_the_latest_quarter() {
     assert_eq!(first.and_then(|id| id.spec().quarter), Some(LATEST));
 }
 
+/// A paragraph whose sentences fall back to an earlier quarter (the test
+/// edition gives Q4's total but not its segments) names that quarter: a reader
+/// never takes Q3's segments for Q4's.
+#[test]
+fn every_quarter_a_paragraph_speaks_of_is_named() {
+    const WORDS: [&str; 4] = [
+        "first quarter",
+        "second quarter",
+        "third quarter",
+        "fourth quarter",
+    ];
+    let mut named = 0;
+    for section in SECTIONS {
+        let text: String = section
+            .narrative
+            .iter()
+            .filter_map(|s| match s {
+                Seg::Text(t) => Some(t.get(Locale::En)),
+                Seg::Value(_) => None,
+            })
+            .collect();
+        for seg in section.narrative {
+            let Seg::Value(Operand::Input(id)) = seg else {
+                continue;
+            };
+            let Some(q) = id.spec().quarter else {
+                continue;
+            };
+            assert!(
+                text.contains(WORDS[q.q as usize - 1]),
+                "{}: {} is of the {}, which the paragraph does not name: {text}",
+                section.key,
+                id.key(),
+                WORDS[q.q as usize - 1]
+            );
+            named += 1;
+        }
+    }
+    assert!(named >= 5, "{named} numbers of a quarter in the paragraphs");
+}
+
 #[test]
 fn links_from_earlier_editions_name_the_figures_changed_since() {
     use kling_calc::core::edition::PAST_EDITIONS;
