@@ -12,7 +12,7 @@
 use kling_calc::core::edition::{EDITION, LATEST};
 use kling_calc::core::inputs::{InputId, Inputs};
 use kling_calc::core::metrics::{compute, MetricId, Operand, Reason};
-use kling_calc::core::sections::{Bar, Chart, Seg, SECTIONS};
+use kling_calc::core::sections::{Bar, Chart, Section, Seg, SECTIONS};
 use kling_calc::core::units::Locale;
 
 /// The id suffix of the latest quarter (`2025q3`).
@@ -158,26 +158,33 @@ fn the_growth_chart_moves_to_the_latest_quarter() {
     }
 }
 
-#[test]
-fn the_narrative_names_the_latest_quarter() {
-    const WORDS: [&str; 4] = [
-        "first quarter",
-        "second quarter",
-        "third quarter",
-        "fourth quarter",
-    ];
-    let kling = SECTIONS
-        .iter()
-        .find(|s| s.key == "kling")
-        .expect("kling section");
-    let text: String = kling
+/// The English words of each quarter, as the paragraphs write them.
+const WORDS: [&str; 4] = [
+    "first quarter",
+    "second quarter",
+    "third quarter",
+    "fourth quarter",
+];
+
+/// A section's paragraph in English, without its numbers.
+fn paragraph_text(section: &Section) -> String {
+    section
         .narrative
         .iter()
         .filter_map(|s| match s {
             Seg::Text(t) => Some(t.get(Locale::En)),
             Seg::Value(_) => None,
         })
-        .collect();
+        .collect()
+}
+
+#[test]
+fn the_narrative_names_the_latest_quarter() {
+    let kling = SECTIONS
+        .iter()
+        .find(|s| s.key == "kling")
+        .expect("kling section");
+    let text = paragraph_text(kling);
     assert!(text.contains(WORDS[LATEST.q as usize - 1]), "{text}");
     // Its first number is the product's revenue in that quarter.
     let first = kling.narrative.iter().find_map(|s| match s {
@@ -192,22 +199,9 @@ fn the_narrative_names_the_latest_quarter() {
 /// never takes Q3's segments for Q4's.
 #[test]
 fn every_quarter_a_paragraph_speaks_of_is_named() {
-    const WORDS: [&str; 4] = [
-        "first quarter",
-        "second quarter",
-        "third quarter",
-        "fourth quarter",
-    ];
     let mut named = 0;
     for section in SECTIONS {
-        let text: String = section
-            .narrative
-            .iter()
-            .filter_map(|s| match s {
-                Seg::Text(t) => Some(t.get(Locale::En)),
-                Seg::Value(_) => None,
-            })
-            .collect();
+        let text = paragraph_text(section);
         for seg in section.narrative {
             let Seg::Value(Operand::Input(id)) = seg else {
                 continue;

@@ -29,6 +29,7 @@ const NOTHING_USED: Text = t!(
     "计算仍缺此数字,需要它的结果暂不显示。",
     " The results that need this figure wait for it.",
 );
+/// What a field no article gives says once the reader has entered a value.
 const UNPUBLISHED: Text = t!(
     "已填入;報道沒有這個數字",
     "已填入;报道没有这个数字",
