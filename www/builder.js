@@ -11,15 +11,101 @@
   const HEX = /^#([0-9a-f]{3}){1,2}$/i;
   const DEFAULTS = { lang: "zh-Hant", layout: "compact", theme: "auto" };
 
-  for (const [key, label] of kit.parts) {
+  // The kit's own words in Chinese; English is the page's text (data-t marks
+  // each translated element) or the second argument of `say`.
+  const ZH = {
+    title: ["嵌入產生器 · 快手與可靈計算器", "嵌入生成器 · 快手与可灵计算器"],
+    h1: ["嵌入產生器", "嵌入生成器"],
+    ui: ["介面語言", "界面语言"],
+    intro: [
+      "選擇計算器在報道中的樣子,在預覽中設定起始數字,然後複製程式碼或下載單一檔案。這裡的一切都可離線使用;你的選擇不會離開此頁。",
+      "选择计算器在报道中的样子,在预览中设定起始数字,然后复制代码或下载单一文件。这里的一切都可离线使用;你的选择不会离开此页。",
+    ],
+    widget: ["計算器", "计算器"],
+    lang: ["語言", "语言"],
+    layout: ["版面", "版式"],
+    compact: ["精簡:結果在前,輸入欄收在展開區", "精简:结果在前,输入栏收在展开区"],
+    full: ["完整:所有輸入欄和結果一次顯示", "完整:所有输入栏和结果一次显示"],
+    theme: ["主題", "主题"],
+    auto: ["自動:跟隨讀者的淺色或深色設定", "自动:跟随读者的浅色或深色设置"],
+    light: ["淺色", "浅色"],
+    dark: ["深色", "深色"],
+    accent: ["強調色", "强调色"],
+    accentHelp: ["#rgb 或 #rrggbb;留空則用計算器自己的。", "#rgb 或 #rrggbb;留空则用计算器自己的。"],
+    sections: ["區塊(都不勾選即顯示全部)", "板块(都不勾选即显示全部)"],
+    starting: ["起始數字", "起始数字"],
+    startingHelp: [
+      "在預覽中改動任何數字:嵌入的計算器就從預覽顯示的數字開始。",
+      "在预览中改动任何数字:嵌入的计算器就从预览显示的数字开始。",
+    ],
+    published: ["報道數字", "报道数字"],
+    reset: ["從報道數字重新開始", "从报道数字重新开始"],
+    where: ["放在哪裡,程式碼帶甚麼", "放在哪里,代码带什么"],
+    base: ["計算器檔案的網址(放 kling-calc.js 的資料夾)", "计算器文件的网址(放 kling-calc.js 的文件夹)"],
+    frame: ["在程式碼中附上計算器的第一幀", "在代码中附上计算器的第一帧"],
+    frameHelp1: [
+      "計算器啟動時報道不會移動,沒有 JavaScript 的讀者也能看到數字。它增加 ",
+      "计算器启动时报道不会移动,没有 JavaScript 的读者也能看到数字。它增加 ",
+    ],
+    frameHelp2: [
+      " 的標記(經網絡傳輸約為其六分之一)。計算器啟動前,這一幀顯示這些數字:新版本帶來新數字時,請重新複製程式碼。",
+      " 的标记(经网络传输约为其六分之一)。计算器启动前,这一帧显示这些数字:新版本带来新数字时,请重新复制代码。",
+    ],
+    noFrame: ["0 KB", "0 KB"],
+    preview: ["預覽", "预览"],
+    previewWait: ["計算器載入後即開始預覽。", "计算器加载后即开始预览。"],
+    code: ["程式碼", "代码"],
+    codeScript: ["腳本和元素(建議)", "脚本和元素(推荐)"],
+    codeElement: ["腳本和 <kling-calc> 元素", "脚本和 <kling-calc> 元素"],
+    codeIframe: ["iframe,附調整其高度的程式碼", "iframe,附调整其高度的代码"],
+    iframeHelp: [
+      "它按每個寬度預留計算器的高度(在此量得),所以 iframe 回報自身高度時報道不會移動。",
+      "它按每个宽度预留计算器的高度(在此测得),所以 iframe 回报自身高度时报道不会移动。",
+    ],
+    copy: ["複製", "复制"],
+    copied: ["已複製。", "已复制。"],
+    selected: ["已選取:按 Ctrl+C(Mac 上按 ⌘C)複製。", "已选取:按 Ctrl+C(Mac 上按 ⌘C)复制。"],
+    download: ["按這些選擇下載 standalone.html", "按这些选择下载 standalone.html"],
+    badAccent: ["「$1」不是計算器接受的顏色:請寫 #rgb 或 #rrggbb。", "“$1”不是计算器接受的颜色:请写 #rgb 或 #rrggbb。"],
+    lowContrast: [
+      "強調色 $1 與計算器背景的對比度為 $2:1;連結和控制項至少需要 4.5:1。請選較深(深色主題下較淺)的顏色。",
+      "强调色 $1 与计算器背景的对比度为 $2:1;链接和控件至少需要 4.5:1。请选较深(深色主题下较浅)的颜色。",
+    ],
+  };
+  /** The kit's language (its own words, not the widget's), from the browser's first. */
+  const preferred = (navigator.languages?.[0] ?? navigator.language ?? "").toLowerCase();
+  let ui = !preferred.startsWith("zh") ? "en" : /hant|tw|hk|mo/.test(preferred) ? "zh-Hant" : "zh-Hans";
+  /** The words of `key` in the kit's language: `en` in English; $1, $2… filled from `args`. */
+  const say = (key, en, ...args) =>
+    (ui === "en" ? en : ZH[key][ui === "zh-Hant" ? 0 : 1]).replace(/\$(\d)/g, (_, k) => args[k - 1]);
+  const english = new Map([[document.documentElement, document.title]]);
+  const partLabels = [];
+
+  for (const [key, labels] of kit.parts) {
     const l = document.createElement("label");
     const c = document.createElement("input");
+    const text = document.createElement("span");
     c.type = "checkbox";
     c.name = "section";
     c.value = key;
-    l.append(c, label);
+    l.append(c, text);
+    partLabels.push([text, labels]);
     $("kit-parts").append(l);
   }
+
+  /** Writes the kit's words in its language (the choices and the preview stay as they are). */
+  const localize = () => {
+    document.documentElement.lang = ui;
+    $("kit-ui").value = ui;
+    document.title = say("title", english.get(document.documentElement));
+    for (const el of document.querySelectorAll("[data-t]")) {
+      if (!english.has(el)) english.set(el, el.textContent);
+      el.textContent = say(el.dataset.t, english.get(el));
+    }
+    // Each section's title in that language (zh-Hant, zh-Hans, en), then its key.
+    for (const [text, labels] of partLabels) text.textContent = labels[["zh-Hant", "zh-Hans", "en"].indexOf(ui)];
+  };
+  localize();
   // Served over HTTP, the files are next to this page; from disk, say where they go.
   $("kit-base").value = /^https?:$/.test(location.protocol) ? new URL(".", location.href).href : "https://www.example.com/kling/";
 
@@ -246,7 +332,7 @@
       const frame = $("kit-frame").checked && made ? made.frame : "";
       const s = snippets(c, frame, made?.heights ?? null);
       for (const k of ["script", "element", "iframe"]) $("kit-code-" + k).value = s[k];
-      $("kit-frame-size").textContent = frame ? `${Math.round(frame.length / 1024)} KB` : "no frame";
+      $("kit-frame-size").textContent = frame ? `${Math.round(frame.length / 1024)} KB` : say("noFrame", "no frame");
     };
     const gen = ++generation;
     clearTimeout(pause);
@@ -282,14 +368,19 @@
     }
     const raw = $("kit-accent").value.trim();
     let warning = "";
-    if (raw && !c.accent) warning = `“${raw}” is not a colour the widget takes: write #rgb or #rrggbb.`;
+    if (raw && !c.accent) warning = say("badAccent", "“$1” is not a colour the widget takes: write #rgb or #rrggbb.", raw);
     else if (c.accent) {
       const ratio = contrast(fromHex(c.accent), background());
       if (ratio < 4.5)
-        warning = `Accent ${c.accent} has a contrast of ${ratio.toFixed(2)}:1 with the widget's background; links and controls need at least 4.5:1. Choose a darker (or, on dark, lighter) colour.`;
+        warning = say(
+          "lowContrast",
+          "Accent $1 has a contrast of $2:1 with the widget's background; links and controls need at least 4.5:1. Choose a darker (or, on dark, lighter) colour.",
+          c.accent,
+          ratio.toFixed(2),
+        );
     }
     $("kit-contrast").textContent = warning;
-    $("kit-inputs").textContent = c.inputs ? c.inputs.split("~").join(", ") : "Published figures";
+    $("kit-inputs").textContent = c.inputs ? c.inputs.split("~").join(", ") : say("published", "Published figures");
     writeCode(c);
   };
 
@@ -312,6 +403,11 @@
   form.addEventListener("input", update);
   form.addEventListener("change", update);
   form.addEventListener("submit", (e) => e.preventDefault());
+  $("kit-ui").addEventListener("change", (e) => {
+    ui = e.target.value;
+    localize();
+    update();
+  });
   $("kit-reset").addEventListener("click", () => {
     inputs = {};
     handle?.destroy();
@@ -325,12 +421,14 @@
       const status = $(b.dataset.copy + "-status");
       try {
         await navigator.clipboard.writeText(area.value);
-        status.textContent = "Copied.";
+        status.textContent = say("copied", "Copied.");
       } catch {
         // No clipboard permission (some file:// pages): select it for the editor to copy.
         area.focus();
         area.select();
-        status.textContent = document.execCommand("copy") ? "Copied." : "Selected: press Ctrl+C (⌘C on a Mac) to copy.";
+        status.textContent = document.execCommand("copy")
+          ? say("copied", "Copied.")
+          : say("selected", "Selected: press Ctrl+C (⌘C on a Mac) to copy.");
       }
     });
   }

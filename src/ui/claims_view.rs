@@ -11,7 +11,8 @@ use crate::core::format::format_value;
 use crate::core::sections::Layout;
 use crate::core::units::Text;
 
-const TITLE: Text = t!(
+/// The section's heading (also the editor's kit's name for it).
+pub const TITLE: Text = t!(
     "核對報道的說法",
     "核对报道的说法",
     "Checking the articles' claims"

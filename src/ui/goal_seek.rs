@@ -11,7 +11,8 @@ use crate::core::goal::{Goal, GOALS};
 use crate::core::parse::parse_number;
 use crate::core::units::Text;
 
-const TITLE: Text = t!(
+/// The section's heading (also the editor's kit's name for it).
+pub const TITLE: Text = t!(
     "要達到目標需要甚麼?",
     "要达到目标需要什么?",
     "What would it take?"

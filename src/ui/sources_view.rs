@@ -11,7 +11,8 @@ use crate::core::format::format_money_to;
 use crate::core::sections::Layout;
 use crate::core::units::Text;
 
-const TITLE: Text = t!("資料來源", "资料来源", "Sources");
+/// The section's heading (also the editor's kit's name for it).
+pub const TITLE: Text = t!("資料來源", "资料来源", "Sources");
 const NOTE: Text = t!(
     "每個數字都附有出處原文。",
     "每个数字都附有出处原文。",

@@ -320,3 +320,58 @@ test('a first frame that fails to render is not remembered: the code goes withou
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+/** The kit's own words as the page shows them: everything but the preview, the code and the language menus. */
+function kitWords() {
+  const body = document.body.cloneNode(true);
+  for (const el of body.querySelectorAll('#kit-preview, textarea, #kit-lang, #kit-ui, script, style')) el.remove();
+  return body.textContent;
+}
+
+test('the kit speaks the editor\'s language: 繁體, 简体 or English from the browser, switched in place, choices kept', async () => {
+  // A browser in Traditional Chinese opens the kit in it.
+  const { page, context, errors } = await openPage(env.browser, { locale: 'zh-TW' });
+  await page.goto(`${env.server.url}builder.html`);
+  await rendered(page);
+  assert.equal(await page.getAttribute('html', 'lang'), 'zh-Hant');
+  assert.equal(await page.inputValue('#kit-ui'), 'zh-Hant');
+  // No English words left in its own text but names and code: the section
+  // keys, the file and element names, the colour syntax, the keys to press,
+  // and "ARPU", which the widget's Chinese section heading uses.
+  const KEEP = new Set(['ARPU', 'JavaScript', 'kling', 'calc', 'iframe', 'standalone', 'html', 'rgb', 'rrggbb', 'Ctrl', 'Mac', 'growth', 'arpu', 'valuation', 'goals', 'claims', 'sources']);
+  const english = (text) => (text.match(/[A-Za-z]{3,}/g) ?? []).filter((w) => !KEEP.has(w));
+  assert.deepEqual(english(await page.evaluate(kitWords)), []);
+  // Each section's box is named by the heading the widget gives it, in that language.
+  for (const key of ['kling', 'claims', 'sources']) {
+    const heading = await page.$eval(`#kit-preview [data-section="${key}"] h3`, (h) => h.textContent);
+    const label = await page.$eval(`#kit-parts input[value="${key}"]`, (c) => c.parentElement.textContent);
+    assert.equal(label, `${heading} (${key})`);
+  }
+  // Its messages too: a colour it cannot take.
+  await page.fill('#kit-accent', '#zz');
+  await waitUntil(page, 'the accent warning', () => document.getElementById('kit-contrast').textContent !== '');
+  assert.deepEqual(english(await page.textContent('#kit-contrast')), []);
+  assert.ok((await page.textContent('#kit-contrast')).includes('#zz'));
+  await page.fill('#kit-accent', '');
+
+  // Switched to Simplified Chinese in place: the choices stay.
+  await page.selectOption('#kit-layout', 'full');
+  await page.selectOption('#kit-ui', 'zh-Hans');
+  assert.equal(await page.getAttribute('html', 'lang'), 'zh-Hans');
+  assert.equal(await page.inputValue('#kit-layout'), 'full');
+  assert.deepEqual(english(await page.evaluate(kitWords)), []);
+  const hant = await page.$$eval('[data-t]', (els) => els.map((e) => e.textContent));
+  assert.notDeepEqual(hant, [], 'words marked for translation');
+
+  // And to English: word for word what a browser in English opens the kit with.
+  await page.selectOption('#kit-ui', 'en');
+  const en = await openPage(env.browser, { locale: 'en-US' });
+  await en.page.goto(`${env.server.url}builder.html`);
+  assert.equal(await en.page.getAttribute('html', 'lang'), 'en');
+  const words = (p) => p.$$eval('[data-t]:not(#kit-preview *)', (els) => els.map((e) => [e.dataset.t, e.textContent]));
+  assert.deepEqual(await words(page), await words(en.page));
+  assert.equal(await page.title(), await en.page.title());
+  await en.context.close();
+  assert.deepEqual(errors, []);
+  await context.close();
+});

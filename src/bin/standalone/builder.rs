@@ -78,11 +78,24 @@ fn data(standalone: &str, code: &str, wasm_block: &str, parent_js: &str) -> Resu
         .iter()
         .map(|&l| format!("{}:{}", json_string(l.tag()), json_string(TITLE.get(l))))
         .collect();
+    // Each part's name in the kit's three languages: its heading, then its key.
+    let extra = |k: &str| match k {
+        "goals" => kling_calc::ui::goal_seek::TITLE,
+        "claims" => kling_calc::ui::claims_view::TITLE,
+        "sources" => kling_calc::ui::sources_view::TITLE,
+        other => unreachable!("EXTRA_PARTS has {other:?}, which has no heading here"),
+    };
     let parts: Vec<String> = SECTIONS
         .iter()
-        .map(|s| (s.key, format!("{} ({})", s.title.get(Locale::En), s.key)))
-        .chain(EXTRA_PARTS.iter().map(|&k| (k, k.to_string())))
-        .map(|(key, label)| format!("[{},{}]", json_string(key), json_string(&label)))
+        .map(|s| (s.key, s.title))
+        .chain(EXTRA_PARTS.iter().map(|&k| (k, extra(k))))
+        .map(|(key, title)| {
+            let labels: Vec<String> = Locale::ALL
+                .iter()
+                .map(|&l| json_string(&format!("{} ({key})", title.get(l))))
+                .collect();
+            format!("[{},[{}]]", json_string(key), labels.join(","))
+        })
         .collect();
     Ok(format!(
         "{{\"page\":{},\"mark\":{},\"wasm\":{},\"parent\":{},\"title\":{{{}}},\"parts\":[{}]}}",
