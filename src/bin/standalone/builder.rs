@@ -205,7 +205,18 @@ mod tests {
         assert_eq!(out.matches(&block).count(), 1, "the wasm is carried once");
         assert!(out.contains(&format!("id=\"{WASM_BLOCK_ID}\"")));
         assert!(out.contains("\\u0001KC-CODE\\u0001") && out.contains("\\u0001KC-WASM\\u0001"));
-        assert!(out.contains(r#"["kling","#) && out.contains(r#"["sources","sources"]"#));
+        // Each part by its heading in the three languages, then its key.
+        let sources: Vec<String> = Locale::ALL
+            .iter()
+            .map(|&l| {
+                json_string(&format!(
+                    "{} (sources)",
+                    kling_calc::ui::sources_view::TITLE.get(l)
+                ))
+            })
+            .collect();
+        assert!(out.contains(r#"["kling",["#));
+        assert!(out.contains(&format!("[\"sources\",[{}]]", sources.join(","))));
         assert!(!out.contains(HEAD_MARK) && !out.contains(SCRIPTS_MARK));
         assert!(builder(code, &block, &[], "<div data-kling-calc>", "").is_err());
         // builder.js puts the chosen first frame between the static render's marks.
