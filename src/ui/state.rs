@@ -167,7 +167,7 @@ impl Calc {
         // An input no article gives (a quarter still missing) takes the scale
         // its slider spans, which is the size of the series' figures.
         let magnitude =
-            Inputs::published().resolve().values[id.index()].unwrap_or(id.spec().slider_max / 10.0);
+            self.published.resolved().values[id.index()].unwrap_or(id.spec().slider_max / 10.0);
         display_scale(id.spec().unit, magnitude.abs(), self.locale)
     }
 
@@ -207,7 +207,7 @@ impl Calc {
     /// The published figure (or default rule's value) of an input, formatted
     /// for reading; `None` for an input no article gives (a quarter's missing revenue).
     pub fn published_text(&self, id: InputId) -> Option<String> {
-        let published = Inputs::published().resolve();
+        let published = self.published.resolved();
         let v = published.values[id.index()]?;
         Some(format_value(
             v,
