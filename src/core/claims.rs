@@ -241,12 +241,12 @@ pub fn check_claims(inputs: &Inputs, results: &Results) -> Vec<ClaimResult> {
     // A value with its qualifier; an input or metric as the metrics read their
     // operands (an assumed input is approximate).
     let read = |v: &Value| {
-        match *v {
-            Value::Input(id) => results.operand(Operand::Input(id)).ok(),
-            Value::Metric(id) => results.operand(Operand::Metric(id)).ok(),
-            Value::Figure(x, q) => Some((x, Unit::Share, q)),
-        }
-        .map(|(x, _, q)| (x, Bound::of(q)))
+        let op = match *v {
+            Value::Input(id) => Operand::Input(id),
+            Value::Metric(id) => Operand::Metric(id),
+            Value::Figure(x, q) => return Some((x, Bound::of(q))),
+        };
+        results.operand(op).ok().map(|(x, _, q)| (x, Bound::of(q)))
     };
     CLAIMS
         .iter()
