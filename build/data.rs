@@ -131,9 +131,6 @@ pub struct Source {
     pub url: Option<String>,
     /// The body text (the file without its title line).
     pub body: String,
-    /// True if its row is in the first data directory (`data/`), false if a
-    /// later one (`tests/edition/`) adds it: only the first is cut by a day.
-    pub first_dir: bool,
 }
 
 /// A quantity the widget knows.
@@ -928,24 +925,7 @@ pub fn as_of_env() -> Result<Option<String>, String> {
 /// quarter) are added to that earlier edition as they are.
 pub fn check_as_of(files: &Files, as_of: Option<&str>) -> Result<Model, Vec<DataError>> {
     let mut errors = Vec::new();
-    let mut sources = check_sources(files, &mut errors);
-    // A source dated by its day is later if that day is; one dated more
-    // loosely ("2025 (mid-year, after 29 May)") if its year is.
-    let later = |s: &Source| {
-        s.first_dir
-            && as_of.is_some_and(|day| match Period::parse(&s.date).and_then(Period::date) {
-                Some(d) => d.as_str() > day,
-                None => s.date.get(..4).is_some_and(|year| {
-                    year.bytes().all(|b| b.is_ascii_digit()) && year > &day[..4]
-                }),
-            })
-    };
-    let cut: Vec<String> = sources
-        .iter()
-        .filter(|s| later(s))
-        .map(|s| s.id.clone())
-        .collect();
-    sources.retain(|s| !cut.contains(&s.id));
+    let (sources, cut) = check_sources(files, as_of, &mut errors);
     let series = check_series(files, &mut errors);
     let observations = check_observations(files, &sources, &cut, &series, &mut errors);
     let widget = parse_file::<WidgetFile>(files, "widget.toml", &mut errors);
@@ -1322,10 +1302,27 @@ fn number_words(n: usize, locale: usize) -> String {
     }
 }
 
-fn check_sources(files: &Files, errors: &mut Vec<DataError>) -> Vec<Source> {
+/// The sources, and the ids of those left out as dated after `as_of` (see
+/// [`check_as_of`]; only the first directory's rows are cut).
+fn check_sources(
+    files: &Files,
+    as_of: Option<&str>,
+    errors: &mut Vec<DataError>,
+) -> (Vec<Source>, Vec<String>) {
     let Some(file) = parse_file::<SourcesFile>(files, "sources.toml", errors) else {
-        return Vec::new();
+        return (Vec::new(), Vec::new());
     };
+    // A source dated by its day is later if that day is; one dated more
+    // loosely ("2025 (mid-year, after 29 May)") if its year is.
+    let later = |date: &str| {
+        as_of.is_some_and(|day| match Period::parse(date).and_then(Period::date) {
+            Some(d) => d.as_str() > day,
+            None => date
+                .get(..4)
+                .is_some_and(|year| year.bytes().all(|b| b.is_ascii_digit()) && year > &day[..4]),
+        })
+    };
+    let mut cut = Vec::new();
     let text = &files["sources.toml"];
     // Where the rows a later directory adds begin (`load` marks them).
     let first_end = text.find(ADDED_FROM).unwrap_or(text.len());
@@ -1338,7 +1335,7 @@ fn check_sources(files: &Files, errors: &mut Vec<DataError>) -> Vec<Source> {
             file: "sources.toml",
             text,
         };
-        if out.iter().any(|o| o.id == s.id) {
+        if out.iter().any(|o| o.id == s.id) || cut.contains(&s.id) {
             r.at(at, format!("source {:?} is listed twice", s.id));
             continue;
         }
@@ -1378,6 +1375,10 @@ fn check_sources(files: &Files, errors: &mut Vec<DataError>) -> Vec<Source> {
         if s.date.trim().is_empty() {
             r.at(at, "the date is empty: write what the text establishes");
         }
+        if at < first_end && later(&s.date) {
+            cut.push(s.id.clone());
+            continue;
+        }
         out.push(Source {
             id: s.id.clone(),
             outlet: s.outlet.clone(),
@@ -1385,10 +1386,9 @@ fn check_sources(files: &Files, errors: &mut Vec<DataError>) -> Vec<Source> {
             date: s.date.clone(),
             url: s.url.clone(),
             body: body.to_string(),
-            first_dir: at < first_end,
         });
     }
-    out
+    (out, cut)
 }
 
 const ROLES: [&str; 12] = [
