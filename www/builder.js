@@ -78,7 +78,8 @@
   /** The words of `key` in the kit's language: `en` in English; $1, $2… filled from `args`. */
   const say = (key, en, ...args) =>
     (ui === "en" ? en : ZH[key][ui === "zh-Hant" ? 0 : 1]).replace(/\$(\d)/g, (_, k) => args[k - 1]);
-  const english = new Map([[document.documentElement, document.title]]);
+  const english = new Map();
+  const englishTitle = document.title;
   const partLabels = [];
 
   for (const [key, labels] of kit.parts) {
@@ -97,7 +98,7 @@
   const localize = () => {
     document.documentElement.lang = ui;
     $("kit-ui").value = ui;
-    document.title = say("title", english.get(document.documentElement));
+    document.title = say("title", englishTitle);
     for (const el of document.querySelectorAll("[data-t]")) {
       if (!english.has(el)) english.set(el, el.textContent);
       el.textContent = say(el.dataset.t, english.get(el));
