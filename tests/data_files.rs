@@ -556,25 +556,38 @@ fn compiled_charts_match_the_data() {
 /// on top), dated `date` if given instead of its own day.
 fn with_next_quarter(date: Option<&str>) -> Files {
     let overlay = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/edition");
-    let mut next = real();
-    for (name, text) in &data::load(&[&overlay]).expect("tests/edition/ is readable") {
-        let mut text = text
-            .replace("id = \"T\"", "id = \"Z\"")
-            .replace("source = \"T\"", "source = \"Z\"");
-        if let Some(date) = date {
-            text = text.replace(EDITION_DAY, date);
-        }
-        match next.get_mut(name) {
+    let added: Files = data::load(&[&overlay])
+        .expect("tests/edition/ is readable")
+        .into_iter()
+        .map(|(name, text)| {
+            let mut text = text
+                .replace("id = \"T\"", "id = \"Z\"")
+                .replace("source = \"T\"", "source = \"Z\"");
+            if let Some(date) = date {
+                text = text.replace(EDITION_DAY, date);
+            }
+            (name.replace("sources/T.txt", "sources/Z.txt"), text)
+        })
+        .collect();
+    with_rows(real(), &added, "\n")
+}
+
+/// `files` with `added`'s rows after each `.toml` file's own (`between` them)
+/// and its other files added: as an editor adds rows to data/ ("\n") or as
+/// `data::load` adds a later directory's (its "# --- <dir> ---" line).
+fn with_rows(mut files: Files, added: &Files, between: &str) -> Files {
+    for (name, text) in added {
+        match files.get_mut(name) {
             Some(old) if name.ends_with(".toml") => {
-                old.push('\n');
-                old.push_str(&text);
+                old.push_str(between);
+                old.push_str(text);
             }
             _ => {
-                next.insert(name.replace("sources/T.txt", "sources/Z.txt"), text);
+                files.insert(name.clone(), text.clone());
             }
         }
     }
-    next
+    files
 }
 
 /// The test edition's article's date (`tests/edition/sources.toml`).
@@ -655,18 +668,11 @@ fn the_data_as_of_a_day_is_the_edition_of_that_day() {
     let cut = data::check_as_of(&next, Some(&day)).expect("clean");
     assert_same_tables(&cut, &now, "the next edition as of the earlier day");
     // And the test edition's quarter goes on top of that, as on the data of that day.
-    let mut overlaid = next.clone();
-    for (name, text) in &data::load(&[&overlay]).unwrap() {
-        match overlaid.get_mut(name) {
-            Some(old) if name.ends_with(".toml") => {
-                old.push_str("\n# --- tests/edition ---\n");
-                old.push_str(text);
-            }
-            _ => {
-                overlaid.insert(name.clone(), text.clone());
-            }
-        }
-    }
+    let overlaid = with_rows(
+        next,
+        &data::load(&[&overlay]).unwrap(),
+        "\n# --- tests/edition ---\n",
+    );
     let that_day = data::load(&[&root.join("data"), &overlay]).unwrap();
     assert_same_tables(
         &data::check_as_of(&overlaid, Some(&day)).expect("clean"),
