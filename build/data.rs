@@ -125,8 +125,9 @@ pub struct Source {
     pub outlet: String,
     /// The title, verbatim.
     pub title: String,
-    /// What the text establishes about its date.
-    pub date: String,
+    /// What the text establishes about its date: a day, the same in each
+    /// language, or a window in words (each text begins with its year).
+    pub date: Text,
     /// Where it was published, if known.
     pub url: Option<String>,
     /// The body text (the file without its title line).
@@ -481,8 +482,18 @@ struct SourceRow {
     id: String,
     outlet: String,
     title: String,
-    date: String,
+    date: DateRow,
     url: Option<String>,
+}
+
+/// A source's date as written: a day (`"2025-11-27"`), which reads the same
+/// in every language, or, where the text names no day, the window it pins
+/// down in words, one text per language (a reader sees their own).
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum DateRow {
+    Day(String),
+    Words(TextRow),
 }
 
 #[derive(Deserialize)]
@@ -747,7 +758,11 @@ impl Report<'_> {
 
     /// A label with all three languages, or a mistake naming the missing ones.
     fn text(&mut self, row: &Spanned<TextRow>, what: &str) -> Text {
-        let t = row.get_ref();
+        self.words(row.span().start, row.get_ref(), what)
+    }
+
+    /// [`Report::text`] of a table that is not spanned itself, reported at `at`.
+    fn words(&mut self, at: usize, t: &TextRow, what: &str) -> Text {
         let mut missing = Vec::new();
         for (name, v) in [("zh-Hant", &t.hant), ("zh-Hans", &t.hans), ("en", &t.en)] {
             match v.as_deref() {
@@ -755,7 +770,7 @@ impl Report<'_> {
                 // character (emit.rs), so none may hold one; none belongs in a
                 // label anyway.
                 Some(s) if s.chars().any(char::is_control) => self.at(
-                    row.span().start,
+                    at,
                     format!("{what}'s {name} text holds a control character"),
                 ),
                 Some(s) if !s.trim().is_empty() => {}
@@ -763,10 +778,7 @@ impl Report<'_> {
             }
         }
         if !missing.is_empty() {
-            self.at(
-                row.span().start,
-                format!("{what} lacks a text in {}", missing.join(", ")),
-            );
+            self.at(at, format!("{what} lacks a text in {}", missing.join(", ")));
         }
         Text {
             hant: t.hant.clone().unwrap_or_default(),
@@ -975,7 +987,7 @@ pub fn check_as_of(files: &Files, as_of: Option<&str>) -> Result<Model, Vec<Data
     let intro = intro.map(|k, s| s.replace("{n}", &number_words(n, k)));
     let as_of = sources
         .iter()
-        .filter_map(|s| Period::parse(&s.date).and_then(Period::date))
+        .filter_map(|s| Period::parse(&s.date.en).and_then(Period::date))
         .chain(observations.iter().filter_map(|o| o.period.date()))
         .max()
         .unwrap_or_default();
@@ -1372,10 +1384,43 @@ fn check_sources(
                 format!("data/{name} does not end with the outlet {tail}"),
             );
         }
-        if s.date.trim().is_empty() {
-            r.at(at, "the date is empty: write what the text establishes");
-        }
-        if at < first_end && later(&s.date) {
+        let date = match &s.date {
+            DateRow::Day(day) => {
+                if Period::parse(day).and_then(Period::date).is_none() {
+                    r.at(
+                        at,
+                        format!(
+                            "the date {day:?} is not a day (2025-11-27): where the text names no day, \
+                             write the window it pins down in each language, \
+                             date = {{ zh-Hant = \"2025年年中\", zh-Hans = \"2025年年中\", en = \"2025 (mid-year)\" }}"
+                        ),
+                    );
+                }
+                Text {
+                    hant: day.clone(),
+                    hans: day.clone(),
+                    en: day.clone(),
+                }
+            }
+            DateRow::Words(words) => {
+                let t = r.words(at, words, "the date");
+                // The tests' day places a window by its year (`later`).
+                let year = |s: &str| {
+                    s.get(..4)
+                        .filter(|y| y.bytes().all(|b| b.is_ascii_digit()))
+                        .map(str::to_owned)
+                };
+                let years = [year(&t.hant), year(&t.hans), year(&t.en)];
+                if years[0].is_none() || years.iter().any(|y| *y != years[0]) {
+                    r.at(
+                        at,
+                        "each of the date's texts must begin with its year, the same in all three (\"2025年年中\", \"2025 (mid-year)\")",
+                    );
+                }
+                t
+            }
+        };
+        if at < first_end && later(&date.en) {
             cut.push(s.id.clone());
             continue;
         }
@@ -1383,7 +1428,7 @@ fn check_sources(
             id: s.id.clone(),
             outlet: s.outlet.clone(),
             title: s.title.clone(),
-            date: s.date.clone(),
+            date,
             url: s.url.clone(),
             body: body.to_string(),
         });

@@ -11,8 +11,12 @@ fn lit(s: &str) -> String {
 }
 
 /// A `Text`: its three translations as one literal joined by `Text::SEP`
-/// (the checker refuses control characters in labels, so none can hold it).
+/// (the checker refuses control characters in labels, so none can hold it),
+/// or the one text when all three are the same (a day, a symbol).
 fn text(t: &Text) -> String {
+    if t.hant == t.hans && t.hans == t.en {
+        return format!("Text::joined({})", lit(&t.en));
+    }
     let sep = char::from(crate::units::Text::SEP).to_string();
     format!(
         "Text::joined({})",
@@ -110,7 +114,7 @@ pub fn figures(m: &Model) -> String {
             s.id,
             lit(&s.outlet),
             lit(&s.title),
-            lit(&s.date),
+            text(&s.date),
             lit(s.url.as_deref().unwrap_or(""))
         ));
     }

@@ -203,6 +203,31 @@ const MISTAKES: &[(&str, &str, &str, &str, &str, &str)] = &[
         "en = \"Kling's {{kling_share_{p}}}",
     ),
     (
+        "a date in words in one language only",
+        "sources.toml",
+        "date = { zh-Hant = \"2025年年中(5月29日後)\", zh-Hans = \"2025年年中(5月29日后)\", en = \"2025 (mid-year, after 29 May)\" }",
+        "date = \"2025 (mid-year, after 29 May)\"",
+        "is not a day (2025-11-27): where the text names no day, write the window it pins down in each language",
+        "date = \"2025 (mid-year, after 29 May)\"",
+    ),
+    (
+        "a date in words missing a language",
+        "sources.toml",
+        "date = { zh-Hant = \"2025年年中(5月29日後)\", zh-Hans = \"2025年年中(5月29日后)\", en = \"2025 (mid-year, after 29 May)\" }",
+        "date = { zh-Hant = \"2025年年中(5月29日後)\", en = \"2025 (mid-year, after 29 May)\" }",
+        "the date lacks a text in zh-Hans",
+        "date = { zh-Hant = \"2025年年中(5月29日後)\", en",
+    ),
+    (
+        // The tests' day places a window by its year, so every text must give it.
+        "a date in words whose languages disagree on the year",
+        "sources.toml",
+        "zh-Hans = \"2025年年中(5月29日后)\"",
+        "zh-Hans = \"年中(5月29日后)\"",
+        "each of the date's texts must begin with its year, the same in all three",
+        "zh-Hans = \"年中(5月29日后)\"",
+    ),
+    (
         "an {earlier:…} left open",
         "narrative.toml",
         "{earlier: in the {quarter}} means",
@@ -603,9 +628,9 @@ fn an_article_dated_by_its_year_is_cut_by_its_year() {
     let earlier = tables(&data::check_as_of(&real(), Some(day)).expect("clean"));
     // (the date it is given, whether the day's edition stays as it was)
     let cases = [
-        ("date = \"2026 (after the 2025 results)\"", true),
+        ("date = { zh-Hant = \"2026年(2025年業績公布後)\", zh-Hans = \"2026年(2025年业绩公布后)\", en = \"2026 (after the 2025 results)\" }", true),
         ("date = \"2025-11-28\"", true),
-        ("date = \"2025 (after the Q3 results)\"", false),
+        ("date = { zh-Hant = \"2025年(第三季業績公布後)\", zh-Hans = \"2025年(第三季业绩公布后)\", en = \"2025 (after the Q3 results)\" }", false),
         ("date = \"2025-11-27\"", false),
     ];
     for (date, cut) in cases {

@@ -108,7 +108,7 @@ fn push_row(out: &mut String, fields: [&str; 9]) {
 }
 
 /// A figure's key and its article, e.g. `kling_revenue_2025q3 (A: 懂財帝, 2025-11-27)`.
-fn push_source(out: &mut String, key: &str) {
+fn push_source(out: &mut String, key: &str, locale: Locale) {
     out.push_str(key);
     if let Some(a) = figure(key).and_then(|f| article(f.article)) {
         out.push_str(" (");
@@ -118,18 +118,18 @@ fn push_source(out: &mut String, key: &str) {
         out.push_str(", ");
         out.push_str(a.title);
         out.push_str(", ");
-        out.push_str(a.date);
+        out.push_str(a.date.get(locale));
         out.push(')');
     }
 }
 
-fn sources_text(keys: &[&str]) -> String {
+fn sources_text(keys: &[&str], locale: Locale) -> String {
     let mut s = String::new();
     for (n, key) in keys.iter().enumerate() {
         if n > 0 {
             s.push_str("; ");
         }
-        push_source(&mut s, key);
+        push_source(&mut s, key, locale);
     }
     s
 }
@@ -199,7 +199,7 @@ pub fn csv(inputs: &Inputs, results: &Results, locale: Locale) -> String {
                 qualifier_name(resolved.qualifiers[i]).get(locale),
                 status.get(locale),
                 "",
-                &sources_text(&keys),
+                &sources_text(&keys, locale),
             ],
         );
     }
@@ -229,7 +229,7 @@ pub fn csv(inputs: &Inputs, results: &Results, locale: Locale) -> String {
                 },
                 &status,
                 &id.plugged(results, locale),
-                &sources_text(&id.sources(inputs)),
+                &sources_text(&id.sources(inputs), locale),
             ],
         );
     }
@@ -282,7 +282,7 @@ pub fn citation(id: MetricId, results: &Results, inputs: &Inputs, locale: Locale
         out.push_str(a.title);
         out.push_str(if zh { "》" } else { "\"" });
         out.push_str(comma);
-        out.push_str(a.date);
+        out.push_str(a.date.get(locale));
         out.push_str(sep);
     }
     out.push_str(EDITION.get(locale));
@@ -297,6 +297,7 @@ pub fn citation(id: MetricId, results: &Results, inputs: &Inputs, locale: Locale
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::figures::ARTICLES;
     use crate::core::metrics::compute;
     use InputId as I;
     use MetricId as X;
@@ -499,12 +500,29 @@ mod tests {
         ]
         .concat();
         assert!(text.starts_with(&want), "{text}");
-        // Every metric cites in every locale without junk.
-        for id in MetricId::ALL {
-            for locale in Locale::ALL {
-                let c = citation(id, &results, &published, locale);
+        // Every metric cites in every locale without junk, and the CSV of
+        // every locale too: each names its articles dated in that locale (a
+        // window in words is not left in English).
+        let mut in_words = 0;
+        for locale in Locale::ALL {
+            let mut texts: Vec<String> = MetricId::ALL
+                .into_iter()
+                .map(|id| citation(id, &results, &published, locale))
+                .collect();
+            texts.push(csv(&published, &results, locale));
+            for c in texts {
                 assert!(c.contains(DATA_VERSION) && !c.contains("NaN"), "{c}");
+                for a in ARTICLES.iter().filter(|a| c.contains(a.title)) {
+                    let date = a.date.get(locale);
+                    assert!(c.contains(date), "{date} not in {c}");
+                    if date != a.date.en() {
+                        assert!(!c.contains(a.date.en()), "{c}");
+                        in_words += 1;
+                    }
+                }
             }
         }
+        // The data dates some articles by a window in words, and they are cited.
+        assert!(in_words > 0);
     }
 }

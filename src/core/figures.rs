@@ -17,8 +17,9 @@ pub struct Article {
     pub outlet: &'static str,
     /// The article's title, verbatim.
     pub title: &'static str,
-    /// The date the article's text establishes (ISO 8601, or a month/season when only that is known).
-    pub date: &'static str,
+    /// The date the article's text establishes: a day (ISO 8601), the same in
+    /// every language, or the window its contents pin down, in words.
+    pub date: Text,
     /// Where the article was published, or empty when the data has no address.
     pub url: &'static str,
 }
@@ -77,6 +78,47 @@ mod tests {
             );
             assert!(!f.period.is_empty(), "{} has no period", f.key);
             assert!(!f.quote.is_empty(), "{} has an empty quote", f.key);
+        }
+    }
+
+    /// A reader sees each article's date in their language: a day reads the
+    /// same in all three; a window is in words, Chinese for a Chinese reader,
+    /// and every text begins with the year the tests' day cuts it by.
+    #[test]
+    fn every_article_is_dated_in_each_language() {
+        use crate::core::units::Locale;
+        let english_word = |s: &str| {
+            s.as_bytes()
+                .windows(2)
+                .any(|w| w.iter().all(u8::is_ascii_alphabetic))
+        };
+        let is_day = |s: &str| {
+            s.len() == 10
+                && s.bytes().enumerate().all(|(i, b)| match i {
+                    4 | 7 => b == b'-',
+                    _ => b.is_ascii_digit(),
+                })
+        };
+        for a in ARTICLES {
+            let d = a.date;
+            if is_day(d.en()) {
+                assert!(
+                    Locale::ALL.iter().all(|&l| d.get(l) == d.en()),
+                    "{}: {d:?}",
+                    a.id
+                );
+                continue;
+            }
+            for l in [Locale::Hant, Locale::Hans] {
+                assert!(!english_word(d.get(l)), "{}: {:?} in {l:?}", a.id, d.get(l));
+            }
+            let year = &d.en()[..4];
+            assert!(year.bytes().all(|b| b.is_ascii_digit()), "{}: {d:?}", a.id);
+            assert!(
+                Locale::ALL.iter().all(|&l| d.get(l).starts_with(year)),
+                "{}: {d:?}",
+                a.id
+            );
         }
     }
 

@@ -54,7 +54,8 @@ impl Locale {
 }
 
 /// A piece of text in each locale: one string, the Traditional Chinese, the
-/// Simplified Chinese and the English joined by [`Text::SEP`].
+/// Simplified Chinese and the English joined by [`Text::SEP`], or a single
+/// text that reads the same in all three (a day, a symbol).
 ///
 /// One `&str` rather than three because the wasm carries about 520 of these:
 /// three pointer-and-length pairs each were 12 KB of addresses that gzip could
@@ -80,8 +81,9 @@ impl Text {
     pub const SEP: u8 = 0x1f;
 
     /// The text made of `joined`, the three translations in the order of
-    /// [`Locale::ALL`] separated by [`Text::SEP`]; panics (a compile error in
-    /// the `const` tables) unless there are exactly three.
+    /// [`Locale::ALL`] separated by [`Text::SEP`], or one text for all three
+    /// (no separator); panics (a compile error in the `const` tables) on any
+    /// other count.
     pub const fn joined(joined: &'static str) -> Text {
         let b = joined.as_bytes();
         let (mut i, mut seps) = (0, 0);
@@ -92,8 +94,8 @@ impl Text {
             i += 1;
         }
         assert!(
-            seps == 2,
-            "a Text is three translations joined by two separators"
+            seps == 2 || seps == 0,
+            "a Text is three translations joined by two separators, or one text"
         );
         Text(joined)
     }
@@ -122,6 +124,7 @@ impl Text {
         };
         // Split by hand: `str::split` would bring the pattern machinery for
         // one byte. SEP is ASCII, so every cut is on a character boundary.
+        // A text with no separator is the whole string in every locale.
         let (mut part, mut start) = (0, 0);
         for (i, &c) in self.0.as_bytes().iter().enumerate() {
             if c == Text::SEP {
@@ -282,6 +285,14 @@ mod tests {
             (t!("", "简", "en"), "", "简", "en"),
             (t!("繁", "", ""), "繁", "", ""),
             (t!("", "", "x"), "", "", "x"),
+            // One text for all three (a day): what the build emits when they agree.
+            (
+                Text::joined("2025-11-27"),
+                "2025-11-27",
+                "2025-11-27",
+                "2025-11-27",
+            ),
+            (Text::joined(""), "", "", ""),
         ];
         for (text, hant, hans, en) in cases {
             assert_eq!(text.get(Locale::Hant), hant);
@@ -289,6 +300,12 @@ mod tests {
             assert_eq!(text.get(Locale::En), en);
             assert_eq!((text.hant(), text.hans(), text.en()), (hant, hans, en));
         }
+    }
+
+    #[test]
+    #[should_panic(expected = "three translations joined by two separators, or one text")]
+    fn a_text_of_two_parts_is_refused() {
+        Text::joined("繁\u{1f}en");
     }
 
     #[test]

@@ -81,7 +81,7 @@ fn input_infos() -> JsValue {
                     put(&src, "article", a.id.to_string());
                     put(&src, "outlet", a.outlet);
                     put(&src, "title", a.title);
-                    put(&src, "date", a.date);
+                    put(&src, "date", labels(a.date));
                 }
                 JsValue::from(src)
             }),

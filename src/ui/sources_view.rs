@@ -50,7 +50,7 @@ pub fn sources_view(calc: &Calc, layout: Layout) -> Html {
         m.0.push_str(" · <cite lang=\"zh-Hant\">");
         m.body(a.title);
         m.0.push_str("</cite> · ");
-        m.body(a.date);
+        m.body(a.date.get(locale));
         m.0.push_str("</span><ul class=\"kc-figs\">");
         for f in FIGURES.iter().filter(|f| f.article == a.id) {
             m.open("li", "");

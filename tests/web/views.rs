@@ -233,6 +233,27 @@ async fn sources_list_every_article_and_figure() {
     assert!(floor.contains(label), "{floor}");
 }
 
+/// Each article's date is in the reader's language, as the data gives it:
+/// a window the text pins down in words ("2025年年中…") is not left in English.
+#[wasm_bindgen_test]
+async fn every_article_is_dated_in_the_readers_language() {
+    use kling_calc::core::figures::ARTICLES;
+    use kling_calc::core::units::Locale;
+    for locale in Locale::ALL {
+        let root = mounted(locale.tag()).await;
+        for a in ARTICLES {
+            let line = one(&root, &format!("[data-article=\"{}\"] .kc-art", a.id))
+                .text_content()
+                .unwrap();
+            assert!(line.ends_with(a.date.get(locale)), "{locale:?}: {line}");
+            if locale.is_chinese() && a.date.get(locale) != a.date.en() {
+                assert!(!line.contains(a.date.en()), "{line}");
+            }
+        }
+        root.remove();
+    }
+}
+
 /// The pre-render writes `data-value`s and slider attributes with
 /// `ui::display_number` (Rust's `Display`), the wasm with the browser's
 /// `Number#toString`: they agree on every value the widget writes at the
