@@ -205,9 +205,10 @@ pub fn mount_with(root: web_sys::Element, locale: Locale, parts: PartSet, inputs
 
 /// What a reader sees if the widget ever panics: wasm cannot continue after a
 /// panic, so every instance is replaced by a readable message (never a blank or
-/// a frozen calculator), and the details go to the console for developers.
+/// a frozen calculator), and the details (with the stack) go to the console
+/// for developers, through yew's own default hook.
 fn on_panic(info: &std::panic::PanicHookInfo<'_>) {
-    web_sys::console::error_1(&JsValue::from_str(&info.to_string()));
+    console_error_panic_hook::hook(info);
     each_mount_element(|el| el.set_inner_html(PANIC_MESSAGE));
 }
 
