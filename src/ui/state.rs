@@ -79,14 +79,14 @@ pub struct Calc {
     pub changed: Vec<MetricId>,
     /// What the share link the instance started from could not apply.
     pub ignored: Rc<[Ignored]>,
-    /// The metrics whose citation the reader asked for, one bit per
-    /// `MetricId as usize`: once shown, a citation stays (and stays current).
-    pub cited: u64,
-    /// The metrics whose "how" disclosure is open, one bit per
-    /// `MetricId as usize`. A closed disclosure's explanation is not built:
+    /// The metrics whose citation the reader asked for, by
+    /// [`MetricId::index`]: once shown, a citation stays (and stays current).
+    pub cited: [bool; MetricId::COUNT],
+    /// The metrics whose "how" disclosure is open, by [`MetricId::index`].
+    /// A closed disclosure's explanation is not built:
     /// 42 formulas with numbers and sources, rebuilt and re-parsed on every
     /// keystroke, were a quarter of the script time of an edit.
-    pub explained: u64,
+    pub explained: [bool; MetricId::COUNT],
     /// The target typed into each goal of [`GOALS`]; `None` until the reader
     /// types, so the default target follows the language's scale.
     pub goal_drafts: Vec<Option<AttrValue>>,
@@ -154,8 +154,8 @@ impl Calc {
             inputs,
             fields: vec![Field::default(); InputId::COUNT],
             changed: Vec::new(),
-            cited: 0,
-            explained: 0,
+            cited: [false; MetricId::COUNT],
+            explained: [false; MetricId::COUNT],
             goal_drafts: vec![None; GOALS.len()],
             shared: (AttrValue::Static(""), None),
             complete,
@@ -184,12 +184,12 @@ impl Calc {
 
     /// Whether the reader asked for a metric's citation.
     pub fn is_cited(&self, id: MetricId) -> bool {
-        self.cited >> id.index() & 1 == 1
+        self.cited[id.index()]
     }
 
     /// Whether a metric's "how" disclosure is open.
     pub fn is_explained(&self, id: MetricId) -> bool {
-        self.explained >> id.index() & 1 == 1
+        self.explained[id.index()]
     }
 
     /// An element id unique on the page: `kc<instance>-<kind>-<key>`.
@@ -288,9 +288,8 @@ impl Reducible for Calc {
                     f.draft = None;
                 }
             }
-            Action::Cite(id) => next.cited |= 1 << id.index(),
-            Action::Explain(id, true) => next.explained |= 1 << id.index(),
-            Action::Explain(id, false) => next.explained &= !(1 << id.index()),
+            Action::Cite(id) => next.cited[id.index()] = true,
+            Action::Explain(id, open) => next.explained[id.index()] = open,
             Action::GoalDraft(index, text) => next.goal_drafts[index] = Some(text),
             Action::Shared(url, status) => next.shared = (url, Some(status)),
         }
@@ -307,9 +306,6 @@ impl Reducible for Calc {
         Rc::new(next)
     }
 }
-
-// One bit of `Calc::cited` and of `Calc::explained` per metric.
-const _: () = assert!(MetricId::COUNT <= 64);
 
 /// Appends the decimal digits of `n` without the formatting machinery.
 pub(super) fn push_uint(s: &mut String, n: u32) {
