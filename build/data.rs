@@ -958,12 +958,12 @@ pub fn check_as_of(files: &Files, as_of: Option<&str>) -> Result<Model, Vec<Data
         return Err(errors);
     }
     let metrics = build_metrics(files, &series, &observations, &inputs, &mut errors);
-    if metrics.len() > 64 {
+    if metrics.len() > 255 {
         errors.push(DataError {
             file: "metrics.toml".into(),
             line: 1,
             message: format!(
-                "{} metrics: the widget holds at most 64 (fewer series with input = \"observed\" or fewer templates)",
+                "{} metrics: the widget holds at most 255 (fewer series with input = \"observed\" or fewer templates)",
                 metrics.len()
             ),
         });
@@ -1776,6 +1776,27 @@ fn primary(obs: &[Observation], series: usize, period: Period) -> Option<usize> 
         .position(|o| o.series == series && o.period == period && o.variant.is_none())
 }
 
+/// A `current` series' figure: its latest one (by period) that is not a variant.
+fn current_figure(obs: &[Observation], series: usize) -> Option<usize> {
+    obs.iter()
+        .enumerate()
+        .filter(|(_, o)| o.series == series && o.variant.is_none())
+        .max_by_key(|(_, o)| o.period)
+        .map(|(i, _)| i)
+}
+
+/// The latest quarter of the first edition `editions.toml` records (its id
+/// begins with the quarter, `2025q3-…`); `None` when none is recorded yet.
+/// A mistake in the file is reported where the file is checked.
+fn first_edition(files: &Files) -> Option<Quarter> {
+    let file: EditionsFile = toml::from_str(files.get("editions.toml")?).ok()?;
+    let id = &file.edition.first()?.get_ref().id;
+    match Period::parse(&id.split('-').next()?.to_ascii_uppercase())? {
+        Period::Quarter { year, q } => Some(Quarter { year, q }),
+        _ => None,
+    }
+}
+
 fn build_inputs(
     files: &Files,
     series: &[Series],
@@ -1784,6 +1805,15 @@ fn build_inputs(
     errors: &mut Vec<DataError>,
 ) -> Vec<Input> {
     let fy = latest.year;
+    // Inputs never retire (the page contract, tests/compat.rs): an id a
+    // published edition had is a slot a later article fills or corrects. So
+    // each mode makes its quarters from the first recorded edition's on, not
+    // only the latest year's, and a new fiscal year or a later quarter of a
+    // `latest` series keeps the earlier ones (and what rests on them).
+    let first = first_edition(files)
+        .filter(|f| *f <= latest)
+        .unwrap_or(latest);
+    let years = first.year..=fy;
     let mut out: Vec<Input> = Vec::new();
     let series_text = files.get("series.toml").map(String::as_str).unwrap_or("");
     let quarter_input = |s: &Series, q: Quarter, default: Default, projected: bool| Input {
@@ -1799,48 +1829,71 @@ fn build_inputs(
     };
     let mut guided = Vec::new();
     for (si, s) in series.iter().enumerate() {
-        let of_year: Vec<(Quarter, usize)> = (1..=4)
-            .map(|q| Quarter { year: fy, q })
-            .filter_map(|q| primary(obs, si, q.period()).map(|i| (q, i)))
+        let figure = |q: Quarter| primary(obs, si, q.period());
+        let every = |y: u16| (1..=4).map(move |q| Quarter { year: y, q });
+        // Each year's observed quarters, from the first edition's year on.
+        let observed: Vec<(Quarter, usize)> = years
+            .clone()
+            .flat_map(every)
+            .filter_map(|q| figure(q).map(|i| (q, i)))
             .collect();
+        let of_year: Vec<&(Quarter, usize)> =
+            observed.iter().filter(|(q, _)| q.year == fy).collect();
         match s.input {
             InputMode::None => {}
             InputMode::Quarters => {
-                for q in 1..=latest.q {
-                    let q = Quarter { year: fy, q };
-                    let d = primary(obs, si, q.period()).map_or(Default::Empty, Default::Figure);
+                for q in years.clone().flat_map(every).filter(|q| *q <= latest) {
+                    let d = figure(q).map_or(Default::Empty, Default::Figure);
                     out.push(quarter_input(s, q, d, false));
                 }
             }
             InputMode::Observed => {
-                for &(q, i) in &of_year {
+                for &(q, i) in &observed {
                     out.push(quarter_input(s, q, Default::Figure(i), false));
                 }
             }
             InputMode::Latest => {
-                if let Some(&(q, i)) = of_year.last() {
+                // The latest year's last figure, and every one since the
+                // first edition's quarter (each was the latest once).
+                let last = of_year.last().map(|(q, _)| *q);
+                for &(q, i) in observed
+                    .iter()
+                    .filter(|(q, _)| *q >= first || Some(*q) == last)
+                {
                     out.push(quarter_input(s, q, Default::Figure(i), false));
                 }
             }
             InputMode::Guided => {
-                let last = of_year.last().map_or(0, |(q, _)| q.q);
-                let start = out.len();
-                for q in 1..=4 {
-                    let q = Quarter { year: fy, q };
-                    let d = primary(obs, si, q.period()).map_or(Default::Empty, Default::Figure);
-                    let projected = q.q > last;
-                    out.push(quarter_input(s, q, d, projected));
+                // The year of the target the unpublished quarters share (the
+                // guidance series' current figure): only that year projects;
+                // another year's quarter with no figure is the reader's.
+                let target_year = series
+                    .iter()
+                    .position(|t| Some(&t.id) == s.guidance.as_ref())
+                    .and_then(|t| current_figure(obs, t))
+                    .and_then(|i| match obs[i].period {
+                        Period::Year(y) => Some(y),
+                        _ => None,
+                    });
+                for y in years.clone() {
+                    let last = observed
+                        .iter()
+                        .rfind(|(q, _)| q.year == y)
+                        .map_or(0, |(q, _)| q.q);
+                    let projects = y == fy && target_year.is_none_or(|t| t == y);
+                    let start = out.len();
+                    // A year with no target to share: its quarters so far.
+                    for q in every(y).filter(|q| projects || *q <= latest) {
+                        let d = figure(q).map_or(Default::Empty, Default::Figure);
+                        out.push(quarter_input(s, q, d, projects && q.q > last));
+                    }
+                    if projects {
+                        guided.push((si, start, last));
+                    }
                 }
-                guided.push((si, start, last));
             }
             InputMode::Current => {
-                let best = obs
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, o)| o.series == si && o.variant.is_none())
-                    .max_by_key(|(_, o)| o.period)
-                    .map(|(i, _)| i);
-                let Some(i) = best else {
+                let Some(i) = current_figure(obs, si) else {
                     let at = series_text.find(&format!("id = \"{}\"", s.id)).unwrap_or(0);
                     Report {
                         errors,
@@ -1917,12 +1970,37 @@ fn build_inputs(
     }
     let _ = obs_text;
     build_assumptions(files, &mut out, obs, errors);
+    // A field's label is what a reader (and a screen reader) tells it by: two
+    // inputs of a series (an earlier quarter kept beside the latest) need
+    // labels that differ, which `{p}` in the series' field gives.
+    for (k, a) in out.iter().enumerate() {
+        let Some(b) = out[..k].iter().find(|b| {
+            b.label.hant == a.label.hant || b.label.hans == a.label.hans || b.label.en == a.label.en
+        }) else {
+            continue;
+        };
+        let at = series_text
+            .find(&format!("id = \"{}\"", a.group))
+            .unwrap_or(0);
+        Report {
+            errors,
+            file: "series.toml",
+            text: series_text,
+        }
+        .at(
+            at,
+            format!(
+                "inputs {} and {} have the same field label ({:?}): put {{p}} in the field of series {:?}",
+                b.key, a.key, a.label.en, a.group
+            ),
+        );
+    }
     if out.len() > 64 {
         errors.push(DataError {
             file: "series.toml".into(),
             line: 1,
             message: format!(
-                "{} inputs: the widget holds at most 64 (set input = \"latest\" on some series)",
+                "{} inputs: the widget holds at most 64 (earlier quarters keep theirs: ARCHITECTURE, \"Inputs never retire\")",
                 out.len()
             ),
         });
@@ -2197,6 +2275,15 @@ fn build_metrics(
                 let Some(operands) = resolve_operands(&m.operands, &b, inputs, &out) else {
                     continue;
                 };
+                // A full-year figure (a target) pairs only with quarters of
+                // its own year: 2025's target says nothing of 2026's quarters.
+                if q.is_some_and(|q| {
+                    operands
+                        .iter()
+                        .any(|o| full_year(o, inputs, &out, obs).is_some_and(|y| y != q.year))
+                }) {
+                    continue;
+                }
                 if operands.is_empty() || operands.len() > 4 {
                     r.at(
                         at,
@@ -2227,6 +2314,19 @@ fn build_metrics(
                 found.drain(..found.len().saturating_sub(1));
             }
             for metric in found {
+                // The same quantity reached another way: a year-ago figure an
+                // input gives, or a year-ago share the quarter's own template
+                // made (a later year's YoY backs out an earlier quarter). Only
+                // an id taken by another unit is a mistake.
+                if out
+                    .iter()
+                    .any(|o| o.key == metric.key && o.unit == metric.unit)
+                    || inputs
+                        .iter()
+                        .any(|i| i.key == metric.key && i.unit == metric.unit)
+                {
+                    continue;
+                }
                 if out.iter().any(|o| o.key == metric.key)
                     || inputs.iter().any(|i| i.key == metric.key)
                 {
@@ -2243,6 +2343,30 @@ fn build_metrics(
         let _ = made;
     }
     out
+}
+
+/// The fiscal year of the full-year figure `o` stands for: an input whose
+/// figure is for a year (`2025FY`), or a metric of such inputs.
+fn full_year(
+    o: &Operand,
+    inputs: &[Input],
+    metrics: &[Metric],
+    obs: &[Observation],
+) -> Option<u16> {
+    match *o {
+        Operand::Input(i) => match inputs[i].default {
+            Default::Figure(f) => match obs[f].period {
+                Period::Year(y) => Some(y),
+                _ => None,
+            },
+            _ => None,
+        },
+        Operand::Metric(k) if metrics[k].quarter.is_none() => metrics[k]
+            .operands
+            .iter()
+            .find_map(|o| full_year(o, inputs, metrics, obs)),
+        Operand::Metric(_) => None,
+    }
 }
 
 /// The operands of a template for one binding, or `None` if one does not exist
@@ -2443,6 +2567,20 @@ fn quarter_words(q: u8, locale: usize) -> &'static str {
     WORDS[(q.clamp(1, 4) - 1) as usize][locale]
 }
 
+/// `words` about quarter `q`, with its year when that is not the edition's
+/// ("2025年第一季" / "the first quarter of 2025" in a 2026 edition): a
+/// reader of a new year's paragraph never takes last year's quarter for this
+/// year's.
+fn of_year(words: &str, q: Quarter, edition: Quarter, locale: usize) -> String {
+    if q.year == edition.year {
+        words.to_string()
+    } else if locale < 2 {
+        format!("{}年{words}", q.year)
+    } else {
+        format!("{words} of {}", q.year)
+    }
+}
+
 /// The year so far through quarter `q` in words (前三季 / the first three quarters).
 fn through_words(q: u8, locale: usize) -> &'static str {
     const WORDS: [[&str; 3]; 4] = [
@@ -2508,8 +2646,8 @@ fn sentence_at(
     let mut split = Vec::new();
     for (k, raw) in [&s.hant, &s.hans, &s.en].into_iter().enumerate() {
         let mut t = raw
-            .replace("{quarter}", quarter_words(q.q, k))
-            .replace("{through}", through_words(q.q, k));
+            .replace("{quarter}", &of_year(quarter_words(q.q, k), q, edition, k))
+            .replace("{through}", &of_year(through_words(q.q, k), q, edition, k));
         while let Some(start) = t.find("{earlier:") {
             let inner = &t[start + 9..];
             let len = inner
@@ -2543,7 +2681,10 @@ fn sentence_at(
                     "{{quarter-of:{key}}}: no input {key:?} with a quarterly figure"
                 ))
             })?;
-            t.replace_range(start..start + len + 1, quarter_words(q.q, k));
+            t.replace_range(
+                start..start + len + 1,
+                &of_year(quarter_words(q.q, k), q, edition, k),
+            );
         }
         split.push(
             split_slots(&t)
@@ -2577,6 +2718,15 @@ fn build_narrative(
     };
     let text = &files["narrative.toml"];
     let latest = lookup.latest;
+    // The metric templates (a mistake in metrics.toml is reported there): a
+    // sentence naming one this edition has no instance of (a target's
+    // attainment in a year with no target yet) drops out; a name that no
+    // template or input has is a mistake.
+    let templates: Vec<String> = files
+        .get("metrics.toml")
+        .and_then(|t| toml::from_str::<MetricsFile>(t).ok())
+        .map(|f| f.metric.iter().map(|m| m.get_ref().key.clone()).collect())
+        .unwrap_or_default();
     for para in &file.paragraph {
         let mut r = Report {
             errors,
@@ -2616,9 +2766,12 @@ fn build_narrative(
             }
             let (split, found) = match (chosen, last_error) {
                 (Some(x), _) => x,
-                // A sentence about quarters still to come drops out once there are none.
+                // A sentence about quarters still to come drops out once there
+                // are none, and one whose metric this edition does not have.
                 (None, Some(SentenceError::Absent(slot)))
-                    if slot.contains("{rest}") || slot.contains("{next}") =>
+                    if slot.contains("{rest}")
+                        || slot.contains("{next}")
+                        || templates.contains(&slot) =>
                 {
                     continue
                 }
@@ -3031,7 +3184,9 @@ fn build_sections(
                 None => r.at(at, format!("headlines: {h:?} is no metric")),
             }
         }
-        if !s.headlines.is_empty() && !(2..=4).contains(&heads.len()) {
+        // In order of preference: the first four that have a value now.
+        heads.truncate(4);
+        if !s.headlines.is_empty() && heads.len() < 2 {
             r.at(
                 at,
                 format!(

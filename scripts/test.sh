@@ -37,13 +37,18 @@ cargo fmt --check
 cargo clippy --quiet --all-targets --features bundler -- -D warnings
 cargo clippy --quiet --target wasm32-unknown-unknown --all-targets -- -D warnings
 
-step "2/8 native tests: cargo test (core, data, bundler), and the test edition"
+step "2/8 native tests: cargo test (core, data, bundler), and the test editions"
 cargo test --features bundler
-# The test edition (tests/edition/: the real data plus a synthetic 2025 Q4) must
-# build and pass with no code change, and keep the frozen page contract
-# (compat.rs). Same target dir: only this crate is rebuilt (build.rs reruns when
-# KC_DATA_DIRS changes), no dependency twice.
-KC_DATA_DIRS=data:tests/edition cargo test --test edition --test compat
+# The test editions (made-up data, never shipped) must build and pass with no
+# code change, and keep the frozen page contract (compat.rs): tests/edition/
+# adds a 2025 Q4 with only the figures a quarter needs, tests/edition-full/
+# that quarter in full, tests/edition-year/ the first quarter of a new fiscal
+# year on top. Same target dir: only this crate is rebuilt (build.rs reruns
+# when KC_DATA_DIRS changes), no dependency twice.
+for dirs in data:tests/edition data:tests/edition:tests/edition-full \
+  data:tests/edition:tests/edition-full:tests/edition-year; do
+  KC_DATA_DIRS=$dirs cargo test --test edition --test compat
+done
 # data/ as it is, every row included: the edition an editor is about to
 # publish. Its latest quarter as a whole and the page contract (its data checks
 # ran above: data_files.rs checks data/ whole whatever the day).

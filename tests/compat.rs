@@ -17,7 +17,10 @@
 //! What may go: ids the data model ties to a moment rather than to a period
 //! (`over = "latest"`, `when = "rest"` or `"one-left"`, `over = "period-of:…"`
 //! in `data/metrics.toml`): the latest quarter's year to date, the quarters
-//! still to come, the latest fiscal year, the period of one article's figure.
+//! still to come, the latest fiscal year, the period of one article's figure,
+//! and the year to date measured against a full-year target (which pairs only
+//! with quarters of the target's year: a new year has none until an article
+//! gives its target).
 //! Those are [`Life::Retires`]: present in the edition they were frozen in,
 //! and allowed to be absent once a later quarter is in. Every other id lasts.
 //!
@@ -109,7 +112,7 @@ const METRICS: &[(&str, Unit, Life)] = &[
     ("kling_q4_required", Unit::Cny, Retires), // quarters still to come
     ("kling_q4_required_qoq", Unit::Change, Retires), // quarters still to come
     ("kling_fy_2025", Unit::Cny, Retires),    // the latest fiscal year
-    ("kling_target_attainment_ytd", Unit::Share, Lasts),
+    ("kling_target_attainment_ytd", Unit::Share, Retires), // the target's year to date
     ("kling_guidance_raise", Unit::Change, Lasts),
     ("kling_fy_2025_usd", Unit::Usd, Retires), // the latest fiscal year
     ("kling_p_side_revenue_2025q1", Unit::Cny, Retires), // the period of the P-side share's figure

@@ -154,6 +154,15 @@ const MISTAKES: &[(&str, &str, &str, &str, &str, &str)] = &[
         "name = { zh-Hant = \"快手總收入\", zh-Hans = \"快手总收入\" }",
     ),
     (
+        // A series with an input per quarter tells them apart by {p}.
+        "two fields of a series with one label",
+        "series.toml",
+        "field = { zh-Hant = \"快手{p}收入\", zh-Hans = \"快手{p}收入\", en = \"Kuaishou {p} revenue\" }",
+        "field = { zh-Hant = \"快手收入\", zh-Hans = \"快手收入\", en = \"Kuaishou revenue\" }",
+        "have the same field label (\"Kuaishou revenue\"): put {p} in the field of series \"revenue\"",
+        "field = { zh-Hant = \"快手收入\"",
+    ),
+    (
         // The compiled tables join a label's three texts with U+001F.
         "a label holding a control character",
         "series.toml",

@@ -1,11 +1,13 @@
 //! A quarter is data-only: whatever edition the crate is built with, its
 //! latest quarter has its metrics, its chart point and its narrative.
 //!
-//! `scripts/test.sh` runs this file twice: on the real data, and on the test
-//! edition (`KC_DATA_DIRS=data:tests/edition`, the real data plus a synthetic
-//! 2025 Q4 that is never shipped), which must build and pass with no change
-//! to any code. Expectations come from the compiled tables and the edition's
-//! own latest quarter, never from a literal period.
+//! `scripts/test.sh` runs this file on the real data and on three test
+//! editions, made-up data that is never shipped, each of which must build and
+//! pass with no change to any code (`KC_DATA_DIRS`, see [`overlay`]): a 2025
+//! Q4 with only the figures a quarter needs, that quarter in full, and the
+//! first quarter of a new fiscal year on top. Expectations come from the
+//! compiled tables and the edition's own latest quarter, never from a
+//! literal period (the test editions' own checks name theirs).
 
 #![allow(clippy::disallowed_macros, clippy::disallowed_methods)] // native only: never in the wasm
 
@@ -20,9 +22,20 @@ fn latest() -> String {
     [LATEST.year.to_string(), "q".into(), LATEST.q.to_string()].concat()
 }
 
-/// True when this build is the test edition.
+/// The test edition on top of data/, by the last folder of `KC_DATA_DIRS`:
+/// `tests/edition` (2025 Q4: revenue, its YoY and Kling's revenue, the
+/// minimum a quarter needs), `tests/edition-full` (that quarter in full:
+/// segments, profits, users) or `tests/edition-year` (2026 Q1 on top, a new
+/// fiscal year with no Kling target yet); `None` on the real data.
+fn overlay() -> Option<&'static str> {
+    option_env!("KC_DATA_DIRS")
+        .and_then(|d| d.rsplit(':').next())
+        .filter(|d| d.starts_with("tests/"))
+}
+
+/// True when this build is one of the test editions.
 fn test_edition() -> bool {
-    option_env!("KC_DATA_DIRS").is_some_and(|d| d.contains("tests/edition"))
+    overlay().is_some()
 }
 
 #[test]
@@ -46,21 +59,69 @@ fn the_latest_quarter_has_its_metrics() {
             }
         }
     }
-    if test_edition() {
+    if overlay() == Some("tests/edition-year") {
+        assert_eq!(
+            (LATEST.year, LATEST.q),
+            (2026, 1),
+            "the test edition adds 2026 Q1"
+        );
+        assert!(EDITION.starts_with("2026q1-"), "{EDITION}");
+        // The year-ago quarter is an input the earlier year kept, so the YoY
+        // backs nothing out; and 2025's target says nothing of 2026, so
+        // nothing measures against it or projects toward it.
+        assert!(InputId::from_key("revenue_2025q1").is_some());
+        assert!(MetricId::from_key("revenue_2025q1").is_none());
+        assert!(MetricId::from_key("kling_target_attainment_ytd").is_none());
+    } else if test_edition() {
         assert_eq!(
             (LATEST.year, LATEST.q),
             (2025, 4),
             "the test edition adds 2025 Q4"
         );
         assert!(EDITION.starts_with("2025q4-"), "{EDITION}");
-        // Its YoY figure backs out the year-ago quarter, and no quarter is left to project.
+        // Its YoY figure backs out the year-ago quarter.
         let prior = MetricId::from_key("revenue_2024q4").expect("prior year from the Q4 YoY");
         assert!(results[prior].value.is_ok());
+    }
+    if test_edition() {
+        // No quarter is left to project (the year is in, or has no target).
         assert!(MetricId::ALL
             .iter()
             .all(|m| !m.key().ends_with("_required")));
         for id in InputId::ALL {
             assert!(!id.spec().projected(), "{} is still projected", id.key());
+        }
+    }
+}
+
+/// Inputs never retire (tests/compat.rs): a series that keeps only its latest
+/// quarter keeps every quarter that was latest since the first recorded
+/// edition, each with a label of its own, and the earlier year's quarters stay
+/// in a new one. The test editions prove it with a later quarter in full.
+#[test]
+fn earlier_quarters_keep_their_inputs_and_labels() {
+    let first = InputId::from_key("online_marketing_2025q3").expect("the first edition's segment");
+    if matches!(overlay(), Some("tests/edition-full" | "tests/edition-year")) {
+        let q = latest();
+        let now =
+            InputId::from_key(&["online_marketing_", &q].concat()).expect("the latest segment");
+        assert_ne!(first, now);
+        for locale in Locale::ALL {
+            assert_ne!(first.spec().label.get(locale), now.spec().label.get(locale));
+        }
+    }
+    // No two fields share a label in any language (the build refuses it).
+    for a in InputId::ALL {
+        for b in InputId::ALL.into_iter().filter(|b| *b > a) {
+            for locale in Locale::ALL {
+                assert_ne!(
+                    a.spec().label.get(locale),
+                    b.spec().label.get(locale),
+                    "{} {}",
+                    a.key(),
+                    b.key()
+                );
+            }
         }
     }
 }
@@ -150,11 +211,16 @@ fn the_growth_chart_moves_to_the_latest_quarter() {
             "no mix row for a quarter with no segment figures"
         );
     }
-    if test_edition() {
-        assert!(
+    match overlay() {
+        Some("tests/edition") => assert!(
             !segment_given && items.iter().any(|i| i.2 == Bar::Missing),
-            "the test edition gives no segment figures for its new quarter"
-        );
+            "the minimal test edition gives no segment figures for its new quarter"
+        ),
+        Some(_) => assert!(
+            segment_given && items.iter().all(|i| i.2 != Bar::Missing),
+            "the full test editions give every segment of their new quarter"
+        ),
+        None => {}
     }
 }
 
@@ -195,8 +261,9 @@ fn the_narrative_names_the_latest_quarter() {
 }
 
 /// A paragraph whose sentences fall back to an earlier quarter (the test
-/// edition gives Q4's total but not its segments) names that quarter: a reader
-/// never takes Q3's segments for Q4's.
+/// edition gives Q4's total but not its segments) names that quarter, and its
+/// year when that is not the edition's: a reader never takes Q3's segments for
+/// Q4's, nor 2025's first quarter for 2026's.
 #[test]
 fn every_quarter_a_paragraph_speaks_of_is_named() {
     let mut named = 0;
@@ -215,6 +282,18 @@ fn every_quarter_a_paragraph_speaks_of_is_named() {
                 section.key,
                 id.key(),
                 WORDS[q.q as usize - 1]
+            );
+            // A quarter of another year than the edition's says which year
+            // (or, for the same quarter a year before, that it is).
+            let year = [WORDS[q.q as usize - 1], " of ", &q.year.to_string()].concat();
+            let year_ago = q.q == LATEST.q && q.year + 1 == LATEST.year;
+            assert!(
+                q.year == LATEST.year
+                    || text.contains(&year)
+                    || (year_ago && text.contains("a year earlier")),
+                "{}: {} is of {year}, which the paragraph does not say: {text}",
+                section.key,
+                id.key()
             );
             named += 1;
         }
