@@ -973,7 +973,26 @@ pub fn check_as_of(files: &Files, as_of: Option<&str>) -> Result<Model, Vec<Data
         return Err(errors);
     }
     let edition = edition_id(latest, &observations, &inputs, &metrics);
-    let past_editions = check_editions(files, &inputs, &observations, &edition, &mut errors);
+    // Under a cut, the first directory's own edition as of the day marks which
+    // recorded editions are past: a later directory's rows (a test edition)
+    // make an edition never recorded, and the editions an editor recorded
+    // after the day are from later data all the same.
+    let base = match as_of {
+        Some(_) if files.values().any(|t| t.contains(ADDED_FROM)) => {
+            check_as_of(&first_directory(files), as_of)
+                .ok()
+                .map(|m| m.edition)
+        }
+        _ => None,
+    };
+    let past_editions = check_editions(
+        files,
+        &inputs,
+        &observations,
+        &edition,
+        base.as_deref(),
+        &mut errors,
+    );
     let widget = widget.expect("parsed above");
     let text = files.get("widget.toml").map(String::as_str).unwrap_or("");
     let mut r = Report {
@@ -3296,11 +3315,27 @@ fn defaults(inputs: &[Input], obs: &[Observation]) -> HashMap<String, f64> {
         .collect()
 }
 
+/// The rows of the first directory alone: each `.toml` file up to the rows a
+/// later directory added (`load` marks them).
+fn first_directory(files: &Files) -> Files {
+    files
+        .iter()
+        .map(|(name, text)| {
+            let end = text.find(ADDED_FROM).unwrap_or(text.len());
+            (name.clone(), text[..end].to_string())
+        })
+        .collect()
+}
+
+/// The editions recorded before `current`, or, when `current` was never
+/// recorded, up to and including `base` (the first directory's own edition
+/// under a cut), else all of them.
 fn check_editions(
     files: &Files,
     inputs: &[Input],
     obs: &[Observation],
     current: &str,
+    base: Option<&str>,
     errors: &mut Vec<DataError>,
 ) -> Vec<PastEdition> {
     let Some(file) = parse_file::<EditionsFile>(files, "editions.toml", errors) else {
@@ -3311,9 +3346,11 @@ fn check_editions(
     let mut out: Vec<PastEdition> = Vec::new();
     // Rows after the current edition's are from later data (a cut, see
     // `check_as_of`): they are not past editions of this one.
-    let rows = match file.edition.iter().position(|r| r.get_ref().id == current) {
-        Some(k) => &file.edition[..k],
-        None => &file.edition[..],
+    let at = |id: &str| file.edition.iter().position(|r| r.get_ref().id == id);
+    let rows = match (at(current), base.and_then(at)) {
+        (Some(k), _) => &file.edition[..k],
+        (None, Some(k)) => &file.edition[..=k],
+        (None, None) => &file.edition[..],
     };
     for row in rows {
         let e = row.get_ref();

@@ -585,24 +585,34 @@ fn compiled_charts_match_the_data() {
     assert!(bars_charts >= 3, "growth, ARPU and P/E have bars charts");
 }
 
-/// `data/` with the test edition's quarter written into it, as an editor adds
-/// a quarter: its article as "Z" (so that the test edition's "T" can still go
-/// on top), dated `date` if given instead of its own day.
+/// `data/` with the test editions' quarter in full written into it, as an
+/// editor adds a quarter: the articles as "Z" and "Y" (so that the test
+/// edition's "T" can still go on top, the minimal quarter, a different
+/// edition), the first dated `date` if given instead of its own day.
 fn with_next_quarter(date: Option<&str>) -> Files {
-    let overlay = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/edition");
-    let added: Files = data::load(&[&overlay])
-        .expect("tests/edition/ is readable")
-        .into_iter()
-        .map(|(name, text)| {
-            let mut text = text
-                .replace("id = \"T\"", "id = \"Z\"")
-                .replace("source = \"T\"", "source = \"Z\"");
-            if let Some(date) = date {
-                text = text.replace(EDITION_DAY, date);
-            }
-            (name.replace("sources/T.txt", "sources/Z.txt"), text)
-        })
-        .collect();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let added: Files = data::load(&[
+        &root.join("tests/edition"),
+        &root.join("tests/edition-full"),
+    ])
+    .expect("tests/edition/ and tests/edition-full/ are readable")
+    .into_iter()
+    .map(|(name, text)| {
+        let mut text = text
+            .replace("id = \"T\"", "id = \"Z\"")
+            .replace("source = \"T\"", "source = \"Z\"")
+            .replace("id = \"U\"", "id = \"Y\"")
+            .replace("source = \"U\"", "source = \"Y\"")
+            .replace("\n# --- ", "\n# ");
+        if let Some(date) = date {
+            text = text.replace(EDITION_DAY, date);
+        }
+        let name = name
+            .replace("sources/T.txt", "sources/Z.txt")
+            .replace("sources/U.txt", "sources/Y.txt");
+        (name, text)
+    })
+    .collect();
     with_rows(real(), &added, "\n")
 }
 
