@@ -1795,6 +1795,17 @@ fn primary(obs: &[Observation], series: usize, period: Period) -> Option<usize> 
         .position(|o| o.series == series && o.period == period && o.variant.is_none())
 }
 
+/// Reports `message` at series `id`'s row in series.toml.
+fn at_series(errors: &mut Vec<DataError>, text: &str, id: &str, message: String) {
+    let at = text.find(&format!("id = \"{id}\"")).unwrap_or(0);
+    Report {
+        errors,
+        file: "series.toml",
+        text,
+    }
+    .at(at, message);
+}
+
 /// A `current` series' figure: its latest one (by period) that is not a variant.
 fn current_figure(obs: &[Observation], series: usize) -> Option<usize> {
     obs.iter()
@@ -1913,14 +1924,10 @@ fn build_inputs(
             }
             InputMode::Current => {
                 let Some(i) = current_figure(obs, si) else {
-                    let at = series_text.find(&format!("id = \"{}\"", s.id)).unwrap_or(0);
-                    Report {
+                    at_series(
                         errors,
-                        file: "series.toml",
-                        text: series_text,
-                    }
-                    .at(
-                        at,
+                        series_text,
+                        &s.id,
                         format!("input = \"current\" but series {:?} has no figure", s.id),
                     );
                     continue;
@@ -1944,14 +1951,10 @@ fn build_inputs(
         let s = &series[si];
         let target = s.guidance.as_deref().unwrap_or("");
         let Some(t) = out.iter().position(|i| i.key == target) else {
-            let at = series_text.find(&format!("id = \"{}\"", s.id)).unwrap_or(0);
-            Report {
+            at_series(
                 errors,
-                file: "series.toml",
-                text: series_text,
-            }
-            .at(
-                at,
+                series_text,
+                &s.id,
                 format!("guidance = {target:?} must be a series with input = \"current\""),
             );
             continue;
@@ -1998,16 +2001,10 @@ fn build_inputs(
         }) else {
             continue;
         };
-        let at = series_text
-            .find(&format!("id = \"{}\"", a.group))
-            .unwrap_or(0);
-        Report {
+        at_series(
             errors,
-            file: "series.toml",
-            text: series_text,
-        }
-        .at(
-            at,
+            series_text,
+            &a.group,
             format!(
                 "inputs {} and {} have the same field label ({:?}): put {{p}} in the field of series {:?}",
                 b.key, a.key, a.label.en, a.group
