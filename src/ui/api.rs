@@ -81,7 +81,9 @@ fn input_infos() -> JsValue {
                     put(&src, "article", a.id.to_string());
                     put(&src, "outlet", a.outlet);
                     put(&src, "title", a.title);
-                    put(&src, "date", labels(a.date));
+                    // `date` as it always was (the English); `dates` in each language.
+                    put(&src, "date", a.date.en());
+                    put(&src, "dates", labels(a.date));
                 }
                 JsValue::from(src)
             }),

@@ -39,13 +39,15 @@ test('describes inputs and metrics, and computes in base units', async () => {
   assert.equal(info.kling.source.qualifier, 'floor');
   assert.equal(info.kling.source.article, 'A');
   assert.match(info.kling.source.quote, /3億元/);
-  // An article's date in each language, as a label is: the day reads the same in all three.
-  assert.deepEqual(Object.keys(info.kling.source.date), ['zh-Hant', 'zh-Hans', 'en']);
-  assert.equal(new Set(Object.values(info.kling.source.date)).size, 1);
-  const dates = await page.evaluate(() => klingCalc.inputs().filter((i) => i.source).map((i) => i.source.date));
-  assert.ok(dates.some((d) => d.en !== d['zh-Hant']), 'some input rests on an article dated by a window in words');
-  for (const d of dates) {
-    for (const tag of ['zh-Hant', 'zh-Hans']) assert.doesNotMatch(d[tag], /[A-Za-z]{2}/, `${tag}: ${d[tag]}`);
+  // An article's date in each language, as a label is (the day reads the same in
+  // all three), and `date` as before: the English.
+  assert.deepEqual(Object.keys(info.kling.source.dates), ['zh-Hant', 'zh-Hans', 'en']);
+  assert.equal(new Set(Object.values(info.kling.source.dates)).size, 1);
+  const sources = await page.evaluate(() => klingCalc.inputs().filter((i) => i.source).map((i) => i.source));
+  assert.ok(sources.some((s) => s.dates.en !== s.dates['zh-Hant']), 'some input rests on an article dated by a window in words');
+  for (const s of sources) {
+    assert.equal(s.date, s.dates.en);
+    for (const tag of ['zh-Hant', 'zh-Hans']) assert.doesNotMatch(s.dates[tag], /[A-Za-z]{2}/, `${tag}: ${s.dates[tag]}`);
   }
   assert.equal(info.kling.label.en, 'Kling Q3 revenue');
   assert.equal(info.share.unit, 'share');
