@@ -957,7 +957,15 @@ pub fn check_as_of(files: &Files, as_of: Option<&str>) -> Result<Model, Vec<Data
     if !errors.is_empty() {
         return Err(errors);
     }
-    let metrics = build_metrics(files, &series, &observations, &inputs, &mut errors);
+    let mut waiting = Vec::new();
+    let metrics = build_metrics(
+        files,
+        &series,
+        &observations,
+        &inputs,
+        &mut waiting,
+        &mut errors,
+    );
     if metrics.len() > 255 {
         errors.push(DataError {
             file: "metrics.toml".into(),
@@ -968,7 +976,15 @@ pub fn check_as_of(files: &Files, as_of: Option<&str>) -> Result<Model, Vec<Data
             ),
         });
     }
-    let sections = build_sections(files, &observations, &inputs, &metrics, latest, &mut errors);
+    let sections = build_sections(
+        files,
+        &observations,
+        &inputs,
+        &metrics,
+        &waiting,
+        latest,
+        &mut errors,
+    );
     if !errors.is_empty() {
         return Err(errors);
     }
@@ -1797,20 +1813,24 @@ fn primary(obs: &[Observation], series: usize, period: Period) -> Option<usize> 
 
 /// Reports `message` at series `id`'s row in series.toml.
 fn at_series(errors: &mut Vec<DataError>, text: &str, id: &str, message: String) {
+    at_row(errors, "series.toml", text, id, message);
+}
+
+/// Reports `message` at the row with `id = "<id>"` in `file` (`text`).
+fn at_row(errors: &mut Vec<DataError>, file: &str, text: &str, id: &str, message: String) {
     let at = text.find(&format!("id = \"{id}\"")).unwrap_or(0);
-    Report {
-        errors,
-        file: "series.toml",
-        text,
-    }
-    .at(at, message);
+    Report { errors, file, text }.at(at, message);
 }
 
 /// A `current` series' figure: its latest one (by period) that is not a variant.
-fn current_figure(obs: &[Observation], series: usize) -> Option<usize> {
+///
+/// A full-year figure of a year not yet begun (next year's target, given
+/// early) waits for its year: until then the current one is the latest year's.
+fn current_figure(obs: &[Observation], series: usize, fy: u16) -> Option<usize> {
     obs.iter()
         .enumerate()
         .filter(|(_, o)| o.series == series && o.variant.is_none())
+        .filter(|(_, o)| !matches!(o.period, Period::Year(y) if y > fy))
         .max_by_key(|(_, o)| o.period)
         .map(|(i, _)| i)
 }
@@ -1820,7 +1840,11 @@ fn current_figure(obs: &[Observation], series: usize) -> Option<usize> {
 /// A mistake in the file is reported where the file is checked.
 fn first_edition(files: &Files) -> Option<Quarter> {
     let file: EditionsFile = toml::from_str(files.get("editions.toml")?).ok()?;
-    let id = &file.edition.first()?.get_ref().id;
+    edition_quarter(&file.edition.first()?.get_ref().id)
+}
+
+/// The quarter an edition id begins with (`2025q3-887c87` → 2025 Q3).
+fn edition_quarter(id: &str) -> Option<Quarter> {
     match Period::parse(&id.split('-').next()?.to_ascii_uppercase())? {
         Period::Quarter { year, q } => Some(Quarter { year, q }),
         _ => None,
@@ -1883,12 +1907,17 @@ fn build_inputs(
                 }
             }
             InputMode::Latest => {
-                // The latest year's last figure, and every one since the
-                // first edition's quarter (each was the latest once).
+                // The latest year's last figure, every one since the first
+                // edition's quarter (each was the latest once), and the one
+                // the first edition had (its year's last up to its quarter).
                 let last = of_year.last().map(|(q, _)| *q);
+                let had = observed
+                    .iter()
+                    .rfind(|(q, _)| q.year == first.year && *q <= first)
+                    .map(|(q, _)| *q);
                 for &(q, i) in observed
                     .iter()
-                    .filter(|(q, _)| *q >= first || Some(*q) == last)
+                    .filter(|(q, _)| *q >= first || Some(*q) == last || Some(*q) == had)
                 {
                     out.push(quarter_input(s, q, Default::Figure(i), false));
                 }
@@ -1900,7 +1929,7 @@ fn build_inputs(
                 let target_year = series
                     .iter()
                     .position(|t| Some(&t.id) == s.guidance.as_ref())
-                    .and_then(|t| current_figure(obs, t))
+                    .and_then(|t| current_figure(obs, t, fy))
                     .and_then(|i| match obs[i].period {
                         Period::Year(y) => Some(y),
                         _ => None,
@@ -1923,7 +1952,7 @@ fn build_inputs(
                 }
             }
             InputMode::Current => {
-                let Some(i) = current_figure(obs, si) else {
+                let Some(i) = current_figure(obs, si, fy) else {
                     at_series(
                         errors,
                         series_text,
@@ -2001,12 +2030,22 @@ fn build_inputs(
         }) else {
             continue;
         };
-        at_series(
+        // An input is a series' or an assumption's (assumptions.toml).
+        let (file, text) = if series_text.contains(&format!("id = \"{}\"", a.group)) {
+            ("series.toml", series_text)
+        } else {
+            (
+                "assumptions.toml",
+                files.get("assumptions.toml").map_or("", String::as_str),
+            )
+        };
+        at_row(
             errors,
-            series_text,
+            file,
+            text,
             &a.group,
             format!(
-                "inputs {} and {} have the same field label ({:?}): put {{p}} in the field of series {:?}",
+                "inputs {} and {} have the same field label ({:?}): give {:?} a label of its own ({{p}} in a series' field tells its quarters apart)",
                 b.key, a.key, a.label.en, a.group
             ),
         );
@@ -2171,11 +2210,16 @@ impl Binding<'_> {
     }
 }
 
+/// The metrics of every template for every period whose operands exist.
+/// `waiting` gets the templates that have no instance only because each would
+/// pair a full-year figure with another year's quarters (2025's target in a
+/// 2026 edition): what names them drops out rather than being a mistake.
 fn build_metrics(
     files: &Files,
     series: &[Series],
     obs: &[Observation],
     inputs: &[Input],
+    waiting: &mut Vec<String>,
     errors: &mut Vec<DataError>,
 ) -> Vec<Metric> {
     let Some(file) = parse_file::<MetricsFile>(files, "metrics.toml", errors) else {
@@ -2272,6 +2316,7 @@ fn build_metrics(
             }
         };
         let mut made = 0;
+        let mut other_year = false;
         for s in &bindings {
             let mut found: Vec<Metric> = Vec::new();
             for &q in &periods {
@@ -2298,6 +2343,7 @@ fn build_metrics(
                         .iter()
                         .any(|o| full_year(o, inputs, &out, obs).is_some_and(|y| y != q.year))
                 }) {
+                    other_year = true;
                     continue;
                 }
                 if operands.is_empty() || operands.len() > 4 {
@@ -2332,14 +2378,16 @@ fn build_metrics(
             for metric in found {
                 // The same quantity reached another way: a year-ago figure an
                 // input gives, or a year-ago share the quarter's own template
-                // made (a later year's YoY backs out an earlier quarter). Only
-                // an id taken by another unit is a mistake.
-                if out
+                // made from the same operands (a later year's YoY backs out an
+                // earlier quarter). Any other id taken twice is a mistake.
+                if out.iter().any(|o| {
+                    o.key == metric.key
+                        && o.unit == metric.unit
+                        && o.op == metric.op
+                        && o.operands == metric.operands
+                }) || inputs
                     .iter()
-                    .any(|o| o.key == metric.key && o.unit == metric.unit)
-                    || inputs
-                        .iter()
-                        .any(|i| i.key == metric.key && i.unit == metric.unit)
+                    .any(|i| i.key == metric.key && i.unit == metric.unit)
                 {
                     continue;
                 }
@@ -2356,7 +2404,9 @@ fn build_metrics(
                 out.push(metric);
             }
         }
-        let _ = made;
+        if made == 0 && other_year {
+            waiting.push(m.key.clone());
+        }
     }
     out
 }
@@ -2723,9 +2773,12 @@ fn sentence_at(
     Ok((split, found))
 }
 
+/// `waiting`: the metric templates with no instance because they pair a
+/// full-year figure with quarters of another year (see [`build_metrics`]).
 fn build_narrative(
     files: &Files,
     lookup: &Lookup,
+    waiting: &[String],
     errors: &mut Vec<DataError>,
 ) -> BTreeMap<String, (usize, Vec<Seg>)> {
     let mut out = BTreeMap::new();
@@ -2734,15 +2787,6 @@ fn build_narrative(
     };
     let text = &files["narrative.toml"];
     let latest = lookup.latest;
-    // The metric templates (a mistake in metrics.toml is reported there): a
-    // sentence naming one this edition has no instance of (a target's
-    // attainment in a year with no target yet) drops out; a name that no
-    // template or input has is a mistake.
-    let templates: Vec<String> = files
-        .get("metrics.toml")
-        .and_then(|t| toml::from_str::<MetricsFile>(t).ok())
-        .map(|f| f.metric.iter().map(|m| m.get_ref().key.clone()).collect())
-        .unwrap_or_default();
     for para in &file.paragraph {
         let mut r = Report {
             errors,
@@ -2783,11 +2827,13 @@ fn build_narrative(
             let (split, found) = match (chosen, last_error) {
                 (Some(x), _) => x,
                 // A sentence about quarters still to come drops out once there
-                // are none, and one whose metric this edition does not have.
+                // are none, and one about a target's year in a year with no
+                // target yet. Any other number that exists for no quarter is a
+                // mistake (a misspelt id, or an operand that is).
                 (None, Some(SentenceError::Absent(slot)))
                     if slot.contains("{rest}")
                         || slot.contains("{next}")
-                        || templates.contains(&slot) =>
+                        || waiting.contains(&slot) =>
                 {
                     continue
                 }
@@ -3126,6 +3172,7 @@ fn build_sections(
     obs: &[Observation],
     inputs: &[Input],
     metrics: &[Metric],
+    waiting: &[String],
     latest: Quarter,
     errors: &mut Vec<DataError>,
 ) -> Vec<Section> {
@@ -3135,7 +3182,7 @@ fn build_sections(
         metrics,
         latest,
     };
-    let mut narratives = build_narrative(files, &lookup, errors);
+    let mut narratives = build_narrative(files, &lookup, waiting, errors);
     let Some(file) = parse_file::<SectionsFile>(files, "sections.toml", errors) else {
         return Vec::new();
     };
@@ -3351,7 +3398,7 @@ fn check_editions(
     };
     for row in rows {
         let e = row.get_ref();
-        if out.iter().any(|p| p.id == e.id) || e.id.is_empty() || e.id.len() > 16 {
+        if out.iter().any(|p| p.id == e.id) || e.id.len() > 16 || edition_quarter(&e.id).is_none() {
             Report {
                 errors,
                 file: "editions.toml",
@@ -3360,7 +3407,7 @@ fn check_editions(
             .at(
                 row.span().start,
                 format!(
-                    "edition {:?} is listed twice or is not 1 to 16 characters",
+                    "edition {:?} is listed twice, longer than 16 characters or does not begin with its quarter (2025q3-…): record editions with `cargo run --features bundler --bin edition -- record`",
                     e.id
                 ),
             );

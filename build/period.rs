@@ -44,9 +44,11 @@ impl Period {
         if let Some(y) = s.strip_suffix("YTD").and_then(year) {
             return Some(Period::YearToDate(y));
         }
-        if s.len() >= 6 && &s[4..5] == "Q" {
-            let y = year(&s[..4])?;
-            let rest = &s[5..];
+        // `get`, not slicing: the text may be anything an editor wrote
+        // (a Chinese date), and a cut inside a character would panic.
+        if s.len() >= 6 && s.get(4..5) == Some("Q") {
+            let y = year(s.get(..4)?)?;
+            let rest = s.get(5..)?;
             let quarter = |t: &str| num(t).filter(|q| t.len() == 1 && (1..=4).contains(q));
             if let Some((a, b)) = rest.split_once("-Q") {
                 let (from, to) = (quarter(a)? as u8, quarter(b)? as u8);
@@ -192,6 +194,10 @@ mod tests {
             ),
             ("all-time", Some(Period::AllTime)),
             ("2025Q5", None),
+            // Anything an editor may write, a cut inside a character included.
+            ("2025年11月27日", None),
+            ("2025年年中(5月29日後)", None),
+            ("初版-1", None),
             ("2025Q3-Q1", None),
             ("2025-13", None),
             ("25Q3", None),

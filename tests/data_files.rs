@@ -154,12 +154,40 @@ const MISTAKES: &[(&str, &str, &str, &str, &str, &str)] = &[
         "name = { zh-Hant = \"快手總收入\", zh-Hans = \"快手总收入\" }",
     ),
     (
+        // An assumption's label is its own too, and the mistake is its file's.
+        "an assumption labelled as a series' field",
+        "assumptions.toml",
+        "en = \"Target P/E (dynamic)\" }",
+        "en = \"Kuaishou P/E (dynamic)\" }",
+        "have the same field label (\"Kuaishou P/E (dynamic)\"): give \"target_pe\" a label of its own",
+        "id = \"target_pe\"",
+    ),
+    (
+        // The most natural way to write a day in Chinese; its 年 once cut the
+        // period reader inside a character.
+        "a day written in Chinese",
+        "sources.toml",
+        "date = \"2025-11-27\"",
+        "date = \"2025年11月27日\"",
+        "the date \"2025年11月27日\" is not a day (2025-11-27)",
+        "date = \"2025年11月27日\"",
+    ),
+    (
+        // The build writes edition ids; the first one's quarter starts the inputs.
+        "an edition id without its quarter",
+        "editions.toml",
+        "id = \"2025q3-1\"",
+        "id = \"初版-1\"",
+        "does not begin with its quarter (2025q3-…)",
+        "id = \"初版-1\"",
+    ),
+    (
         // A series with an input per quarter tells them apart by {p}.
         "two fields of a series with one label",
         "series.toml",
         "field = { zh-Hant = \"快手{p}收入\", zh-Hans = \"快手{p}收入\", en = \"Kuaishou {p} revenue\" }",
         "field = { zh-Hant = \"快手收入\", zh-Hans = \"快手收入\", en = \"Kuaishou revenue\" }",
-        "have the same field label (\"Kuaishou revenue\"): put {p} in the field of series \"revenue\"",
+        "have the same field label (\"Kuaishou revenue\"): give \"revenue\" a label of its own",
         "field = { zh-Hant = \"快手收入\"",
     ),
     (
@@ -284,6 +312,85 @@ fn every_kind_of_mistake_names_file_line_and_problem() {
         let shown = e.to_string();
         assert!(shown.starts_with(&["data/", file, ":"].concat()), "{shown}");
     }
+}
+
+/// A misspelt operand leaves its metric with no instance: the sentence and
+/// headline that name the metric say so, it does not just drop out (only a
+/// metric waiting for its year's target does).
+#[test]
+fn a_misspelt_operand_is_named_where_its_metric_is_used() {
+    let mut files = real();
+    let text = files.get_mut("metrics.toml").unwrap();
+    let from = "operands = [\"operating_profit_{p}\", \"revenue_{p}\"]";
+    assert!(text.contains(from));
+    *text = text.replacen(
+        from,
+        "operands = [\"operating_proft_{p}\", \"revenue_{p}\"]",
+        1,
+    );
+    let errors = checked(&files).expect_err("accepted");
+    assert!(
+        errors.iter().any(|e| e.file == "narrative.toml"
+            && e.message
+                .contains("{{operating_margin_{p}}} is no input or metric for any quarter")),
+        "{errors:?}"
+    );
+}
+
+/// Next year's target, given before next year begins, waits for its year:
+/// this year's quarters keep projecting toward this year's target, and no
+/// input the edition published goes.
+#[test]
+fn a_target_for_a_year_not_begun_waits_for_its_year() {
+    let mut files = real();
+    let before = checked(&files).expect("clean");
+    files.insert(
+        "sources/W.txt".into(),
+        "下年目標\n可靈2026年收入目標為15億元。(測試)".into(),
+    );
+    files
+        .get_mut("sources.toml")
+        .unwrap()
+        .push_str("\n[[source]]\nid = \"W\"\noutlet = \"測試\"\ntitle = \"下年目標\"\ndate = \"2025-11-20\"\n");
+    files.get_mut("observations.toml").unwrap().push_str(
+        "\n[[observation]]\nseries = \"kling_fy_target\"\nperiod = \"2026FY\"\nvalue = 15e8\nnumeral = \"15億元\"\nsource = \"W\"\nquote = \"可靈2026年收入目標為15億元\"\n",
+    );
+    let after = checked(&files).expect("clean with next year's target");
+    let keys = |m: &data::Model| {
+        m.inputs
+            .iter()
+            .map(|i| (i.key.clone(), i.projected))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(keys(&after), keys(&before));
+    let target = after
+        .inputs
+        .iter()
+        .find(|i| i.key == "kling_fy_target")
+        .unwrap();
+    let data::Default::Figure(f) = target.default else {
+        panic!("the target starts from a figure");
+    };
+    assert_eq!(
+        after.observations[f].period.to_string(),
+        format!("{}FY", after.latest.year)
+    );
+}
+
+/// Two templates making one id: a mistake unless they are the same quantity
+/// from the same operands (a year-ago share the quarter's own template makes).
+#[test]
+fn a_second_template_for_a_taken_id_is_rejected() {
+    let mut files = real();
+    let text = files.get_mut("metrics.toml").unwrap();
+    text.push_str("\n[[metric]]\nkey = \"revenue_qoq_{p}\"\nop = \"diff\"\noperands = [\"revenue_{p}\", \"revenue_{p-1}\"]\nlabel = { zh-Hant = \"差\", zh-Hans = \"差\", en = \"diff\" }\n");
+    let errors = checked(&files).expect_err("accepted");
+    assert!(
+        errors.iter().any(|e| e.file == "metrics.toml"
+            && e.message
+                .contains("the metric id \"revenue_qoq_2025q3\" is already taken")),
+        "{errors:?}"
+    );
 }
 
 #[test]
