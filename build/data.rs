@@ -1891,8 +1891,6 @@ fn build_inputs(
             .flat_map(every)
             .filter_map(|q| figure(q).map(|i| (q, i)))
             .collect();
-        let of_year: Vec<&(Quarter, usize)> =
-            observed.iter().filter(|(q, _)| q.year == fy).collect();
         match s.input {
             InputMode::None => {}
             InputMode::Quarters => {
@@ -1907,17 +1905,16 @@ fn build_inputs(
                 }
             }
             InputMode::Latest => {
-                // The latest year's last figure, every one since the first
-                // edition's quarter (each was the latest once), and the one
-                // the first edition had (its year's last up to its quarter).
-                let last = of_year.last().map(|(q, _)| *q);
+                // Every figure since the first edition's quarter (each was
+                // the latest once), and the one the first edition had (its
+                // year's last up to its quarter). The latest is among them.
                 let had = observed
                     .iter()
                     .rfind(|(q, _)| q.year == first.year && *q <= first)
                     .map(|(q, _)| *q);
                 for &(q, i) in observed
                     .iter()
-                    .filter(|(q, _)| *q >= first || Some(*q) == last || Some(*q) == had)
+                    .filter(|(q, _)| *q >= first || Some(*q) == had)
                 {
                     out.push(quarter_input(s, q, Default::Figure(i), false));
                 }
