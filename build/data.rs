@@ -2047,12 +2047,13 @@ fn build_inputs(
             ),
         );
     }
-    if out.len() > 64 {
+    // An `InputSet` is a `u64`, or a `u128` once the inputs outgrow it (emit.rs).
+    if out.len() > 128 {
         errors.push(DataError {
             file: "series.toml".into(),
             line: 1,
             message: format!(
-                "{} inputs: the widget holds at most 64 (earlier quarters keep theirs: ARCHITECTURE, \"Inputs never retire\")",
+                "{} inputs: the widget holds at most 128 (earlier quarters keep theirs: ARCHITECTURE, \"Inputs never retire\")",
                 out.len()
             ),
         });

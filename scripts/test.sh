@@ -43,10 +43,12 @@ cargo test --features bundler
 # code change, and keep the frozen page contract (compat.rs): tests/edition/
 # adds a 2025 Q4 with only the figures a quarter needs, tests/edition-full/
 # that quarter in full, tests/edition-year/ the first quarter of a new fiscal
-# year on top. Same target dir: only this crate is rebuilt (build.rs reruns
-# when KC_DATA_DIRS changes), no dependency twice.
+# year on top, tests/edition-wide/ its second quarter (70 inputs: an input
+# set wider than a u64). Same target dir: only this crate is rebuilt (build.rs
+# reruns when KC_DATA_DIRS changes), no dependency twice.
 for dirs in data:tests/edition data:tests/edition:tests/edition-full \
-  data:tests/edition:tests/edition-full:tests/edition-year; do
+  data:tests/edition:tests/edition-full:tests/edition-year \
+  data:tests/edition:tests/edition-full:tests/edition-year:tests/edition-wide; do
   KC_DATA_DIRS=$dirs cargo test --test edition --test compat
 done
 # data/ as it is, every row included: the edition an editor is about to

@@ -393,6 +393,52 @@ fn a_second_template_for_a_taken_id_is_rejected() {
     );
 }
 
+/// How many inputs an edition holds: an input set is the narrowest integer
+/// with a bit per input (`Bits` in the inputs table, a `u64` up to 64 and a
+/// `u128` up to 128), and the 129th input is refused, saying so. Made with
+/// assumptions added to today's data; the wide test edition builds a `u128`
+/// set in earnest (tests/edition.rs).
+#[test]
+fn an_edition_holds_up_to_128_inputs() {
+    let have = compiled().inputs.len();
+    let with = |total: usize| {
+        let mut files = real();
+        let extra: Vec<String> = (have..total).map(|k| format!("\"extra_{k}\"")).collect();
+        let sections = files.get_mut("sections.toml").unwrap();
+        let list = "\"pe_tencent\", \"target_pe\"]";
+        assert!(sections.contains(list));
+        *sections = sections.replacen(
+            list,
+            &format!(
+                "\"pe_tencent\", \"target_pe\"{}]",
+                extra.iter().map(|k| [", ", k].concat()).collect::<String>()
+            ),
+            1,
+        );
+        let text = files.get_mut("assumptions.toml").unwrap();
+        for k in have..total {
+            text.push_str(&format!("\n[[assumption]]\nid = \"extra_{k}\"\nunit = \"multiple\"\ndefault = {{ op = \"mean\", of = [\"pe_baidu\"] }}\nlabel = {{ zh-Hant = \"額外{k}\", zh-Hans = \"额外{k}\", en = \"Extra {k}\" }}\n"));
+        }
+        checked(&files)
+    };
+    for (total, bits) in [(have, "u64"), (64, "u64"), (65, "u128"), (128, "u128")] {
+        let m = with(total).unwrap_or_else(|e| panic!("{total} inputs: {e:?}"));
+        assert_eq!(m.inputs.len(), total);
+        let table = emit::inputs(&m);
+        assert!(
+            table.contains(&format!("type Bits = {bits};")),
+            "{total} inputs"
+        );
+    }
+    let errors = with(129).expect_err("129 inputs accepted");
+    assert!(
+        errors.iter().any(|e| e.file == "series.toml"
+            && e.message
+                .starts_with("129 inputs: the widget holds at most 128")),
+        "{errors:?}"
+    );
+}
+
 #[test]
 fn a_duplicate_observation_is_rejected_at_its_line() {
     let mut files = real();

@@ -1,18 +1,19 @@
 //! A quarter is data-only: whatever edition the crate is built with, its
 //! latest quarter has its metrics, its chart point and its narrative.
 //!
-//! `scripts/test.sh` runs this file on the real data and on three test
+//! `scripts/test.sh` runs this file on the real data and on four test
 //! editions, made-up data that is never shipped, each of which must build and
 //! pass with no change to any code (`KC_DATA_DIRS`, see [`overlay`]): a 2025
-//! Q4 with only the figures a quarter needs, that quarter in full, and the
-//! first quarter of a new fiscal year on top. Expectations come from the
+//! Q4 with only the figures a quarter needs, that quarter in full, the first
+//! quarter of a new fiscal year on top, and its second quarter (more than 64
+//! inputs). Expectations come from the
 //! compiled tables and the edition's own latest quarter, never from a
 //! literal period (the test editions' own checks name theirs).
 
 #![allow(clippy::disallowed_macros, clippy::disallowed_methods)] // native only: never in the wasm
 
 use kling_calc::core::edition::{EDITION, LATEST};
-use kling_calc::core::inputs::{InputId, Inputs};
+use kling_calc::core::inputs::{InputId, InputSet, Inputs};
 use kling_calc::core::metrics::{compute, MetricId, Operand, Reason};
 use kling_calc::core::sections::{Bar, Chart, Section, Seg, SECTIONS};
 use kling_calc::core::units::Locale;
@@ -25,8 +26,9 @@ fn latest() -> String {
 /// The test edition on top of data/, by the last folder of `KC_DATA_DIRS`:
 /// `tests/edition` (2025 Q4: revenue, its YoY and Kling's revenue, the
 /// minimum a quarter needs), `tests/edition-full` (that quarter in full:
-/// segments, profits, users) or `tests/edition-year` (2026 Q1 on top, a new
-/// fiscal year with no Kling target yet); `None` on the real data.
+/// segments, profits, users), `tests/edition-year` (2026 Q1 on top, a new
+/// fiscal year with no Kling target yet) or `tests/edition-wide` (2026 Q2 on
+/// top of that: 70 inputs, more than a `u64` set holds); `None` on the real data.
 fn overlay() -> Option<&'static str> {
     option_env!("KC_DATA_DIRS")
         .and_then(|d| d.rsplit(':').next())
@@ -59,13 +61,10 @@ fn the_latest_quarter_has_its_metrics() {
             }
         }
     }
-    if overlay() == Some("tests/edition-year") {
-        assert_eq!(
-            (LATEST.year, LATEST.q),
-            (2026, 1),
-            "the test edition adds 2026 Q1"
-        );
-        assert!(EDITION.starts_with("2026q1-"), "{EDITION}");
+    if let Some(dir @ ("tests/edition-year" | "tests/edition-wide")) = overlay() {
+        let q = if dir == "tests/edition-year" { 1 } else { 2 };
+        assert_eq!((LATEST.year, LATEST.q), (2026, q), "{dir} adds 2026 Q{q}");
+        assert!(EDITION.starts_with(&format!("2026q{q}-")), "{EDITION}");
         // The year-ago quarter is an input the earlier year kept, so the YoY
         // backs nothing out; and 2025's target says nothing of 2026, so
         // nothing measures against it or projects toward it.
@@ -101,7 +100,10 @@ fn the_latest_quarter_has_its_metrics() {
 #[test]
 fn earlier_quarters_keep_their_inputs_and_labels() {
     let first = InputId::from_key("online_marketing_2025q3").expect("the first edition's segment");
-    if matches!(overlay(), Some("tests/edition-full" | "tests/edition-year")) {
+    if matches!(
+        overlay(),
+        Some("tests/edition-full" | "tests/edition-year" | "tests/edition-wide")
+    ) {
         let q = latest();
         let now =
             InputId::from_key(&["online_marketing_", &q].concat()).expect("the latest segment");
@@ -126,6 +128,66 @@ fn earlier_quarters_keep_their_inputs_and_labels() {
                     b.key()
                 );
             }
+        }
+    }
+}
+
+/// What a result rests on is exactly the uncertain inputs that move it, in
+/// an edition of any size. An input set is a `u64` up to 64 inputs and a
+/// `u128` above (the build picks it); `tests/edition-wide` has more than 64,
+/// which puts the assumptions (P/E, members) above bit 63.
+#[test]
+fn a_result_rests_on_the_uncertain_inputs_that_move_it() {
+    if overlay() == Some("tests/edition-wide") {
+        let above = InputId::ALL.iter().filter(|id| id.index() >= 64).count();
+        assert!(above > 0, "the wide edition has no input above bit 63");
+    }
+    let mut all = InputSet::EMPTY;
+    for id in InputId::ALL {
+        assert_eq!(InputSet::single(id).iter().collect::<Vec<_>>(), [id]);
+        all = all.union(InputSet::single(id));
+    }
+    assert_eq!(all.iter().collect::<Vec<_>>(), InputId::ALL);
+    let published = Inputs::published();
+    let base = compute(&published);
+    let resolved = *base.resolved();
+    let mut moved_any = 0;
+    for id in InputId::ALL
+        .into_iter()
+        .filter(|&id| !resolved.rests_on(id).is_empty())
+    {
+        let Some(was) = resolved.values[id.index()] else {
+            continue;
+        };
+        let mut inputs = published;
+        let Ok(()) = inputs.set(id, if was == 0.0 { 1.0 } else { was * 1.25 }) else {
+            continue;
+        };
+        let after = compute(&inputs);
+        for m in MetricId::ALL {
+            let (before, now) = (&base[m], &after[m]);
+            if before.value.is_ok() && now.value != before.value {
+                moved_any += 1;
+                assert!(
+                    before.rests_on.contains(id),
+                    "{} moves with {} but does not say it rests on it",
+                    m.key(),
+                    id.key()
+                );
+            }
+        }
+    }
+    assert!(moved_any > 0, "no uncertain input moved any result");
+    // And every input a result names is itself uncertain: a qualified
+    // figure or an assumption, never a plain published one.
+    for m in MetricId::ALL {
+        for id in base[m].rests_on.iter() {
+            assert!(
+                resolved.rests_on(id).contains(id),
+                "{}: {}",
+                m.key(),
+                id.key()
+            );
         }
     }
 }
@@ -323,7 +385,7 @@ fn every_quarter_a_paragraph_speaks_of_is_named() {
         }
     }
     assert!(named >= 5, "{named} numbers of a quarter in the paragraphs");
-    if overlay() == Some("tests/edition-year") {
+    if matches!(overlay(), Some("tests/edition-year" | "tests/edition-wide")) {
         // The new year's paragraphs speak of 2025 too (last year's quarter, Kling's Q1).
         assert!(other_years >= 2, "{other_years} numbers of another year");
     }

@@ -255,9 +255,11 @@ impl Bound {
     }
 }
 
-/// A small set of inputs, one bit per input.
+/// A small set of inputs, one bit per input: a `u64`, or a `u128` once an
+/// edition has more than 64 inputs (the build picks `Bits`, the narrowest that
+/// fits; earlier quarters keep their inputs, so the count only grows).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Hash)]
-pub struct InputSet(pub u64);
+pub struct InputSet(Bits);
 
 impl InputSet {
     /// The empty set.
