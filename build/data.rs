@@ -2474,8 +2474,6 @@ fn resolve_operands(
     Some(out)
 }
 
-const ZH_DIGITS: [&str; 5] = ["", "一", "二", "三", "四"];
-
 /// The period placeholders of ids, labels and a chart's mix, and how many
 /// quarters each lies from the quarter they are filled for.
 const PERIODS: [(&str, i32); 3] = [("{p}", 0), ("{p-1}", -1), ("{p-4}", -4)];
@@ -2497,13 +2495,7 @@ fn metric_label(label: &Text, b: &Binding, series: &[Series], latest: Quarter) -
                 format!("Q{}–Q4", q.q + 1)
             };
             out = out.replace("{rest}", &rest);
-            let through = match (k, q.q) {
-                (2, 1) => "Q1".to_string(),
-                (2, n) => format!("Q1–Q{n}"),
-                (_, 1) => "第一季".to_string(),
-                (_, n) => format!("前{}季", ZH_DIGITS[n as usize]),
-            };
-            out = out.replace("{through}", &through);
+            out = out.replace("{through}", through_label(q.q, k));
         }
         // {short:<series>} and {field:<series>@p-4}
         while let Some(start) = out.find("{short:").or_else(|| out.find("{field:")) {
@@ -2642,6 +2634,19 @@ fn of_year(words: &str, q: Quarter, edition: Quarter, locale: usize) -> String {
         format!("{}年{words}", q.year)
     } else {
         format!("{words} of {}", q.year)
+    }
+}
+
+/// The year so far through quarter `q` as a label says it: the words a
+/// paragraph uses in Chinese (上半年, not 前二季; 全年 once the year is in),
+/// the analysts' short forms in English.
+fn through_label(q: u8, locale: usize) -> &'static str {
+    match (locale, q) {
+        (2, 1) => "Q1",
+        (2, 2) => "H1",
+        (2, 3) => "Q1–Q3",
+        (2, _) => "full year",
+        _ => through_words(q, locale),
     }
 }
 
@@ -3227,6 +3232,23 @@ fn build_sections(
                 ms.push(m);
             }
         }
+        // A sum of one operand is that operand under another name, shown
+        // once: once the year is in, the year so far is the whole year
+        // (可靈前四季收入 and 可靈2025全年收入), so the section shows the sum in
+        // its operand's place; in the year's first quarter the year so far
+        // is that quarter, a field of the section, so the sum is not shown.
+        // Either still computes for what rests on it.
+        let hidden: Vec<usize> = ms
+            .iter()
+            .filter_map(
+                |&m| match (metrics[m].op.as_str(), &metrics[m].operands[..]) {
+                    ("sum", [Operand::Metric(o)]) if ms.contains(o) => Some(*o),
+                    ("sum", [Operand::Input(i)]) if ins.contains(i) => Some(m),
+                    _ => None,
+                },
+            )
+            .collect();
+        ms.retain(|m| !hidden.contains(m));
         // A headline is one of the section's metric templates, shown for the
         // latest quarter it has an instance for; a template with no instance
         // now (the quarters still to come once the year is in) drops out.
@@ -3234,6 +3256,7 @@ fn build_sections(
         for h in &s.headlines {
             let found = lookup.quarters().iter().find_map(|l| l.operand(&l.key(h)?));
             match found {
+                Some(Operand::Metric(m)) if hidden.contains(&m) => {}
                 Some(Operand::Metric(m)) if s.metrics.contains(&metrics[m].template) => {
                     heads.push(m)
                 }

@@ -192,6 +192,74 @@ fn a_result_rests_on_the_uncertain_inputs_that_move_it() {
     }
 }
 
+/// No section shows one quantity twice: two of its results, or a result and
+/// one of its own fields, that agree on the published figures and still agree
+/// whichever single input the reader moves. Once a year is in, its year so far
+/// is the whole year; in a year's first quarter, it is that quarter's field.
+/// And the year so far is named as a paragraph names it, never "前四季".
+#[test]
+fn no_section_shows_one_quantity_twice() {
+    let published = Inputs::published();
+    let mut runs = vec![compute(&published)];
+    for id in InputId::ALL {
+        let Some(was) = runs[0].resolved().values[id.index()] else {
+            continue;
+        };
+        let mut moved = published;
+        if moved
+            .set(id, if was == 0.0 { 1.0 } else { was * 1.25 })
+            .is_ok()
+        {
+            runs.push(compute(&moved));
+        }
+    }
+    // A shown number and its value in each run (None when it has none).
+    let same = |a: &dyn Fn(&kling_calc::core::metrics::Results) -> Option<f64>,
+                b: &dyn Fn(&kling_calc::core::metrics::Results) -> Option<f64>| {
+        runs.iter().all(|r| match (a(r), b(r)) {
+            (Some(x), Some(y)) => (x - y).abs() <= 1e-9 * x.abs().max(1.0),
+            _ => false,
+        })
+    };
+    for section in SECTIONS {
+        for (i, &a) in section.metrics.iter().enumerate() {
+            let value_a = move |r: &kling_calc::core::metrics::Results| r[a].value.ok();
+            for &b in &section.metrics[i + 1..] {
+                let value_b = move |r: &kling_calc::core::metrics::Results| r[b].value.ok();
+                assert!(
+                    a.spec().unit != b.spec().unit || !same(&value_a, &value_b),
+                    "{}: {} and {} are one quantity",
+                    section.key,
+                    a.key(),
+                    b.key()
+                );
+            }
+            for &field in section.inputs {
+                let value_f = move |r: &kling_calc::core::metrics::Results| {
+                    r.resolved().values[field.index()]
+                };
+                assert!(
+                    a.spec().unit != field.spec().unit || !same(&value_a, &value_f),
+                    "{}: the result {} repeats the field {}",
+                    section.key,
+                    a.key(),
+                    field.key()
+                );
+            }
+            for locale in Locale::ALL {
+                let label = a.spec().label.get(locale);
+                assert!(
+                    !label.contains("前四季")
+                        && !label.contains("前二季")
+                        && !label.contains("Q1–Q4"),
+                    "{}: {label}",
+                    a.key()
+                );
+            }
+        }
+    }
+}
+
 #[test]
 fn the_chart_plots_every_quarter_present() {
     let chart = SECTIONS
