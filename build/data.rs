@@ -3060,9 +3060,26 @@ fn bars_chart(
         return None;
     };
     let q = here.latest;
+    // A bar the chart's quarter has no figure for yet is drawn as a dash; the
+    // title says in words which, so no reader is left with a bare "—".
+    let missing: Vec<&Text> = items
+        .iter()
+        .filter(|i| i.2.is_none())
+        .map(|i| &i.1)
+        .collect();
     let title = title.map(|k, t| {
-        t.replace("{fy}", &q.year.to_string())
-            .replace("{p}", &quarter_text(q, q, k))
+        let mut t = t
+            .replace("{fy}", &q.year.to_string())
+            .replace("{p}", &quarter_text(q, q, k));
+        if !missing.is_empty() {
+            let names: Vec<&str> = missing.iter().map(|n| n.each()[k]).collect();
+            t.push_str(&match k {
+                0 => format!("(尚未公佈:{})", names.join("、")),
+                1 => format!("(尚未公布:{})", names.join("、")),
+                _ => format!(" (not yet published: {})", names.join(", ")),
+            });
+        }
+        t
     });
     let mix = mix_rows(row, at, r, (here, &quarters));
     Some(Chart::Bars {

@@ -304,9 +304,16 @@ fn the_growth_chart_moves_to_the_latest_quarter() {
     // Each segment shows its own YoY for that quarter, or nothing (—) while
     // the new quarter's articles have not given it (the test edition gives
     // only the total): never an earlier quarter's figure beside the new total.
-    for (key, _, bar, _) in items.iter().filter(|i| i.0 != "total") {
+    for (key, name, bar, _) in items.iter().filter(|i| i.0 != "total") {
         let want = InputId::from_key(&[key, "_yoy_", &q].concat()).map_or(Bar::Missing, Bar::Input);
         assert_eq!(*bar, want, "{key}");
+        // A missing bar is drawn as a dash, so the title names it in words.
+        for locale in Locale::ALL {
+            let (title, name) = (title.get(locale), name.get(locale));
+            let unpublished = ["尚未公佈", "尚未公布", "not yet published"][locale as usize];
+            let said = title.contains(unpublished) && title.contains(name);
+            assert_eq!(said, want == Bar::Missing, "{key}: {title}");
+        }
     }
     // The mix under the bars: a row per period that has a part, each part
     // its item's share metric for that period (never another period's).
