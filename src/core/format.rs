@@ -27,6 +27,11 @@ const POW10: [f64; 10] = [1.0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9];
 /// exactly-representable range comfortably, so fewer decimals are used.
 const BIG: f64 = 1e17;
 
+/// An approximate (約) money or count figure shows at most four significant
+/// digits, its integer digits always whole: it rests on rounded figures, so
+/// hundredths of 億 would be noise (約4826億元, not 約4826.42億元; 約355.5億元).
+const APPROX_DIGITS: f64 = 1e4;
+
 /// What is shown for a value that cannot be shown (non-finite input).
 const MISSING: &str = "—";
 
@@ -57,10 +62,11 @@ impl Rounded {
     }
 }
 
-/// Rounds a finite, non-negative `abs` to at most `max_decimals` decimals.
-fn round_abs(abs: f64, max_decimals: u8) -> Rounded {
+/// Rounds a finite, non-negative `abs` to at most `max_decimals` decimals,
+/// fewer while its digits would reach `limit` (`BIG`, or [`APPROX_DIGITS`]).
+fn round_abs(abs: f64, max_decimals: u8, limit: f64) -> Rounded {
     let mut d = max_decimals.min(9);
-    while d > 0 && abs * POW10[d as usize] >= BIG {
+    while d > 0 && abs * POW10[d as usize] >= limit {
         d -= 1;
     }
     let scaled = abs * POW10[d as usize];
@@ -157,7 +163,7 @@ pub fn push_decimal(out: &mut String, v: f64, max_decimals: u8) {
         out.push_str(MISSING);
         return;
     }
-    let r = round_abs(v.abs(), max_decimals);
+    let r = round_abs(v.abs(), max_decimals, BIG);
     if v < 0.0 && !r.is_zero() {
         out.push('-');
     }
@@ -179,14 +185,16 @@ fn steps(locale: Locale) -> [(Scale, f64); 3] {
 
 /// Picks the scale for a money or count magnitude and rounds it to 2 decimals
 /// there, moving up a step if rounding reaches the next one (9999.999萬 → 1億).
-fn scaled_money(abs: f64, locale: Locale, decimals: u8) -> (Scale, Rounded) {
+/// With `limit`, fewer decimals while the digits shown would reach it (see
+/// [`APPROX_DIGITS`]).
+fn scaled_money(abs: f64, locale: Locale, decimals: u8, limit: f64) -> (Scale, Rounded) {
     let steps = steps(locale);
     let mut i = 0;
     while i < 2 && abs >= steps[i + 1].1 {
         i += 1;
     }
     loop {
-        let r = round_abs(abs / steps[i].1, decimals);
+        let r = round_abs(abs / steps[i].1, decimals, limit);
         if i < 2 && r.at_least(steps[i + 1].1 / steps[i].1) {
             i += 1;
         } else {
@@ -209,20 +217,42 @@ fn qualifier_prefix(q: Qualifier) -> Text {
 /// scaling, unit words and the qualifier's words, in `locale`
 /// (e.g. `超過3億元`, `RMB 35.55 billion`, `+14.2%`, `13.12x`); `—` if `v` is
 /// not finite.
+/// An approximate money or count figure keeps four significant digits
+/// ([`APPROX_DIGITS`]).
 pub fn format_value(v: f64, unit: Unit, qualifier: Qualifier, locale: Locale) -> String {
-    format_money_to(v, unit, qualifier, locale, 2)
+    let limit = if qualifier == Qualifier::Approx {
+        APPROX_DIGITS
+    } else {
+        BIG
+    };
+    format_within(v, unit, qualifier, locale, 2, limit)
 }
 
 /// [`format_value`], but money and counts to `decimals` decimals of their scale
-/// (trailing zeros trimmed). Worked formulas use 3, so that an operand published
-/// as 355.54億 reads "RMB 35.554 billion" in English and a small difference of
-/// two such figures visibly adds up.
+/// (trailing zeros trimmed), approximate or not. Worked formulas use 3, so that
+/// an operand published as 355.54億 reads "RMB 35.554 billion" in English and a
+/// small difference of two such figures visibly adds up (約201億元 + 95.74億元 +
+/// 58.78億元, operands to three decimals; the result after "=" reads as its
+/// card does).
 pub fn format_money_to(
     v: f64,
     unit: Unit,
     qualifier: Qualifier,
     locale: Locale,
     decimals: u8,
+) -> String {
+    format_within(v, unit, qualifier, locale, decimals, BIG)
+}
+
+/// [`format_money_to`], with fewer decimals of money and counts while their
+/// digits would reach `limit`.
+fn format_within(
+    v: f64,
+    unit: Unit,
+    qualifier: Qualifier,
+    locale: Locale,
+    decimals: u8,
+    limit: f64,
 ) -> String {
     let mut out = String::new();
     if !v.is_finite() {
@@ -235,7 +265,7 @@ pub fn format_money_to(
     let en = |s: &'static str, z: Text| if zh { z.get(locale) } else { s };
     let (r, suffix) = match unit {
         Unit::Cny | Unit::Usd | Unit::Hkd | Unit::Count => {
-            let (scale, r) = scaled_money(abs, locale, decimals);
+            let (scale, r) = scaled_money(abs, locale, decimals, limit);
             if v < 0.0 && !r.is_zero() {
                 out.push(MINUS);
             }
@@ -265,9 +295,9 @@ pub fn format_money_to(
                 // Only absurd fractions (beyond 10^306) overflow here.
                 return String::from(MISSING);
             }
-            let r2 = round_abs(pct, 2);
+            let r2 = round_abs(pct, 2, BIG);
             let r = if r2.at_least(10.0) {
-                round_abs(pct, 1)
+                round_abs(pct, 1, BIG)
             } else {
                 r2
             };
@@ -276,10 +306,10 @@ pub fn format_money_to(
             }
             (r, "%")
         }
-        Unit::Multiple => (round_abs(abs, 2), en("x", t!("倍", "倍", ""))),
-        Unit::Minutes => (round_abs(abs, 1), en(" min", t!("分鐘", "分钟", ""))),
+        Unit::Multiple => (round_abs(abs, 2, BIG), en("x", t!("倍", "倍", ""))),
+        Unit::Minutes => (round_abs(abs, 1, BIG), en(" min", t!("分鐘", "分钟", ""))),
         Unit::CnyPerUsd => (
-            round_abs(abs, 4),
+            round_abs(abs, 4, BIG),
             en(" CNY per USD", t!("元/美元", "元/美元", "")),
         ),
     };
@@ -416,6 +446,15 @@ mod tests {
         (3e8, Cny, Floor, Hans, "超过3亿元"),
         (5e9, Cny, Approx, Hant, "約50億元"),
         (5e9, Cny, Approx, Hans, "约50亿元"),
+        // An approximation keeps four significant digits, its integer whole.
+        (482_641_768_292.683, Cny, Approx, Hant, "約4826億元"),
+        (482_641_768_292.683, Cny, Exact, Hant, "4826.42億元"),
+        (482_641_768_292.683, Cny, Approx, En, "≈ RMB 482.6 billion"),
+        (355.52e8, Cny, Approx, Hans, "约355.5亿元"),
+        (1.05e8, Cny, Approx, Hant, "約1.05億元"),
+        (9_999.96e4, Cny, Approx, Hant, "約1億元"),
+        (123_456.0, Count, Approx, Hant, "約12.35萬"),
+        (21.3456, Cny, Approx, Hant, "約21.35元"),
         (5e7, Cny, Exact, Hant, "5000萬元"),
         (5e7, Cny, Exact, Hans, "5000万元"),
         (21.0, Cny, Exact, Hant, "21元"),
@@ -504,6 +543,8 @@ mod tests {
             (-1.2345e9, Usd, Exact, En, 3, "−US$1.235 billion"),
             (9_999.999_6e4, Cny, Exact, Hans, 3, "1亿元"),
             (0.1234, Share, Exact, En, 3, "12.3%"),
+            (355.52e8, Cny, Approx, En, 3, "≈ RMB 35.552 billion"),
+            (355.52e8, Cny, Approx, Hant, 2, "約355.52億元"),
         ];
         for (v, unit, q, locale, d, want) in cases {
             assert_eq!(format_money_to(v, unit, q, locale, d), want, "{v} {d}");
@@ -619,7 +660,7 @@ mod tests {
         for &(v, unit) in cases {
             for locale in Locale::ALL {
                 let shown = format_value(v, unit, Exact, locale);
-                let (scale, r) = scaled_money(v.abs(), locale, 2);
+                let (scale, r) = scaled_money(v.abs(), locale, 2, BIG);
                 let mut digits = String::new();
                 push_rounded(&mut digits, r, false);
                 let magnitude: f64 = digits.parse::<f64>().unwrap() * scale.factor();
