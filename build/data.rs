@@ -2334,6 +2334,15 @@ fn build_metrics(
                 let Some(operands) = resolve_operands(&m.operands, &b, inputs, &out) else {
                     continue;
                 };
+                // A sum of one sum is that sum: its formula names the parts
+                // (Q1 + Q2 + Q3 + Q4 once the year is in), not the same figure
+                // under its other name.
+                let operands = match (m.op.as_str(), &operands[..]) {
+                    ("sum", [Operand::Metric(k)]) if out[*k].op == "sum" => {
+                        out[*k].operands.clone()
+                    }
+                    _ => operands,
+                };
                 // A full-year figure (a target) pairs only with quarters of
                 // its own year: 2025's target says nothing of 2026's quarters.
                 if q.is_some_and(|q| {
@@ -2805,9 +2814,10 @@ fn build_narrative(
             match s.when.as_deref() {
                 None => {}
                 Some("complete") if latest.q == 4 => {}
-                Some("complete") => continue,
+                Some("incomplete") if latest.q != 4 => {}
+                Some("complete" | "incomplete") => continue,
                 Some(w) => {
-                    r.at(at, format!("unknown when = {w:?} (complete)"));
+                    r.at(at, format!("unknown when = {w:?} (complete or incomplete)"));
                     continue;
                 }
             }
@@ -3249,21 +3259,24 @@ fn build_sections(
                 ms.push(m);
             }
         }
-        // A sum of one operand is that operand under another name, shown
-        // once: once the year is in, the year so far is the whole year
-        // (可靈前四季收入 and 可靈2025全年收入), so the section shows the sum in
-        // its operand's place; in the year's first quarter the year so far
-        // is that quarter, a field of the section, so the sum is not shown.
-        // Either still computes for what rests on it.
+        // One quantity is shown once. Two metrics of the same op on the same
+        // operands: the later in the section's order names it for what it is
+        // now (once the year is in, the year so far, 可靈全年收入, is
+        // 可靈2025全年收入: a sum of one sum takes its parts, see
+        // `build_metrics`). A sum of one of the section's fields: the field
+        // shows it (the year so far in its first quarter). Either still
+        // computes for what rests on it.
         let hidden: Vec<usize> = ms
             .iter()
-            .filter_map(
-                |&m| match (metrics[m].op.as_str(), &metrics[m].operands[..]) {
-                    ("sum", [Operand::Metric(o)]) if ms.contains(o) => Some(*o),
-                    ("sum", [Operand::Input(i)]) if ins.contains(i) => Some(m),
-                    _ => None,
-                },
-            )
+            .enumerate()
+            .filter(|&(k, &m)| {
+                let a = &metrics[m];
+                matches!((a.op.as_str(), &a.operands[..]), ("sum", [Operand::Input(i)]) if ins.contains(i))
+                    || ms[k + 1..]
+                        .iter()
+                        .any(|&b| metrics[b].op == a.op && metrics[b].operands == a.operands)
+            })
+            .map(|(_, &m)| m)
             .collect();
         ms.retain(|m| !hidden.contains(m));
         // A headline is one of the section's metric templates, shown for the

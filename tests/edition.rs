@@ -222,6 +222,33 @@ fn no_section_shows_one_quantity_twice() {
         })
     };
     for section in SECTIONS {
+        // The paragraph says each number once (once the year is in, the
+        // year so far and the year's total are one number).
+        let said: Vec<Operand> = section
+            .narrative
+            .iter()
+            .filter_map(|seg| match seg {
+                Seg::Value(v) => Some(*v),
+                Seg::Text(_) => None,
+            })
+            .collect();
+        let value_of = |v: Operand| {
+            move |r: &kling_calc::core::metrics::Results| match v {
+                Operand::Input(id) => r.resolved().values[id.index()],
+                Operand::Metric(m) => r[m].value.ok(),
+            }
+        };
+        for (i, &a) in said.iter().enumerate() {
+            for &b in &said[i + 1..] {
+                assert!(
+                    a != b && !same(&value_of(a), &value_of(b)),
+                    "{}: the paragraph says {} and {}, one number",
+                    section.key,
+                    key_of(a),
+                    key_of(b)
+                );
+            }
+        }
         for (i, &a) in section.metrics.iter().enumerate() {
             let value_a = move |r: &kling_calc::core::metrics::Results| r[a].value.ok();
             for &b in &section.metrics[i + 1..] {
@@ -246,6 +273,14 @@ fn no_section_shows_one_quantity_twice() {
                     field.key()
                 );
             }
+            // Its worked formula computes something: never one figure
+            // equal to itself under another name.
+            let formula = a.formula(Locale::En);
+            assert!(
+                formula.contains(['+', '−', '×', '÷']),
+                "{}: the formula is {formula:?}",
+                a.key()
+            );
             for locale in Locale::ALL {
                 let label = a.spec().label.get(locale);
                 assert!(
@@ -463,6 +498,14 @@ fn every_quarter_a_paragraph_speaks_of_is_named() {
     if matches!(overlay(), Some("tests/edition-year" | "tests/edition-wide")) {
         // The new year's paragraphs speak of 2025 too (last year's quarter, Kling's Q1).
         assert!(other_years >= 2, "{other_years} numbers of another year");
+    }
+}
+
+/// The id of a number a paragraph says.
+fn key_of(v: Operand) -> &'static str {
+    match v {
+        Operand::Input(id) => id.key(),
+        Operand::Metric(id) => id.key(),
     }
 }
 
