@@ -3061,6 +3061,17 @@ fn bars_chart(
                 );
             }
         }
+        // The mix's first colour is the highlight's: a highlighted bar
+        // beside the mix's legend reads as the mix's first item.
+        if item.highlight && !row.mix.is_empty() {
+            r.at(
+                line,
+                format!(
+                    "chart item {:?}: highlight = true in a chart with a mix, whose legend gives the highlight's colour to its first item",
+                    item.id
+                ),
+            );
+        }
         items.push((item.key.clone(), name, value, item.highlight));
     }
     let Some((unit, _)) = unit else {

@@ -527,6 +527,13 @@ fn compiled_tables_match_the_data() {
 /// on the exact line it must name).
 const CHART_MISTAKES: &[(&str, &str, &str, &str, &str)] = &[
     (
+        "a highlighted bar in a chart with a mix",
+        "en = \"Total\" } },",
+        "en = \"Total\" }, highlight = true },",
+        "chart item \"revenue_yoy_{p}\": highlight = true in a chart with a mix",
+        "en = \"Total\" }, highlight = true },",
+    ),
+    (
         "items in different units in one bars chart",
         "{ id = \"live_streaming_yoy_{p}\"",
         "{ id = \"live_streaming_{p}\"",
