@@ -15,8 +15,14 @@
 // and embed.html allow; no request, so file:// works too.
 
 /** Starts the download of a chart's SVG or PNG button when `target` (what the
- * reader clicked in the widget) is in one; any other click is left alone. */
+ * reader clicked in the widget) is in one, and keeps the focus of a reset
+ * button's click; any other click is left alone. */
 export async function kcSave(target) {
+  // A reset button goes once it has done its work, so the focus moves first:
+  // to the field it reset or, for "reset all" (no field beside it), to the
+  // widget's title; a keyboard reader is not sent back to the page's top.
+  const r = target.closest('.kc-reset,.kc-reset-all');
+  r && (r.parentNode.querySelector('input') || r.closest('.kc').querySelector('h2')).focus();
   const button = target.closest('[data-save]');
   if (!button) return;
   const figure = button.closest('[data-chart]');

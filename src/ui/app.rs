@@ -134,7 +134,8 @@ pub fn app(props: &AppProps) -> Html {
     html! {
         <article class="kc" lang={locale.tag()} data-lang={locale.tag()} data-layout={layout.key()} onclick={open_target}>
             <header class="kc-head">
-                {text_el("h2", "kc-title", ("", ""), CALCULATOR.get(locale))}
+                // Focusable from script: a reset button's click moves the focus here (www/chart-save.js).
+                {text_el("h2", "kc-title", ("tabindex", "-1"), CALCULATOR.get(locale))}
                 <div class="kc-langs" role="group" aria-label={LANGUAGE.get(locale)}>{for lang_buttons}</div>
                 {text_el("p", "kc-intro", ("", ""), INTRO.get(locale))}
             </header>

@@ -74,6 +74,28 @@ test('a rejected entry is marked, announced and leaves results alone; resets res
   await context.close();
 });
 
+test('a reset keeps the keyboard reader in place: the field it reset, or the title after "reset all"', async () => {
+  const { page, context, errors } = await open('en');
+  await typeInto(page, 'pe_kuaishou', '20');
+  await typeInto(page, 'dau_2025q3', '500');
+  // (the reset button pressed with Enter, what holds the focus once it has gone)
+  const cases = [
+    ['[data-input="pe_kuaishou"] ~ button.kc-reset', '[data-input="pe_kuaishou"]'],
+    ['.kc-reset-all', '.kc-title'],
+  ];
+  for (const [button, focus] of cases) {
+    await page.focus(button);
+    await page.keyboard.press('Enter');
+    await waitUntil(page, `${button} to go once it has reset`, (b) => !document.querySelector(b), button);
+    const held = await page.evaluate(() => document.activeElement.outerHTML.slice(0, 90));
+    assert.ok(await page.evaluate((f) => document.activeElement === document.querySelector(f), focus), `${button}: the focus is on ${held}`);
+    assert.ok(await page.evaluate(() => document.activeElement.matches(':focus-visible')), `${button}: the focus is not shown on ${held}`);
+  }
+  assert.equal(await page.inputValue('[data-input="pe_kuaishou"]'), '13.12');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('the live region announces what changed', async () => {
   const { page, context } = await open('en');
   await typeInto(page, 'market_cap', '3000');
