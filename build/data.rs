@@ -2621,13 +2621,13 @@ impl<'a> Lookup<'a> {
     }
 }
 
-/// A quarter in words (第三季 / third quarter), by language.
+/// A quarter in words (第三季, 第三季度 in Simplified as mainland writers say it / third quarter), by language.
 fn quarter_words(q: u8, locale: usize) -> &'static str {
     const WORDS: [[&str; 3]; 4] = [
-        ["第一季", "第一季", "first quarter"],
-        ["第二季", "第二季", "second quarter"],
-        ["第三季", "第三季", "third quarter"],
-        ["第四季", "第四季", "fourth quarter"],
+        ["第一季", "第一季度", "first quarter"],
+        ["第二季", "第二季度", "second quarter"],
+        ["第三季", "第三季度", "third quarter"],
+        ["第四季", "第四季度", "fourth quarter"],
     ];
     WORDS[(q.clamp(1, 4) - 1) as usize][locale]
 }
@@ -2662,9 +2662,9 @@ fn through_label(q: u8, locale: usize) -> &'static str {
 /// The year so far through quarter `q` in words (前三季 / the first three quarters).
 fn through_words(q: u8, locale: usize) -> &'static str {
     const WORDS: [[&str; 3]; 4] = [
-        ["第一季", "第一季", "the first quarter"],
+        ["第一季", "第一季度", "the first quarter"],
         ["上半年", "上半年", "the first half"],
-        ["前三季", "前三季", "the first three quarters"],
+        ["前三季", "前三季度", "the first three quarters"],
         ["全年", "全年", "the whole year"],
     ];
     WORDS[(q.clamp(1, 4) - 1) as usize][locale]

@@ -565,7 +565,7 @@ mod tests {
             (X::KLING_SHARE_2025Q3, Locale::Hant, &published, "可靈Q3收入 ÷ 快手Q3收入", "超過3億元 ÷ 355.54億元 = 超過0.84%"),
             (X::KLING_SHARE_2025Q3, Locale::En, &published, "Kling Q3 revenue ÷ Kuaishou Q3 revenue", "≥ RMB 300 million ÷ RMB 35.554 billion = ≥ 0.84%"),
             (X::SEGMENTS_SUM_2025Q3, Locale::Hant, &published, "Q3線上行銷服務 + Q3直播 + Q3其他服務", "約201億元 + 95.74億元 + 58.78億元 = 約355.5億元"),
-            (X::KLING_FY_2025, Locale::Hans, &published, "可灵前三季收入 + 可灵Q4收入", "超过7亿元 + 约3亿元 = 约10亿元"),
+            (X::KLING_FY_2025, Locale::Hans, &published, "可灵前三季度收入 + 可灵Q4收入", "超过7亿元 + 约3亿元 = 约10亿元"),
             (X::PE_PEER_AVERAGE, Locale::En, &published, "(Baidu P/E (dynamic) + Alibaba P/E (dynamic) + Tencent P/E (dynamic)) ÷ 3", "(24.96x + 24.59x + 21.07x) ÷ 3 = 23.54x"),
             (X::PE_DISCOUNT_TO_PEERS, Locale::Hant, &published, "1 − 快手動態市盈率 ÷ 同業平均動態市盈率", "1 − 13.12倍 ÷ 23.54倍 = 44.3%"),
             (X::REVENUE_QOQ_2025Q3, Locale::En, &published, "Kuaishou Q3 revenue ÷ Kuaishou Q2 revenue − 1", "RMB 35.554 billion ÷ [missing input: Kuaishou Q2 revenue] − 1 = missing input: Kuaishou Q2 revenue"),
