@@ -21,7 +21,7 @@ export async function kcSave(target) {
   // A reset button goes once it has done its work, so the focus moves first:
   // to the field it reset or, for "reset all" (no field beside it), to the
   // widget's title; a keyboard reader is not sent back to the page's top.
-  const r = target.closest('.kc-reset,.kc-reset-all');
+  const r = target.closest('[class^=kc-reset]');
   r && (r.parentNode.querySelector('input') || r.closest('.kc').querySelector('h2')).focus();
   const button = target.closest('[data-save]');
   if (!button) return;

@@ -217,23 +217,17 @@ fn qualifier_prefix(q: Qualifier) -> Text {
 /// scaling, unit words and the qualifier's words, in `locale`
 /// (e.g. `超過3億元`, `RMB 35.55 billion`, `+14.2%`, `13.12x`); `—` if `v` is
 /// not finite.
-/// An approximate money or count figure keeps four significant digits
-/// ([`APPROX_DIGITS`]).
 pub fn format_value(v: f64, unit: Unit, qualifier: Qualifier, locale: Locale) -> String {
-    let limit = if qualifier == Qualifier::Approx {
-        APPROX_DIGITS
-    } else {
-        BIG
-    };
-    format_within(v, unit, qualifier, locale, 2, limit)
+    format_money_to(v, unit, qualifier, locale, 2)
 }
 
 /// [`format_value`], but money and counts to `decimals` decimals of their scale
-/// (trailing zeros trimmed), approximate or not. Worked formulas use 3, so that
-/// an operand published as 355.54億 reads "RMB 35.554 billion" in English and a
-/// small difference of two such figures visibly adds up (約201億元 + 95.74億元 +
-/// 58.78億元, operands to three decimals; the result after "=" reads as its
-/// card does).
+/// (trailing zeros trimmed). Worked formulas use 3, so that an operand published
+/// as 355.54億 reads "RMB 35.554 billion" in English and a small difference of
+/// two such figures visibly adds up (約201億元 + 95.74億元 + 58.78億元 …); a
+/// reading (2, [`format_value`]) of an approximate amount keeps four
+/// significant digits ([`APPROX_DIGITS`]), and the result after a formula's
+/// "=" reads as its card does.
 pub fn format_money_to(
     v: f64,
     unit: Unit,
@@ -241,19 +235,11 @@ pub fn format_money_to(
     locale: Locale,
     decimals: u8,
 ) -> String {
-    format_within(v, unit, qualifier, locale, decimals, BIG)
-}
-
-/// [`format_money_to`], with fewer decimals of money and counts while their
-/// digits would reach `limit`.
-fn format_within(
-    v: f64,
-    unit: Unit,
-    qualifier: Qualifier,
-    locale: Locale,
-    decimals: u8,
-    limit: f64,
-) -> String {
+    let limit = if qualifier == Qualifier::Approx && decimals == 2 {
+        APPROX_DIGITS
+    } else {
+        BIG
+    };
     let mut out = String::new();
     if !v.is_finite() {
         out.push_str(MISSING);
@@ -544,7 +530,7 @@ mod tests {
             (9_999.999_6e4, Cny, Exact, Hans, 3, "1亿元"),
             (0.1234, Share, Exact, En, 3, "12.3%"),
             (355.52e8, Cny, Approx, En, 3, "≈ RMB 35.552 billion"),
-            (355.52e8, Cny, Approx, Hant, 2, "約355.52億元"),
+            (355.52e8, Cny, Approx, Hant, 2, "約355.5億元"),
         ];
         for (v, unit, q, locale, d, want) in cases {
             assert_eq!(format_money_to(v, unit, q, locale, d), want, "{v} {d}");
