@@ -2863,6 +2863,12 @@ fn build_narrative(
                 }
                 (None, None) => continue,
             };
+            // A paragraph says each number once: a sentence whose numbers an
+            // earlier one has all said is left out (the year's total alone,
+            // once a sentence with the target has said it).
+            if !found.is_empty() && found.iter().all(|v| values.contains(v)) {
+                continue;
+            }
             for (k, (texts, _)) in split.into_iter().enumerate() {
                 let sep = if k == 2 && !pieces[k].is_empty() {
                     " "
