@@ -439,6 +439,39 @@ fn an_edition_holds_up_to_128_inputs() {
     );
 }
 
+/// A paragraph says each number once: a sentence whose numbers an earlier
+/// sentence has all said is left out, and one with a new number is kept.
+#[test]
+fn a_sentence_saying_only_what_was_said_is_left_out() {
+    let before = compiled();
+    let paragraph = |m: &data::Model| {
+        let s = m
+            .sections
+            .iter()
+            .find(|s| s.key == "kling")
+            .expect("the Kling section");
+        format!("{:?}", s.narrative)
+    };
+    // (the sentence added after the Kling paragraph's first, kept)
+    let cases = [
+        ("zh-Hant = \"可靈收入{{kling_revenue_{p}}}。\"\nzh-Hans = \"可灵收入{{kling_revenue_{p}}}。\"\nen = \"Kling: {{kling_revenue_{p}}}.\"", false),
+        ("zh-Hant = \"可靈收入{{kling_revenue_{p}}},目標{{kling_fy_target}}。\"\nzh-Hans = \"可灵收入{{kling_revenue_{p}}},目标{{kling_fy_target}}。\"\nen = \"Kling: {{kling_revenue_{p}}}, {{kling_fy_target}}.\"", true),
+    ];
+    for (sentence, kept) in cases {
+        let mut files = real();
+        let text = files.get_mut("narrative.toml").unwrap();
+        let first = "en = \"Kling earned {{kling_revenue_{p}}} in the {quarter}, {{kling_share_{p}}} of Kuaishou's revenue. \"\n";
+        assert!(text.contains(first));
+        *text = text.replacen(
+            first,
+            &[first, "\n[[paragraph.sentence]]\n", sentence, "\n"].concat(),
+            1,
+        );
+        let after = checked(&files).unwrap_or_else(|e| panic!("{sentence}: {e:?}"));
+        assert_eq!(paragraph(&after) != paragraph(&before), kept, "{sentence}");
+    }
+}
+
 #[test]
 fn a_duplicate_observation_is_rejected_at_its_line() {
     let mut files = real();
