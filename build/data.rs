@@ -678,7 +678,8 @@ struct SentenceRow {
     #[serde(rename = "zh-Hans")]
     hans: String,
     en: String,
-    when: Option<String>,
+    /// The latest quarters (1 to 4) the sentence is shown in; every one if absent.
+    quarters: Option<Vec<u8>>,
 }
 
 #[derive(Deserialize)]
@@ -2811,13 +2812,12 @@ fn build_narrative(
         for sentence in &para.get_ref().sentence {
             let at = sentence.span().start;
             let s = sentence.get_ref();
-            match s.when.as_deref() {
-                None => {}
-                Some("complete") if latest.q == 4 => {}
-                Some("incomplete") if latest.q != 4 => {}
-                Some("complete" | "incomplete") => continue,
-                Some(w) => {
-                    r.at(at, format!("unknown when = {w:?} (complete or incomplete)"));
+            if let Some(qs) = &s.quarters {
+                if qs.is_empty() || qs.iter().any(|q| !(1..=4).contains(q)) {
+                    r.at(at, format!("quarters = {qs:?}: quarters are 1 to 4"));
+                    continue;
+                }
+                if !qs.contains(&latest.q) {
                     continue;
                 }
             }
@@ -3276,36 +3276,31 @@ fn build_sections(
                 ms.push(m);
             }
         }
-        // One quantity is shown once. Two metrics of the same op on the same
-        // operands: the later in the section's order names it for what it is
-        // now (once the year is in, the year so far, 可靈全年收入, is
-        // 可靈2025全年收入: a sum of one sum takes its parts, see
-        // `build_metrics`). A sum of one of the section's fields: the field
-        // shows it (the year so far in its first quarter). Either still
-        // computes for what rests on it.
-        let hidden: Vec<usize> = ms
-            .iter()
-            .enumerate()
-            .filter(|&(k, &m)| {
-                let a = &metrics[m];
-                matches!((a.op.as_str(), &a.operands[..]), ("sum", [Operand::Input(i)]) if ins.contains(i))
-                    || ms[k + 1..]
-                        .iter()
-                        .any(|&b| metrics[b].op == a.op && metrics[b].operands == a.operands)
-            })
-            .map(|(_, &m)| m)
-            .collect();
-        ms.retain(|m| !hidden.contains(m));
         // A headline is one of the section's metric templates, shown for the
         // latest quarter it has an instance for; a template with no instance
-        // now (the quarters still to come once the year is in) drops out.
+        // now (the quarters still to come once the year is in) drops out. So
+        // does one that repeats a number shown already: a sum of one of the
+        // section's fields (the year so far in its first quarter is that
+        // quarter), or the same op on the same operands as a headline before
+        // it (once the year is in, the year so far is the year's total: a sum
+        // of one sum takes its parts, see `build_metrics`). The section's
+        // full list keeps every metric, each with its `data-metric` output.
+        let repeats = |m: usize, heads: &[usize]| {
+            let a = &metrics[m];
+            matches!((a.op.as_str(), &a.operands[..]), ("sum", [Operand::Input(i)]) if ins.contains(i))
+                || heads.iter().any(|&b| {
+                    let b = &metrics[b];
+                    (b.unit, &b.op, &b.operands) == (a.unit, &a.op, &a.operands)
+                })
+        };
         let mut heads = Vec::new();
         for h in &s.headlines {
             let found = lookup.quarters().iter().find_map(|l| l.operand(&l.key(h)?));
             match found {
-                Some(Operand::Metric(m)) if hidden.contains(&m) => {}
                 Some(Operand::Metric(m)) if s.metrics.contains(&metrics[m].template) => {
-                    heads.push(m)
+                    if !repeats(m, &heads) {
+                        heads.push(m)
+                    }
                 }
                 Some(_) => r.at(
                     at,

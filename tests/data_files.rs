@@ -272,6 +272,14 @@ const MISTAKES: &[(&str, &str, &str, &str, &str, &str)] = &[
         "an {earlier:…} has no closing } before the next {",
         "{earlier: in the means",
     ),
+    (
+        "a sentence for a fifth quarter",
+        "narrative.toml",
+        "quarters = [1]",
+        "quarters = [1, 5]",
+        "quarters = [1, 5]: quarters are 1 to 4",
+        "quarters = [1, 5]",
+    ),
 ];
 
 #[test]
@@ -469,6 +477,82 @@ fn a_sentence_saying_only_what_was_said_is_left_out() {
         );
         let after = checked(&files).unwrap_or_else(|e| panic!("{sentence}: {e:?}"));
         assert_eq!(paragraph(&after) != paragraph(&before), kept, "{sentence}");
+    }
+}
+
+/// The Kling paragraph in each kind of quarter, with this year's target and
+/// without: it never says a number twice under two names, in particular
+/// not the year so far beside the quarter it is (Q1) or beside the year's
+/// total (Q4). Built from today's data whole, then with the test editions on
+/// top (2025 Q4, minimal and in full; 2026 Q1 with no target, then with one).
+#[test]
+fn the_kling_paragraph_says_each_number_once_in_every_quarter() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dirs = [
+        "data",
+        "tests/edition",
+        "tests/edition-full",
+        "tests/edition-year",
+    ];
+    // A made-up 2026 target: the made-up article's numeral and words (only
+    // the numeral is checked against the quote).
+    let target = "\n[[observation]]\nseries = \"kling_fy_target\"\nperiod = \"2026FY\"\nvalue = 4e8\nnumeral = \"4億元\"\nsource = \"V\"\nquote = \"可靈第一季收入超過4億元\"\n";
+    // (directories on top of data/, with a 2026 target, the edition's quarter)
+    let cases = [
+        (1, false, "2025q3"),
+        (2, false, "2025q4"),
+        (3, false, "2025q4"),
+        (4, false, "2026q1"),
+        (4, true, "2026q1"),
+    ];
+    for (n, with_target, quarter) in cases {
+        let paths: Vec<_> = dirs[..n].iter().map(|d| root.join(d)).collect();
+        let mut files = data::load(&paths.iter().map(|p| p.as_path()).collect::<Vec<_>>())
+            .expect("the test editions are readable");
+        if with_target {
+            files.get_mut("observations.toml").unwrap().push_str(target);
+        }
+        let m = data::check_as_of(&files, None).unwrap_or_else(|e| panic!("{quarter}: {e:?}"));
+        assert!(m.edition.starts_with(quarter), "{}", m.edition);
+        let kling = m
+            .sections
+            .iter()
+            .find(|s| s.key == "kling")
+            .expect("the Kling section");
+        let said: Vec<data::Operand> = kling
+            .narrative
+            .iter()
+            .filter_map(|seg| match seg {
+                data::Seg::Value(v) => Some(*v),
+                _ => None,
+            })
+            .collect();
+        // A number and what it restates: itself, a sum of it alone, or a sum of the same parts.
+        let parts = |v: data::Operand| match v {
+            data::Operand::Metric(k) if m.metrics[k].op == "sum" => match m.metrics[k].operands[..]
+            {
+                [one] => vec![one],
+                ref many => many.to_vec(),
+            },
+            other => vec![other],
+        };
+        for (i, &a) in said.iter().enumerate() {
+            for &b in &said[i + 1..] {
+                assert!(
+                    a != b && parts(a) != parts(b),
+                    "{quarter} (target: {with_target}): {a:?} and {b:?} are one number"
+                );
+            }
+        }
+        let has = |key: &str| {
+            said.iter()
+                .any(|v| matches!(v, data::Operand::Metric(k) if m.metrics[*k].key == key))
+        };
+        assert_eq!(
+            has("kling_target_attainment_ytd"),
+            quarter.starts_with("2025") || with_target,
+            "{quarter}"
+        );
     }
 }
 

@@ -192,11 +192,14 @@ fn a_result_rests_on_the_uncertain_inputs_that_move_it() {
     }
 }
 
-/// No section shows one quantity twice: two of its results, or a result and
-/// one of its own fields, that agree on the published figures and still agree
-/// whichever single input the reader moves. Once a year is in, its year so far
-/// is the whole year; in a year's first quarter, it is that quarter's field.
-/// And the year so far is named as a paragraph names it, never "前四季".
+/// What a section puts in front of the reader (its paragraph and headline
+/// cards) says each quantity once: no two numbers, and no headline and one
+/// of the section's fields, that agree on the published figures and still
+/// agree whichever single input the reader moves. Once a year is in, its year
+/// so far is the whole year; in a year's first quarter, it is that quarter's
+/// field. The section's full list keeps every metric (the page contract: one
+/// `data-metric` output each), each with a formula that computes something,
+/// and the year so far is named as a paragraph names it, never "前四季".
 #[test]
 fn no_section_shows_one_quantity_twice() {
     let published = Inputs::published();
@@ -249,9 +252,9 @@ fn no_section_shows_one_quantity_twice() {
                 );
             }
         }
-        for (i, &a) in section.metrics.iter().enumerate() {
+        for (i, &a) in section.headlines.iter().enumerate() {
             let value_a = move |r: &kling_calc::core::metrics::Results| r[a].value.ok();
-            for &b in &section.metrics[i + 1..] {
+            for &b in &section.headlines[i + 1..] {
                 let value_b = move |r: &kling_calc::core::metrics::Results| r[b].value.ok();
                 assert!(
                     a.spec().unit != b.spec().unit || !same(&value_a, &value_b),
@@ -267,17 +270,22 @@ fn no_section_shows_one_quantity_twice() {
                 };
                 assert!(
                     a.spec().unit != field.spec().unit || !same(&value_a, &value_f),
-                    "{}: the result {} repeats the field {}",
+                    "{}: the headline {} repeats the field {}",
                     section.key,
                     a.key(),
                     field.key()
                 );
             }
-            // Its worked formula computes something: never one figure
-            // equal to itself under another name.
+        }
+        for &a in section.metrics {
+            // Its worked formula computes something: never one result equal
+            // to another under a second name (a sum of one sum takes its
+            // parts). Only the year so far in its first quarter is a field
+            // restated, which its formula then names.
             let formula = a.formula(Locale::En);
+            let restates_a_field = matches!(a.spec().operands, [Operand::Input(_)]);
             assert!(
-                formula.contains(['+', '−', '×', '÷']),
+                formula.contains(['+', '−', '×', '÷']) || restates_a_field,
                 "{}: the formula is {formula:?}",
                 a.key()
             );
@@ -292,6 +300,10 @@ fn no_section_shows_one_quantity_twice() {
                 );
             }
         }
+    }
+    for m in MetricId::ALL {
+        let lists = SECTIONS.iter().filter(|s| s.metrics.contains(&m)).count();
+        assert_eq!(lists, 1, "{} is in {lists} sections' lists", m.key());
     }
 }
 

@@ -19,10 +19,11 @@
  * button's click; any other click is left alone. */
 export async function kcSave(target) {
   // A reset button goes once it has done its work, so the focus moves first:
-  // to the field it reset or, for "reset all" (no field beside it), to the
-  // widget's title; a keyboard reader is not sent back to the page's top.
+  // to the slider of the field it reset (not its text box, which would open
+  // a phone's keyboard) or, for "reset all", to the widget's title; a
+  // keyboard reader is not sent back to the page's top.
   const r = target.closest('[class^=kc-reset]');
-  r && (r.parentNode.querySelector('input') || r.closest('.kc').querySelector('h2')).focus();
+  r && (r.closest('.kc-field') || r.closest('.kc')).querySelector('[type=range],.kc-title')?.focus();
   const button = target.closest('[data-save]');
   if (!button) return;
   const figure = button.closest('[data-chart]');

@@ -84,6 +84,29 @@ mod tests {
     /// A reader sees each article's date in their language: a day reads the
     /// same in all three; a window is in words, Chinese for a Chinese reader,
     /// and every text begins with the year the tests' day cuts it by.
+    /// A reading of an approximate amount keeps four significant digits
+    /// (`format::APPROX_DIGITS`), which must never cut an article's own
+    /// numeral: every published approximate figure reads the same rounded as
+    /// to three decimals of its scale. A new article's 約355.52億 would fail
+    /// here, naming the figure, before any reader saw it misquoted.
+    #[test]
+    fn no_published_approximation_is_cut_by_the_reading_rule() {
+        use crate::core::format::{format_money_to, format_value};
+        use crate::core::units::Locale;
+        let approx = FIGURES.iter().filter(|f| f.qualifier == Qualifier::Approx);
+        assert!(approx.clone().count() >= 5);
+        for f in approx {
+            for locale in Locale::ALL {
+                assert_eq!(
+                    format_value(f.value, f.unit, f.qualifier, locale),
+                    format_money_to(f.value, f.unit, f.qualifier, locale, 3),
+                    "{}",
+                    f.key
+                );
+            }
+        }
+    }
+
     #[test]
     fn every_article_is_dated_in_each_language() {
         use crate::core::units::Locale;
