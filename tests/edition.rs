@@ -201,7 +201,7 @@ fn a_result_rests_on_the_uncertain_inputs_that_move_it() {
 /// `data-metric` output each), each with a formula that computes something,
 /// and the year so far is named as a paragraph names it, never "前四季".
 #[test]
-fn no_section_shows_one_quantity_twice() {
+fn what_a_section_says_first_says_each_number_once() {
     let published = Inputs::published();
     let mut runs = vec![compute(&published)];
     for id in InputId::ALL {
