@@ -216,13 +216,23 @@ fn what_a_section_says_first_says_each_number_once() {
             runs.push(compute(&moved));
         }
     }
-    // A shown number and its value in each run (None when it has none).
-    let same = |a: &dyn Fn(&kling_calc::core::metrics::Results) -> Option<f64>,
-                b: &dyn Fn(&kling_calc::core::metrics::Results) -> Option<f64>| {
-        runs.iter().all(|r| match (a(r), b(r)) {
-            (Some(x), Some(y)) => (x - y).abs() <= 1e-9 * x.abs().max(1.0),
-            _ => false,
-        })
+    // Two numbers are one when they are the same, or in the same unit and
+    // equal in every run (a number with no value in a run is no match).
+    let value = |v: Operand, r: &kling_calc::core::metrics::Results| match v {
+        Operand::Input(id) => r.resolved().values[id.index()],
+        Operand::Metric(m) => r[m].value.ok(),
+    };
+    let unit = |v: Operand| match v {
+        Operand::Input(id) => id.spec().unit,
+        Operand::Metric(m) => m.spec().unit,
+    };
+    let one = |a: Operand, b: Operand| {
+        a == b
+            || unit(a) == unit(b)
+                && runs.iter().all(|r| match (value(a, r), value(b, r)) {
+                    (Some(x), Some(y)) => (x - y).abs() <= 1e-9 * x.abs().max(1.0),
+                    _ => false,
+                })
     };
     for section in SECTIONS {
         // The paragraph says each number once (once the year is in, the
@@ -235,16 +245,10 @@ fn what_a_section_says_first_says_each_number_once() {
                 Seg::Text(_) => None,
             })
             .collect();
-        let value_of = |v: Operand| {
-            move |r: &kling_calc::core::metrics::Results| match v {
-                Operand::Input(id) => r.resolved().values[id.index()],
-                Operand::Metric(m) => r[m].value.ok(),
-            }
-        };
         for (i, &a) in said.iter().enumerate() {
             for &b in &said[i + 1..] {
                 assert!(
-                    a != b && !same(&value_of(a), &value_of(b)),
+                    !one(a, b),
                     "{}: the paragraph says {} and {}, one number",
                     section.key,
                     key_of(a),
@@ -252,28 +256,22 @@ fn what_a_section_says_first_says_each_number_once() {
                 );
             }
         }
-        for (i, &a) in section.headlines.iter().enumerate() {
-            let value_a = move |r: &kling_calc::core::metrics::Results| r[a].value.ok();
-            for &b in &section.headlines[i + 1..] {
-                let value_b = move |r: &kling_calc::core::metrics::Results| r[b].value.ok();
+        // Each headline is a number no later headline and no field of the
+        // section shows already.
+        let heads: Vec<Operand> = section
+            .headlines
+            .iter()
+            .map(|&m| Operand::Metric(m))
+            .collect();
+        let fields = section.inputs.iter().map(|&id| Operand::Input(id));
+        for (i, &a) in heads.iter().enumerate() {
+            for b in heads[i + 1..].iter().copied().chain(fields.clone()) {
                 assert!(
-                    a.spec().unit != b.spec().unit || !same(&value_a, &value_b),
-                    "{}: {} and {} are one quantity",
+                    !one(a, b),
+                    "{}: the headline {} repeats {}",
                     section.key,
-                    a.key(),
-                    b.key()
-                );
-            }
-            for &field in section.inputs {
-                let value_f = move |r: &kling_calc::core::metrics::Results| {
-                    r.resolved().values[field.index()]
-                };
-                assert!(
-                    a.spec().unit != field.spec().unit || !same(&value_a, &value_f),
-                    "{}: the headline {} repeats the field {}",
-                    section.key,
-                    a.key(),
-                    field.key()
+                    key_of(a),
+                    key_of(b)
                 );
             }
         }
