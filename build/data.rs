@@ -1074,6 +1074,7 @@ fn build_goals(
         inputs,
         metrics,
         latest,
+        plain: plain_year(files, latest),
     };
     let mut out = Vec::new();
     for row in &file.goal {
@@ -1869,13 +1870,14 @@ fn build_inputs(
         .filter(|f| *f <= latest)
         .unwrap_or(latest);
     let years = first.year..=fy;
+    let plain = plain_year(files, latest);
     let mut out: Vec<Input> = Vec::new();
     let series_text = files.get("series.toml").map(String::as_str).unwrap_or("");
     let quarter_input = |s: &Series, q: Quarter, default: Default, projected: bool| Input {
         key: format!("{}_{}", s.id, q.slug()),
         group: s.id.clone(),
         unit: s.unit,
-        label: field_label(s, Some(q), latest),
+        label: field_label(s, Some(q), plain),
         default,
         range: s.range,
         assumption: false,
@@ -1963,7 +1965,7 @@ fn build_inputs(
                     key: s.id.clone(),
                     group: s.id.clone(),
                     unit: s.unit,
-                    label: field_label(s, None, latest),
+                    label: field_label(s, None, plain),
                     default: Default::Figure(i),
                     range: s.range,
                     assumption: obs[i].assumption,
@@ -2154,10 +2156,10 @@ fn build_assumptions(
     }
 }
 
-/// How a quarter reads in a label: "Q3" within the fiscal year of the data,
-/// "2024年Q3" / "2024 Q3" otherwise.
-fn quarter_text(q: Quarter, latest: Quarter, locale: usize) -> String {
-    if q.year == latest.year {
+/// How a quarter reads in a label: "Q3" in the `plain` year, "2024年Q3" /
+/// "2024 Q3" otherwise.
+fn quarter_text(q: Quarter, plain: Option<u16>, locale: usize) -> String {
+    if Some(q.year) == plain {
         format!("Q{}", q.q)
     } else if locale < 2 {
         format!("{}年Q{}", q.year, q.q)
@@ -2166,10 +2168,22 @@ fn quarter_text(q: Quarter, latest: Quarter, locale: usize) -> String {
     }
 }
 
-fn field_label(s: &Series, q: Option<Quarter>, latest: Quarter) -> Text {
+/// The year whose quarters a label names without their year: the latest
+/// quarter's, while the edition's quarters are all of the first recorded
+/// edition's year (and the year-ago quarters its YoY figures back out). Once
+/// an edition reaches into a new fiscal year, every quarter is named with its
+/// year: "2026年Q1" beside "2025年Q1", never a bare "Q1" beside "2025年Q1".
+fn plain_year(files: &Files, latest: Quarter) -> Option<u16> {
+    let first = first_edition(files)
+        .filter(|f| *f <= latest)
+        .unwrap_or(latest);
+    (first.year == latest.year).then_some(latest.year)
+}
+
+fn field_label(s: &Series, q: Option<Quarter>, plain: Option<u16>) -> Text {
     let field = s.field.clone().unwrap_or_else(|| s.name.clone());
     field.map(|k, t| match q {
-        Some(q) => t.replace("{p}", &quarter_text(q, latest, k)),
+        Some(q) => t.replace("{p}", &quarter_text(q, plain, k)),
         None => t.to_string(),
     })
 }
@@ -2373,7 +2387,7 @@ fn build_metrics(
                     key,
                     template: m.key.clone(),
                     unit,
-                    label: metric_label(&label, &b, series, latest),
+                    label: metric_label(&label, &b, series, plain_year(files, latest)),
                     op: m.op.clone(),
                     operands,
                     positive,
@@ -2488,7 +2502,7 @@ fn resolve_operands(
 /// quarters each lies from the quarter they are filled for.
 const PERIODS: [(&str, i32); 3] = [("{p}", 0), ("{p-1}", -1), ("{p-4}", -4)];
 
-fn metric_label(label: &Text, b: &Binding, series: &[Series], latest: Quarter) -> Text {
+fn metric_label(label: &Text, b: &Binding, series: &[Series], plain: Option<u16>) -> Text {
     label.map(|k, t| {
         let mut out = t.to_string();
         if let Some(s) = b.s {
@@ -2496,7 +2510,7 @@ fn metric_label(label: &Text, b: &Binding, series: &[Series], latest: Quarter) -
         }
         if let Some(q) = b.q {
             for (token, by) in PERIODS {
-                out = out.replace(token, &quarter_text(q.plus(by), latest, k));
+                out = out.replace(token, &quarter_text(q.plus(by), plain, k));
             }
             out = out.replace("{fy}", &q.year.to_string());
             let rest = if q.q == 3 {
@@ -2528,7 +2542,7 @@ fn metric_label(label: &Text, b: &Binding, series: &[Series], latest: Quarter) -
                         _ => 0,
                     };
                     series.iter().find(|s| s.id == sid).zip(b.q).map(|(s, q)| {
-                        field_label(s, Some(q.plus(shift)), latest).each()[k].to_string()
+                        field_label(s, Some(q.plus(shift)), plain).each()[k].to_string()
                     })
                 };
             let text = text.unwrap_or_else(|| format!("?{arg}?"));
@@ -2545,6 +2559,8 @@ struct Lookup<'a> {
     inputs: &'a [Input],
     metrics: &'a [Metric],
     latest: Quarter,
+    /// The year a label names its quarters without (see [`plain_year`]).
+    plain: Option<u16>,
 }
 
 impl<'a> Lookup<'a> {
@@ -3097,7 +3113,7 @@ fn bars_chart(
     let title = title.map(|k, t| {
         let mut t = t
             .replace("{fy}", &q.year.to_string())
-            .replace("{p}", &quarter_text(q, q, k));
+            .replace("{p}", &quarter_text(q, Some(q.year), k));
         if !missing.is_empty() {
             let names: Vec<&str> = missing.iter().map(|n| n.each()[k]).collect();
             t.push_str(&match k {
@@ -3207,8 +3223,8 @@ fn mix_rows(
         if col.iter().all(Option::is_none) {
             continue;
         }
-        let name = Text::default().map(|k, _| quarter_text(q, latest, k));
-        let head = label.map(|k, t| t.replace("{at}", &quarter_text(q, latest, k)));
+        let name = Text::default().map(|k, _| quarter_text(q, here.plain, k));
+        let head = label.map(|k, t| t.replace("{at}", &quarter_text(q, here.plain, k)));
         out.push((q.slug(), name, head, col));
     }
     out
@@ -3228,6 +3244,7 @@ fn build_sections(
         inputs,
         metrics,
         latest,
+        plain: plain_year(files, latest),
     };
     let mut narratives = build_narrative(files, &lookup, waiting, errors);
     let Some(file) = parse_file::<SectionsFile>(files, "sections.toml", errors) else {

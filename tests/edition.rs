@@ -305,6 +305,44 @@ fn what_a_section_says_first_says_each_number_once() {
     }
 }
 
+/// A field's quarter is named with its year once an edition reaches into a
+/// new fiscal year ("2026 Q1 revenue" beside "2025 Q1 revenue", never a bare
+/// "Q1" beside "2025 Q1"); within the first recorded edition's year, the
+/// year's own quarters go without it. So do the growth chart's mix rows.
+#[test]
+fn a_new_fiscal_year_names_every_quarter_with_its_year() {
+    let new_year = matches!(overlay(), Some("tests/edition-year" | "tests/edition-wide"));
+    let mut checked = 0;
+    for id in InputId::ALL {
+        let Some(q) = id.spec().quarter else { continue };
+        let year = q.year.to_string();
+        for locale in Locale::ALL {
+            let label = id.spec().label.get(locale);
+            let named = label.contains(&year);
+            assert_eq!(
+                named,
+                new_year || q.year != LATEST.year,
+                "{}: {label}",
+                id.key()
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked > 30, "{checked} labels");
+    let Some(Chart::Bars { mix, .. }) =
+        SECTIONS.iter().find(|s| s.key == "growth").map(|s| s.chart)
+    else {
+        panic!("the growth section has a bars chart");
+    };
+    // (A row of the edition's plain year reads "Q3"; any other "2024 Q3".)
+    for row in mix {
+        let label = row.label.get(Locale::En);
+        let named = label.starts_with("20");
+        assert_eq!(named, new_year || !label.starts_with('Q'), "{label}");
+        assert!(named || label.starts_with('Q'), "{label}");
+    }
+}
+
 #[test]
 fn the_chart_plots_every_quarter_present() {
     let chart = SECTIONS
