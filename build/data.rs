@@ -1961,11 +1961,23 @@ fn build_inputs(
                     );
                     continue;
                 };
+                // A full-year figure of another year than the plain one names
+                // it: in a 2026 edition "2025年可靈全年目標", never a bare target
+                // a reader takes for this year's.
+                let mut label = field_label(s, None, plain);
+                if let Period::Year(y) = obs[i].period {
+                    if plain != Some(y) {
+                        label = label.map(|k, t| match k {
+                            2 => format!("{t} ({y})"),
+                            _ => format!("{y}年{t}"),
+                        });
+                    }
+                }
                 out.push(Input {
                     key: s.id.clone(),
                     group: s.id.clone(),
                     unit: s.unit,
-                    label: field_label(s, None, plain),
+                    label,
                     default: Default::Figure(i),
                     range: s.range,
                     assumption: obs[i].assumption,

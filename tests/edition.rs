@@ -329,6 +329,10 @@ fn a_new_fiscal_year_names_every_quarter_with_its_year() {
         }
     }
     assert!(checked > 30, "{checked} labels");
+    // And a full-year target of an earlier year, kept as a field, says its year.
+    let target = InputId::from_key("kling_fy_target").expect("the target's field");
+    let label = target.spec().label.get(Locale::En);
+    assert_eq!(label.contains("2025"), new_year, "{label}");
     let Some(Chart::Bars { mix, .. }) =
         SECTIONS.iter().find(|s| s.key == "growth").map(|s| s.chart)
     else {
