@@ -620,6 +620,8 @@ struct ChartRow {
     key: String,
     kind: String,
     title: Spanned<TextRow>,
+    /// A quarters chart's title when its columns cross into the year before.
+    title_recent: Option<Spanned<TextRow>>,
     assumed: Option<Spanned<TextRow>>,
     bars: Option<String>,
     bars_label: Option<Spanned<TextRow>>,
@@ -2960,26 +2962,56 @@ fn build_chart(row: &ChartRow, at: usize, r: &mut Report, lookup: &Lookup) -> Op
                 );
                 return None;
             };
-            let title = title.map(|_, t| t.replace("{fy}", &fy));
             let bars_label = r.text(bl, "bars_label");
             let dots_label = r.text(dl, "dots_label");
-            let mut points = Vec::new();
-            for q in 1..=4 {
-                let slug = Quarter {
+            let bar = |q: Quarter| match lookup.operand(&bars.replace("{q}", &q.slug())) {
+                Some(Operand::Input(i)) => Some(i),
+                _ => None,
+            };
+            // A column per quarter of the fiscal year. A year with fewer
+            // quarters than that so far (its first quarter, before any target
+            // projects the rest) shows the last four quarters instead, across
+            // the year boundary and named with their years ("2025Q2", as the
+            // articles write it), under `title_recent`: never one lone column.
+            let fy_quarters: Vec<Quarter> = (1..=4)
+                .map(|q| Quarter {
                     year: lookup.latest.year,
                     q,
-                }
-                .slug();
-                let Some(Operand::Input(i)) = lookup.operand(&bars.replace("{q}", &slug)) else {
-                    continue;
-                };
+                })
+                .filter(|&q| bar(q).is_some())
+                .collect();
+            let recent = fy_quarters.len() < 4 && row.title_recent.is_some();
+            let quarters: Vec<Quarter> = if recent {
+                let end = fy_quarters.last().copied().unwrap_or(lookup.latest);
+                let mut qs: Vec<Quarter> = (1..=4)
+                    .rev()
+                    .map(|back| end.plus(1 - back))
+                    .filter(|&q| bar(q).is_some())
+                    .collect();
+                qs.sort();
+                qs
+            } else {
+                fy_quarters
+            };
+            let title = match (&row.title_recent, recent) {
+                (Some(t), true) => r.text(t, "title_recent"),
+                _ => title.map(|_, t| t.replace("{fy}", &fy)),
+            };
+            let mut points = Vec::new();
+            for q in quarters {
+                let Some(i) = bar(q) else { continue };
                 let dot = row.dots.as_ref().and_then(|d| {
-                    match lookup.operand(&d.replace("{q}", &slug)) {
+                    match lookup.operand(&d.replace("{q}", &q.slug())) {
                         Some(Operand::Metric(m)) => Some(m),
                         _ => None,
                     }
                 });
-                points.push((format!("Q{q}"), i, dot));
+                let label = if recent {
+                    format!("{}Q{}", q.year, q.q)
+                } else {
+                    format!("Q{}", q.q)
+                };
+                points.push((label, i, dot));
             }
             if points.is_empty() {
                 r.at(

@@ -349,19 +349,41 @@ fn a_new_fiscal_year_names_every_quarter_with_its_year() {
 
 #[test]
 fn the_chart_plots_every_quarter_present() {
-    let chart = SECTIONS
+    let (chart, title) = SECTIONS
         .iter()
         .find_map(|s| match s.chart {
-            Chart::Quarters { points, .. } => Some(points),
+            Chart::Quarters { points, title, .. } => Some((points, title)),
             _ => None,
         })
         .expect("a quarters chart");
-    let label = ["Q", &LATEST.q.to_string()].concat();
-    let (_, input, dot) = chart
+    let (label, input, dot) = chart
         .iter()
-        .find(|p| p.0 == label)
-        .unwrap_or_else(|| panic!("no point {label}"));
-    assert_eq!(input.spec().quarter, Some(LATEST));
+        .find(|p| p.1.spec().quarter == Some(LATEST))
+        .unwrap_or_else(|| panic!("no column for the latest quarter"));
+    // Four columns, never one alone: the fiscal year's quarters ("Q1"), or in
+    // a new year's first quarter with no target the last four ("2025Q2").
+    let new_year = matches!(overlay(), Some("tests/edition-year" | "tests/edition-wide"));
+    assert_eq!(
+        chart.len(),
+        4,
+        "{:?}",
+        chart.iter().map(|p| p.0).collect::<Vec<_>>()
+    );
+    let year = LATEST.year.to_string();
+    let want = if new_year {
+        [year.as_str(), "Q", &LATEST.q.to_string()].concat()
+    } else {
+        ["Q", &LATEST.q.to_string()].concat()
+    };
+    assert_eq!(*label, want);
+    // Its title says which: the year's, or the last four quarters.
+    let title = title.get(Locale::En);
+    assert_eq!(title.contains("last four quarters"), new_year, "{title}");
+    assert_eq!(title.contains(&year), !new_year, "{title}");
+    for (label, input, _) in chart {
+        let q = input.spec().quarter.expect("a quarter's field");
+        assert!(q <= LATEST || input.spec().projected(), "{label}");
+    }
     assert!(
         !input.spec().projected(),
         "the latest quarter is published, not assumed"
