@@ -1035,6 +1035,7 @@ pub fn check_as_of(files: &Files, as_of: Option<&str>) -> Result<Model, Vec<Data
         &observations,
         &inputs,
         &metrics,
+        plain_year(files, latest),
         &mut errors,
     );
     let goals = build_goals(files, &observations, &inputs, &metrics, latest, &mut errors);
@@ -1198,12 +1199,26 @@ fn trimmed(v: f64, decimals: usize) -> String {
     }
 }
 
+/// The year of a figure's period, if it has one.
+fn period_year(p: Period) -> Option<u16> {
+    match p {
+        Period::Quarter { year, .. }
+        | Period::Quarters { year, .. }
+        | Period::Year(year)
+        | Period::YearToDate(year)
+        | Period::Month { year, .. }
+        | Period::Date { year, .. } => Some(year),
+        Period::AllTime => None,
+    }
+}
+
 fn build_claims(
     files: &Files,
     sources: &[Source],
     obs: &[Observation],
     inputs: &[Input],
     metrics: &[Metric],
+    plain: Option<u16>,
     errors: &mut Vec<DataError>,
 ) -> Vec<Claim> {
     let Some(file) = parse_file::<ClaimsFile>(files, "claims.toml", errors) else {
@@ -1298,6 +1313,22 @@ fn build_claims(
                 r.at(at, format!("figures: {f:?} is no figure"));
             }
         }
+        // A claim is about its figures' year; once an edition reaches into
+        // a new year, it says which ("2025年:可靈收入佔…"), so a reader does not
+        // weigh 2025's "Q1" against this year's cards.
+        let year = c
+            .figures
+            .iter()
+            .filter_map(|f| obs.iter().find(|o| &o.key == f))
+            .filter_map(|o| period_year(o.period))
+            .max();
+        let words = match year {
+            Some(y) if plain != Some(y) => words.map(|k, t| match k {
+                2 => format!("{y}: {t}"),
+                _ => format!("{y}年:{t}"),
+            }),
+            _ => words,
+        };
         out.push(Claim {
             key: c.key.clone(),
             source: c.source.clone(),

@@ -329,6 +329,13 @@ fn a_new_fiscal_year_names_every_quarter_with_its_year() {
         }
     }
     assert!(checked > 30, "{checked} labels");
+    // The articles' claims are about 2025: in a new year each says so first.
+    for claim in kling_calc::core::claims::CLAIMS {
+        for locale in Locale::ALL {
+            let text = claim.text.get(locale);
+            assert_eq!(text.starts_with("2025"), new_year, "{}: {text}", claim.key);
+        }
+    }
     // And a full-year target of an earlier year, kept as a field, says its year.
     let target = InputId::from_key("kling_fy_target").expect("the target's field");
     let label = target.spec().label.get(Locale::En);
