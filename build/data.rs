@@ -295,6 +295,9 @@ pub struct Metric {
     pub positive: u8,
     /// The quarter it is for, if any.
     pub quarter: Option<Quarter>,
+    /// The quarter its numbers are of: its own, or the one all its operands
+    /// share (a monthly ARPU of the quarter the member count is for).
+    pub about: Option<Quarter>,
 }
 
 /// A section of the widget.
@@ -2428,15 +2431,46 @@ fn build_metrics(
                 for &k in &m.positive {
                     positive |= 1 << k;
                 }
+                let about = q.or_else(|| {
+                    let mut qs = operands.iter().map(|o| match *o {
+                        Operand::Input(i) => inputs[i].quarter,
+                        Operand::Metric(k) => out[k].about,
+                    });
+                    let first = qs.next()??;
+                    qs.all(|x| x == Some(first)).then_some(first)
+                });
+                let plain = plain_year(files, latest);
+                let mut label = metric_label(&label, &b, series, plain);
+                // In a new fiscal year, a result about an earlier year's
+                // quarter whose label names no period says which: "2025年Q1付費
+                // 會員月ARPU", never a bare ARPU a reader takes for this year's.
+                let row = m.label.get_ref();
+                let names_period = [&row.hant, &row.hans, &row.en]
+                    .into_iter()
+                    .flatten()
+                    .any(|t| {
+                        ["{p", "{fy}", "{field:", "{through}", "{rest}"]
+                            .iter()
+                            .any(|p| t.contains(p))
+                    });
+                if let Some(a) = about.filter(|a| plain.is_none() && a.year != latest.year) {
+                    if !names_period {
+                        label = label.map(|k, t| match k {
+                            2 => format!("{t}, {}", quarter_text(a, None, k)),
+                            _ => format!("{}{t}", quarter_text(a, None, k)),
+                        });
+                    }
+                }
                 found.push(Metric {
                     key,
                     template: m.key.clone(),
                     unit,
-                    label: metric_label(&label, &b, series, plain_year(files, latest)),
+                    label,
                     op: m.op.clone(),
                     operands,
                     positive,
                     quarter: q,
+                    about,
                 });
             }
             if over == "latest" {

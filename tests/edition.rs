@@ -336,6 +336,15 @@ fn a_new_fiscal_year_names_every_quarter_with_its_year() {
             assert_eq!(text.starts_with("2025"), new_year, "{}: {text}", claim.key);
         }
     }
+    // A result about an earlier year's quarter whose label names no period
+    // says which: the ARPU of the quarter the member count is for.
+    for key in ["arpu_paying_quarterly", "arpu_paying_monthly"] {
+        let m = MetricId::from_key(key).expect("the ARPU results");
+        for locale in Locale::ALL {
+            let label = m.spec().label.get(locale);
+            assert_eq!(label.contains("2025"), new_year, "{key}: {label}");
+        }
+    }
     // And a full-year target of an earlier year, kept as a field, says its year.
     let target = InputId::from_key("kling_fy_target").expect("the target's field");
     let label = target.spec().label.get(Locale::En);
