@@ -2003,9 +2003,12 @@ fn build_inputs(
                 let mut label = field_label(s, None, plain);
                 if let Period::Year(y) = obs[i].period {
                     if plain != Some(y) {
-                        label = label.map(|k, t| match k {
-                            2 => format!("{t} ({y})"),
-                            _ => format!("{y}年{t}"),
+                        label = dated(label, |k| {
+                            if k < 2 {
+                                format!("{y}年")
+                            } else {
+                                y.to_string()
+                            }
                         });
                     }
                 }
@@ -2228,6 +2231,15 @@ fn plain_year(files: &Files, latest: Quarter) -> Option<u16> {
     (first.year == latest.year).then_some(latest.year)
 }
 
+/// `label` with the period it is about (`when`, per language): before it in
+/// Chinese ("2025年Q1付費會員月ARPU"), after it in English ("…, 2025 Q1").
+fn dated(label: Text, when: impl Fn(usize) -> String) -> Text {
+    label.map(|k, t| match k {
+        2 => format!("{t}, {}", when(k)),
+        _ => format!("{}{t}", when(k)),
+    })
+}
+
 fn field_label(s: &Series, q: Option<Quarter>, plain: Option<u16>) -> Text {
     let field = s.field.clone().unwrap_or_else(|| s.name.clone());
     field.map(|k, t| match q {
@@ -2296,6 +2308,7 @@ fn build_metrics(
     let mut quarters: Vec<Quarter> = inputs.iter().filter_map(|i| i.quarter).collect();
     quarters.sort();
     quarters.dedup();
+    let plain = plain_year(files, latest);
     let mut out: Vec<Metric> = Vec::new();
     for row in &file.metric {
         let at = row.span().start;
@@ -2306,6 +2319,13 @@ fn build_metrics(
             text,
         };
         let label = r.text(&m.label, "label");
+        // Whether the label names a period itself (else a result about an
+        // earlier year's quarter gets one, below).
+        let names_period = label.each().into_iter().any(|t| {
+            ["{p", "{fy}", "{field:", "{through}", "{rest}"]
+                .iter()
+                .any(|p| t.contains(p))
+        });
         const OPS: [&str; 11] = [
             "deflate",
             "ratio",
@@ -2439,26 +2459,13 @@ fn build_metrics(
                     let first = qs.next()??;
                     qs.all(|x| x == Some(first)).then_some(first)
                 });
-                let plain = plain_year(files, latest);
                 let mut label = metric_label(&label, &b, series, plain);
                 // In a new fiscal year, a result about an earlier year's
                 // quarter whose label names no period says which: "2025年Q1付費
                 // 會員月ARPU", never a bare ARPU a reader takes for this year's.
-                let row = m.label.get_ref();
-                let names_period = [&row.hant, &row.hans, &row.en]
-                    .into_iter()
-                    .flatten()
-                    .any(|t| {
-                        ["{p", "{fy}", "{field:", "{through}", "{rest}"]
-                            .iter()
-                            .any(|p| t.contains(p))
-                    });
                 if let Some(a) = about.filter(|a| plain.is_none() && a.year != latest.year) {
                     if !names_period {
-                        label = label.map(|k, t| match k {
-                            2 => format!("{t}, {}", quarter_text(a, None, k)),
-                            _ => format!("{}{t}", quarter_text(a, None, k)),
-                        });
+                        label = dated(label, |k| quarter_text(a, None, k));
                     }
                 }
                 found.push(Metric {
