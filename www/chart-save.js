@@ -1,5 +1,7 @@
 // Chart downloads: a chart as a self-contained SVG file, or as a PNG at twice
 // its size drawn from that file through a canvas.
+// (The widget's one click handler calls it for every click, so it also moves
+// the focus off a reset button that is about to go: see `kcSave`.)
 //
 // JavaScript, not Rust: through web-sys the canvas, the image and the file's
 // parts cost about 3 KB of gzip wasm, this module a few hundred bytes of glue.

@@ -81,9 +81,6 @@ mod tests {
         }
     }
 
-    /// A reader sees each article's date in their language: a day reads the
-    /// same in all three; a window is in words, Chinese for a Chinese reader,
-    /// and every text begins with the year the tests' day cuts it by.
     /// A reading of an approximate amount keeps four significant digits
     /// (`format::APPROX_DIGITS`), which must never cut an article's own
     /// numeral: every published approximate figure reads the same rounded as
@@ -107,6 +104,9 @@ mod tests {
         }
     }
 
+    /// A reader sees each article's date in their language: a day reads the
+    /// same in all three; a window is in words, Chinese for a Chinese reader,
+    /// and every text begins with the year the tests' day cuts it by.
     #[test]
     fn every_article_is_dated_in_each_language() {
         use crate::core::units::Locale;
