@@ -43,9 +43,12 @@ impl Asset {
 
 /// Full-line `//` comments and blank lines out, indentation off, every
 /// space outside a string literal that does not separate two identifier
-/// characters (`const x`, `in A`), and the line breaks no statement needs. Enough for the loader's own plain source:
-/// it has no regular expression, template or comment after code on a line.
-fn strip(source: &str) -> String {
+/// characters (`const x`, `in A`), and the line breaks no statement needs.
+/// Enough for the build's own plain scripts (this loader, and the served
+/// pages' inline scripts, [`crate::pages::early_compile`] and
+/// [`crate::pages::http_loader`]): they have no regular expression, template
+/// or comment after code on a line. Never for the glue, which terser minifies.
+pub(crate) fn strip(source: &str) -> String {
     let word = |c: char| c.is_alphanumeric() || c == '_' || c == '$';
     let mut out = String::with_capacity(source.len());
     for line in source.lines().map(str::trim_start) {

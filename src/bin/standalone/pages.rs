@@ -14,6 +14,7 @@
 //! policy and the page cannot drift apart.
 
 use crate::encode::{base64, csp_hash};
+use crate::loader::strip;
 use crate::trunk::{insert_fallbacks, TrunkPage, EARLY_START, INLINE_CSS_ATTR};
 
 /// What goes inside each mount element: given its start tag and its index in
@@ -56,12 +57,19 @@ pub const FAIL_JS: &str = r#"function __kc_failed(error) {
 /// [`FAIL_JS`]'s `__kc_failed` comes from [`early_compile`], a classic script,
 /// so that it is there when this one cannot run at all; the attribute
 /// [`START_ATTR`] is how that script tells this one's `error` from a host's.
+///
+/// Its text is [`strip`]ped, as [`early_compile`]'s is: the two scripts are
+/// in every served page, and their spaces and indentation were 59 B of
+/// `index.html`'s gzip.
 pub fn http_loader(page: &TrunkPage) -> String {
-    format!(
-        "<script type=\"module\" {START_ATTR}>\n\
-         import init, * as bindings from './{js}';\n{start}</script>",
+    let code = format!(
+        "import init, * as bindings from './{js}';\n{start}",
         js = page.js,
         start = start_js("init", "window.wasmBindings = bindings; "),
+    );
+    format!(
+        "<script type=\"module\" {START_ATTR}>{}</script>",
+        strip(&code)
     )
 }
 
@@ -113,15 +121,17 @@ pub fn early_compile(page: &TrunkPage) -> String {
         .wasm_integrity()
         .map(|i| format!(", {{ integrity: \"{i}\" }}"))
         .unwrap_or_default();
-    format!(
-        "{EARLY_START}((f) => WebAssembly.compileStreaming(f())\
+    let code = format!(
+        "((f) => WebAssembly.compileStreaming(f())\
          .catch((e) => {{ if (e instanceof TypeError) return f(); throw e; }}))\
          (() => fetch(\"./{}\"{options}));\n{}{FAIL_JS}\
          addEventListener(\"error\", (e) => e.target.matches?.(\"script[{START_ATTR}]\") && \
-         __kc_failed(new Error(\"the widget's code did not load\")), true);\n</script>",
+         __kc_failed(new Error(\"the widget's code did not load\")), true);\n",
         page.wasm,
         early_tail!()
-    )
+    );
+    // `EARLY_START` ends with `self.__kc_wasm=`, which `code` assigns.
+    format!("{EARLY_START}{}</script>", strip(&code))
 }
 
 /// An import map that gives the glue its integrity (empty when the page has
@@ -454,6 +464,11 @@ mod tests {
     const GLUE: &str =
         "export function f() {}\nasync function __wbg_init(m) {}\nexport default __wbg_init;";
 
+    /// Script text as the served pages carry it ([`strip`]ped), to look for.
+    fn js(text: &str) -> String {
+        strip(text).trim_end().to_owned()
+    }
+
     fn page() -> TrunkPage {
         TrunkPage::parse(TRUNK_HTML).unwrap()
     }
@@ -564,8 +579,10 @@ mod tests {
     #[test]
     fn index_catches_a_failed_start() {
         let out = index(&page(), &css(), &|_, _| Ok("<p>F</p>".into())).unwrap();
-        assert!(out.contains("}, __kc_failed);"));
-        assert!(out.contains("import init, * as bindings from './kling-calc-123.js';"));
+        assert!(out.contains(&js("}, __kc_failed);")));
+        assert!(out.contains(&js(
+            "import init, * as bindings from './kling-calc-123.js';"
+        )));
         assert!(!out.contains("Content-Security-Policy"));
         assert!(out.contains(r#"<style data-kc-css="widget-abc.css">a{color:red}</style>"#));
         assert!(!out.contains("stylesheet"));
@@ -599,11 +616,14 @@ mod tests {
         let integrity = p
             .wasm_integrity()
             .expect("the test page's wasm preload has one");
-        let fetch = format!("fetch(\"./{}\", {{ integrity: \"{integrity}\" }})", p.wasm);
+        let fetch = js(&format!(
+            "fetch(\"./{}\", {{ integrity: \"{integrity}\" }})",
+            p.wasm
+        ));
         assert!(early.starts_with(EARLY_START), "{early}");
         assert!(early.contains(&fetch), "{early}");
         assert!(
-            early.contains("if (e instanceof TypeError) return f(); throw e;"),
+            early.contains(&js("if (e instanceof TypeError) return f(); throw e;")),
             "compile, else a response for init: {early}"
         );
         let demo_page = demo(
@@ -679,7 +699,7 @@ mod tests {
             );
             assert_eq!(out.matches("importmap").count(), 1, "{name}");
             assert!(
-                out.contains("init({ module_or_path: __kc_wasm })"),
+                out.contains(&js("init({ module_or_path: __kc_wasm })")),
                 "{name}"
             );
         }
