@@ -365,22 +365,27 @@ fn quarters_chart(
         .iter()
         .map(|&(label, id, share)| {
             let (v, q, assumed) = Bar::Input(id).drawn(&calc.results);
-            let share = share.and_then(|m| match Bar::Metric(m).drawn(&calc.results) {
-                (Some(v), q, _) => Some((v, q)),
-                _ => None,
+            // The share, or why there is none (a quarter's revenue the
+            // articles do not give): the data table says so, not `—`.
+            let share = share.map(|m| {
+                let o = calc.results.get(m);
+                o.value.map(|v| (v, o.qualifier))
             });
             (label, label, v, q, assumed, share)
         })
         .collect();
     let vmax = data.iter().filter_map(|d| d.2).fold(0.0, f64::max);
-    let smax = data.iter().filter_map(|d| d.5).fold(0.0, |m, s| s.0.max(m));
+    let smax = data
+        .iter()
+        .filter_map(|d| d.5?.ok())
+        .fold(0.0, |m, s| s.0.max(m));
     let cx = |k: usize| X0 + SLOT * (k as f64 + 0.5);
     let plot = (vmax > 0.0).then(|| {
         let top = nice(vmax);
         let dots: Vec<_> = data
             .iter()
             .map(|d| {
-                d.5.map(|(s, _)| {
+                d.5?.ok().map(|(s, _)| {
                     // Only a positive maximum scales; otherwise every dot sits on the band's floor.
                     if smax > 0.0 {
                         S_BOT - s.max(0.0) / smax * (S_BOT - S_TOP)
@@ -425,7 +430,7 @@ fn quarters_chart(
             for (k, word) in label.split(' ').enumerate() {
                 svg.text(x, 176.0 + 13.0 * k as f64, "middle", word);
             }
-            if let (Some(y), Some((s, q))) = (dots[k], d.5) {
+            if let (Some(y), Some(Ok((s, q)))) = (dots[k], d.5) {
                 if let Some(Some(y0)) = k.checked_sub(1).map(|p| dots[p]) {
                     svg.line("kc-share", cx(k - 1), y0, x, y);
                 }
@@ -448,7 +453,10 @@ fn quarters_chart(
                 }
                 s
             });
-            let share = d.5.map(|(s, q)| format_value(s, Unit::Share, q, l));
+            let share = d.5.map(|s| match s {
+                Ok((s, q)) => format_value(s, Unit::Share, q, l),
+                Err(r) => r.describe(l),
+            });
             Row {
                 label: d.1,
                 cells: vec![revenue, share],

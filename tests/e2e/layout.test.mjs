@@ -204,6 +204,36 @@ test('a chart in every calculator section: title, description, data table, value
   await context.close();
 });
 
+test('the Kling chart\'s data table reads each share as its result does: the value, or why there is none', async () => {
+  const { page, context, errors } = await open('lang=en', { viewport: { width: 390, height: 844 } });
+  // Each quarter's row: its share cell beside the text of the result it charts.
+  const rows = () => page.$$eval('[data-chart="kling"] tbody tr', (trs) => trs.map((tr) => {
+    const quarter = tr.querySelector('th').textContent;
+    const out = document.querySelector(`[data-metric="kling_share_2025${quarter.toLowerCase()}"]`);
+    return { quarter, cell: tr.querySelectorAll('td')[1].textContent, result: out?.textContent, reason: out?.classList.contains('kc-reason') };
+  }));
+  const check = async (when) => {
+    const got = await rows();
+    assert.ok(got.length >= 3, `${when}: ${got.length} rows`);
+    for (const r of got) {
+      // A quarter with no share result (the assumed rest of the year's target) is the one dash.
+      assert.equal(r.cell, r.result ?? '—', `${when}, ${r.quarter}: the table and the result agree`);
+    }
+    assert.ok(got.filter((r) => r.result !== undefined).length >= 3, `${when}: three quarters' shares`);
+    return got;
+  };
+  await check('as published');
+  // A quarter's revenue of 0 leaves its share without a value: the cell names the field to change.
+  await typeInto(page, 'revenue_2025q3', '0');
+  await waitUntil(page, 'the Q3 share to have no value', () => document.querySelector('[data-metric="kling_share_2025q3"]').classList.contains('kc-reason'));
+  const q3 = (await check('with Q3 revenue at 0')).find((r) => r.quarter === 'Q3');
+  assert.ok(q3.reason, 'the Q3 share has no value');
+  const label = await page.$eval('[data-input="revenue_2025q3"]', (el) => el.labels[0].textContent);
+  assert.ok(q3.cell.includes(label), `the cell "${q3.cell}" names the field "${label}"`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a headline card that wraps its value leaves no single character alone on the last line', async () => {
   // On a phone two cards share a row, and "約4826.42億元" is a few pixels too
   // wide for one: the greedy break left "元" alone on a line of its own.
