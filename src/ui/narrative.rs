@@ -50,14 +50,14 @@ pub fn narrative(calc: &CalcContext, section: &'static str) -> Html {
                 // rewrites its text node, not the paragraph's text around it.
                 flush(&mut parts, &mut m);
                 let o = calc.results.get(id);
-                // A metric that cannot be computed shows the core's dash; its
-                // reason is in the metric list below and in the tooltip here.
-                let v = o.value.unwrap_or(f64::NAN);
-                let title = o.value.err().map(|r| r.describe(locale));
-                let text = format_value(v, id.spec().unit, o.qualifier, locale);
-                parts.push(
-                    html! { <strong data-narrative-metric={id.key()} {title}>{text}</strong> },
-                );
+                // A metric that cannot be computed says why in its place, in
+                // brackets, as its result does below: a tooltip on a dash
+                // was out of reach on a phone.
+                let text = match o.value {
+                    Ok(v) => format_value(v, id.spec().unit, o.qualifier, locale),
+                    Err(r) => ["(", &r.describe(locale), ")"].concat(),
+                };
+                parts.push(html! { <strong data-narrative-metric={id.key()}>{text}</strong> });
             }
         }
     }

@@ -347,6 +347,7 @@ async fn paragraphs_read_cleanly_in_every_locale() {
         if let Some((id, text)) = edit {
             type_into(&root, id, text).await;
         }
+        let mut reasons = 0;
         for s in SECTIONS {
             let p = root
                 .query_selector(&["p[data-narrative=\"", s.key, "\"]"].concat())
@@ -362,9 +363,35 @@ async fn paragraphs_read_cleanly_in_every_locale() {
                 .unwrap();
             assert!(numbers.length() >= 3, "{lang}/{}", s.key);
             for i in 0..numbers.length() {
-                let n = numbers.item(i).unwrap().text_content().unwrap();
+                let el: Element = numbers.item(i).unwrap().dyn_into().unwrap();
+                let n = el.text_content().unwrap();
                 assert!(!n.trim().is_empty(), "{lang}/{}: empty number", s.key);
+                // A result reads as its output in the results list does; one
+                // that cannot be computed says why there, in brackets.
+                let Some(key) = el.get_attribute("data-narrative-metric") else {
+                    continue;
+                };
+                let out = root
+                    .query_selector(&["[data-metric=\"", &key, "\"]"].concat())
+                    .unwrap()
+                    .unwrap_or_else(|| panic!("{lang}: no output for {key}"));
+                let said = out.text_content().unwrap();
+                let reason = out
+                    .get_attribute("class")
+                    .is_some_and(|c| c.split(' ').any(|c| c == "kc-reason"));
+                if reason {
+                    reasons += 1;
+                    assert_eq!(n, ["(", &said, ")"].concat(), "{lang}/{key}");
+                } else {
+                    assert_eq!(n, said, "{lang}/{key}");
+                }
             }
         }
+        // The edits do leave results without a value in the paragraphs.
+        assert_eq!(
+            reasons > 0,
+            edit.is_some(),
+            "{lang} {edit:?}: {reasons} reasons"
+        );
     }
 }
