@@ -22,7 +22,7 @@ const CHANGED: Text = t!(
     "已改动,报道数字为",
     "changed; published figure"
 );
-/// A field still empty or refused where no article gives the figure: the
+/// A field still empty (or refused) where no article gives the figure: the
 /// results that need it say so, and nothing stands in for it.
 const NOTHING_USED: Text = t!(
     "計算仍缺此數字,需要它的結果暫不顯示。",
@@ -140,10 +140,14 @@ pub fn input_field(props: &InputFieldProps) -> Html {
     let slider_value = js_number(value.unwrap_or(lo).max(lo).min(hi));
     // The message under the field, as escaped markup text.
     let mut msg = Markup(String::new());
-    let note = if let Some(err) = error {
-        msg.0.push_str("<span class=\"kc-error\">");
-        msg.body(&err.describe(id, locale));
-        msg.0.push_str("</span>");
+    // A field still empty where no article gives the figure says what waits
+    // for it, as a refused one does: the box alone would not say why it is blank.
+    let note = if error.is_some() || value.is_none() {
+        if let Some(err) = error {
+            msg.0.push_str("<span class=\"kc-error\">");
+            msg.body(&err.describe(id, locale));
+            msg.0.push_str("</span>");
+        }
         Some(match value {
             Some(v) => (
                 STILL_USING.get(locale),

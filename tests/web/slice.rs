@@ -138,8 +138,8 @@ async fn revenue_zero_is_explained_not_nan() {
 }
 
 /// An input no article gives (a quarter's missing revenue) has no published
-/// figure to fall back on or to compare with: its field says what that means
-/// rather than showing a dash.
+/// figure to fall back on or to compare with: its field says what that means,
+/// while empty, refused or entered, rather than showing a dash or nothing.
 #[wasm_bindgen_test]
 async fn a_field_with_no_published_figure_says_so() {
     use kling_calc::core::inputs::{InputId, Inputs};
@@ -178,6 +178,11 @@ async fn a_field_with_no_published_figure_says_so() {
     ];
     for (lang, refused, entered) in cases {
         let root = mounted(lang).await;
+        // Before anything is typed, the empty field says what waits for it:
+        // the refusal's second sentence.
+        let empty = message(&root);
+        assert!(!empty.is_empty(), "{lang}: an empty field with no word why");
+        assert!(refused.ends_with(&empty), "{lang}: {empty}");
         type_into(&root, id.key(), "abc").await;
         let msg = message(&root);
         assert!(msg.ends_with(refused), "{lang}: {msg}");
