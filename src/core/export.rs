@@ -494,9 +494,9 @@ mod tests {
         zero.set(I::REVENUE_2025Q3, 0.0).unwrap();
         let text = citation(X::KLING_SHARE_2025Q3, &compute(&zero), &zero, Locale::En);
         let want = [
-            "Kling share of Q3 revenue: division by zero: ",
+            "Kling share of Q3 revenue: ",
             I::REVENUE_2025Q3.spec().label.get(Locale::En),
-            " (",
+            " is 0 (",
         ]
         .concat();
         assert!(text.starts_with(&want), "{text}");

@@ -149,43 +149,37 @@ pub enum Reason {
 }
 
 impl Reason {
-    /// A short explanation in `locale`.
-    pub fn message(self, locale: Locale) -> &'static str {
-        match self {
-            Reason::Missing(_) => t!("缺少輸入", "缺少输入", "missing input"),
-            Reason::DivisionByZero(_) => t!("除數為零", "除数为零", "division by zero"),
-            Reason::NegativeEarnings => t!(
-                "不適用:市盈率或盈利不為正",
-                "不适用:市盈率或盈利不为正",
-                "n/m: P/E or earnings not positive",
-            ),
-            Reason::OutOfRange => t!("結果超出範圍", "结果超出范围", "result out of range"),
-            Reason::Depends(_) => t!(
-                "所依賴的指標無法計算",
-                "所依赖的指标无法计算",
-                "depends on a metric that cannot be computed",
-            ),
-        }
-        .get(locale)
-    }
-}
-
-impl Reason {
-    /// The message, naming the missing input or failing metric where there is one,
-    /// e.g. "missing input: Kuaishou Q2 revenue".
+    /// Why there is no value, in `locale`, in words a reader can act on:
+    /// the input to enter or the figure that is 0, named as its field or
+    /// result is ("needs Kuaishou Q2 revenue", "Kuaishou Q3 revenue is 0",
+    /// "n/m: P/E or earnings not positive").
     pub fn describe(self, locale: Locale) -> String {
-        let mut out = String::from(self.message(locale));
-        let name = match self {
-            Reason::Missing(id) => Some(id.spec().label.get(locale)),
-            Reason::Depends(id) => Some(id.spec().label.get(locale)),
-            Reason::DivisionByZero(o) => Some(o.label(locale)),
-            _ => None,
+        let (name, words) = match self {
+            Reason::Missing(id) => {
+                let needs = t!("需填入", "需填入", "needs ").get(locale);
+                return [needs, id.spec().label.get(locale)].concat();
+            }
+            Reason::DivisionByZero(o) => (o.label(locale), t!("為0", "为0", " is 0")),
+            Reason::Depends(id) => (
+                id.spec().label.get(locale),
+                t!("無法計算", "无法计算", " cannot be computed"),
+            ),
+            Reason::NegativeEarnings => {
+                return t!(
+                    "不適用:市盈率或盈利不為正",
+                    "不适用:市盈率或盈利不为正",
+                    "n/m: P/E or earnings not positive",
+                )
+                .get(locale)
+                .into()
+            }
+            Reason::OutOfRange => {
+                return t!("結果超出範圍", "结果超出范围", "result out of range")
+                    .get(locale)
+                    .into()
+            }
         };
-        if let Some(name) = name {
-            out.push_str(locale.colon());
-            out.push_str(name);
-        }
-        out
+        [name, words.get(locale)].concat()
     }
 }
 
@@ -562,16 +556,70 @@ mod tests {
         let with_q2 = compute(&q2);
         // (metric, locale, results, formula in words, formula with numbers)
         let cases: [(MetricId, Locale, &Results, &str, &str); 9] = [
-            (X::KLING_SHARE_2025Q3, Locale::Hant, &published, "可靈Q3收入 ÷ 快手Q3收入", "超過3億元 ÷ 355.54億元 = 超過0.84%"),
-            (X::KLING_SHARE_2025Q3, Locale::En, &published, "Kling Q3 revenue ÷ Kuaishou Q3 revenue", "≥ RMB 300 million ÷ RMB 35.554 billion = ≥ 0.84%"),
-            (X::SEGMENTS_SUM_2025Q3, Locale::Hant, &published, "Q3線上行銷服務 + Q3直播 + Q3其他服務", "約201億元 + 95.74億元 + 58.78億元 = 約355.5億元"),
-            (X::KLING_FY_2025, Locale::Hans, &published, "可灵前三季度收入 + 可灵Q4收入", "超过7亿元 + 约3亿元 = 约10亿元"),
-            (X::PE_PEER_AVERAGE, Locale::En, &published, "(Baidu P/E (dynamic) + Alibaba P/E (dynamic) + Tencent P/E (dynamic)) ÷ 3", "(24.96x + 24.59x + 21.07x) ÷ 3 = 23.54x"),
-            (X::PE_DISCOUNT_TO_PEERS, Locale::Hant, &published, "1 − 快手動態市盈率 ÷ 同業平均動態市盈率", "1 − 13.12倍 ÷ 23.54倍 = 44.3%"),
-            (X::REVENUE_QOQ_2025Q3, Locale::En, &published, "Kuaishou Q3 revenue ÷ Kuaishou Q2 revenue − 1", "RMB 35.554 billion ÷ [missing input: Kuaishou Q2 revenue] − 1 = missing input: Kuaishou Q2 revenue"),
-            (X::REVENUE_QOQ_2025Q3, Locale::En, &with_q2, "Kuaishou Q3 revenue ÷ Kuaishou Q2 revenue − 1", "RMB 35.554 billion ÷ RMB 34 billion − 1 = +4.57%"),
+            (
+                X::KLING_SHARE_2025Q3,
+                Locale::Hant,
+                &published,
+                "可靈Q3收入 ÷ 快手Q3收入",
+                "超過3億元 ÷ 355.54億元 = 超過0.84%",
+            ),
+            (
+                X::KLING_SHARE_2025Q3,
+                Locale::En,
+                &published,
+                "Kling Q3 revenue ÷ Kuaishou Q3 revenue",
+                "≥ RMB 300 million ÷ RMB 35.554 billion = ≥ 0.84%",
+            ),
+            (
+                X::SEGMENTS_SUM_2025Q3,
+                Locale::Hant,
+                &published,
+                "Q3線上行銷服務 + Q3直播 + Q3其他服務",
+                "約201億元 + 95.74億元 + 58.78億元 = 約355.5億元",
+            ),
+            (
+                X::KLING_FY_2025,
+                Locale::Hans,
+                &published,
+                "可灵前三季度收入 + 可灵Q4收入",
+                "超过7亿元 + 约3亿元 = 约10亿元",
+            ),
+            (
+                X::PE_PEER_AVERAGE,
+                Locale::En,
+                &published,
+                "(Baidu P/E (dynamic) + Alibaba P/E (dynamic) + Tencent P/E (dynamic)) ÷ 3",
+                "(24.96x + 24.59x + 21.07x) ÷ 3 = 23.54x",
+            ),
+            (
+                X::PE_DISCOUNT_TO_PEERS,
+                Locale::Hant,
+                &published,
+                "1 − 快手動態市盈率 ÷ 同業平均動態市盈率",
+                "1 − 13.12倍 ÷ 23.54倍 = 44.3%",
+            ),
+            (
+                X::REVENUE_QOQ_2025Q3,
+                Locale::En,
+                &published,
+                "Kuaishou Q3 revenue ÷ Kuaishou Q2 revenue − 1",
+                "RMB 35.554 billion ÷ [needs Kuaishou Q2 revenue] − 1 = needs Kuaishou Q2 revenue",
+            ),
+            (
+                X::REVENUE_QOQ_2025Q3,
+                Locale::En,
+                &with_q2,
+                "Kuaishou Q3 revenue ÷ Kuaishou Q2 revenue − 1",
+                "RMB 35.554 billion ÷ RMB 34 billion − 1 = +4.57%",
+            ),
             // The gap of two figures that round alike at 2 decimals still adds up.
-            (X::SEGMENTS_GAP_2025Q3, Locale::En, &published, "Kuaishou Q3 revenue − Q3 segments sum", "RMB 35.554 billion − ≈ RMB 35.552 billion = ≈ RMB 2 million"),
+            (
+                X::SEGMENTS_GAP_2025Q3,
+                Locale::En,
+                &published,
+                "Kuaishou Q3 revenue − Q3 segments sum",
+                "RMB 35.554 billion − ≈ RMB 35.552 billion = ≈ RMB 2 million",
+            ),
         ];
         for (id, locale, results, words, plugged) in cases {
             assert_eq!(id.formula(locale), words, "{}", id.key());
@@ -1066,25 +1114,62 @@ mod tests {
     }
 
     #[test]
-    fn reasons_speak_three_languages() {
-        assert_eq!(
-            Reason::NegativeEarnings.message(Locale::En),
-            "n/m: P/E or earnings not positive"
-        );
-        assert_eq!(
-            Reason::NegativeEarnings.message(Locale::Hant),
-            "不適用:市盈率或盈利不為正"
-        );
+    fn reasons_name_what_the_reader_can_change_in_three_languages() {
+        let q2 = InputId::REVENUE_2025Q2.spec().label;
+        let q3 = InputId::REVENUE_2025Q3.spec().label;
+        let share = MetricId::KLING_SHARE_2025Q3.spec().label;
         let zero = Reason::DivisionByZero(Operand::Input(InputId::REVENUE_2025Q3));
-        assert_eq!(zero.message(Locale::Hans), "除数为零");
-        assert_eq!(
-            zero.describe(Locale::En),
-            [
-                "division by zero: ",
-                InputId::REVENUE_2025Q3.spec().label.get(Locale::En)
-            ]
-            .concat()
-        );
+        // (reason, locale, the words around the name, the name)
+        let cases = [
+            (
+                Reason::Missing(InputId::REVENUE_2025Q2),
+                Locale::En,
+                ("needs ", ""),
+                Some(q2),
+            ),
+            (
+                Reason::Missing(InputId::REVENUE_2025Q2),
+                Locale::Hant,
+                ("需填入", ""),
+                Some(q2),
+            ),
+            (zero, Locale::En, ("", " is 0"), Some(q3)),
+            (zero, Locale::Hans, ("", "为0"), Some(q3)),
+            (zero, Locale::Hant, ("", "為0"), Some(q3)),
+            (
+                Reason::Depends(MetricId::KLING_SHARE_2025Q3),
+                Locale::En,
+                ("", " cannot be computed"),
+                Some(share),
+            ),
+            (
+                Reason::Depends(MetricId::KLING_SHARE_2025Q3),
+                Locale::Hans,
+                ("", "无法计算"),
+                Some(share),
+            ),
+            (
+                Reason::NegativeEarnings,
+                Locale::En,
+                ("n/m: P/E or earnings not positive", ""),
+                None,
+            ),
+            (
+                Reason::NegativeEarnings,
+                Locale::Hant,
+                ("不適用:市盈率或盈利不為正", ""),
+                None,
+            ),
+            (Reason::OutOfRange, Locale::Hans, ("结果超出范围", ""), None),
+        ];
+        for (reason, locale, (before, after), name) in cases {
+            let name = name.map_or("", |n| n.get(locale));
+            assert_eq!(
+                reason.describe(locale),
+                [before, name, after].concat(),
+                "{reason:?} {locale:?}"
+            );
+        }
     }
 
     /// A value for one input: its default, an edge of its range, zero, or a random point.

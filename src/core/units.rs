@@ -43,7 +43,7 @@ impl Locale {
         !matches!(self, Locale::En)
     }
 
-    /// What joins a message and what it names ("missing input: …").
+    /// What joins a message and what it names ("cannot be computed: …").
     pub fn colon(self) -> &'static str {
         if self.is_chinese() {
             ":"

@@ -25,9 +25,9 @@ const CHANGED: Text = t!(
 /// A field still empty (or refused) where no article gives the figure: the
 /// results that need it say so, and nothing stands in for it.
 const NOTHING_USED: Text = t!(
-    "計算仍缺此數字,需要它的結果暫不顯示。",
-    "计算仍缺此数字,需要它的结果暂不显示。",
-    " The results that need this figure wait for it.",
+    "報道沒有這個數字,填入後才能計算需要它的結果。",
+    "报道没有这个数字,填入后才能计算需要它的结果。",
+    " No article gives this figure: enter it to compute the results that need it.",
 );
 /// What a field no article gives says once the reader has entered a value.
 const UNPUBLISHED: Text = t!(
@@ -157,7 +157,11 @@ pub fn input_field(props: &InputFieldProps) -> Html {
         })
     } else if changed {
         Some(match calc.published_text(id) {
-            Some(text) => (CHANGED.get(locale), [" ", &text].concat()),
+            // A space before the figure in English only: "報道數字為355.54億元".
+            Some(text) => (
+                CHANGED.get(locale),
+                [if locale.is_chinese() { "" } else { " " }, &text].concat(),
+            ),
             None => (UNPUBLISHED.get(locale), String::new()),
         })
     } else {

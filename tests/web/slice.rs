@@ -134,7 +134,15 @@ async fn revenue_zero_is_explained_not_nan() {
     let out = metric(&root, "kling_share_2025q3");
     assert_eq!(out.get_attribute("data-value").as_deref(), Some(""));
     let text = out.text_content().unwrap();
-    assert!(text.to_lowercase().contains("zero"), "{text}");
+    // It names the field to change, and what is wrong with it.
+    let label = field(&root, "revenue_2025q3")
+        .labels()
+        .unwrap()
+        .item(0)
+        .unwrap()
+        .text_content()
+        .unwrap();
+    assert_eq!(text, [label.as_str(), " is 0"].concat());
 }
 
 /// An input no article gives (a quarter's missing revenue) has no published
@@ -162,17 +170,17 @@ async fn a_field_with_no_published_figure_says_so() {
     let cases = [
         (
             "en",
-            ". The results that need this figure wait for it.",
+            ". No article gives this figure: enter it to compute the results that need it.",
             "entered; no article gives this figure",
         ),
         (
             "zh-Hant",
-            "。計算仍缺此數字,需要它的結果暫不顯示。",
+            "。報道沒有這個數字,填入後才能計算需要它的結果。",
             "已填入;報道沒有這個數字",
         ),
         (
             "zh-Hans",
-            "。计算仍缺此数字,需要它的结果暂不显示。",
+            "。报道没有这个数字,填入后才能计算需要它的结果。",
             "已填入;报道没有这个数字",
         ),
     ];
@@ -196,5 +204,47 @@ async fn a_field_with_no_published_figure_says_so() {
             Some("false"),
             "{lang}"
         );
+    }
+}
+
+/// A changed field says so and gives the published figure beside it, set as
+/// each language sets a figure after words: no space before it in Chinese.
+#[wasm_bindgen_test]
+async fn a_changed_field_gives_the_published_figure() {
+    use kling_calc::core::format::format_value;
+    use kling_calc::core::inputs::{InputId, Inputs};
+    use kling_calc::core::units::{Locale, Qualifier, Unit};
+    let id = InputId::REVENUE_2025Q3;
+    let value = Inputs::published().resolve().values[id.index()].unwrap();
+    let published = |lang| {
+        format_value(
+            value,
+            Unit::Cny,
+            Qualifier::Exact,
+            Locale::from_tag(lang).unwrap(),
+        )
+    };
+    // (language, the words before the published figure)
+    let cases = [
+        ("zh-Hant", "已改動,報道數字為"),
+        ("zh-Hans", "已改动,报道数字为"),
+        ("en", "changed; published figure "),
+    ];
+    for (lang, words) in cases {
+        let root = mounted(lang).await;
+        type_into(&root, "revenue_2025q3", "400").await;
+        let msg_id = field(&root, "revenue_2025q3")
+            .get_attribute("aria-describedby")
+            .unwrap();
+        let msg = root
+            .query_selector(&["#", &msg_id].concat())
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap();
+        let figure = msg
+            .strip_prefix(words)
+            .unwrap_or_else(|| panic!("{lang}: {msg}"));
+        assert_eq!(figure, published(lang), "{lang}: {msg}");
     }
 }
