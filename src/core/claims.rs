@@ -83,8 +83,8 @@ type Check = (Verdict, Option<f64>, usize);
 const CANNOT: usize = usize::MAX;
 
 const MISSING: Text = t!(
-    "缺少核對所需的數值",
-    "缺少核对所需的数值",
+    "核對所需的數值缺少或無法計算",
+    "核对所需的数值缺少或无法计算",
     "A number the check needs is missing or cannot be computed",
 );
 

@@ -29,7 +29,7 @@ const SOURCES: Text = t!("來源:", "来源:", "Sources: ");
 const CITE: Text = t!("複製引用", "复制引用", "Copy citation");
 const SEP: Text = t!("、", "、", ", ");
 
-const ARTICLES: Text = t!("報道:", "报道:", "articles: ");
+const AT_PUBLISHED: Text = t!("按報道數字:", "按报道数字:", "at published figures: ");
 
 /// A result's `data-value` (its base-unit value, empty when it has none) and
 /// its text (the value, or why it cannot be computed).
@@ -43,7 +43,7 @@ fn value_text(id: MetricId, o: &Outcome, locale: Locale) -> (String, String) {
     }
 }
 
-/// "articles: ≥ 0.84%" when the reader's inputs moved a result away from what
+/// "at published figures: ≥ 0.84%" when the reader's inputs moved a result away from what
 /// the published figures give, so a scenario always shows how far it went:
 /// appended to `m` as markup text (nothing when the result did not move).
 fn published_line(
@@ -58,7 +58,7 @@ fn published_line(
             m.open("span", "kc-was");
             m.attr("data-published", &js_number(v));
             m.0.push('>');
-            m.body(ARTICLES.get(locale));
+            m.body(AT_PUBLISHED.get(locale));
             m.body(&format_value(
                 v,
                 id.spec().unit,
@@ -89,7 +89,7 @@ pub struct MetricViewProps {
     pub detail: (bool, bool, u32),
 }
 
-/// One metric: value, "articles: …" when moved, and its "how" disclosure
+/// One metric: value, "at published figures: …" when moved, and its "how" disclosure
 /// with the citation; whether the citation is shown is kept in the
 /// instance's state ([`Calc::cited`](super::state::Calc::cited)).
 ///
@@ -155,7 +155,7 @@ pub fn metric_view(props: &MetricViewProps) -> Html {
     }
 }
 
-/// A section's headline results, large, each with "articles: …" when
+/// A section's headline results, large, each with "at published figures: …" when
 /// moved. Not `<output>`s and without `data-metric`: the page contract's
 /// one element per metric is the [`MetricView`] under "All results".
 /// Text only, so built as escaped markup: far less wasm than `html!` nodes.

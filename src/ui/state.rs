@@ -64,7 +64,7 @@ pub struct Calc {
     pub inputs: Inputs,
     /// Every metric, recomputed after each accepted change.
     pub results: Results,
-    /// Every metric at the published figures, for "articles: …" beside a
+    /// Every metric at the published figures, for "at published figures: …" beside a
     /// result the reader's inputs moved (computed once per instance).
     pub published: Rc<Results>,
     /// Counts the changes of [`Calc::inputs`]: a view whose text depends on

@@ -1,5 +1,5 @@
 // End-to-end: what a key press changes in the page. After the first change
-// (which adds the reset button, the notes and the "articles: …" lines), typing
+// (which adds the reset button, the notes and the "at published figures: …" lines), typing
 // into a field must change the charts, headline cards, narrative and claims in
 // place: attributes and text of the nodes already there, never new nodes. A
 // replaced chart or card is restyled, laid out and repainted whole (measured:

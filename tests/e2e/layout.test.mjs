@@ -1,7 +1,7 @@
 // End-to-end: the reader's layout in Chromium. The compact default (results
 // first, fields and all results behind disclosures), the full layout one
 // attribute away, typing into fields in closed and opened disclosures, the
-// "articles: …" line beside a moved result, the heights a phone reader scrolls,
+// "at published figures: …" line beside a moved result, the heights a phone reader scrolls,
 // and axe-core in both layouts with every disclosure closed and open.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -89,10 +89,10 @@ test('published vs yours: a moved result shows the articles\' value; one control
   await nextMetricValue(page, 'kling_share_2025q3', published);
   // Beside the headline card and beside the result under "All results".
   const card = page.locator('[data-headline="kling_share_2025q3"] .kc-was');
-  assert.equal(await card.textContent(), 'articles: ≥ 0.84%');
+  assert.equal(await card.textContent(), 'at published figures: ≥ 0.84%');
   assert.equal(Number(await card.getAttribute('data-published')), Number(published));
   const line = page.locator('.kc-metric:has([data-metric="kling_share_2025q3"]) .kc-was');
-  assert.equal(await line.textContent(), 'articles: ≥ 0.84%');
+  assert.equal(await line.textContent(), 'at published figures: ≥ 0.84%');
   // A result the edit did not move has no such line.
   assert.equal(await page.locator('.kc-metric:has([data-metric="pe_peer_average"]) .kc-was').count(), 0);
   // The line under the title counts the changed figures and holds the reset.

@@ -1,6 +1,6 @@
 //! The two layouts: compact (the default: narrative, headline results and
 //! chart, with the fields and the full results behind disclosures) and full
-//! (everything shown), and the "articles: …" line beside a moved result.
+//! (everything shown), and the "at published figures: …" line beside a moved result.
 
 use super::{field, host, metric, type_into, value_of};
 use kling_calc::core::inputs::Inputs;
@@ -194,16 +194,21 @@ async fn a_moved_result_shows_what_the_articles_give() {
             .unwrap();
         assert_eq!(Some(v), published.get(id).value.ok(), "{key}");
         assert!(
-            was.text_content().unwrap().starts_with("articles: "),
+            was.text_content()
+                .unwrap()
+                .starts_with("at published figures: "),
             "{key}"
         );
     }
-    // The Kling share headline reads "articles: ≥ 0.84%" under the new value.
+    // The Kling share headline reads "at published figures: ≥ 0.84%" under the new value.
     let card = root
         .query_selector("[data-headline=\"kling_share_2025q3\"] .kc-was")
         .unwrap()
         .unwrap();
-    assert_eq!(card.text_content().unwrap(), "articles: ≥ 0.84%");
+    assert_eq!(
+        card.text_content().unwrap(),
+        "at published figures: ≥ 0.84%"
+    );
     // One control resets everything; the lines go.
     let reset: HtmlElement = root
         .query_selector(".kc-reset-all")
