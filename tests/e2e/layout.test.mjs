@@ -234,6 +234,33 @@ test('the Kling chart\'s data table reads each share as its result does: the val
   await context.close();
 });
 
+test('an opening bracket in a paragraph stays on the line of the number it opens, at every phone width', async () => {
+  // An inline-block number may always wrap away from the "(" before it; the
+  // widths step by 10 px so that some line breaks fall at each bracket.
+  for (const lang of LANGS) {
+    const { page, context } = await open(`lang=${lang}`, { viewport: { width: 440, height: 844 } });
+    await renderAll(page);
+    for (let width = 300; width <= 440; width += 10) {
+      await page.setViewportSize({ width, height: 844 });
+      const stranded = await page.$$eval('.kc p[data-narrative] > :is(.kc-inline, strong)', (nums) => nums.flatMap((n) => {
+        // The text just before the number: a text node, or the last one of an element.
+        let before = n.previousSibling;
+        while (before && before.nodeType !== Node.TEXT_NODE) before = before.lastChild;
+        const text = before?.textContent ?? '';
+        if (!/[(（]$/.test(text)) return [];
+        const range = document.createRange();
+        range.setStart(before, text.length - 1);
+        range.setEnd(before, text.length);
+        const bracket = range.getClientRects()[0];
+        const number = n.getClientRects()[0];
+        return Math.abs(bracket.bottom - number.bottom) > 8 ? [`"${text.slice(-12)}" | "${n.textContent}"`] : [];
+      }));
+      assert.deepEqual(stranded, [], `${lang} at ${width} px: a bracket left at a line's end`);
+    }
+    await context.close();
+  }
+});
+
 test('a headline card that wraps its value leaves no single character alone on the last line', async () => {
   // On a phone two cards share a row, and "約4826.42億元" is a few pixels too
   // wide for one: the greedy break left "元" alone on a line of its own.
