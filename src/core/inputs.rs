@@ -180,15 +180,15 @@ impl RangeError {
     }
 
     /// The explanation with the limit that was crossed, for a value refused
-    /// for `spec`: "cannot be below RMB 0", "須大於−100%".
+    /// for `spec`: "Cannot be below RMB 0", "須大於−100%".
     pub fn describe(self, spec: &InputSpec, locale: Locale) -> String {
         let (text, limit) = match self {
             RangeError::NotFinite => return self.message(locale).to_string(),
             RangeError::BelowMin if spec.min_exclusive => {
-                (t!("須大於", "须大于", "must be more than "), spec.min)
+                (t!("須大於", "须大于", "Must be more than "), spec.min)
             }
-            RangeError::BelowMin => (t!("不可低於", "不可低于", "cannot be below "), spec.min),
-            RangeError::AboveMax => (t!("不可高於", "不可高于", "cannot be above "), spec.max),
+            RangeError::BelowMin => (t!("不可低於", "不可低于", "Cannot be below "), spec.min),
+            RangeError::AboveMax => (t!("不可高於", "不可高于", "Cannot be above "), spec.max),
         };
         let mut out = text.get(locale).to_string();
         out.push_str(&format_value(limit, spec.unit, Qualifier::Exact, locale));
@@ -517,29 +517,29 @@ mod tests {
     fn refusals_name_the_limit() {
         // (input, refused value, locale, explanation)
         let cases = [
-            (I::REVENUE_2025Q3, -1.0, Locale::En, "cannot be below RMB 0"),
+            (I::REVENUE_2025Q3, -1.0, Locale::En, "Cannot be below RMB 0"),
             (I::REVENUE_2025Q3, -1.0, Locale::Hant, "不可低於0元"),
             (
                 I::REVENUE_YOY_2025Q3,
                 -1.0,
                 Locale::En,
-                "must be more than −100%",
+                "Must be more than −100%",
             ),
             (I::REVENUE_YOY_2025Q3, -2.0, Locale::Hans, "须大于−100%"),
             (
                 I::REVENUE_YOY_2025Q3,
                 101.0,
                 Locale::En,
-                "cannot be above +10,000%",
+                "Cannot be above +10,000%",
             ),
             (I::KLING_P_SIDE_SHARE, 1.01, Locale::Hant, "不可高於100%"),
-            (I::PE_KUAISHOU, 1001.0, Locale::En, "cannot be above 1000x"),
+            (I::PE_KUAISHOU, 1001.0, Locale::En, "Cannot be above 1000x"),
             (I::PE_KUAISHOU, -1001.0, Locale::Hans, "不可低于−1000倍"),
             (
                 I::USD_CNY,
                 0.0,
                 Locale::En,
-                "must be more than 0 CNY per USD",
+                "Must be more than 0 CNY per USD",
             ),
             (I::PE_KUAISHOU, f64::NAN, Locale::En, "not a valid number"),
         ];

@@ -83,7 +83,7 @@ impl ParseError {
             ParseError::Empty => t!("請輸入一個數字。", "请输入一个数字。", "Please enter a number."),
             ParseError::TooLong => t!("輸入太長:最多 64 個字元。", "输入太长:最多 64 个字符。", "Too long: use at most 64 characters."),
             ParseError::NotANumber => t!("無法辨識為數字:請只輸入數字及單位,例如 3.5億。", "无法识别为数字:请只输入数字和单位,例如 3.5亿。", "Not a number: type digits and an optional unit, e.g. 3.5 billion."),
-            ParseError::Overflow => t!("數值太大:最多 1000兆。", "数值太大:最多 1000万亿。", "Too large: at most 10^15 (1,000 trillion)."),
+            ParseError::Overflow => t!("數值太大:最多 1000兆。", "数值太大:最多 1000万亿。", "Too large: at most 10¹⁵ (1,000 trillion)."),
             ParseError::StackedScales => t!("兩個單位詞連用(如億萬):只留一個。", "两个单位词连用(如亿万):只留一个。", "Two scale words in a row (億萬): keep one."),
             ParseError::AmbiguousComma => t!("逗號不明確:千位分隔請寫成 1,234;小數點請用'.'。", "逗号不明确:千位分隔请写成 1,234;小数点请用'.'。", "Ambiguous comma: use commas only before groups of three digits (1,234) and '.' for decimals."),
             ParseError::WrongUnit => t!("單位與此欄不符,請刪去單位或改用此欄的單位。", "单位与此栏不符,请删去单位或改用此栏的单位。", "That unit does not fit this field: remove it or use the field's unit."),
@@ -820,8 +820,8 @@ mod tests {
         }
         // (typed text, what the message must name, per locale)
         let cases: [(&str, [&str; 3]); 3] = [
-            ("1e309", ["1000兆", "1000万亿", "10^15"]),
-            ("Infinity", ["1000兆", "1000万亿", "10^15"]),
+            ("1e309", ["1000兆", "1000万亿", "10¹⁵"]),
+            ("Infinity", ["1000兆", "1000万亿", "10¹⁵"]),
             ("１２３億萬", ["億萬", "亿万", "scale words"]),
         ];
         for (text, names) in cases {

@@ -91,7 +91,7 @@ pub enum Issue {
 
 impl Issue {
     /// What a reader is told: [`Issue::message`], except that a value out of
-    /// range names the limit it crossed ("cannot be below RMB 0").
+    /// range names the limit it crossed ("Cannot be below RMB 0").
     pub fn describe(self, locale: Locale) -> String {
         match self {
             Issue::Range(id, e) => e.describe(id.spec(), locale),
@@ -958,7 +958,7 @@ mod tests {
             (
                 Issue::Range(InputId::MARKET_CAP, RangeError::BelowMin),
                 Locale::En,
-                "cannot be below RMB 0",
+                "Cannot be below RMB 0",
             ),
             (Issue::TooLong, Locale::En, "too long"),
         ];

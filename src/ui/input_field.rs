@@ -20,7 +20,7 @@ const STILL_USING: Text = t!("計算仍用:", "计算仍用:", " Still using: ")
 const CHANGED: Text = t!(
     "已改動,報道數字為",
     "已改动,报道数字为",
-    "changed; published figure"
+    "Changed; published figure"
 );
 /// A field still empty (or refused) where no article gives the figure: the
 /// results that need it say so, and nothing stands in for it.
@@ -33,7 +33,7 @@ const NOTHING_USED: Text = t!(
 const UNPUBLISHED: Text = t!(
     "已填入;報道沒有這個數字",
     "已填入;报道没有这个数字",
-    "entered; no article gives this figure",
+    "Entered; no article gives this figure",
 );
 
 /// An ARIA boolean (`aria-invalid`, `aria-pressed`) as its attribute text,

@@ -33,7 +33,7 @@ pub enum FieldError {
 impl FieldError {
     /// The message shown and announced under the field of `id` (or beside an
     /// inline number's box), one sentence: a refused value names the limit it
-    /// crossed ("cannot be below RMB 0."). The parser's messages end as
+    /// crossed ("Cannot be below RMB 0."). The parser's messages end as
     /// sentences already; the range's are phrases elsewhere (the JS API's
     /// errors), so the stop is added here.
     pub fn describe(self, id: InputId, locale: Locale) -> String {

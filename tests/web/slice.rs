@@ -44,7 +44,7 @@ async fn rejected_entry_keeps_last_valid_result() {
     let cases = [
         ("abc", None),
         ("1,5", None),
-        ("-3", Some("cannot be below RMB 0")),
+        ("-3", Some("Cannot be below RMB 0")),
         ("", None),
         ("NaN", None),
     ];
@@ -84,7 +84,7 @@ async fn range_refusals_name_the_limit() {
             "en",
             "pe_kuaishou",
             "2000",
-            "cannot be above 1000x. Still using: ",
+            "Cannot be above 1000x. Still using: ",
         ),
         (
             "zh-Hant",
@@ -102,7 +102,7 @@ async fn range_refusals_name_the_limit() {
             "en",
             "kling_p_side_share",
             "101",
-            "cannot be above 100%. Still using: ",
+            "Cannot be above 100%. Still using: ",
         ),
     ];
     for (lang, id, bad, want) in cases {
@@ -171,7 +171,7 @@ async fn a_field_with_no_published_figure_says_so() {
         (
             "en",
             ". No article gives this figure: enter it to compute the results that need it.",
-            "entered; no article gives this figure",
+            "Entered; no article gives this figure",
         ),
         (
             "zh-Hant",
@@ -228,7 +228,7 @@ async fn a_changed_field_gives_the_published_figure() {
     let cases = [
         ("zh-Hant", "已改動,報道數字為"),
         ("zh-Hans", "已改动,报道数字为"),
-        ("en", "changed; published figure "),
+        ("en", "Changed; published figure "),
     ];
     for (lang, words) in cases {
         let root = mounted(lang).await;
