@@ -1115,52 +1115,30 @@ mod tests {
 
     #[test]
     fn reasons_name_what_the_reader_can_change_in_three_languages() {
-        let q2 = InputId::REVENUE_2025Q2.spec().label;
-        let q3 = InputId::REVENUE_2025Q3.spec().label;
-        let share = MetricId::KLING_SHARE_2025Q3.spec().label;
+        let q2 = Some(InputId::REVENUE_2025Q2.spec().label);
+        let q3 = Some(InputId::REVENUE_2025Q3.spec().label);
+        let share = Some(MetricId::KLING_SHARE_2025Q3.spec().label);
+        let missing = Reason::Missing(InputId::REVENUE_2025Q2);
         let zero = Reason::DivisionByZero(Operand::Input(InputId::REVENUE_2025Q3));
+        let depends = Reason::Depends(MetricId::KLING_SHARE_2025Q3);
+        let (n_m, range) = (Reason::NegativeEarnings, Reason::OutOfRange);
         // (reason, locale, the words around the name, the name)
         let cases = [
+            (missing, Locale::En, ("needs ", ""), q2),
+            (missing, Locale::Hant, ("需填入", ""), q2),
+            (zero, Locale::En, ("", " is 0"), q3),
+            (zero, Locale::Hans, ("", "为0"), q3),
+            (zero, Locale::Hant, ("", "為0"), q3),
+            (depends, Locale::En, ("", " cannot be computed"), share),
+            (depends, Locale::Hans, ("", "无法计算"), share),
             (
-                Reason::Missing(InputId::REVENUE_2025Q2),
-                Locale::En,
-                ("needs ", ""),
-                Some(q2),
-            ),
-            (
-                Reason::Missing(InputId::REVENUE_2025Q2),
-                Locale::Hant,
-                ("需填入", ""),
-                Some(q2),
-            ),
-            (zero, Locale::En, ("", " is 0"), Some(q3)),
-            (zero, Locale::Hans, ("", "为0"), Some(q3)),
-            (zero, Locale::Hant, ("", "為0"), Some(q3)),
-            (
-                Reason::Depends(MetricId::KLING_SHARE_2025Q3),
-                Locale::En,
-                ("", " cannot be computed"),
-                Some(share),
-            ),
-            (
-                Reason::Depends(MetricId::KLING_SHARE_2025Q3),
-                Locale::Hans,
-                ("", "无法计算"),
-                Some(share),
-            ),
-            (
-                Reason::NegativeEarnings,
+                n_m,
                 Locale::En,
                 ("n/m: P/E or earnings not positive", ""),
                 None,
             ),
-            (
-                Reason::NegativeEarnings,
-                Locale::Hant,
-                ("不適用:市盈率或盈利不為正", ""),
-                None,
-            ),
-            (Reason::OutOfRange, Locale::Hans, ("结果超出范围", ""), None),
+            (n_m, Locale::Hant, ("不適用:市盈率或盈利不為正", ""), None),
+            (range, Locale::Hans, ("结果超出范围", ""), None),
         ];
         for (reason, locale, (before, after), name) in cases {
             let name = name.map_or("", |n| n.get(locale));
