@@ -152,6 +152,29 @@ test('inline numbers in the narrative respond to arrow keys', async () => {
   await context.close();
 });
 
+test('a sideways touch drag on an inline number moves it on a phone (the paragraph leaves sideways moves to the number)', async () => {
+  // Real touch input through the browser's gesture handling (CDP), so
+  // touch-action decides whether the page takes the gesture (pointercancel)
+  // or the number gets every move: 4 px a step, the input's step RMB 1 million.
+  const { page, context } = await open('en', { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+  const id = 'kling_revenue_2025q4';
+  const inline = page.locator(`[data-inline-input="${id}"]`);
+  await inline.scrollIntoViewIfNeeded();
+  const before = num(await inline.getAttribute('aria-valuenow'));
+  const box = await inline.boundingBox();
+  const [x, y] = [box.x + 8, box.y + box.height / 2];
+  const cdp = await context.newCDPSession(page);
+  const touch = (type, points) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: points });
+  await touch('touchStart', [{ x, y }]);
+  for (let dx = 4; dx <= 80; dx += 4) await touch('touchMove', [{ x: x + dx, y }]);
+  await touch('touchEnd', []);
+  await waitUntil(page, `the inline ${id} to move right from ${before}`, ([sel, b]) => Number(document.querySelector(sel).getAttribute('aria-valuenow')) > b, [`[data-inline-input="${id}"]`, before]);
+  const after = num(await inline.getAttribute('aria-valuenow'));
+  // The whole drag reached the number: about 20 steps, not the few before a pan took over.
+  assert.ok(after - before >= 15e6, `moved ${after - before} yuan`);
+  await context.close();
+});
+
 test('charts redraw when inputs change', async () => {
   const { page, context } = await open('zh-Hant');
   const bar = '[data-chart="kling"] [data-bar="q3"]';
