@@ -77,7 +77,7 @@ function servedFiles() {
 //  - every wasm compile (bytes, a Response or a `new WebAssembly.Module`; an
 //    instantiate of an already compiled Module is not a compile) and the
 //    instance's exported memory, whichever path the glue takes (streaming over
-//    HTTP, bytes in standalone.html, initSync).
+//    HTTP, bytes in standalone.html).
 function instrument(want) {
   const b = (window.__bench = { ready: null, allReady: null, complete: null, compiles: 0, memories: [] });
   const W = WebAssembly;
@@ -527,7 +527,7 @@ async function measureLatency(browser, server, benchServer) {
   const extra = p95 - pct(bare.probe, 0.95);
   row('widget p95 minus control p95', `**${ms(extra)}**`, '≤ 3 ms', extra <= 3);
   // The first key over a selected field moves its value furthest from the published one
-  // (the "articles: …" lines, reset buttons and verdicts change at once): where the tail is.
+  // (the "at published figures: …" lines, reset buttons and verdicts change at once): where the tail is.
   const split = (f) => lat.probe.filter((_, i) => lat.first[i] === f);
   row('widget: first key typed over a field\'s selected text · every later key: n, p50 / p95',
     [true, false].map((f) => split(f)).map((v) => `${v.length}, ${ms(pct(v, 0.5))} / ${ms(pct(v, 0.95))}`).join(' · '));

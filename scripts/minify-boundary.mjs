@@ -116,7 +116,7 @@ for (const [, name] of now) {
 // nothing here does) leaves the export list, so terser drops it and what
 // only it used (-72 B of gzip glue).
 const exportsLine = 'export { initSync, __wbg_init as default };';
-if (glue.split(exportsLine).length !== 2) die(`the glue does not end its exports with "${exportsLine}"`);
+if (glue.split(exportsLine).length !== 2) die(`the glue does not have its export list "${exportsLine}" exactly once`);
 glue = glue.replace(exportsLine, 'export { __wbg_init as default };');
 
 writeFileSync(gluePath, glue);

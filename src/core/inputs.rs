@@ -164,7 +164,7 @@ impl RangeError {
     /// A short explanation in `locale`.
     pub fn message(self, locale: Locale) -> &'static str {
         match self {
-            RangeError::NotFinite => t!("不是有效數字", "不是有效数字", "not a valid number"),
+            RangeError::NotFinite => t!("不是有效數字", "不是有效数字", "Not a valid number"),
             RangeError::BelowMin => t!(
                 "低於允許的最小值",
                 "低于允许的最小值",
@@ -541,7 +541,7 @@ mod tests {
                 Locale::En,
                 "Must be more than 0 CNY per USD",
             ),
-            (I::PE_KUAISHOU, f64::NAN, Locale::En, "not a valid number"),
+            (I::PE_KUAISHOU, f64::NAN, Locale::En, "Not a valid number"),
         ];
         for (id, v, locale, want) in cases {
             let spec = id.spec();

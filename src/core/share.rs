@@ -107,50 +107,50 @@ impl Issue {
     /// A short explanation in `locale`.
     pub fn message(self, locale: Locale) -> &'static str {
         match self {
-            Issue::UnknownInput => t!("未知的輸入", "未知的输入", "unknown input"),
-            Issue::NotANumber => t!("不是數字", "不是数字", "not a number"),
-            Issue::NotFinite => t!("不是有限數字", "不是有限数字", "not a finite number"),
+            Issue::UnknownInput => t!("未知的輸入", "未知的输入", "Unknown input"),
+            Issue::NotANumber => t!("不是數字", "不是数字", "Not a number"),
+            Issue::NotFinite => t!("不是有限數字", "不是有限数字", "Not a finite number"),
             Issue::Range(_, e) => return e.message(locale),
             Issue::Duplicate => t!(
                 "重複的輸入,已用第一個",
                 "重复的输入,已用第一个",
-                "input given twice; the first is used",
+                "Input given twice; the first is used",
             ),
-            Issue::TooLong => t!("過長", "过长", "too long"),
+            Issue::TooLong => t!("過長", "过长", "Too long"),
             Issue::TooMany => t!(
                 "項目過多,其餘已略去",
                 "项目过多,其余已略去",
-                "too many items; the rest were skipped",
+                "Too many items; the rest were skipped",
             ),
             Issue::Markup => t!(
                 "含有不允許的字元(可能是程式碼)",
                 "含有不允许的字符(可能是代码)",
-                "characters not allowed (possible markup or script)",
+                "Characters not allowed (possible markup or script)",
             ),
             Issue::Malformed => t!(
                 "格式錯誤,應為 編號:數值",
                 "格式错误,应为 编号:数值",
-                "malformed; expected id:value",
+                "Malformed; expected id:value",
             ),
             Issue::UnknownFormat => t!(
                 "無法識別的連結格式,已全部略去",
                 "无法识别的链接格式,已全部略去",
-                "unknown link format; all of it was ignored",
+                "Unknown link format; all of it was ignored",
             ),
             Issue::OtherEdition => t!(
                 "連結來自另一版數據;數值已套用,未改動的輸入用本版數字",
                 "链接来自另一版数据;数值已应用,未改动的输入用本版数字",
-                "link made with another figures edition; its values were applied, other inputs use this edition",
+                "Link made with another figures edition; its values were applied, other inputs use this edition",
             ),
             Issue::MissingVersion => t!(
                 "連結未註明數據版本;數值已套用",
                 "链接未注明数据版本;数值已应用",
-                "link names no figures edition; its values were applied",
+                "Link names no figures edition; its values were applied",
             ),
             Issue::Updated(_) => t!(
                 "該版之後已更新的報道數字:",
                 "该版之后已更新的报道数字:",
-                "published figure updated since that edition: ",
+                "Published figure updated since that edition: ",
             ),
         }
         .get(locale)
@@ -932,11 +932,11 @@ mod tests {
         let cases: &[(Issue, Locale, &str)] = &[
             (Issue::UnknownInput, Locale::Hant, "未知的輸入"),
             (Issue::UnknownInput, Locale::Hans, "未知的输入"),
-            (Issue::UnknownInput, Locale::En, "unknown input"),
+            (Issue::UnknownInput, Locale::En, "Unknown input"),
             (
                 Issue::Markup,
                 Locale::En,
-                "characters not allowed (possible markup or script)",
+                "Characters not allowed (possible markup or script)",
             ),
             (
                 Issue::Range(InputId::PE_KUAISHOU, RangeError::AboveMax),
@@ -960,7 +960,7 @@ mod tests {
                 Locale::En,
                 "Cannot be below RMB 0",
             ),
-            (Issue::TooLong, Locale::En, "too long"),
+            (Issue::TooLong, Locale::En, "Too long"),
         ];
         for &(issue, locale, want) in described {
             assert_eq!(issue.describe(locale), want);

@@ -149,8 +149,8 @@ fn read_inputs(value: &JsValue) -> Result<Vec<(InputId, f64)>, JsValue> {
         let pair: js_sys::Array = entry.unchecked_into();
         let key = pair.get(0).as_string().unwrap_or_default();
         let problem = match (InputId::from_key(&key), pair.get(1).as_f64()) {
-            (None, _) => String::from("unknown input id"),
-            (Some(_), None) => String::from("not a number"),
+            (None, _) => String::from("Unknown input id"),
+            (Some(_), None) => String::from("Not a number"),
             (Some(id), Some(v)) => match id.spec().check(v) {
                 Ok(v) => {
                     ok.push((id, v));

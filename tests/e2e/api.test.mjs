@@ -83,9 +83,9 @@ test('bad arguments are rejected with messages that name them, never a panic', a
   const { page, context, errors } = await apiPage();
   // (call as a string evaluated in the page, fragments the error must contain)
   const cases = [
-    ['klingCalc.compute({ nope: 1 })', ['"nope"', 'unknown input id']],
-    ['klingCalc.compute({ pe_kuaishou: "13" })', ['"pe_kuaishou"', 'not a number']],
-    ['klingCalc.compute({ kling_revenue_2025q3: -1, dau_2025q3: NaN })', ['"kling_revenue_2025q3": Cannot be below RMB 0', '"dau_2025q3": not a valid number']],
+    ['klingCalc.compute({ nope: 1 })', ['"nope"', 'Unknown input id']],
+    ['klingCalc.compute({ pe_kuaishou: "13" })', ['"pe_kuaishou"', 'Not a number']],
+    ['klingCalc.compute({ kling_revenue_2025q3: -1, dau_2025q3: NaN })', ['"kling_revenue_2025q3": Cannot be below RMB 0', '"dau_2025q3": Not a valid number']],
     ['klingCalc.compute({ revenue_yoy_2025q3: -1 })', ['"revenue_yoy_2025q3": Must be more than −100%']],
     ['klingCalc.compute({ pe_kuaishou: 1e4 })', ['"pe_kuaishou": Cannot be above 1000x']],
     ['klingCalc.compute([1, 2])', ['must be an object']],

@@ -116,7 +116,7 @@ test('a tampered link still renders, lists every bad item and runs nothing', asy
   assert.equal(await notice.getAttribute('role'), 'status');
   assert.equal(await notice.locator('li').count(), tampered.length);
   const text = await notice.textContent();
-  for (const reason of ['characters not allowed', 'unknown input', 'not a finite number', 'Cannot be below RMB 0', 'too long', 'input given twice']) {
+  for (const reason of ['Characters not allowed', 'Unknown input', 'Not a finite number', 'Cannot be below RMB 0', 'Too long', 'Input given twice']) {
     assert.ok(text.includes(reason), `${reason} in ${text}`);
   }
   assert.ok(text.includes('pe_baidu:<img src=x onerror="win'), text);

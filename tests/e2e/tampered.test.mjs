@@ -20,18 +20,18 @@ const enc = encodeURIComponent;
 
 // English notice fragments, one per reason.
 const R = {
-  unknown: 'unknown input',
-  nan: 'not a number',
-  inf: 'not a finite number',
+  unknown: 'Unknown input',
+  nan: 'Not a number',
+  inf: 'Not a finite number',
   below: 'Cannot be below',
   above: 'Cannot be above',
   more: 'Must be more than −100%',
-  dup: 'input given twice',
-  long: 'too long',
-  many: 'too many items',
-  markup: 'characters not allowed',
-  malformed: 'malformed; expected id:value',
-  format: 'unknown link format',
+  dup: 'Input given twice',
+  long: 'Too long',
+  many: 'Too many items',
+  markup: 'Characters not allowed',
+  malformed: 'Malformed; expected id:value',
+  format: 'Unknown link format',
   edition: 'another figures edition',
   noedition: 'names no figures edition',
 };
