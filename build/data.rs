@@ -959,7 +959,9 @@ pub fn check_as_of(files: &Files, as_of: Option<&str>) -> Result<Model, Vec<Data
         });
         return Err(errors);
     };
-    let inputs = build_inputs(files, &series, &observations, latest, &mut errors);
+    // The year labels name their quarters without, decided once for every table.
+    let plain = plain_year(files, latest);
+    let inputs = build_inputs(files, &series, &observations, latest, plain, &mut errors);
     if !errors.is_empty() {
         return Err(errors);
     }
@@ -969,6 +971,7 @@ pub fn check_as_of(files: &Files, as_of: Option<&str>) -> Result<Model, Vec<Data
         &series,
         &observations,
         &inputs,
+        plain,
         &mut waiting,
         &mut errors,
     );
@@ -988,7 +991,7 @@ pub fn check_as_of(files: &Files, as_of: Option<&str>) -> Result<Model, Vec<Data
         &inputs,
         &metrics,
         &waiting,
-        latest,
+        (latest, plain),
         &mut errors,
     );
     if !errors.is_empty() {
@@ -1038,10 +1041,17 @@ pub fn check_as_of(files: &Files, as_of: Option<&str>) -> Result<Model, Vec<Data
         &observations,
         &inputs,
         &metrics,
-        plain_year(files, latest),
+        plain,
         &mut errors,
     );
-    let goals = build_goals(files, &observations, &inputs, &metrics, latest, &mut errors);
+    let goals = build_goals(
+        files,
+        &observations,
+        &inputs,
+        &metrics,
+        (latest, plain),
+        &mut errors,
+    );
     if !errors.is_empty() {
         return Err(errors);
     }
@@ -1068,7 +1078,7 @@ fn build_goals(
     obs: &[Observation],
     inputs: &[Input],
     metrics: &[Metric],
-    latest: Quarter,
+    (latest, plain): (Quarter, Option<u16>),
     errors: &mut Vec<DataError>,
 ) -> Vec<Goal> {
     let Some(file) = parse_file::<GoalsFile>(files, "goals.toml", errors) else {
@@ -1080,7 +1090,7 @@ fn build_goals(
         inputs,
         metrics,
         latest,
-        plain: plain_year(files, latest),
+        plain,
     };
     let mut out = Vec::new();
     for row in &file.goal {
@@ -1894,6 +1904,7 @@ fn build_inputs(
     series: &[Series],
     obs: &[Observation],
     latest: Quarter,
+    plain: Option<u16>,
     errors: &mut Vec<DataError>,
 ) -> Vec<Input> {
     let fy = latest.year;
@@ -1906,7 +1917,6 @@ fn build_inputs(
         .filter(|f| *f <= latest)
         .unwrap_or(latest);
     let years = first.year..=fy;
-    let plain = plain_year(files, latest);
     let mut out: Vec<Input> = Vec::new();
     let series_text = files.get("series.toml").map(String::as_str).unwrap_or("");
     let quarter_input = |s: &Series, q: Quarter, default: Default, projected: bool| Input {
@@ -2292,6 +2302,7 @@ fn build_metrics(
     series: &[Series],
     obs: &[Observation],
     inputs: &[Input],
+    plain: Option<u16>,
     waiting: &mut Vec<String>,
     errors: &mut Vec<DataError>,
 ) -> Vec<Metric> {
@@ -2308,7 +2319,6 @@ fn build_metrics(
     let mut quarters: Vec<Quarter> = inputs.iter().filter_map(|i| i.quarter).collect();
     quarters.sort();
     quarters.dedup();
-    let plain = plain_year(files, latest);
     let mut out: Vec<Metric> = Vec::new();
     for row in &file.metric {
         let at = row.span().start;
@@ -3352,7 +3362,7 @@ fn build_sections(
     inputs: &[Input],
     metrics: &[Metric],
     waiting: &[String],
-    latest: Quarter,
+    (latest, plain): (Quarter, Option<u16>),
     errors: &mut Vec<DataError>,
 ) -> Vec<Section> {
     let lookup = Lookup {
@@ -3360,7 +3370,7 @@ fn build_sections(
         inputs,
         metrics,
         latest,
-        plain: plain_year(files, latest),
+        plain,
     };
     let mut narratives = build_narrative(files, &lookup, waiting, errors);
     let Some(file) = parse_file::<SectionsFile>(files, "sections.toml", errors) else {
