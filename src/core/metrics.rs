@@ -154,32 +154,31 @@ impl Reason {
     /// result is ("needs Kuaishou Q2 revenue", "Kuaishou Q3 revenue is 0",
     /// "n/m: P/E or earnings not positive").
     pub fn describe(self, locale: Locale) -> String {
-        let (name, words) = match self {
-            Reason::Missing(id) => {
-                let needs = t!("需填入", "需填入", "needs ").get(locale);
-                return [needs, id.spec().label.get(locale)].concat();
-            }
-            Reason::DivisionByZero(o) => (o.label(locale), t!("為0", "为0", " is 0")),
-            Reason::Depends(id) => (
+        match self {
+            Reason::Missing(id) => [
+                t!("需填入", "需填入", "needs ").get(locale),
                 id.spec().label.get(locale),
-                t!("無法計算", "无法计算", " cannot be computed"),
-            ),
-            Reason::NegativeEarnings => {
-                return t!(
-                    "不適用:市盈率或盈利不為正",
-                    "不适用:市盈率或盈利不为正",
-                    "n/m: P/E or earnings not positive",
-                )
+            ]
+            .concat(),
+            Reason::DivisionByZero(o) => {
+                [o.label(locale), t!("為0", "为0", " is 0").get(locale)].concat()
+            }
+            Reason::Depends(id) => [
+                id.spec().label.get(locale),
+                t!("無法計算", "无法计算", " cannot be computed").get(locale),
+            ]
+            .concat(),
+            Reason::NegativeEarnings => t!(
+                "不適用:市盈率或盈利不為正",
+                "不适用:市盈率或盈利不为正",
+                "n/m: P/E or earnings not positive",
+            )
+            .get(locale)
+            .into(),
+            Reason::OutOfRange => t!("結果超出範圍", "结果超出范围", "result out of range")
                 .get(locale)
-                .into()
-            }
-            Reason::OutOfRange => {
-                return t!("結果超出範圍", "结果超出范围", "result out of range")
-                    .get(locale)
-                    .into()
-            }
-        };
-        [name, words.get(locale)].concat()
+                .into(),
+        }
     }
 }
 
