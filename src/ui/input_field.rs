@@ -17,10 +17,11 @@ use crate::core::units::{Locale, Qualifier, Text};
 const RESET: Text = t!("還原", "还原", "Reset");
 const SLIDER: Text = t!("(滑桿)", "(滑杆)", " (slider)");
 const STILL_USING: Text = t!("計算仍用:", "计算仍用:", " Still using: ");
+/// Then the published figure, right after it in Chinese ("報道數字為355.54億元").
 const CHANGED: Text = t!(
     "已改動,報道數字為",
     "已改动,报道数字为",
-    "Changed; published figure"
+    "Changed; published figure "
 );
 /// A field still empty (or refused) where no article gives the figure: the
 /// results that need it say so, and nothing stands in for it.
@@ -157,11 +158,7 @@ pub fn input_field(props: &InputFieldProps) -> Html {
         })
     } else if changed {
         Some(match calc.published_text(id) {
-            // A space before the figure in English only: "報道數字為355.54億元".
-            Some(text) => (
-                CHANGED.get(locale),
-                [if locale.is_chinese() { "" } else { " " }, &text].concat(),
-            ),
+            Some(text) => (CHANGED.get(locale), text),
             None => (UNPUBLISHED.get(locale), String::new()),
         })
     } else {
