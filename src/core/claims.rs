@@ -97,8 +97,9 @@ fn same_rounded(a: f64, b: f64, scale: f64) -> bool {
     (a * scale).round() == (b * scale).round()
 }
 
-/// Kling's quarterly shares against the ceiling; Q2 counts only when its
-/// revenue is entered. Also the largest share's bound: it is the one shown.
+/// Kling's quarterly shares against the ceiling; a quarter no article gives
+/// counts only once its revenue is entered. Also the largest share's bound:
+/// it is the one shown.
 fn share_below(shares: &[Option<(f64, Bound)>], ceiling: Option<f64>) -> (Check, Bound) {
     let (Some(ceiling), true) = (ceiling, shares.iter().all(Option::is_some)) else {
         return (cannot(), Bound::EXACT);
