@@ -1,6 +1,6 @@
 // End-to-end: how the pages start the widget (issue 16's "interactive").
-// index.html compiles the wasm the preload link has fetched from a classic
-// script that, like the module script, ends the body, and standalone.html
+// index.html compiles the wasm whose download a script in <head> began, from a
+// classic script that, like the module script, ends the body, and standalone.html
 // decodes the data block carrying it the same way; both begin before
 // `DOMContentLoaded`, ahead of the module script; the widget starts only
 // after the page's first frame, and a widget that replaces an untouched
@@ -79,13 +79,32 @@ for (const [name, url] of PAGES) {
     assert.deepEqual(await page.$$eval(`${LIVE} [data-input]`, (els) => els.map((e) => e.dataset.input)), r.staticIds);
     // The compile began while the page was still parsed.
     assert.ok(r.compile !== null && r.compile < r.dcl, `compile at ${r.compile} ms, DOMContentLoaded at ${r.dcl} ms`);
-    // Served: from the preloaded response, one download. From file://: no request for a wasm file at all.
+    // Served: from the response the head's fetch began, one download. From file://: no request for a wasm file at all.
     const wasmRequests = requests.filter((u) => u.endsWith('.wasm')).length;
     assert.equal(wasmRequests, url().startsWith('file:') ? 0 : 1, requests.join('\n'));
     assert.deepEqual(errors, []);
     await context.close();
   });
 }
+
+// The wasm's download starts from a script, so a reader with scripting off,
+// who cannot run it, does not download it (a preload link in <head> did).
+test('with scripting off, the served pages ask for neither the wasm nor the glue', async () => {
+  for (const name of ['index.html', 'embed.html', 'demo-article.html']) {
+    const { page, context, requests } = await openPage(env.browser, { javaScriptEnabled: false });
+    // (Chromium issues the glue's modulepreload and fails it itself, "csp",
+    // with scripting off: only what completes was downloaded.)
+    const downloaded = [];
+    page.on('requestfinished', (r) => downloaded.push(r.url()));
+    const document = page.waitForEvent('requestfinished', { predicate: (r) => r.url().endsWith(name) });
+    await page.goto(`${env.server.url}${name}`, { waitUntil: 'load' });
+    await document;
+    assert.ok(await page.locator('[data-kc-static] [data-metric]').count() > 0, `${name}: the static render shows`);
+    assert.deepEqual(requests.filter((u) => u.endsWith('.wasm')), [], `${name}: the wasm is not even asked for`);
+    assert.deepEqual(downloaded.filter((u) => /kling-calc-[0-9a-f]+(_bg\.wasm|\.js)$/.test(u)), [], name);
+    await context.close();
+  }
+});
 
 test('standalone.html in a browser without Uint8Array.fromBase64 decodes its wasm by hand and computes the same values', async () => {
   const values = [];

@@ -48,11 +48,13 @@ const GLUE_PRELOAD = /<link\b[^>]*\bintegrity="?(sha384-[A-Za-z0-9+/=]+)"?[^>]*\
  * dist/ on loopback; pages without a CSP of their own get the error hook first.
  * `glue-refused.html` is index.html expecting other bytes of its glue (its
  * integrity, in the import map and the preload, one no file has), as if the
- * glue had been changed after the build.
+ * glue had been changed after the build. `fetched` lists every path asked for, in order.
  */
 async function serveDistWithHook() {
+  const fetched = [];
   const srv = createServer(async (req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname));
+    fetched.push(path);
     if (path === '/glue-refused.html') {
       const index = await readFile(join(DIST, 'index.html'), 'utf8');
       if (!GLUE_PRELOAD.test(index)) { res.writeHead(500).end('index.html has no glue preload with an integrity'); return; }
@@ -75,7 +77,7 @@ async function serveDistWithHook() {
     }
   });
   await new Promise((ok) => srv.listen(0, '127.0.0.1', ok));
-  return { url: `http://127.0.0.1:${srv.address().port}/`, close: () => new Promise((ok) => srv.close(ok)) };
+  return { url: `http://127.0.0.1:${srv.address().port}/`, fetched, close: () => new Promise((ok) => srv.close(ok)) };
 }
 
 /** A host page on a second origin: one widget iframe and the documented resize snippet. */
@@ -288,6 +290,20 @@ export function engineSuite(engine) {
     assert.deepEqual(metrics(await snapshot()), metrics(want));
     assert.equal(await wd.exec((id) => document.querySelector(`[data-input="${id}"]`).closest('.kc-field').classList.contains('kc-changed'), KLING_Q3), true);
     assert.equal(await wd.exec(() => document.querySelectorAll('[data-share-notice]').length), 0);
+    assert.deepEqual(await errors(), []);
+  });
+
+  // The served pages fetch the wasm from a script in <head>, not a preload
+  // link: this engine downloaded a preloaded wasm a second time for the fetch
+  // that carries its integrity (Chromium alone hands the preload over).
+  test(`${engine}: a served page downloads its wasm and its glue once each`, async () => {
+    for (const page of ['index.html', 'embed.html']) {
+      dist.fetched.length = 0;
+      await open(`${dist.url}${page}`);
+      const asked = [...dist.fetched];
+      const count = (suffix) => asked.filter((p) => /^\/kling-calc-[0-9a-f]+/.test(p) && p.endsWith(suffix)).length;
+      assert.deepEqual({ wasm: count('_bg.wasm'), glue: count('.js') }, { wasm: 1, glue: 1 }, `${page} asked for ${asked.join(', ')}`);
+    }
     assert.deepEqual(await errors(), []);
   });
 

@@ -15,7 +15,7 @@
 
 use crate::encode::{base64, csp_hash};
 use crate::loader::strip;
-use crate::trunk::{insert_fallbacks, TrunkPage, EARLY_START, INLINE_CSS_ATTR};
+use crate::trunk::{insert_fallbacks, TrunkPage, EARLY_START, FETCH_START, INLINE_CSS_ATTR};
 
 /// What goes inside each mount element: given its start tag and its index in
 /// page order, the pre-rendered widget for its configuration ([`crate::prerender`]).
@@ -99,35 +99,52 @@ macro_rules! early_tail {
     };
 }
 
+/// The wasm's download, in the `<head>` of a page served over HTTP where
+/// Trunk's preload link was: a classic script that starts the `fetch`
+/// (`__kc_wasm`, the response to come) and keeps the function that makes it
+/// (`__kc_fetch`) for [`early_compile`]. A preload link is what Trunk writes,
+/// but only Chromium hands a preloaded response to a `fetch` with an
+/// `integrity`: Firefox 153 and WebKitGTK 2.50 downloaded the wasm twice, once
+/// for the link and once for the fetch (counted at the server), and every
+/// browser downloaded it with scripting off, for a page that cannot use it.
+/// The rejection is caught here only so that a failed download is not
+/// reported as unhandled before [`early_compile`] takes it.
+pub fn wasm_fetch(page: &TrunkPage) -> String {
+    let options = page
+        .wasm_integrity
+        .as_ref()
+        .map(|i| format!(", {{ integrity: \"{i}\" }}"))
+        .unwrap_or_default();
+    let code = format!(
+        "() => fetch(\"./{}\"{options});\n(self.__kc_wasm = __kc_fetch()).catch(() => {{}});\n",
+        page.wasm
+    );
+    // `FETCH_START` ends with `self.__kc_fetch=`, which `code` assigns.
+    format!("{FETCH_START}{}</script>", strip(&code))
+}
+
 /// A classic script, at the end of the body before the module script, that
-/// starts compiling the wasm the preload link in `<head>` has been downloading
+/// starts compiling the wasm whose download [`wasm_fetch`] began in `<head>`
 /// (a module script runs only after the page is parsed and its own import is
-/// fetched and evaluated). It was in `<head>`, to compile while the page was
-/// parsed: that cost the first paint more than it gained (see
-/// [`crate::trunk::SCRIPT_MARK`]). Its `fetch` carries the preload's integrity, so it
-/// takes the preloaded response instead of downloading again. If streaming
-/// compilation fails with a `TypeError` (a server sending another MIME type, a
-/// network error), it hands `init` a fresh response instead, which tries its
-/// own way; any other failure (a CSP without `'wasm-unsafe-eval'`) goes to
-/// `init` as it is, so the page reports it once ([`early_tail`]).
+/// fetched and evaluated). The compile was in `<head>`, to run while the page
+/// was parsed: that cost the first paint more than it gained (see
+/// [`crate::trunk::SCRIPT_MARK`]). If streaming compilation fails with a
+/// `TypeError` (a server sending another MIME type, a network error), it hands
+/// `init` a fresh response instead, which tries its own way; any other failure
+/// (a CSP without `'wasm-unsafe-eval'`) goes to `init` as it is, so the page
+/// reports it once ([`early_tail`]).
 ///
 /// It also defines [`FAIL_JS`]'s `__kc_failed` for the module script
 /// ([`http_loader`]), and calls it when that script fails to load: a glue that
 /// fails its integrity check, or cannot be fetched, makes the browser fire
 /// `error` at the module script, which then never runs, and the reader would
 /// be left with the static render's dead controls and no word why.
-pub fn early_compile(page: &TrunkPage) -> String {
-    let options = page
-        .wasm_integrity()
-        .map(|i| format!(", {{ integrity: \"{i}\" }}"))
-        .unwrap_or_default();
+pub fn early_compile() -> String {
     let code = format!(
-        "((f) => WebAssembly.compileStreaming(f())\
-         .catch((e) => {{ if (e instanceof TypeError) return f(); throw e; }}))\
-         (() => fetch(\"./{}\"{options}));\n{}{FAIL_JS}\
+        "WebAssembly.compileStreaming(__kc_wasm)\
+         .catch((e) => {{ if (e instanceof TypeError) return __kc_fetch(); throw e; }});\n{}{FAIL_JS}\
          addEventListener(\"error\", (e) => e.target.matches?.(\"script[{START_ATTR}]\") && \
          __kc_failed(new Error(\"the widget's code did not load\")), true);\n",
-        page.wasm,
         early_tail!()
     );
     // `EARLY_START` ends with `self.__kc_wasm=`, which `code` assigns.
@@ -169,7 +186,7 @@ fn served_scripts(page: &TrunkPage) -> String {
     [
         glue_import_map(page),
         page.module_preload_tags.clone(),
-        early_compile(page),
+        early_compile(),
         http_loader(page),
     ]
     .concat()
@@ -282,15 +299,15 @@ pub fn index(page: &TrunkPage, css: &[String], fallback: Fallback<'_>) -> Result
     let html = page.fill(
         &served_scripts(page),
         &inline_styles(page, css)?,
-        &page.preload_tags,
+        &wasm_fetch(page),
     )?;
     insert_fallbacks(&html, fallback)
 }
 
 /// The CSP of `embed.html`, from its import map ([`glue_import_map`]), its
-/// loader, early-compile and resize scripts and its inline styles (the
-/// widget's `css` and [`EMBED_CSS`]).
-pub fn embed_csp(import_map: &str, loader: &str, early: &str, css: &[String]) -> String {
+/// wasm fetch, loader, early-compile and resize scripts and its inline styles
+/// (the widget's `css` and [`EMBED_CSS`]).
+pub fn embed_csp(import_map: &str, scripts: [&str; 3], css: &[String]) -> String {
     let styles: Vec<String> = css.iter().map(|c| csp_hash(c)).collect();
     // An inline import map is a script for the CSP too.
     let map = if import_map.is_empty() {
@@ -299,10 +316,9 @@ pub fn embed_csp(import_map: &str, loader: &str, early: &str, css: &[String]) ->
         format!("{} ", csp_hash(&inner(import_map, "script")))
     };
     format!(
-        "{CSP_BASE}; script-src 'self' {map}{} {} {} 'wasm-unsafe-eval'; style-src {} {}; \
+        "{CSP_BASE}; script-src 'self' {map}{} {} 'wasm-unsafe-eval'; style-src {} {}; \
          connect-src 'self'; img-src data:",
-        csp_hash(&inner(loader, "script")),
-        csp_hash(&inner(early, "script")),
+        scripts.map(|s| csp_hash(&inner(s, "script"))).join(" "),
         csp_hash(RESIZE_JS),
         styles.join(" "),
         csp_hash(EMBED_CSS),
@@ -314,9 +330,9 @@ pub fn embed_csp(import_map: &str, loader: &str, early: &str, css: &[String]) ->
 /// `?sections=`) and the resize script.
 pub fn embed(page: &TrunkPage, css: &[String], fallback: Fallback<'_>) -> Result<String, String> {
     // The same scripts as the other served pages; the two inline ones are hashed for the CSP.
-    let (scripts, loader, early) = (served_scripts(page), http_loader(page), early_compile(page));
+    let (scripts, fetch) = (served_scripts(page), wasm_fetch(page));
     // The skeleton's body (the scripts end it) is replaced by the embed's own.
-    let html = page.fill("", &inline_styles(page, css)?, &page.preload_tags)?;
+    let html = page.fill("", &inline_styles(page, css)?, &fetch)?;
     let body_start = html.find("<body>").ok_or("page has no <body>")? + "<body>".len();
     let body_end = html.rfind("</body>").ok_or("page has no </body>")?;
     let (head, tail) = (&html[..body_start], &html[body_end..]);
@@ -324,7 +340,11 @@ pub fn embed(page: &TrunkPage, css: &[String], fallback: Fallback<'_>) -> Result
     let html = format!(
         "{head}\n<main><div data-kling-calc></div></main>\n{scripts}<script>{RESIZE_JS}</script>\n{tail}"
     );
-    let policy = embed_csp(&glue_import_map(page), &loader, &early, css);
+    let policy = embed_csp(
+        &glue_import_map(page),
+        [&fetch, &http_loader(page), &early_compile()],
+        css,
+    );
     let html = insert_in_head(&html, &csp_meta(&policy))?;
     insert_fallbacks(&html, fallback)
 }
@@ -423,13 +443,13 @@ pub fn standalone(
 }
 
 /// Where `www/demo-article.html` wants the widget's stylesheet (inline) and the
-/// wasm's preload (the glue's preload and the scripts go at the end of its body).
+/// wasm's fetch (the glue's preload and the scripts go at the end of its body).
 pub const ASSETS_MARK: &str = "<!-- kling-calc:assets -->";
 /// Where `www/demo-article.html` wants the parent snippet inlined.
 pub const PARENT_MARK: &str = "<!-- kling-calc:embed-parent -->";
 
 /// `demo-article.html`: the article with the assets index.html has (the
-/// stylesheet inline, the wasm's preload), the parent snippet inline and the
+/// stylesheet inline, the wasm's fetch), the parent snippet inline and the
 /// fallback in its mount elements.
 pub fn demo(
     page: &TrunkPage,
@@ -446,7 +466,7 @@ pub fn demo(
     let assets = format!(
         "{}\n{}",
         inline_styles(page, css)?.join("\n"),
-        page.preload_tags
+        wasm_fetch(page)
     );
     let end = article.rfind("</body>").unwrap_or(article.len());
     let html = [&article[..end], &served_scripts(page), &article[end..]]
@@ -548,8 +568,8 @@ mod tests {
         let scripts = inline_elements(&out, "script");
         assert_eq!(
             scripts.len(),
-            4,
-            "import map, loader, early compile and resize script"
+            5,
+            "wasm fetch, import map, loader, early compile and resize script"
         );
         let styles = inline_elements(&out, "style");
         assert_eq!(
@@ -609,22 +629,33 @@ mod tests {
     }
 
     #[test]
-    fn pages_served_over_http_compile_the_wasm_early_from_its_preload() {
+    fn pages_served_over_http_fetch_the_wasm_in_their_head_and_compile_it_early() {
         let p = page();
-        let early = early_compile(&p);
-        // The preload's own integrity, so the fetch takes the preloaded response.
+        let fetch = wasm_fetch(&p);
         let integrity = p
-            .wasm_integrity()
+            .wasm_integrity
+            .as_deref()
             .expect("the test page's wasm preload has one");
-        let fetch = js(&format!(
-            "fetch(\"./{}\", {{ integrity: \"{integrity}\" }})",
-            p.wasm
-        ));
-        assert!(early.starts_with(EARLY_START), "{early}");
-        assert!(early.contains(&fetch), "{early}");
+        assert!(fetch.starts_with(FETCH_START), "{fetch}");
         assert!(
-            early.contains(&js("if (e instanceof TypeError) return f(); throw e;")),
-            "compile, else a response for init: {early}"
+            fetch.contains(&js(&format!(
+                "fetch(\"./{}\", {{ integrity: \"{integrity}\" }})",
+                p.wasm
+            ))),
+            "{fetch}"
+        );
+        assert!(
+            fetch.contains(&js("(self.__kc_wasm = __kc_fetch())")),
+            "{fetch}"
+        );
+        let early = early_compile();
+        assert!(early.starts_with(EARLY_START), "{early}");
+        assert!(
+            early.contains(&js("WebAssembly.compileStreaming(__kc_wasm)"))
+                && early.contains(&js(
+                    "if (e instanceof TypeError) return __kc_fetch(); throw e;"
+                )),
+            "compile the fetched response, else a fresh one for init: {early}"
         );
         let demo_page = demo(
             &p,
@@ -650,12 +681,19 @@ mod tests {
         for (name, out) in pages {
             assert_eq!(out.matches(EARLY_START).count(), 1, "{name}");
             let at = out.find(EARLY_START).unwrap();
-            // After the wasm's preload link, else the fetch would download it a
-            // second time. (The module script that takes its result may come
-            // before it: module scripts run once the page is parsed.)
+            // The wasm's fetch is in the head, the only place that names the
+            // wasm: no preload link for it, which Firefox and WebKit would
+            // download a second time.
+            assert_eq!(out.matches(&fetch).count(), 1, "{name}");
             assert!(
-                out.find(&format!("{}\"", p.wasm)).unwrap() < at,
-                "{name}: preload first"
+                out.find(&fetch) < out.find("</head>"),
+                "{name}: fetched from the head"
+            );
+            assert_eq!(out.matches(&p.wasm).count(), 1, "{name}");
+            assert_eq!(
+                out.matches("preload").count(),
+                1,
+                "{name}: the glue's modulepreload only"
             );
             // The glue's preload ends the body, after the static render and
             // before the module script that imports the glue.

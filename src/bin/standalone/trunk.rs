@@ -16,8 +16,8 @@ pub const FALLBACK_END: &str = "<!--/kc-fallback-->";
 /// module script. Scripts in `<head>` cost the page's first paint a few
 /// milliseconds before the body is even parsed (the first script of a page
 /// sets up its JavaScript context, and each is compiled); after the static
-/// render they run once it is parsed, and the wasm's preload link in `<head>`
-/// still starts its download at once (the glue's `modulepreload` comes with
+/// render they run once it is parsed, and the wasm's fetch in `<head>`
+/// ([`crate::pages::wasm_fetch`]) still starts its download at once (the glue's `modulepreload` comes with
 /// them: [`crate::pages`]). Measured, 30-40 interleaved cold loads of
 /// `index.html` at 390 px: first paint 112.7 -> 108.6 ms (the no-JS floor
 /// 102.3), interactive 132.7 -> 126.5 ms; `standalone.html` 109.5 -> 107.5
@@ -26,8 +26,9 @@ pub const SCRIPT_MARK: &str = "\u{0}SCRIPT\u{0}";
 /// Where a stylesheet link, or the bundler's `<style data-kc-css>` in its
 /// place ([`INLINE_CSS_ATTR`]), was (one per stylesheet, in order).
 pub const CSS_MARK: &str = "\u{0}CSS\u{0}";
-/// Where the first `preload` link was (all of them are kept together).
-pub const PRELOAD_MARK: &str = "\u{0}PRELOAD\u{0}";
+/// Where the wasm's fetch goes ([`crate::pages::wasm_fetch`]): where Trunk's
+/// preload link for it was, or the bundler's fetch script in its own output.
+pub const FETCH_MARK: &str = "\u{0}FETCH\u{0}";
 /// The attribute of a `<style>` the bundler wrote in place of a stylesheet
 /// link, naming the file its text came from (`<style data-kc-css="widget-….css">`),
 /// so that a second run finds the stylesheet again.
@@ -35,6 +36,9 @@ pub const INLINE_CSS_ATTR: &str = "data-kc-css";
 /// How the bundler's early-compile script ([`crate::pages::early_compile`])
 /// begins: parsing drops it, so it is written once however often the bundler runs.
 pub const EARLY_START: &str = "<script>self.__kc_wasm=";
+/// How the bundler's fetch of the wasm ([`crate::pages::wasm_fetch`]) begins:
+/// parsing reads the wasm's name and integrity from it, as from Trunk's preload link.
+pub const FETCH_START: &str = "<script>self.__kc_fetch=";
 
 /// The parts of Trunk's `index.html` the bundler rewrites.
 #[derive(Debug, PartialEq)]
@@ -47,8 +51,9 @@ pub struct TrunkPage {
     pub wasm: String,
     /// File names of stylesheets, in document order.
     pub css: Vec<String>,
-    /// The `preload` tags verbatim (the wasm's), for the `<head>` of pages served over HTTP.
-    pub preload_tags: String,
+    /// The wasm's `integrity`, from Trunk's preload link (or the bundler's
+    /// fetch script), for the fetch in the `<head>` of pages served over HTTP.
+    pub wasm_integrity: Option<String>,
     /// The glue's `modulepreload` tag verbatim (its `integrity` is what checks
     /// the glue), for the end of the body of pages served over HTTP.
     pub module_preload_tags: String,
@@ -61,8 +66,9 @@ impl TrunkPage {
         let html = strip_fallbacks(html)?;
         let mut skeleton = String::with_capacity(html.len());
         let (mut js, mut wasm) = (None, None);
-        let (mut css, mut preload_tags, mut module_preload_tags) =
-            (Vec::new(), String::new(), String::new());
+        let (mut css, mut module_preload_tags) = (Vec::new(), String::new());
+        // The wasm the preload link or fetch script names, and its integrity.
+        let (mut fetched, mut wasm_integrity): (Option<String>, Option<String>) = (None, None);
         let mut rest = html.as_str();
         while let Some(start) = rest.find('<') {
             skeleton.push_str(&rest[..start]);
@@ -71,9 +77,23 @@ impl TrunkPage {
             let tag = &rest[..tag_end];
             let lower = tag.to_ascii_lowercase();
             if rest.starts_with(EARLY_START) {
-                // The bundler's own: it names the wasm its loader takes.
+                // The bundler's own: written again with the scripts.
                 let close = rest.find("</script>").ok_or("unterminated script")?;
-                wasm = Some(quoted_ending(&rest[..close], "_bg.wasm")?);
+                rest = &rest[close + "</script>".len()..];
+                continue;
+            }
+            if rest.starts_with(FETCH_START) {
+                // The bundler's own, in place of Trunk's preload link: the same facts.
+                let close = rest.find("</script>").ok_or("unterminated script")?;
+                let code = &rest[..close];
+                if fetched.is_some() {
+                    return Err("more than one fetch of the wasm".into());
+                }
+                let name = quoted_ending(code, "_bg.wasm")?;
+                wasm = Some(name.clone());
+                fetched = Some(name);
+                wasm_integrity = quoted(code, |s| s.starts_with("sha")).map(str::to_string);
+                skeleton.push_str(FETCH_MARK);
                 rest = &rest[close + "</script>".len()..];
                 continue;
             }
@@ -112,10 +132,17 @@ impl TrunkPage {
                         continue;
                     }
                     "preload" => {
-                        if preload_tags.is_empty() {
-                            skeleton.push_str(PRELOAD_MARK);
+                        // Trunk preloads the wasm only; the bundler fetches it
+                        // from a script instead (see `crate::pages::wasm_fetch`).
+                        let href = attr(tag, "href").ok_or("preload without href")?;
+                        if !href.ends_with(".wasm") || fetched.is_some() {
+                            return Err(format!(
+                                "a preload link the bundler does not know (only the wasm's, once): {tag}"
+                            ));
                         }
-                        preload_tags.push_str(tag);
+                        fetched = Some(local_name(&href)?);
+                        wasm_integrity = attr(tag, "integrity");
+                        skeleton.push_str(FETCH_MARK);
                         rest = &rest[tag_end..];
                         continue;
                     }
@@ -135,19 +162,29 @@ impl TrunkPage {
         skeleton.push_str(rest);
         let at = skeleton.rfind("</body>").unwrap_or(skeleton.len());
         skeleton.insert_str(at, SCRIPT_MARK);
+        let wasm = wasm.ok_or("no wasm reference in the module script")?;
+        match fetched {
+            Some(name) if name == wasm => {}
+            Some(name) => return Err(format!("the page preloads {name} but loads {wasm}")),
+            None => {
+                return Err(format!(
+                    "no preload link for {wasm}: the pages fetch it where it was"
+                ))
+            }
+        }
         Ok(TrunkPage {
             skeleton,
             js: js.ok_or("no Trunk module script found")?,
-            wasm: wasm.ok_or("no wasm reference in the module script")?,
+            wasm,
             css,
-            preload_tags,
+            wasm_integrity,
             module_preload_tags,
         })
     }
 
-    /// Rewrites the `integrity` of every preload tag to match the file it names
-    /// now (`sri_of` reads and hashes a file of dist/): the glue is minified
-    /// after Trunk wrote its hashes. (Stylesheets are inlined.)
+    /// Rewrites the `integrity` of the glue's preload tag and the wasm's to
+    /// match the file now (`sri_of` reads and hashes a file of dist/): the glue
+    /// is minified after Trunk wrote its hashes. (Stylesheets are inlined.)
     pub fn refresh_integrity(
         &mut self,
         mut sri_of: impl FnMut(&str) -> Result<String, String>,
@@ -158,22 +195,19 @@ impl TrunkPage {
                 _ => Ok(tag.to_string()),
             }
         };
-        for tags in [&mut self.preload_tags, &mut self.module_preload_tags] {
-            let mut out = String::with_capacity(tags.len());
-            let mut rest = tags.as_str();
-            while let Some(end) = rest.find('>') {
-                out.push_str(&refresh(&rest[..=end])?);
-                rest = &rest[end + 1..];
-            }
-            out.push_str(rest);
-            *tags = out;
+        let tags = &mut self.module_preload_tags;
+        let mut out = String::with_capacity(tags.len());
+        let mut rest = tags.as_str();
+        while let Some(end) = rest.find('>') {
+            out.push_str(&refresh(&rest[..=end])?);
+            rest = &rest[end + 1..];
+        }
+        out.push_str(rest);
+        *tags = out;
+        if self.wasm_integrity.is_some() {
+            self.wasm_integrity = Some(sri_of(&self.wasm)?);
         }
         Ok(())
-    }
-
-    /// The `integrity` of the wasm's preload link, if it has one.
-    pub fn wasm_integrity(&self) -> Option<String> {
-        integrity_of(&self.preload_tags, &self.wasm)
     }
 
     /// The `integrity` of the glue's module preload, if it has one.
@@ -182,8 +216,8 @@ impl TrunkPage {
     }
 
     /// The skeleton with each marker replaced: `script` for the loader, `css[i]`
-    /// for the i-th stylesheet and `preload` for the preload links.
-    pub fn fill(&self, script: &str, css: &[String], preload: &str) -> Result<String, String> {
+    /// for the i-th stylesheet and `fetch` for the wasm's fetch.
+    pub fn fill(&self, script: &str, css: &[String], fetch: &str) -> Result<String, String> {
         let mut out = String::with_capacity(self.skeleton.len() + script.len());
         let mut css_iter = css.iter();
         let mut rest = self.skeleton.as_str();
@@ -196,8 +230,8 @@ impl TrunkPage {
             } else if let Some(r) = rest.strip_prefix(CSS_MARK) {
                 out.push_str(css_iter.next().ok_or("more stylesheet links than files")?);
                 rest = r;
-            } else if let Some(r) = rest.strip_prefix(PRELOAD_MARK) {
-                out.push_str(preload);
+            } else if let Some(r) = rest.strip_prefix(FETCH_MARK) {
+                out.push_str(fetch);
                 rest = r;
             } else {
                 return Err("NUL character in index.html".into());
@@ -307,15 +341,17 @@ pub fn attr(tag: &str, name: &str) -> Option<String> {
 
 /// The first quoted string in `js` that ends with `suffix`, as a local file name.
 fn quoted_ending(js: &str, suffix: &str) -> Result<String, String> {
-    for quote in ['\'', '"'] {
+    quoted(js, |s| s.ends_with(suffix))
+        .map(local_name)
+        .unwrap_or_else(|| Err(format!("module script references no *{suffix}")))
+}
+
+/// The first string in `js`, in single or double quotes, that `want` accepts.
+fn quoted(js: &str, want: impl Fn(&str) -> bool) -> Option<&str> {
+    ['\'', '"'].into_iter().find_map(|quote| {
         // Odd pieces of a split on the quote character are the quoted strings.
-        for (_, part) in js.split(quote).enumerate().filter(|(i, _)| i % 2 == 1) {
-            if part.ends_with(suffix) {
-                return local_name(part);
-            }
-        }
-    }
-    Err(format!("module script references no *{suffix}"))
+        js.split(quote).skip(1).step_by(2).find(|s| want(s))
+    })
 }
 
 /// Reduces `./x`, `/x` or `x` to `x`; rejects anything that is not a plain file in dist/.
@@ -354,11 +390,12 @@ window.wasmBindings = bindings;
             page.module_preload_tags,
             r#"<link rel="modulepreload" href="./kling-calc-123.js" crossorigin="anonymous" integrity="sha384-y">"#
         );
-        assert!(page.preload_tags.starts_with(r#"<link rel="preload""#));
         assert_eq!(page.js_integrity().as_deref(), Some("sha384-y"));
-        assert_eq!(page.wasm_integrity().as_deref(), Some("sha384-z"));
-        assert!(!page.preload_tags.contains("modulepreload"));
+        assert_eq!(page.wasm_integrity.as_deref(), Some("sha384-z"));
         assert!(!page.skeleton.contains("preload") && !page.skeleton.contains("stylesheet"));
+        // The wasm's fetch goes where its preload link was, in the head.
+        assert_eq!(page.skeleton.matches(FETCH_MARK).count(), 1);
+        assert!(page.skeleton.find(FETCH_MARK) < page.skeleton.find("</head>"));
         assert!(page.skeleton.contains("<div data-kling-calc></div>"));
     }
 
@@ -370,7 +407,7 @@ window.wasmBindings = bindings;
             (TRUNK_HTML, "</main>\n\u{0}SCRIPT\u{0}</body></html>"),
             (MINIFIED_HTML, "</main>\u{0}SCRIPT\u{0}</body></html>"),
             (
-                "<script type=module>import './a.js'; './a_bg.wasm'</script><p>x",
+                "<link rel=preload href=./a_bg.wasm><script type=module>import './a.js'; './a_bg.wasm'</script><p>x",
                 "<p>x\u{0}SCRIPT\u{0}",
             ),
         ];
@@ -378,8 +415,9 @@ window.wasmBindings = bindings;
             let page = TrunkPage::parse(html).unwrap();
             assert!(page.skeleton.ends_with(tail), "{:?}", page.skeleton);
             assert_eq!(page.skeleton.matches(SCRIPT_MARK).count(), 1);
-            // The bundler's own output (stylesheets inline, the glue's preload
-            // ending the body) parses to the same page.
+            // The bundler's own output (stylesheets inline, the wasm's fetch
+            // in the head, the glue's preload ending the body) parses to the
+            // same page.
             let styles: Vec<String> = page
                 .css
                 .iter()
@@ -389,11 +427,11 @@ window.wasmBindings = bindings;
                 &page
                     .fill(
                         &format!(
-                            "{}<script type=module>import './a.js'; './a_bg.wasm'</script>",
-                            page.module_preload_tags
+                            "{}<script type=module>import './{}'; './{}'</script>",
+                            page.module_preload_tags, page.js, page.wasm
                         ),
                         &styles,
-                        &page.preload_tags,
+                        &crate::pages::wasm_fetch(&page),
                     )
                     .unwrap(),
             )
@@ -402,13 +440,15 @@ window.wasmBindings = bindings;
                 (
                     &again.skeleton,
                     &again.css,
-                    &again.preload_tags,
+                    &again.wasm,
+                    &again.wasm_integrity,
                     &again.module_preload_tags
                 ),
                 (
                     &page.skeleton,
                     &page.css,
-                    &page.preload_tags,
+                    &page.wasm,
+                    &page.wasm_integrity,
                     &page.module_preload_tags
                 )
             );
@@ -430,7 +470,10 @@ window.wasmBindings = bindings;
             page.module_preload_tags,
             "<link crossorigin href=./kling-calc-123.js integrity=sha384-y rel=modulepreload>"
         );
-        assert!(page.preload_tags.contains("rel=preload"));
+        assert_eq!(
+            page.wasm_integrity, None,
+            "its wasm preload has no integrity"
+        );
         assert!(!page.skeleton.contains("<script") && !page.skeleton.contains("<link"));
         // (tag, attribute, value)
         let cases = [
@@ -447,36 +490,52 @@ window.wasmBindings = bindings;
 
     #[test]
     fn integrity_follows_the_files() {
-        // (page, the tags expected after the refresh)
+        // (page, the glue's preload tag and the wasm's integrity expected after the refresh)
         let cases = [
             (
                 MINIFIED_HTML,
-                vec![
-                    "<link crossorigin href=./kling-calc-123.js integrity=H(kling-calc-123.js) rel=modulepreload>",
-                ],
+                "<link crossorigin href=./kling-calc-123.js integrity=H(kling-calc-123.js) rel=modulepreload>",
+                // A wasm preload without integrity stays without one.
+                None,
             ),
             (
                 TRUNK_HTML,
-                vec![
-                    r#"<link rel="modulepreload" href="./kling-calc-123.js" crossorigin="anonymous" integrity="H(kling-calc-123.js)">"#,
-                    r#"<link rel="preload" href="./kling-calc-123_bg.wasm" crossorigin="anonymous" integrity="H(kling-calc-123_bg.wasm)" as="fetch" type="application/wasm">"#,
-                ],
+                r#"<link rel="modulepreload" href="./kling-calc-123.js" crossorigin="anonymous" integrity="H(kling-calc-123.js)">"#,
+                Some("H(kling-calc-123_bg.wasm)"),
             ),
         ];
-        for (html, want) in cases {
+        for (html, glue, wasm) in cases {
             let mut page = TrunkPage::parse(html).unwrap();
             page.refresh_integrity(|name| Ok(["H(", name, ")"].concat()))
                 .unwrap();
-            let tags: Vec<&str> = page
-                .module_preload_tags
-                .split_inclusive('>')
-                .chain(page.preload_tags.split_inclusive('>'))
-                .collect();
-            for w in want {
-                assert!(tags.contains(&w), "{w} not in {tags:?}");
-            }
-            // A preload without integrity (the wasm's, in the minified page) is left alone.
-            assert!(!page.preload_tags.contains("sha384-"));
+            assert_eq!(page.module_preload_tags, glue);
+            assert_eq!(page.wasm_integrity.as_deref(), wasm);
+        }
+    }
+
+    #[test]
+    fn preload_links_other_than_the_wasms_are_refused() {
+        // (what replaces TRUNK_HTML's wasm preload, what the error says)
+        let wasm = r#"<link rel="preload" href="./kling-calc-123_bg.wasm" crossorigin="anonymous" integrity="sha384-z" as="fetch" type="application/wasm">"#;
+        let cases = [
+            ("", "no preload link for kling-calc-123_bg.wasm"),
+            (
+                r#"<link rel="preload" href="./font.woff2" as="font">"#,
+                "a preload link the bundler does not know",
+            ),
+            (
+                &*format!("{wasm}{wasm}"),
+                "a preload link the bundler does not know",
+            ),
+            (
+                r#"<link rel="preload" href="./other_bg.wasm" as="fetch">"#,
+                "the page preloads other_bg.wasm but loads kling-calc-123_bg.wasm",
+            ),
+        ];
+        assert!(TRUNK_HTML.contains(wasm));
+        for (link, want) in cases {
+            let err = TrunkPage::parse(&TRUNK_HTML.replace(wasm, link)).unwrap_err();
+            assert!(err.contains(want), "{link}: {err}");
         }
     }
 
@@ -486,7 +545,12 @@ window.wasmBindings = bindings;
         let with = insert_fallback(&page.skeleton, "<p>F</p>").unwrap();
         assert!(with
             .contains("<div data-kling-calc><!--kc-fallback--><p>F</p><!--/kc-fallback--></div>"));
-        let again = TrunkPage::parse(&with.replace(SCRIPT_MARK, "<script type=\"module\">import './kling-calc-123.js'; './kling-calc-123_bg.wasm'</script>")).unwrap();
+        let again = TrunkPage::parse(
+            &with
+                .replace(SCRIPT_MARK, "<script type=\"module\">import './kling-calc-123.js'; './kling-calc-123_bg.wasm'</script>")
+                .replace(FETCH_MARK, &crate::pages::wasm_fetch(&page)),
+        )
+        .unwrap();
         assert_eq!(again.skeleton.matches("<p>F</p>").count(), 0);
         let twice = insert_fallback(&again.skeleton, "<p>F</p>").unwrap();
         assert_eq!(twice.matches("<p>F</p>").count(), 1);
