@@ -217,10 +217,10 @@ test('iframe on another origin: height follows content; forged and malformed mes
 
 
 const CSP_SHAPES = {
-  // Four inline scripts: the import map (the glue's integrity), the loader, the
-  // early compile and the resize script; two inline styles, the widget's and the
-  // embed's (no stylesheet is fetched).
-  'embed.html': /^default-src 'none'; base-uri 'none'; form-action 'none'; script-src 'self' 'sha256-[A-Za-z0-9+/]{43}=' 'sha256-[A-Za-z0-9+/]{43}=' 'sha256-[A-Za-z0-9+/]{43}=' 'sha256-[A-Za-z0-9+/]{43}=' 'wasm-unsafe-eval'; style-src 'sha256-[A-Za-z0-9+/]{43}=' 'sha256-[A-Za-z0-9+/]{43}='; connect-src 'self'; img-src data:$/,
+  // Five inline scripts: the import map (the glue's integrity), the wasm's
+  // fetch, the loader, the early compile and the resize script; two inline
+  // styles, the widget's and the embed's (no stylesheet is fetched).
+  'embed.html': /^default-src 'none'; base-uri 'none'; form-action 'none'; script-src 'self' 'sha256-[A-Za-z0-9+/]{43}=' 'sha256-[A-Za-z0-9+/]{43}=' 'sha256-[A-Za-z0-9+/]{43}=' 'sha256-[A-Za-z0-9+/]{43}=' 'sha256-[A-Za-z0-9+/]{43}=' 'wasm-unsafe-eval'; style-src 'sha256-[A-Za-z0-9+/]{43}=' 'sha256-[A-Za-z0-9+/]{43}='; connect-src 'self'; img-src data:$/,
   // Two: the early decode and compile of the wasm (a data block, not hashed), and the module.
   'standalone.html': /^default-src 'none'; base-uri 'none'; form-action 'none'; script-src 'sha256-[A-Za-z0-9+/]{43}=' 'sha256-[A-Za-z0-9+/]{43}=' 'wasm-unsafe-eval'; style-src 'sha256-[A-Za-z0-9+/]{43}='; img-src data:$/,
 };

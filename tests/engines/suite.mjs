@@ -71,7 +71,10 @@ async function serveDistWithHook() {
         body = /Content-Security-Policy/i.test(text) ? text : text.replace(/^(<!doctype html>)?/i, (m) => m + HOOK);
       }
       // CORS: the loader on the host origin fetches these with integrity checks (crossorigin=anonymous).
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'access-control-allow-origin': '*' }).end(body);
+      // no-store: each page load downloads the wasm it uses, so the suite can
+      // count one load's downloads (WebKit still takes the glue, a module, from
+      // its memory cache when an earlier page had it).
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'access-control-allow-origin': '*', 'cache-control': 'no-store' }).end(body);
     } catch {
       res.writeHead(404).end();
     }
@@ -296,13 +299,14 @@ export function engineSuite(engine) {
   // The served pages fetch the wasm from a script in <head>, not a preload
   // link: this engine downloaded a preloaded wasm a second time for the fetch
   // that carries its integrity (Chromium alone hands the preload over).
-  test(`${engine}: a served page downloads its wasm and its glue once each`, async () => {
+  test(`${engine}: a served page downloads its wasm once, and its glue at most once`, async () => {
     for (const page of ['index.html', 'embed.html']) {
       dist.fetched.length = 0;
       await open(`${dist.url}${page}`);
       const asked = [...dist.fetched];
       const count = (suffix) => asked.filter((p) => /^\/kling-calc-[0-9a-f]+/.test(p) && p.endsWith(suffix)).length;
-      assert.deepEqual({ wasm: count('_bg.wasm'), glue: count('.js') }, { wasm: 1, glue: 1 }, `${page} asked for ${asked.join(', ')}`);
+      assert.equal(count('_bg.wasm'), 1, `${page} asked for ${asked.join(', ')}`);
+      assert.ok(count('.js') <= 1, `${page} asked for ${asked.join(', ')}`);
     }
     assert.deepEqual(await errors(), []);
   });
