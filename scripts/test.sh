@@ -55,6 +55,33 @@ done
 # publish. Its latest quarter as a whole and the page contract (its data checks
 # ran above: data_files.rs checks data/ whole whatever the day).
 KC_DATA_AS_OF= cargo test --test edition --test compat
+# An editor's next quarter in data/ itself, rehearsed: a copy of the project's
+# files with the test edition's quarter added to its data/ as a new source (S),
+# as README's "Updating the figures" says, and recorded; there the whole native
+# suite must pass unchanged ("publishing a quarter changes no test"). One of its
+# tests once built data/ whole and failed on any real new quarter. Same target
+# dir: only this crate is rebuilt.
+rehearse_quarter() {
+  local copy
+  copy="$(mktemp -d)"
+  git -C "$ROOT" ls-files -z | (cd "$ROOT" && xargs -0 cp --parents -t "$copy")
+  sed 's/^id = "T"/id = "S"/' "$ROOT/tests/edition/sources.toml" >>"$copy/data/sources.toml"
+  cp "$ROOT/tests/edition/sources/T.txt" "$copy/data/sources/S.txt"
+  sed 's/^source = "T"/source = "S"/' "$ROOT/tests/edition/observations.toml" >>"$copy/data/observations.toml"
+  local status=0
+  (
+    cd "$copy"
+    CARGO_TARGET_DIR="$ROOT/target" KC_DATA_AS_OF= cargo run --quiet --features bundler --bin edition -- record
+    grep -q '^id = "2025q4-' data/editions.toml || { echo "rehearsal: no 2025 Q4 edition recorded" >&2; exit 1; }
+    CARGO_TARGET_DIR="$ROOT/target" cargo test --quiet --features bundler
+  ) || status=$?
+  rm -rf "$copy"
+  if [ "$status" -ne 0 ]; then
+    echo "rehearsal: with a new quarter added to data/ as README says, the native tests fail (above)" >&2
+    return "$status"
+  fi
+}
+rehearse_quarter
 
 step "3/8 in-browser tests: wasm-bindgen-test in headless Chromium and headless Firefox ESR"
 CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test web
