@@ -36,6 +36,18 @@ mod emit;
 
 use std::path::{Path, PathBuf};
 
+/// Stops the build with `lines` as Cargo's own errors (`cargo::error=`): Cargo
+/// then prints each as `error: kling-calc@…: <line>` and nothing else, where a
+/// build script that exits with an error code gets its whole output dumped
+/// around the messages (the `rerun-if` lines, "failed to run custom build
+/// command"), and an editor had to find the mistakes in the middle of it.
+fn fail(lines: &[String]) {
+    for line in lines {
+        // One instruction a line: a message with a line break would be cut.
+        println!("cargo::error={}", line.replace(['\n', '\r'], " "));
+    }
+}
+
 fn main() {
     let root = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets it"));
     println!("cargo:rerun-if-env-changed=KC_DATA_DIRS");
@@ -54,25 +66,23 @@ fn main() {
         println!("cargo:rerun-if-changed={}", d.join("sources").display());
     }
     let refs: Vec<&Path> = dirs.iter().map(PathBuf::as_path).collect();
-    let files = data::load(&refs).unwrap_or_else(|e| {
-        eprintln!("error: cannot read the data: {e}");
-        std::process::exit(1);
-    });
-    let as_of = data::as_of_env().unwrap_or_else(|e| {
-        eprintln!("error: {e}");
-        std::process::exit(1);
-    });
+    let files = match data::load(&refs) {
+        Ok(f) => f,
+        Err(e) => return fail(&[format!("cannot read the data: {e}")]),
+    };
+    let as_of = match data::as_of_env() {
+        Ok(day) => day,
+        Err(e) => return fail(&[e]),
+    };
     let model = match data::check_as_of(&files, as_of.as_deref()) {
         Ok(m) => m,
         Err(errors) => {
-            for e in &errors {
-                eprintln!("error: {e}");
-            }
-            eprintln!(
-                "error: {} mistake(s) in data/: fix them and build again (data/README.md explains each file)",
+            let mut lines: Vec<String> = errors.iter().map(ToString::to_string).collect();
+            lines.push(format!(
+                "{} mistake(s) in data/: fix them and build again (data/README.md explains each file)",
                 errors.len()
-            );
-            std::process::exit(1);
+            ));
+            return fail(&lines);
         }
     };
     let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets it"));

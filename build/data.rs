@@ -17,9 +17,9 @@ use std::path::Path;
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::parse::parse_number;
+use crate::parse::{parse_number, ParseError};
 use crate::period::{Period, Quarter};
-use crate::units::{Qualifier, Scale, Unit};
+use crate::units::{Locale, Qualifier, Scale, Unit};
 
 /// The files of one data directory, by name relative to it (`sources/A.txt`).
 pub type Files = BTreeMap<String, String>;
@@ -914,6 +914,84 @@ fn in_range(r: &Range, v: f64) -> bool {
 /// Words just before a numeral that say the figure fell.
 const DECLINES: [&str; 6] = ["下降", "下跌", "減少", "减少", "下滑", "跌"];
 
+/// Words at a numeral that make the figure inexact, the qualifier each
+/// implies, and whether the word follows the number (3億元以上) rather than
+/// precedes it (超過3億元). Longer words first, so the message names the
+/// word as written.
+const QUALIFYING: [(&str, Qualifier, bool); 24] = [
+    ("超過", Qualifier::Floor, false),
+    ("超过", Qualifier::Floor, false),
+    ("突破", Qualifier::Floor, false),
+    ("至少", Qualifier::Floor, false),
+    ("逾", Qualifier::Floor, false),
+    ("超", Qualifier::Floor, false),
+    ("以上", Qualifier::Floor, true),
+    ("多", Qualifier::Floor, true),
+    ("餘", Qualifier::Floor, true),
+    ("余", Qualifier::Floor, true),
+    ("大約", Qualifier::Approx, false),
+    ("大约", Qualifier::Approx, false),
+    ("接近", Qualifier::Approx, false),
+    ("約", Qualifier::Approx, false),
+    ("约", Qualifier::Approx, false),
+    ("近", Qualifier::Approx, false),
+    ("左右", Qualifier::Approx, true),
+    ("不足", Qualifier::Ceiling, false),
+    ("不到", Qualifier::Ceiling, false),
+    ("低於", Qualifier::Ceiling, false),
+    ("低于", Qualifier::Ceiling, false),
+    ("少於", Qualifier::Ceiling, false),
+    ("少于", Qualifier::Ceiling, false),
+    ("以下", Qualifier::Ceiling, true),
+];
+
+/// The qualifying word at a numeral (see [`QUALIFYING`]): in `lead` (the two
+/// characters before it and the numeral itself, which may hold the word, as
+/// "超過2.5億元" does) or at the start of `trail` (what follows it).
+fn qualifying_word(lead: &str, trail: &str) -> Option<(&'static str, Qualifier)> {
+    QUALIFYING
+        .iter()
+        .find(|&&(w, _, after)| {
+            if after {
+                trail.starts_with(w)
+            } else {
+                lead.contains(w)
+            }
+        })
+        .map(|&(w, q, _)| (w, q))
+}
+
+/// The id among `known` that `name` most likely meant: the same but for
+/// case, or one or two letters off (a typo), if exactly one is that close.
+fn nearest<'a>(name: &str, known: impl Iterator<Item = &'a str> + Clone) -> Option<&'a str> {
+    if let Some(same) = known.clone().find(|k| k.eq_ignore_ascii_case(name)) {
+        return Some(same);
+    }
+    let close: Vec<&str> = known
+        .filter(|k| {
+            let d = edit_distance(name, k);
+            d <= 2 && d * 3 <= k.chars().count()
+        })
+        .collect();
+    (close.len() == 1).then(|| close[0])
+}
+
+/// Levenshtein distance in characters.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let here = row[j + 1];
+            row[j + 1] = (prev + usize::from(ca != cb)).min(row[j] + 1).min(here + 1);
+            prev = here;
+        }
+    }
+    row[b.len()]
+}
+
 /// Reads, checks and expands the data. Every mistake found is returned.
 pub fn check(files: &Files) -> Result<Model, Vec<DataError>> {
     check_as_of(files, None)
@@ -1397,8 +1475,10 @@ fn number_words(n: usize, locale: usize) -> String {
     }
 }
 
-/// The sources, and the ids of those left out as dated after `as_of` (see
-/// [`check_as_of`]; only the first directory's rows are cut).
+/// The sources, and the ids of those whose figures the observations leave out:
+/// dated after `as_of` (see [`check_as_of`]; only the first directory's rows
+/// are cut), or already reported here (no text, a bad id), so that each of
+/// their rows does not repeat the mistake as an unknown source.
 fn check_sources(
     files: &Files,
     as_of: Option<&str>,
@@ -1439,6 +1519,7 @@ fn check_sources(
                 at,
                 format!("source id {:?} must be one capital letter (A to Z)", s.id),
             );
+            cut.push(s.id.clone());
             continue;
         }
         let name = format!("sources/{}.txt", s.id);
@@ -1447,6 +1528,7 @@ fn check_sources(
                 at,
                 format!("source {:?} has no text: add data/{name}", s.id),
             );
+            cut.push(s.id.clone());
             continue;
         };
         let (title, body) = content.split_once('\n').unwrap_or((content, ""));
@@ -1688,9 +1770,16 @@ fn check_observations(
             text,
         };
         let Some(si) = series.iter().position(|s| s.id == o.series) else {
+            let near = nearest(&o.series, series.iter().map(|s| s.id.as_str()));
             r.at(
                 at,
-                format!("unknown series {:?}: add it to series.toml first", o.series),
+                match near {
+                    Some(id) => format!(
+                        "unknown series {:?}: did you mean {id:?}? (a new series goes in series.toml first)",
+                        o.series
+                    ),
+                    None => format!("unknown series {:?}: add it to series.toml first", o.series),
+                },
             );
             continue;
         };
@@ -1705,15 +1794,41 @@ fn check_observations(
             continue;
         };
         let Some(source) = sources.iter().find(|s| s.id == o.source) else {
+            let ids: Vec<&str> = sources.iter().map(|s| s.id.as_str()).collect();
             r.at(
                 at,
-                format!(
-                    "unknown source {:?}: add it to sources.toml first",
-                    o.source
-                ),
+                match nearest(&o.source, ids.iter().copied()) {
+                    Some(id) => format!("unknown source {:?}: did you mean {id:?}?", o.source),
+                    None => format!(
+                        "unknown source {:?}: add it to sources.toml first (it lists {})",
+                        o.source,
+                        ids.join(", ")
+                    ),
+                },
             );
             continue;
         };
+        // A quarter's results come out after it ends (guidance for it may
+        // come before; so may a claim about the year in progress, as A's
+        // share "不足1%" for 2025FY is).
+        let quarters = matches!(period, Period::Quarter { .. } | Period::Quarters { .. });
+        if let (Some(end), Some(day)) = (
+            period
+                .last_day()
+                .filter(|_| quarters && series[si].role != "guidance"),
+            Period::parse(&source.date.en).and_then(Period::date),
+        ) {
+            if day <= end {
+                r.at(
+                    at,
+                    format!(
+                        "source {} is dated {day}, but {} ends on {end}: its results came out after; check the source's date in sources.toml or this row's period",
+                        source.id, period
+                    ),
+                );
+                continue;
+            }
+        }
         let qualifier = match o.qualifier.as_deref() {
             None => Qualifier::Exact,
             Some(q) => match qualifier_of(q) {
@@ -1752,6 +1867,21 @@ fn check_observations(
                 k
             }
         };
+        if let Some(prev) = out
+            .iter()
+            .find(|p| p.key == key && !(p.series == si && p.period == period))
+        {
+            r.at(
+                at,
+                format!(
+                    "the id {key:?} is already taken at line {}: give this row an id of its own, or none (its default is {}_{})",
+                    prev.line,
+                    s.id,
+                    period.slug()
+                ),
+            );
+            continue;
+        }
         if let Some(prev) = out.iter().find(|p| {
             p.key == key || (p.series == si && p.period == period && p.variant == o.variant)
         }) {
@@ -1791,9 +1921,15 @@ fn check_observations(
             Err(e) => r.at(
                 at,
                 format!(
-                    "the numeral {:?} does not read as a {} value: {e:?}",
+                    "the numeral {:?} does not read as a {} value, as series {} needs: {}",
                     o.numeral,
-                    s.unit.key()
+                    s.unit.key(),
+                    s.id,
+                    match e {
+                        ParseError::WrongUnit => "its unit is another (a figure in another currency or unit belongs to another series)",
+                        ParseError::NotANumber | ParseError::Malformed => "write the numeral as the article does, in digits (7.25億, 7,250萬); numbers in words (七億) cannot be checked",
+                        other => other.message(Locale::En),
+                    }
                 ),
             ),
             Ok(read) => {
@@ -1815,6 +1951,29 @@ fn check_observations(
                             o.numeral,
                             if fell { "−" } else { "" },
                             read
+                        ),
+                    );
+                }
+                // A word such as 超過 makes the figure a floor: the row must say
+                // so, or say "exact" when the word is about something else.
+                let lead: String = {
+                    let mut b: Vec<char> = o.quote[..pos].chars().rev().take(2).collect();
+                    b.reverse();
+                    b.into_iter().chain(o.numeral.chars()).collect()
+                };
+                let trail = &o.quote[pos + o.numeral.len()..];
+                if let (None, Some((word, q))) = (&o.qualifier, qualifying_word(&lead, trail)) {
+                    r.at(
+                        at,
+                        format!(
+                            "the quote says {word:?} at the numeral {:?}, which makes the figure {}: add qualifier = \"{}\" (or qualifier = \"exact\" if the word is about something else)",
+                            o.numeral,
+                            match q {
+                                Qualifier::Floor => "a floor",
+                                Qualifier::Ceiling => "a ceiling",
+                                _ => "approximate",
+                            },
+                            q.key()
                         ),
                     );
                 }

@@ -102,6 +102,20 @@ impl Period {
         }
     }
 
+    /// The last day of a period of results (a quarter, quarters or a fiscal
+    /// year, which is the calendar year), as `YYYY-MM-DD`: an article can give
+    /// its actual figures only after it.
+    pub fn last_day(self) -> Option<String> {
+        let (year, q) = match self {
+            Period::Quarter { year, q } => (year, q),
+            Period::Quarters { year, to, .. } => (year, to),
+            Period::Year(year) => (year, 4),
+            _ => return None,
+        };
+        let day = if q == 1 || q == 4 { 31 } else { 30 };
+        Some(format!("{year}-{:02}-{day}", q * 3))
+    }
+
     /// A day this period ends on or is dated, as `YYYY-MM-DD`, where it names one.
     pub fn date(self) -> Option<String> {
         match self {
@@ -209,6 +223,27 @@ mod tests {
             if let Some(p) = want {
                 assert_eq!(p.to_string(), text);
             }
+        }
+    }
+
+    #[test]
+    fn a_period_of_results_ends_on_its_last_day() {
+        // (period, its last day)
+        let cases = [
+            ("2025Q1", Some("2025-03-31")),
+            ("2025Q2", Some("2025-06-30")),
+            ("2025Q3", Some("2025-09-30")),
+            ("2025Q4", Some("2025-12-31")),
+            ("2025Q1-Q3", Some("2025-09-30")),
+            ("2025FY", Some("2025-12-31")),
+            ("2025YTD", None),
+            ("2025-09", None),
+            ("2025-11-27", None),
+            ("all-time", None),
+        ];
+        for (text, want) in cases {
+            let p = Period::parse(text).expect("a period");
+            assert_eq!(p.last_day().as_deref(), want, "{text}");
         }
     }
 }

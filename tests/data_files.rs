@@ -126,8 +126,56 @@ const MISTAKES: &[(&str, &str, &str, &str, &str, &str)] = &[
         "observations.toml",
         "series = \"revenue\"\nperiod = \"2025Q3\"",
         "series = \"revenu\"\nperiod = \"2025Q3\"",
-        "unknown series \"revenu\"",
+        "unknown series \"revenu\": did you mean \"revenue\"?",
         "series = \"revenu\"",
+    ),
+    (
+        "a source id in the wrong case",
+        "observations.toml",
+        "source = \"A\"\nquote = \"公司實現收入355.54億元\"",
+        "source = \"a\"\nquote = \"公司實現收入355.54億元\"",
+        "unknown source \"a\": did you mean \"A\"?",
+        "source = \"a\"",
+    ),
+    (
+        "a floor without its qualifier (the word in the numeral)",
+        "observations.toml",
+        "numeral = \"超過3億元\"\nqualifier = \"floor\"\nsource = \"A\"",
+        "numeral = \"超過3億元\"\nsource = \"A\"",
+        "the quote says \"超過\" at the numeral \"超過3億元\", which makes the figure a floor: add qualifier = \"floor\"",
+        "numeral = \"超過3億元\"",
+    ),
+    (
+        "an approximation without its qualifier (the word before the numeral)",
+        "observations.toml",
+        "numeral = \"21元\"\nqualifier = \"approx\"",
+        "numeral = \"21元\"",
+        "the quote says \"約\" at the numeral \"21元\", which makes the figure approximate: add qualifier = \"approx\"",
+        "numeral = \"21元\"",
+    ),
+    (
+        "a quarter's result from an article dated before the quarter ended",
+        "observations.toml",
+        "series = \"revenue\"\nperiod = \"2025Q3\"\nvalue = 355.54e8",
+        "series = \"revenue\"\nperiod = \"2025Q4\"\nvalue = 355.54e8",
+        "source A is dated 2025-11-27, but 2025Q4 ends on 2025-12-31",
+        "period = \"2025Q4\"",
+    ),
+    (
+        "a numeral that is not digits",
+        "observations.toml",
+        "numeral = \"355.54億元\"\nsource = \"A\"",
+        "numeral = \"收入\"\nsource = \"A\"",
+        "write the numeral as the article does, in digits",
+        "numeral = \"收入\"",
+    ),
+    (
+        "an id another row already has",
+        "observations.toml",
+        "series = \"revenue_yoy\"\nperiod = \"2025Q3\"\nvalue = 0.142",
+        "id = \"revenue_2025q3\"\nseries = \"revenue_yoy\"\nperiod = \"2025Q3\"\nvalue = 0.142",
+        "the id \"revenue_2025q3\" is already taken at line 5: give this row an id of its own, or none (its default is revenue_yoy_2025q3)",
+        "id = \"revenue_2025q3\"",
     ),
     (
         "an unknown source",
@@ -497,7 +545,7 @@ fn the_kling_paragraph_says_each_number_once_in_every_quarter() {
     ];
     // A made-up 2026 target: the made-up article's numeral and words (only
     // the numeral is checked against the quote).
-    let target = "\n[[observation]]\nseries = \"kling_fy_target\"\nperiod = \"2026FY\"\nvalue = 4e8\nnumeral = \"4億元\"\nsource = \"V\"\nquote = \"可靈第一季收入超過4億元\"\n";
+    let target = "\n[[observation]]\nseries = \"kling_fy_target\"\nperiod = \"2026FY\"\nvalue = 4e8\nnumeral = \"4億元\"\nqualifier = \"floor\"\nsource = \"V\"\nquote = \"可靈第一季收入超過4億元\"\n";
     // (directories on top of data/, with a 2026 target, the edition's quarter)
     let cases = [
         (1, false, "2025q3"),
@@ -577,15 +625,17 @@ fn a_duplicate_observation_is_rejected_at_its_line() {
 }
 
 #[test]
-fn a_missing_source_text_is_named() {
+fn a_missing_source_text_is_named_once() {
     let mut files = real();
     files.remove("sources/H.txt");
     let errors = checked(&files).expect_err("accepted");
+    // Said once, at the source: its figures do not each call it unknown.
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(errors[0].file, "sources.toml");
     assert!(
-        errors
-            .iter()
-            .any(|e| e.file == "sources.toml" && e.message.contains("add data/sources/H.txt")),
-        "{errors:?}"
+        errors[0].message.contains("add data/sources/H.txt"),
+        "{}",
+        errors[0]
     );
 }
 
@@ -917,20 +967,21 @@ fn with_rows(mut files: Files, added: &Files, between: &str) -> Files {
 /// The test edition's article's date (`tests/edition/sources.toml`).
 const EDITION_DAY: &str = "date = \"2026-03-25\"";
 
-/// An article dated by its year alone ("2026 (after …)") is later than a day
+/// An article dated by its year alone ("2027 (…)") is later than a day
 /// of an earlier year, and cut with its figures; one of the same year is
-/// kept, since it may be older.
+/// kept, since it may be older. (The day is after the made-up quarter ended:
+/// an article cannot give a quarter's results before it ends.)
 #[test]
 fn an_article_dated_by_its_year_is_cut_by_its_year() {
     assert!(with_next_quarter(None)["sources.toml"].contains(EDITION_DAY));
-    let day = "2025-11-27";
+    let day = "2026-01-15";
     let earlier = tables(&data::check_as_of(&real(), Some(day)).expect("clean"));
     // (the date it is given, whether the day's edition stays as it was)
     let cases = [
-        ("date = { zh-Hant = \"2026年(2025年業績公布後)\", zh-Hans = \"2026年(2025年业绩公布后)\", en = \"2026 (after the 2025 results)\" }", true),
-        ("date = \"2025-11-28\"", true),
-        ("date = { zh-Hant = \"2025年(第三季業績公布後)\", zh-Hans = \"2025年(第三季业绩公布后)\", en = \"2025 (after the Q3 results)\" }", false),
-        ("date = \"2025-11-27\"", false),
+        ("date = { zh-Hant = \"2027年(年報公布後)\", zh-Hans = \"2027年(年报公布后)\", en = \"2027 (after the annual report)\" }", true),
+        ("date = \"2026-01-16\"", true),
+        ("date = { zh-Hant = \"2026年(2025年業績公布後)\", zh-Hans = \"2026年(2025年业绩公布后)\", en = \"2026 (after the 2025 results)\" }", false),
+        ("date = \"2026-01-15\"", false),
     ];
     for (date, cut) in cases {
         let files = with_next_quarter(Some(date));
