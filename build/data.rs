@@ -1981,6 +1981,19 @@ fn check_observations(
         }
         let label = match &o.label {
             Some(l) => r.text(l, "label"),
+            None if s.name.en.contains("{p}") => match span_words(period) {
+                Some(words) => s.name.map(|k, t| t.replace("{p}", words[k])),
+                None => {
+                    r.at(
+                        at,
+                        format!(
+                            "series {}'s name says its period with {{p}}, which names quarters, the year so far or a year, not {period}: give this row a label",
+                            s.id
+                        ),
+                    );
+                    continue;
+                }
+            },
             None => s.name.clone(),
         };
         let line = r.line_of(at);
@@ -2928,6 +2941,25 @@ fn through_label(q: u8, locale: usize) -> &'static str {
         (2, 3) => "Q1–Q3",
         (2, _) => "full year",
         _ => through_words(q, locale),
+    }
+}
+
+/// What `{p}` in a figure series' name says for `period`, per language: the
+/// span of a year it covers (前三季 / first three quarters; 全年 / whole year)
+/// or its quarter. A series such as `kling_ytd` then names each row's own
+/// span: an article's full-year figure is not labelled "first three quarters".
+fn span_words(period: Period) -> Option<[&'static str; 3]> {
+    let through = |q: u8| {
+        [0, 1, 2].map(|k| {
+            let w = through_words(q, k);
+            w.strip_prefix("the ").unwrap_or(w)
+        })
+    };
+    match period {
+        Period::Quarters { from: 1, to, .. } => Some(through(to)),
+        Period::Year(_) => Some(through(4)),
+        Period::Quarter { q, .. } => Some([0, 1, 2].map(|k| quarter_words(q, k))),
+        _ => None,
     }
 }
 

@@ -624,6 +624,52 @@ fn a_duplicate_observation_is_rejected_at_its_line() {
     assert!(e.message.contains("already given at line"), "{e}");
 }
 
+/// A figure series whose name says its span with `{p}` (`kling_ytd`) names
+/// each row's own: an article's full-year figure is not labelled "first three
+/// quarters"; a period `{p}` cannot say is refused at its row.
+#[test]
+fn a_figure_names_its_own_span() {
+    // (period, the label's three texts, or the words of the refusal)
+    let cases: [(&str, Result<[&str; 3], &str>); 3] = [
+        ("2025FY", Ok(["可靈全年收入", "可灵全年收入", "Kling revenue, whole year"])),
+        ("2025Q1-Q3", Ok(["可靈前三季收入", "可灵前三季度收入", "Kling revenue, first three quarters"])),
+        ("2025-11", Err("which names quarters, the year so far or a year, not 2025-11: give this row a label")),
+    ];
+    for (period, want) in cases {
+        let mut files = real();
+        // The year so far's row given again for another period, as an editor would add one.
+        let row = format!(
+            "\n[[observation]]\nid = \"kling_span_test\"\nseries = \"kling_ytd\"\nperiod = \"{period}\"\nvariant = \"t\"\nvalue = 7e8\nnumeral = \"超過7億元\"\nqualifier = \"floor\"\nsource = \"A\"\nquote = \"前三季度,可靈收入已超過7億元\"\n"
+        );
+        files.get_mut("observations.toml").unwrap().push_str(&row);
+        match (checked(&files), want) {
+            (Ok(m), Ok(texts)) => {
+                let o = m
+                    .observations
+                    .iter()
+                    .find(|o| o.key == "kling_span_test")
+                    .expect("the row");
+                assert_eq!(
+                    [
+                        o.label.hant.as_str(),
+                        o.label.hans.as_str(),
+                        o.label.en.as_str()
+                    ],
+                    texts,
+                    "{period}"
+                );
+            }
+            (Err(errors), Err(words)) => assert!(
+                errors
+                    .iter()
+                    .any(|e| e.file == "observations.toml" && e.message.contains(words)),
+                "{period}: {errors:?}"
+            ),
+            (got, want) => panic!("{period}: {:?} against {want:?}", got.map(|_| "clean")),
+        }
+    }
+}
+
 #[test]
 fn a_missing_source_text_is_named_once() {
     let mut files = real();
