@@ -112,6 +112,11 @@ minify_glue() {
 
 # Builds dist/ (Trunk release build, glue minified) and dist/standalone.html.
 build_release() {
+  # The data first, natively: a mistake in data/ is then all the output (file,
+  # line, problem), not buried under Trunk's error chain and backtrace.
+  say "checking data/ (cargo build --bin edition)"
+  (cd "$ROOT" && cargo build --quiet --features bundler --bin edition) \
+    || die "data/ has the mistakes above: fix them and build again (data/README.md explains each file)"
   say "building the release widget into dist/ (trunk build --release --offline)"
   (cd "$ROOT" && trunk build --release --offline)
   minify_glue dist

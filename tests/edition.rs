@@ -535,8 +535,22 @@ fn the_narrative_names_the_latest_quarter() {
 /// edition gives Q4's total but not its segments) names that quarter, and its
 /// year when that is not the edition's: a reader never takes Q3's segments for
 /// Q4's, nor 2025's first quarter for 2026's.
+/// Fails naming the figure a quarter needs (README: "Updating the figures")
+/// when the latest quarter lacks one: a test whose failure would be only a
+/// symptom of it (a paragraph falling back to the quarter before) says so first.
+fn has_the_figures_a_quarter_needs() {
+    let q = latest();
+    for series in ["revenue", "revenue_yoy", "kling_revenue"] {
+        assert!(
+            InputId::from_key(&[series, "_", &q].concat()).is_some(),
+            "data/observations.toml has no {series} for {q}, the latest quarter, and a new quarter needs one (README: \"Updating the figures\")"
+        );
+    }
+}
+
 #[test]
 fn every_quarter_a_paragraph_speaks_of_is_named() {
+    has_the_figures_a_quarter_needs();
     let (mut named, mut other_years) = (0, 0);
     for section in SECTIONS {
         let text = paragraph_text(section);
