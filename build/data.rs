@@ -976,6 +976,41 @@ fn nearest<'a>(name: &str, known: impl Iterator<Item = &'a str> + Clone) -> Opti
     (close.len() == 1).then(|| close[0])
 }
 
+/// Where a quote stops matching its source's text, for the message: the
+/// longest start of the quote the text holds, and the character the text has
+/// after it where the quote has another (亿 for 億, a half-width comma). Empty
+/// when not even the quote's first character is in the text.
+fn where_quote_differs(quote: &str, body: &str) -> String {
+    let mut matched = 0;
+    for (i, c) in quote.char_indices() {
+        if body.contains(&quote[..i + c.len_utf8()]) {
+            matched = i + c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    if matched == 0 {
+        return String::new();
+    }
+    let (same, rest) = quote.split_at(matched);
+    let theirs: Vec<String> = body
+        .match_indices(same)
+        .filter_map(|(i, _)| body[i + same.len()..].chars().next())
+        .map(|c| format!("{c:?}"))
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let ours = rest.chars().next().unwrap_or_default();
+    if theirs.is_empty() {
+        format!("; the text ends after {same:?}")
+    } else {
+        format!(
+            "; the text has {same:?} followed by {}, the quote {ours:?}",
+            theirs.join(" or ")
+        )
+    }
+}
+
 /// Levenshtein distance in characters.
 fn edit_distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
@@ -1537,7 +1572,7 @@ fn check_sources(
             r.at(
                 at,
                 format!(
-                    "the title is not the first line of data/{name}: {:?}",
+                    "the title here is not the first line of data/{name}, which reads {:?}",
                     title
                 ),
             );
@@ -1784,12 +1819,18 @@ fn check_observations(
             continue;
         };
         let Some(period) = Period::parse(&o.period) else {
+            let capitals = o.period.to_ascii_uppercase();
             r.at(
                 at,
-                format!(
-                    "unknown period {:?}: write 2025Q3, 2025Q1-Q3, 2025FY, 2025YTD, 2025-09, 2025-11-27 or all-time",
-                    o.period
-                ),
+                match Period::parse(&capitals) {
+                    Some(p) if capitals != o.period => {
+                        format!("unknown period {:?}: write it in capitals, {p}", o.period)
+                    }
+                    _ => format!(
+                        "unknown period {:?}: write 2025Q3, 2025Q1-Q3, 2025FY, 2025YTD, 2025-09, 2025-11-27 or all-time",
+                        o.period
+                    ),
+                },
             );
             continue;
         };
@@ -1901,8 +1942,11 @@ fn check_observations(
             r.at(
                 at,
                 format!(
-                    "the quote is not in source {}'s text (data/sources/{}.txt): {:?}",
-                    source.id, source.id, o.quote
+                    "the quote is not in source {}'s text (data/sources/{}.txt): {:?}{}",
+                    source.id,
+                    source.id,
+                    o.quote,
+                    where_quote_differs(&o.quote, &source.body)
                 ),
             );
             continue;
