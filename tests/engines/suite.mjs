@@ -231,6 +231,10 @@ export function engineSuite(engine) {
     await clickOn(el);
     const length = await wd.exec((e) => e.value.length, Session.ref(el));
     await wd.sendKeys(el, Keys.END + Keys.BACKSPACE.repeat(length) + text);
+    // The keys arrived: a later wait on what they should do then fails on that, not here.
+    const field = () => wd.exec((e) => ({ value: e.value, connected: e.isConnected, focused: document.activeElement === e }), Session.ref(el));
+    await until(`${input} to hold the typed ${JSON.stringify(text)}`, async () => (await field()).value === text,
+      { describe: async () => JSON.stringify(await field()) });
     return el;
   }
 
@@ -262,9 +266,11 @@ export function engineSuite(engine) {
 
     // A rejected entry: marked, explained, results keep the last valid value.
     const shown4 = await value(SHARE);
-    await type(KLING_Q3, 'abc');
-    await until(`${KLING_Q3} to be marked aria-invalid`, () => wd.exec((e) => e.getAttribute('aria-invalid') === 'true', Session.ref(field)));
-    const message = await wd.exec((e) => document.getElementById(e.getAttribute('aria-describedby')).textContent, Session.ref(field));
+    const rejected = await type(KLING_Q3, 'abc');
+    const state = () => wd.exec((e) => ({ invalid: e.getAttribute('aria-invalid'), value: e.value, connected: e.isConnected }), Session.ref(rejected));
+    await until(`${KLING_Q3} to be marked aria-invalid`, async () => (await state()).invalid === 'true',
+      { describe: async () => JSON.stringify(await state()) });
+    const message = await wd.exec((e) => document.getElementById(e.getAttribute('aria-describedby')).textContent, Session.ref(rejected));
     assert.match(message, /\S/, 'the rejected entry has a message');
     assert.equal(await value(SHARE), shown4, 'results keep the last valid value');
 
