@@ -976,6 +976,24 @@ fn nearest<'a>(name: &str, known: impl Iterator<Item = &'a str> + Clone) -> Opti
     (close.len() == 1).then(|| close[0])
 }
 
+/// The offset of the line `key = …` in the row of `text` that begins at `at`
+/// (up to the next table header), so a message names the field's own line;
+/// `at` itself when the row does not write that key.
+fn field(text: &str, at: usize, key: &str) -> usize {
+    let row = &text[at..];
+    let row = &row[..row[1..].find("\n[").map_or(row.len(), |i| i + 1)];
+    let mut offset = 0;
+    for line in row.split_inclusive('\n') {
+        if let Some(rest) = line.strip_prefix(key) {
+            if rest.trim_start().starts_with('=') {
+                return at + offset;
+            }
+        }
+        offset += line.len();
+    }
+    at
+}
+
 /// Where a quote stops matching its source's text, for the message: the
 /// longest start of the quote the text holds, and the character the text has
 /// after it where the quote has another (亿 for 億, a half-width comma). Empty
@@ -1570,7 +1588,7 @@ fn check_sources(
         let body = body.trim_end_matches(['\n', '\r']);
         if title.trim_end() != s.title {
             r.at(
-                at,
+                field(text, at, "title"),
                 format!(
                     "the title here is not the first line of data/{name}, which reads {:?}",
                     title
@@ -1580,7 +1598,7 @@ fn check_sources(
         let tail = format!("({})", s.outlet);
         if !body.ends_with(&tail) {
             r.at(
-                at,
+                field(text, at, "outlet"),
                 format!("data/{name} does not end with the outlet {tail}"),
             );
         }
@@ -1588,7 +1606,7 @@ fn check_sources(
             DateRow::Day(day) => {
                 if Period::parse(day).and_then(Period::date).is_none() {
                     r.at(
-                        at,
+                        field(text, at, "date"),
                         format!(
                             "the date {day:?} is not a day (2025-11-27): where the text names no day, \
                              write the window it pins down in each language, \
@@ -1603,7 +1621,7 @@ fn check_sources(
                 }
             }
             DateRow::Words(words) => {
-                let t = r.words(at, words, "the date");
+                let t = r.words(field(text, at, "date"), words, "the date");
                 // The tests' day places a window by its year (`later`).
                 let year = |s: &str| {
                     s.get(..4)
@@ -1613,7 +1631,7 @@ fn check_sources(
                 let years = [year(&t.hant), year(&t.hans), year(&t.en)];
                 if years[0].is_none() || years.iter().any(|y| *y != years[0]) {
                     r.at(
-                        at,
+                        field(text, at, "date"),
                         "each of the date's texts must begin with its year, the same in all three (\"2025年年中\", \"2025 (mid-year)\")",
                     );
                 }
@@ -1807,7 +1825,7 @@ fn check_observations(
         let Some(si) = series.iter().position(|s| s.id == o.series) else {
             let near = nearest(&o.series, series.iter().map(|s| s.id.as_str()));
             r.at(
-                at,
+                field(text, at, "series"),
                 match near {
                     Some(id) => format!(
                         "unknown series {:?}: did you mean {id:?}? (a new series goes in series.toml first)",
@@ -1821,7 +1839,7 @@ fn check_observations(
         let Some(period) = Period::parse(&o.period) else {
             let capitals = o.period.to_ascii_uppercase();
             r.at(
-                at,
+                field(text, at, "period"),
                 match Period::parse(&capitals) {
                     Some(p) if capitals != o.period => {
                         format!("unknown period {:?}: write it in capitals, {p}", o.period)
@@ -1837,7 +1855,7 @@ fn check_observations(
         let Some(source) = sources.iter().find(|s| s.id == o.source) else {
             let ids: Vec<&str> = sources.iter().map(|s| s.id.as_str()).collect();
             r.at(
-                at,
+                field(text, at, "source"),
                 match nearest(&o.source, ids.iter().copied()) {
                     Some(id) => format!("unknown source {:?}: did you mean {id:?}?", o.source),
                     None => format!(
@@ -1861,7 +1879,7 @@ fn check_observations(
         ) {
             if day <= end {
                 r.at(
-                    at,
+                    field(text, at, "period"),
                     format!(
                         "source {} is dated {day}, but {} ends on {end}: its results came out after; check the source's date in sources.toml or this row's period",
                         source.id, period
@@ -1876,7 +1894,7 @@ fn check_observations(
                 Some(q) => q,
                 None => {
                     r.at(
-                        at,
+                        field(text, at, "qualifier"),
                         format!("unknown qualifier {q:?} (exact, approx, floor or ceiling)"),
                     );
                     continue;
@@ -1890,7 +1908,7 @@ fn check_observations(
                     .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
             {
                 r.at(
-                    at,
+                    field(text, at, "variant"),
                     format!("variant {v:?} must be lower-case letters or digits"),
                 );
                 continue;
@@ -1913,7 +1931,7 @@ fn check_observations(
             .find(|p| p.key == key && !(p.series == si && p.period == period))
         {
             r.at(
-                at,
+                field(text, at, "id"),
                 format!(
                     "the id {key:?} is already taken at line {}: give this row an id of its own, or none (its default is {}_{})",
                     prev.line,
@@ -1940,7 +1958,7 @@ fn check_observations(
         }
         if o.quote.trim().is_empty() || !source.body.contains(&o.quote) {
             r.at(
-                at,
+                field(text, at, "quote"),
                 format!(
                     "the quote is not in source {}'s text (data/sources/{}.txt): {:?}{}",
                     source.id,
@@ -1953,7 +1971,7 @@ fn check_observations(
         }
         let Some(pos) = o.quote.find(&o.numeral).filter(|_| !o.numeral.is_empty()) else {
             r.at(
-                at,
+                field(text, at, "numeral"),
                 format!(
                     "the numeral {:?} is not in the quote {:?}",
                     o.numeral, o.quote
@@ -1963,7 +1981,7 @@ fn check_observations(
         };
         match parse_number(&o.numeral, s.unit, Scale::One) {
             Err(e) => r.at(
-                at,
+                field(text, at, "numeral"),
                 format!(
                     "the numeral {:?} does not read as a {} value, as series {} needs: {}",
                     o.numeral,
@@ -1988,7 +2006,7 @@ fn check_observations(
                 let agrees = (want - o.value).abs() <= 1e-9 * o.value.abs().max(1.0);
                 if !agrees {
                     r.at(
-                        at,
+                        field(text, at, "value"),
                         format!(
                             "value {} disagrees with the numeral {:?}, which reads as {}{}",
                             o.value,
@@ -2008,7 +2026,7 @@ fn check_observations(
                 let trail = &o.quote[pos + o.numeral.len()..];
                 if let (None, Some((word, q))) = (&o.qualifier, qualifying_word(&lead, trail)) {
                     r.at(
-                        at,
+                        field(text, at, "numeral"),
                         format!(
                             "the quote says {word:?} at the numeral {:?}, which makes the figure {}: add qualifier = \"{}\" (or qualifier = \"exact\" if the word is about something else)",
                             o.numeral,
@@ -2029,7 +2047,7 @@ fn check_observations(
                 Some(words) => s.name.map(|k, t| t.replace("{p}", words[k])),
                 None => {
                     r.at(
-                        at,
+                        field(text, at, "period"),
                         format!(
                             "series {}'s name says its period with {{p}}, which names quarters, the year so far or a year, not {period}: give this row a label",
                             s.id
