@@ -816,13 +816,42 @@ fn parse_file<T: for<'de> Deserialize<'de>>(
                 file: name,
                 text,
             };
+            let message = e.message().trim();
             r.at(
                 e.span().map_or(0, |s| s.start),
-                e.message().trim().to_string(),
+                format!("{message}{}", toml_hint(message)),
             );
             None
         }
     }
+}
+
+/// What an editor most likely did to get the TOML parser's `message`, to
+/// follow it: the parser names what it expected, not the slip that caused it.
+fn toml_hint(message: &str) -> &'static str {
+    const HINTS: [(&str, &str); 5] = [
+        (
+            "invalid basic string",
+            " (a text missing its closing \", or holding a line break)",
+        ),
+        (
+            "expected `.`, `=`",
+            " (write key = value with an ASCII =, not a full-width ＝; a text goes in \"quotes\")",
+        ),
+        (
+            "duplicate key",
+            " (a row missing its [[…]] header line runs into the row above)",
+        ),
+        (
+            "expected newline",
+            " (one key = value a line; a number in digits only, e.g. 355.54e8 for 355.54億)",
+        ),
+        ("invalid string", " (a text goes in \"quotes\")"),
+    ];
+    HINTS
+        .iter()
+        .find(|(start, _)| message.starts_with(start))
+        .map_or("", |(_, hint)| hint)
 }
 
 fn unit_of(name: &str) -> Option<Unit> {

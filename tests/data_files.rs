@@ -714,15 +714,59 @@ fn a_missing_source_text_is_named_once() {
     );
 }
 
+/// A TOML slip names its line and what the editor most likely did, beside
+/// what the parser expected.
 #[test]
-fn a_toml_syntax_error_names_its_line() {
-    let mut files = real();
-    let text = files.get_mut("series.toml").unwrap();
-    *text = text.replacen("unit = \"cny\"", "unit = cny", 1);
-    let want = line_of(&files, "series.toml", "unit = cny");
-    let errors = checked(&files).expect_err("accepted");
-    assert_eq!(errors[0].file, "series.toml");
-    assert_eq!(errors[0].line, want, "{}", errors[0]);
+fn a_toml_syntax_error_names_its_line_and_the_likely_slip() {
+    // (file, text replaced, replacement, text on the line named, words of the hint)
+    let cases = [
+        (
+            "series.toml",
+            "unit = \"cny\"",
+            "unit = cny",
+            "unit = cny",
+            "a text goes in \"quotes\"",
+        ),
+        (
+            "observations.toml",
+            "quote = \"公司實現收入355.54億元\"",
+            "quote = \"公司實現收入355.54億元",
+            "quote = \"公司實現收入355.54億元",
+            "a text missing its closing \"",
+        ),
+        (
+            "observations.toml",
+            "value = 355.54e8",
+            "value ＝ 355.54e8",
+            "value ＝ 355.54e8",
+            "not a full-width ＝",
+        ),
+        (
+            "observations.toml",
+            "value = 355.54e8",
+            "value = 355.54億",
+            "value = 355.54億",
+            "a number in digits only",
+        ),
+        (
+            "observations.toml",
+            "[[observation]]\nseries = \"revenue_yoy\"",
+            "series = \"revenue_yoy\"",
+            "series = \"revenue_yoy\"",
+            "a row missing its [[…]] header line",
+        ),
+    ];
+    for (file, from, to, on_line, hint) in cases {
+        let mut files = real();
+        let text = files.get_mut(file).unwrap();
+        assert!(text.contains(from), "{from}");
+        *text = text.replacen(from, to, 1);
+        let want = line_of(&files, file, on_line);
+        let errors = checked(&files).expect_err("accepted");
+        assert_eq!(errors[0].file, file, "{to}");
+        assert_eq!(errors[0].line, want, "{to}: {}", errors[0]);
+        assert!(errors[0].message.contains(hint), "{to}: {}", errors[0]);
+    }
 }
 
 /// The compiled tables say exactly what the files say.
