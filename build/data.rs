@@ -1023,6 +1023,60 @@ fn field(text: &str, at: usize, key: &str) -> usize {
     at
 }
 
+/// Words that name a quarter in a quote, by quarter.
+const QUARTER_NAMES: [&[&str]; 4] = [
+    &["第一季", "一季度", "Q1", "首季"],
+    &["第二季", "二季度", "Q2"],
+    &["第三季", "三季度", "Q3"],
+    &["第四季", "四季度", "Q4"],
+];
+
+/// A quarter's row whose quote names another quarter, alone (快手第四季度… for
+/// 2025Q3), or this quarter of another year (2024年第三季度… for 2025Q3): the
+/// period was mistyped. A quote naming several quarters is not judged.
+fn quarter_slip(quote: &str, period: Period) -> Option<String> {
+    let Period::Quarter { year, q } = period else {
+        return None;
+    };
+    let mut named = Vec::new();
+    for (i, words) in QUARTER_NAMES.iter().enumerate() {
+        for w in *words {
+            for (at, _) in quote.match_indices(w) {
+                // "2025年" just before the quarter's name is its year.
+                let said_year = quote[..at]
+                    .strip_suffix('年')
+                    .and_then(|b| b.get(b.len().saturating_sub(4)..))
+                    .filter(|y| y.len() == 4 && y.bytes().all(|c| c.is_ascii_digit()))
+                    .and_then(|y| y.parse::<u16>().ok());
+                named.push((i as u8 + 1, *w, said_year));
+            }
+        }
+    }
+    let first = named.first()?;
+    if named.iter().all(|n| n.0 == first.0) && first.0 != q {
+        return Some(format!(
+            "the quote names the {} ({:?}), but the period is {period}: check the period",
+            [
+                "first quarter",
+                "second quarter",
+                "third quarter",
+                "fourth quarter"
+            ][first.0 as usize - 1],
+            first.1
+        ));
+    }
+    named
+        .iter()
+        .find(|n| n.0 == q && n.2.is_some_and(|y| y != year))
+        .map(|n| {
+            format!(
+                "the quote names {}年{}, but the period is {period}: check the period",
+                n.2.unwrap_or_default(),
+                n.1
+            )
+        })
+}
+
 /// Where a quote stops matching its source's text, for the message: the
 /// longest start of the quote the text holds, and the character the text has
 /// after it where the quote has another (亿 for 億, a half-width comma). Empty
@@ -1916,6 +1970,12 @@ fn check_observations(
                 );
                 continue;
             }
+        }
+        // Before the duplicate check: a mistyped period often lands on a
+        // quarter already given, and "mark it with variant" would mislead.
+        if let Some(slip) = quarter_slip(&o.quote, period) {
+            r.at(field(text, at, "period"), slip);
+            continue;
         }
         let qualifier = match o.qualifier.as_deref() {
             None => Qualifier::Exact,

@@ -154,6 +154,22 @@ const MISTAKES: &[(&str, &str, &str, &str, &str, &str)] = &[
         "title = \"「可靈」將年賺十億",
     ),
     (
+        "a quarter's period mistyped (the quote names another quarter)",
+        "observations.toml",
+        "period = \"2025Q3\"\nvalue = 3e8\nnumeral = \"超過3億元\"\nqualifier = \"floor\"\nsource = \"A\"",
+        "period = \"2025Q2\"\nvalue = 3e8\nnumeral = \"超過3億元\"\nqualifier = \"floor\"\nsource = \"A\"",
+        "the quote names the third quarter (\"Q3\"), but the period is 2025Q2: check the period",
+        "period = \"2025Q2\"\nvalue = 3e8",
+    ),
+    (
+        "a quarter's year mistyped (the quote names the year)",
+        "observations.toml",
+        "period = \"2025Q1\"\nvariant = \"c\"",
+        "period = \"2024Q1\"\nvariant = \"c\"",
+        "the quote names 2025年第一季, but the period is 2024Q1: check the period",
+        "period = \"2024Q1\"\nvariant = \"c\"",
+    ),
+    (
         "a source id in the wrong case",
         "observations.toml",
         "source = \"A\"\nquote = \"公司實現收入355.54億元\"",
