@@ -474,6 +474,7 @@ struct TextRow {
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct SourcesFile {
     #[serde(default)]
     source: Vec<Spanned<SourceRow>>,
@@ -500,6 +501,7 @@ enum DateRow {
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct SeriesFile {
     #[serde(default)]
     series: Vec<Spanned<SeriesRow>>,
@@ -528,6 +530,7 @@ struct SeriesRow {
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct ObservationsFile {
     #[serde(default)]
     observation: Vec<Spanned<ObservationRow>>,
@@ -551,6 +554,7 @@ struct ObservationRow {
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct AssumptionsFile {
     #[serde(default)]
     assumption: Vec<Spanned<AssumptionRow>>,
@@ -578,6 +582,7 @@ struct DefaultRow {
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct MetricsFile {
     #[serde(default)]
     metric: Vec<Spanned<MetricRow>>,
@@ -600,6 +605,7 @@ struct MetricRow {
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct SectionsFile {
     #[serde(default)]
     section: Vec<Spanned<SectionRow>>,
@@ -663,6 +669,7 @@ struct WidgetFile {
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct NarrativeFile {
     #[serde(default)]
     paragraph: Vec<Spanned<ParagraphRow>>,
@@ -688,6 +695,7 @@ struct SentenceRow {
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct ClaimsFile {
     #[serde(default)]
     claim: Vec<Spanned<ClaimRow>>,
@@ -707,6 +715,7 @@ struct ClaimRow {
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct GoalsFile {
     #[serde(default)]
     goal: Vec<Spanned<GoalRow>>,
@@ -816,7 +825,9 @@ fn parse_file<T: for<'de> Deserialize<'de>>(
                 file: name,
                 text,
             };
-            let message = e.message().trim();
+            // One line: the parser's message may run over two.
+            let message = e.message().trim().replace('\n', ": ");
+            let message = message.as_str();
             r.at(
                 e.span().map_or(0, |s| s.start),
                 format!("{message}{}", toml_hint(message)),
@@ -829,7 +840,15 @@ fn parse_file<T: for<'de> Deserialize<'de>>(
 /// What an editor most likely did to get the TOML parser's `message`, to
 /// follow it: the parser names what it expected, not the slip that caused it.
 fn toml_hint(message: &str) -> &'static str {
-    const HINTS: [(&str, &str); 5] = [
+    const HINTS: [(&str, &str); 7] = [
+        (
+            "invalid type: string",
+            " (a number goes without quotes: value = 385.2e8)",
+        ),
+        (
+            "invalid table header",
+            " (rows begin with a double-bracketed header: [[observation]])",
+        ),
         (
             "invalid basic string",
             " (a text missing its closing \", or holding a line break)",
@@ -974,10 +993,22 @@ const QUALIFYING: [(&str, Qualifier, bool); 24] = [
     ("以下", Qualifier::Ceiling, true),
 ];
 
-/// The qualifying word at a numeral (see [`QUALIFYING`]): in `lead` (the two
-/// characters before it and the numeral itself, which may hold the word, as
-/// "超過2.5億元" does) or at the start of `trail` (what follows it).
-fn qualifying_word(lead: &str, trail: &str) -> Option<(&'static str, Qualifier)> {
+/// The qualifying word at the numeral found at byte `pos` of `quote` (see
+/// [`QUALIFYING`]): in the words of its own clause before it (back to a
+/// punctuation mark or another number, at most 8 characters: 約為人民幣98億元)
+/// or the numeral itself, which may hold the word ("超過2.5億元"), or right
+/// after it (3億元以上). 最近 ("latest") is not 近 ("nearly").
+pub fn qualifying_at(quote: &str, pos: usize, numeral: &str) -> Option<(&'static str, Qualifier)> {
+    let mut before: Vec<char> = quote[..pos]
+        .chars()
+        .rev()
+        .take_while(|c| !c.is_ascii_digit() && !",。;、,:;:()()".contains(*c))
+        .take(8)
+        .collect();
+    before.reverse();
+    let lead: String = before.into_iter().chain(numeral.chars()).collect();
+    let lead = lead.replace("最近", "");
+    let trail = &quote[pos + numeral.len()..];
     QUALIFYING
         .iter()
         .find(|&&(w, _, after)| {
@@ -1021,6 +1052,19 @@ fn field(text: &str, at: usize, key: &str) -> usize {
         offset += line.len();
     }
     at
+}
+
+/// Whether `quote` says which year it speaks of: a year in digits (2024年)
+/// or a word for an earlier one (去年, 上年, 前年, 同期).
+fn names_a_year(quote: &str) -> bool {
+    ["去年", "上年", "前年", "同期"]
+        .iter()
+        .any(|w| quote.contains(w))
+        || quote.match_indices('年').any(|(at, _)| {
+            at >= 4
+                && quote.is_char_boundary(at - 4)
+                && quote[at - 4..at].bytes().all(|b| b.is_ascii_digit())
+        })
 }
 
 /// Words that name a quarter in a quote, by quarter.
@@ -1157,8 +1201,21 @@ pub fn as_of_env() -> Result<Option<String>, String> {
 /// quarter) are added to that earlier edition as they are.
 pub fn check_as_of(files: &Files, as_of: Option<&str>) -> Result<Model, Vec<DataError>> {
     let mut errors = Vec::new();
+    // editions.toml decides which inputs exist (from the first edition's
+    // quarter on): a slip in it would surface as unrelated mistakes in the
+    // narrative and sections, so it is read first and stops the check.
+    if files.contains_key("editions.toml")
+        && parse_file::<EditionsFile>(files, "editions.toml", &mut errors).is_none()
+    {
+        return Err(errors);
+    }
     let (sources, cut) = check_sources(files, as_of, &mut errors);
     let series = check_series(files, &mut errors);
+    // Nothing read from a file that did not parse: every figure would call its
+    // source or series unknown, burying the one slip under a hundred lines.
+    if (sources.is_empty() || series.is_empty()) && !errors.is_empty() {
+        return Err(errors);
+    }
     let observations = check_observations(files, &sources, &cut, &series, &mut errors);
     let widget = parse_file::<WidgetFile>(files, "widget.toml", &mut errors);
     if !errors.is_empty() {
@@ -1691,7 +1748,7 @@ fn check_sources(
                     r.at(
                         field(text, at, "date"),
                         format!(
-                            "the date {day:?} is not a day (2025-11-27): where the text names no day, \
+                            "the date {day:?} is not a day written year-month-day, as 2025-11-27 is: where the text names no day, \
                              write the window it pins down in each language, \
                              date = {{ zh-Hant = \"2025年年中\", zh-Hans = \"2025年年中\", en = \"2025 (mid-year)\" }}"
                         ),
@@ -1939,7 +1996,12 @@ fn check_observations(
             let ids: Vec<&str> = sources.iter().map(|s| s.id.as_str()).collect();
             r.at(
                 field(text, at, "source"),
-                match nearest(&o.source, ids.iter().copied()) {
+                match sources
+                    .iter()
+                    .find(|s| s.outlet == o.source)
+                    .map(|s| s.id.as_str())
+                    .or_else(|| nearest(&o.source, ids.iter().copied()))
+                {
                     Some(id) => format!("unknown source {:?}: did you mean {id:?}?", o.source),
                     None => format!(
                         "unknown source {:?}: add it to sources.toml first (it lists {})",
@@ -1960,6 +2022,23 @@ fn check_observations(
                 .filter(|_| quarters && series[si].role != "guidance"),
             Period::parse(&source.date.en).and_then(Period::date),
         ) {
+            // A quarter over a year before the article, which names no
+            // year ("去年", "2024年"): most likely this year's quarter mistyped.
+            let a_year_before = format!(
+                "{}{}",
+                day[..4].parse::<u16>().map_or(0, |y| y - 1),
+                &day[4..]
+            );
+            if end < a_year_before && !names_a_year(&o.quote) {
+                r.at(
+                    field(text, at, "period"),
+                    format!(
+                        "source {} is dated {day}, over a year after {} ended, and the quote names no year: check the period",
+                        source.id, period
+                    ),
+                );
+                continue;
+            }
             if day <= end {
                 r.at(
                     field(text, at, "period"),
@@ -1984,7 +2063,13 @@ fn check_observations(
                 None => {
                     r.at(
                         field(text, at, "qualifier"),
-                        format!("unknown qualifier {q:?} (exact, approx, floor or ceiling)"),
+                        match QUALIFYING.iter().find(|(w, _, _)| *w == q) {
+                            Some((_, implied, _)) => format!(
+                                "unknown qualifier {q:?}: write \"{}\" (the qualifier's name, not the article's word)",
+                                implied.key()
+                            ),
+                            None => format!("unknown qualifier {q:?} (exact, approx, floor or ceiling)"),
+                        },
                     );
                     continue;
                 }
@@ -2004,6 +2089,18 @@ fn check_observations(
             }
         }
         let s = &series[si];
+        if let Some(id) = o.id.as_ref().filter(|id| {
+            id.is_empty()
+                || !id
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+        }) {
+            r.at(
+                field(text, at, "id"),
+                format!("the id {id:?} must be lower-case letters, digits and _ (ids go into share links and embeds)"),
+            );
+            continue;
+        }
         let key = match &o.id {
             Some(id) => id.clone(),
             None => {
@@ -2036,11 +2133,23 @@ fn check_observations(
             r.at(
                 at,
                 format!(
-                    "duplicate observation: {} {} {}is already given at line {} (mark a second article's figure with variant = \"…\")",
+                    "duplicate observation: {} {} {}is already given at line {} {}",
                     s.id,
                     period,
-                    o.variant.as_deref().map(|v| format!("variant {v} ")).unwrap_or_default(),
-                    prev.line
+                    o.variant
+                        .as_deref()
+                        .map(|v| format!("variant {v} "))
+                        .unwrap_or_default(),
+                    prev.line,
+                    if prev.source == o.source {
+                        // A row copied and not changed over: not a second article.
+                        format!(
+                            "from the same source {}: check this row's series and period",
+                            o.source
+                        )
+                    } else {
+                        "(mark a second article's figure with variant = \"…\")".to_string()
+                    }
                 ),
             );
             continue;
@@ -2107,26 +2216,31 @@ fn check_observations(
                 }
                 // A word such as 超過 makes the figure a floor: the row must say
                 // so, or say "exact" when the word is about something else.
-                let lead: String = {
-                    let mut b: Vec<char> = o.quote[..pos].chars().rev().take(2).collect();
-                    b.reverse();
-                    b.into_iter().chain(o.numeral.chars()).collect()
-                };
-                let trail = &o.quote[pos + o.numeral.len()..];
-                if let (None, Some((word, q))) = (&o.qualifier, qualifying_word(&lead, trail)) {
-                    r.at(
-                        field(text, at, "numeral"),
-                        format!(
-                            "the quote says {word:?} at the numeral {:?}, which makes the figure {}: add qualifier = \"{}\" (or qualifier = \"exact\" if the word is about something else)",
-                            o.numeral,
-                            match q {
-                                Qualifier::Floor => "a floor",
-                                Qualifier::Ceiling => "a ceiling",
-                                _ => "approximate",
-                            },
-                            q.key()
+                if let Some((word, implied)) = qualifying_at(&o.quote, pos, &o.numeral) {
+                    let kind = match implied {
+                        Qualifier::Floor => "a floor",
+                        Qualifier::Ceiling => "a ceiling",
+                        _ => "approximate",
+                    };
+                    match o.qualifier.as_deref() {
+                        None => r.at(
+                            field(text, at, "numeral"),
+                            format!(
+                                "the quote says {word:?} at the numeral {:?}, which makes the figure {kind}: add qualifier = \"{}\" (or qualifier = \"exact\" if the word is about something else)",
+                                o.numeral,
+                                implied.key()
+                            ),
                         ),
-                    );
+                        Some(given) if given != implied.key() && given != Qualifier::Exact.key() => r.at(
+                            field(text, at, "qualifier"),
+                            format!(
+                                "the quote says {word:?} at the numeral {:?}, which makes the figure {kind}, but the row says qualifier = \"{given}\": write \"{}\" (or \"exact\" if the word is about something else)",
+                                o.numeral,
+                                implied.key()
+                            ),
+                        ),
+                        Some(_) => {}
+                    }
                 }
             }
         }

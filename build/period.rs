@@ -70,12 +70,17 @@ impl Period {
             }
             [y, m, d] if m.len() == 2 && d.len() == 2 => {
                 let month = num(m).filter(|m| (1..=12).contains(m))? as u8;
-                let day = num(d).filter(|d| (1..=31).contains(d))? as u8;
-                Some(Period::Date {
-                    year: year(y)?,
-                    month,
-                    day,
-                })
+                let year = year(y)?;
+                // The month's own length: 2026-02-30 is a typo, not a day.
+                let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+                let last = match month {
+                    2 if leap => 29,
+                    2 => 28,
+                    4 | 6 | 9 | 11 => 30,
+                    _ => 31,
+                };
+                let day = num(d).filter(|d| (1..=last).contains(d))? as u8;
+                Some(Period::Date { year, month, day })
             }
             _ => None,
         }
@@ -214,6 +219,18 @@ mod tests {
             ("初版-1", None),
             ("2025Q3-Q1", None),
             ("2025-13", None),
+            // Each month's own length, February's in a leap year too.
+            ("2026-02-30", None),
+            ("2025-04-31", None),
+            ("2026-02-29", None),
+            (
+                "2028-02-29",
+                Some(Period::Date {
+                    year: 2028,
+                    month: 2,
+                    day: 29,
+                }),
+            ),
             ("25Q3", None),
             ("2025", None),
             ("", None),

@@ -170,6 +170,54 @@ const MISTAKES: &[(&str, &str, &str, &str, &str, &str)] = &[
         "period = \"2024Q1\"\nvariant = \"c\"",
     ),
     (
+        "a qualifier the quote's word contradicts",
+        "observations.toml",
+        "numeral = \"超過3億元\"\nqualifier = \"floor\"\nsource = \"A\"",
+        "numeral = \"超過3億元\"\nqualifier = \"approx\" \nsource = \"A\"",
+        "which makes the figure a floor, but the row says qualifier = \"approx\": write \"floor\"",
+        "qualifier = \"approx\" ",
+    ),
+    (
+        "this year's quarter filed under last year's",
+        "observations.toml",
+        "series = \"revenue\"\nperiod = \"2025Q3\"\nvalue = 355.54e8",
+        "series = \"revenue\"\nperiod = \"2024Q3\"\nvalue = 355.54e8",
+        "source A is dated 2025-11-27, over a year after 2024Q3 ended, and the quote names no year: check the period",
+        "period = \"2024Q3\"",
+    ),
+    (
+        "an id that is not lower-case letters, digits and _",
+        "observations.toml",
+        "series = \"dau\"\nperiod = \"2025Q3\"",
+        "id = \"DAU Q3\"\nseries = \"dau\"\nperiod = \"2025Q3\"",
+        "the id \"DAU Q3\" must be lower-case letters, digits and _",
+        "id = \"DAU Q3\"",
+    ),
+    (
+        "the article's word for a qualifier",
+        "observations.toml",
+        "numeral = \"超過3億元\"\nqualifier = \"floor\"\nsource = \"A\"",
+        "numeral = \"超過3億元\"\nqualifier = \"超過\"\nsource = \"A\"",
+        "unknown qualifier \"超過\": write \"floor\"",
+        "qualifier = \"超過\"",
+    ),
+    (
+        "the outlet for the source's letter",
+        "observations.toml",
+        "source = \"A\"\nquote = \"公司實現收入355.54億元\"",
+        "source = \"懂財帝\"\nquote = \"公司實現收入355.54億元\"",
+        "unknown source \"懂財帝\": did you mean \"A\"?",
+        "source = \"懂財帝\"",
+    ),
+    (
+        "a day its month does not have",
+        "sources.toml",
+        "date = \"2025-11-27\"",
+        "date = \"2025-11-31\"",
+        "the date \"2025-11-31\" is not a day written year-month-day",
+        "date = \"2025-11-31\"",
+    ),
+    (
         "a source id in the wrong case",
         "observations.toml",
         "source = \"A\"\nquote = \"公司實現收入355.54億元\"",
@@ -257,7 +305,7 @@ const MISTAKES: &[(&str, &str, &str, &str, &str, &str)] = &[
         "sources.toml",
         "date = \"2025-11-27\"",
         "date = \"2025年11月27日\"",
-        "the date \"2025年11月27日\" is not a day (2025-11-27)",
+        "the date \"2025年11月27日\" is not a day written year-month-day, as 2025-11-27 is",
         "date = \"2025年11月27日\"",
     ),
     (
@@ -332,7 +380,7 @@ const MISTAKES: &[(&str, &str, &str, &str, &str, &str)] = &[
         "sources.toml",
         "date = { zh-Hant = \"2025年年中(5月29日後)\", zh-Hans = \"2025年年中(5月29日后)\", en = \"2025 (mid-year, after 29 May)\" }",
         "date = \"2025 (mid-year, after 29 May)\"",
-        "is not a day (2025-11-27): where the text names no day, write the window it pins down in each language",
+        "is not a day written year-month-day, as 2025-11-27 is: where the text names no day, write the window it pins down in each language",
         "date = \"2025 (mid-year, after 29 May)\"",
     ),
     (
@@ -667,6 +715,54 @@ fn a_duplicate_observation_is_rejected_at_its_line() {
     assert_eq!(e.file, "observations.toml");
     assert!(e.line >= line && e.line <= line + 1, "{e} (row at {line})");
     assert!(e.message.contains("already given at line"), "{e}");
+    // A row copied from the same article: not a second article's figure.
+    assert!(
+        e.message
+            .contains("from the same source A: check this row's series and period"),
+        "{e}"
+    );
+}
+
+/// The word that qualifies a numeral, read in its own clause as an editor
+/// would: (quote, numeral, the word and the qualifier it implies).
+#[test]
+fn a_numeral_is_qualified_by_the_words_of_its_clause() {
+    use units::Qualifier;
+    /// The word and the qualifier it implies, if any.
+    type Qualifying = Option<(&'static str, Qualifier)>;
+    let cases: [(&str, &str, Qualifying); 9] = [
+        (
+            "可靈Q3收入超過3億元",
+            "超過3億元",
+            Some(("超過", Qualifier::Floor)),
+        ),
+        (
+            "直播業務收入約為人民幣98億元",
+            "98億元",
+            Some(("約", Qualifier::Approx)),
+        ),
+        (
+            "貢獻了近70%的營業收入",
+            "70%",
+            Some(("近", Qualifier::Approx)),
+        ),
+        ("收入3億元以上", "3億元", Some(("以上", Qualifier::Floor))),
+        (
+            "可靈收入佔比不足1%",
+            "不足1%",
+            Some(("不足", Qualifier::Ceiling)),
+        ),
+        // Another clause's word, or another number's, does not qualify this one.
+        ("約合人民幣10億元,其中廣告收入50億元", "50億元", None),
+        ("超過1.5億元、2.5億元", "2.5億元", None),
+        // 最近 is "latest", not 近 "nearly".
+        ("最近一季收入為300億元", "300億元", None),
+        ("公司實現收入355.54億元", "355.54億元", None),
+    ];
+    for (quote, numeral, want) in cases {
+        let pos = quote.find(numeral).expect("the numeral is in the quote");
+        assert_eq!(data::qualifying_at(quote, pos, numeral), want, "{quote}");
+    }
 }
 
 /// A figure series whose name says its span with `{p}` (`kling_ytd`) names
@@ -766,6 +862,20 @@ fn a_toml_syntax_error_names_its_line_and_the_likely_slip() {
         ),
         (
             "observations.toml",
+            "value = 355.54e8",
+            "value = \"355.54e8\"",
+            "value = \"355.54e8\"",
+            "a number goes without quotes",
+        ),
+        (
+            "observations.toml",
+            "[[observation]]\nseries = \"revenue_yoy\"",
+            "[observation]\nseries = \"revenue_yoy\"",
+            "[observation]\nseries",
+            "a double-bracketed header",
+        ),
+        (
+            "observations.toml",
             "[[observation]]\nseries = \"revenue_yoy\"",
             "series = \"revenue_yoy\"",
             "series = \"revenue_yoy\"",
@@ -782,6 +892,50 @@ fn a_toml_syntax_error_names_its_line_and_the_likely_slip() {
         assert_eq!(errors[0].file, file, "{to}");
         assert_eq!(errors[0].line, want, "{to}: {}", errors[0]);
         assert!(errors[0].message.contains(hint), "{to}: {}", errors[0]);
+    }
+}
+
+/// A slip in a file the others are read through (sources, series, editions)
+/// is the one mistake reported, not the first of a hundred ("unknown source"
+/// for every figure); a misspelt table header is named, not dropped.
+#[test]
+fn a_slip_in_a_file_others_rest_on_is_reported_alone() {
+    // (file, text replaced, replacement, words of the message)
+    let cases = [
+        (
+            "sources.toml",
+            "outlet = \"懂財帝\"",
+            "outlet = \"懂財帝",
+            "invalid basic string",
+        ),
+        (
+            "series.toml",
+            "unit = \"cny\"",
+            "unit = \"cny",
+            "invalid basic string",
+        ),
+        (
+            "editions.toml",
+            "kling_paying_members = 5e6,",
+            "kling_paying_members = 5e6",
+            "expected",
+        ),
+        (
+            "observations.toml",
+            "[[observation]]",
+            "[[observations]]",
+            "unknown field `observations`",
+        ),
+    ];
+    for (file, from, to, words) in cases {
+        let mut files = real();
+        let text = files.get_mut(file).unwrap();
+        assert!(text.contains(from), "{file}: {from}");
+        *text = text.replacen(from, to, 1);
+        let errors = checked(&files).expect_err("accepted");
+        assert_eq!(errors.len(), 1, "{file}: {errors:?}");
+        assert_eq!(errors[0].file, file, "{}", errors[0]);
+        assert!(errors[0].message.contains(words), "{}", errors[0]);
     }
 }
 
