@@ -57,6 +57,12 @@ pub fn load(dirs: &[&Path]) -> Result<Files, String> {
         for name in names {
             let text = std::fs::read_to_string(dir.join(&name))
                 .map_err(|e| format!("{}: {e}", dir.join(&name).display()))?;
+            // A byte-order mark some editors write is not part of the text
+            // (a title compared with it, or a quote at its start, would fail).
+            let text = text
+                .strip_prefix('\u{feff}')
+                .map(str::to_owned)
+                .unwrap_or(text);
             match files.get_mut(&name) {
                 Some(old) if name.ends_with(".toml") => {
                     // Keep line numbers of the added file meaningful: the
@@ -1704,7 +1710,15 @@ fn check_sources(
             text,
         };
         if out.iter().any(|o| o.id == s.id) || cut.contains(&s.id) {
-            r.at(at, format!("source {:?} is listed twice", s.id));
+            let first = text.find(&format!("id = \"{}\"", s.id)).unwrap_or(at);
+            r.at(
+                field(text, at, "id"),
+                format!(
+                    "source {:?} is listed twice (first at line {})",
+                    s.id,
+                    r.line_of(first)
+                ),
+            );
             continue;
         }
         if s.id.len() != 1 || !s.id.bytes().all(|b| b.is_ascii_uppercase()) {
@@ -1719,7 +1733,13 @@ fn check_sources(
         let Some(content) = files.get(&name) else {
             r.at(
                 at,
-                format!("source {:?} has no text: add data/{name}", s.id),
+                match files.keys().find(|k| k.eq_ignore_ascii_case(&name)) {
+                    Some(other) => format!(
+                        "source {:?} has no text: data/{other} is there, but the name must be data/{name}, in capitals",
+                        s.id
+                    ),
+                    None => format!("source {:?} has no text: add data/{name}", s.id),
+                },
             );
             cut.push(s.id.clone());
             continue;
@@ -1731,15 +1751,37 @@ fn check_sources(
                 field(text, at, "title"),
                 format!(
                     "the title here is not the first line of data/{name}, which reads {:?}",
-                    title
+                    {
+                        // A text without its title line starts with its body.
+                        let short: String = title.chars().take(40).collect();
+                        if short.len() < title.len() {
+                            format!("{short}…")
+                        } else {
+                            short
+                        }
+                    }
                 ),
             );
+            // Without its title line the text's first line went to the title:
+            // each of the source's quotes would be reported too.
+            cut.push(s.id.clone());
         }
         let tail = format!("({})", s.outlet);
-        if !body.ends_with(&tail) {
+        // (After a title mismatch the body may be empty or start mid-text:
+        // that mistake is the one to fix first.)
+        if !cut.contains(&s.id) && !body.ends_with(&tail) {
             r.at(
                 field(text, at, "outlet"),
-                format!("data/{name} does not end with the outlet {tail}"),
+                format!(
+                    "data/{name} does not end with the outlet {tail}: it ends {:?}",
+                    body.chars()
+                        .rev()
+                        .take(12)
+                        .collect::<Vec<_>>()
+                        .into_iter()
+                        .rev()
+                        .collect::<String>()
+                ),
             );
         }
         let date = match &s.date {

@@ -218,6 +218,14 @@ const MISTAKES: &[(&str, &str, &str, &str, &str, &str)] = &[
         "date = \"2025-11-31\"",
     ),
     (
+        "an outlet its text does not end with",
+        "sources.toml",
+        "outlet = \"懂財帝\"",
+        "outlet = \"懂財帝網\"",
+        "does not end with the outlet (懂財帝網): it ends",
+        "outlet = \"懂財帝網\"",
+    ),
+    (
         "a source id in the wrong case",
         "observations.toml",
         "source = \"A\"\nquote = \"公司實現收入355.54億元\"",
@@ -811,23 +819,69 @@ fn a_figure_names_its_own_span() {
     }
 }
 
+/// A source's text missing, misnamed or without its title line is said once,
+/// at the source: its figures do not each call it unknown, or their quotes
+/// missing.
 #[test]
-fn a_missing_source_text_is_named_once() {
-    let mut files = real();
-    files.remove("sources/H.txt");
-    let errors = checked(&files).expect_err("accepted");
-    // Said once, at the source: its figures do not each call it unknown.
-    assert_eq!(errors.len(), 1, "{errors:?}");
-    assert_eq!(errors[0].file, "sources.toml");
-    assert!(
-        errors[0].message.contains("add data/sources/H.txt"),
-        "{}",
-        errors[0]
+fn a_source_text_missing_or_misnamed_is_named_once() {
+    // (what is done to data/sources/H.txt, words of the one message)
+    let cases: [(&str, &str); 3] = [
+        ("removed", "add data/sources/H.txt"),
+        (
+            "named in lower case",
+            "data/sources/h.txt is there, but the name must be data/sources/H.txt",
+        ),
+        (
+            "without its title line",
+            "the title here is not the first line of data/sources/H.txt",
+        ),
+    ];
+    for (what, words) in cases {
+        let mut files = real();
+        let text = files.remove("sources/H.txt").expect("H's text");
+        match what {
+            "removed" => {}
+            "named in lower case" => {
+                files.insert("sources/h.txt".into(), text);
+            }
+            _ => {
+                let body = text.split_once('\n').expect("a title line").1;
+                files.insert("sources/H.txt".into(), body.to_string());
+            }
+        }
+        let errors = checked(&files).expect_err("accepted");
+        assert_eq!(errors.len(), 1, "{what}: {errors:?}");
+        assert_eq!(errors[0].file, "sources.toml", "{what}");
+        assert!(errors[0].message.contains(words), "{what}: {}", errors[0]);
+    }
+}
+
+/// A byte-order mark that an editor's program put before a text is not part
+/// of it: the data with one before a source's title reads as without.
+#[test]
+fn a_byte_order_mark_is_not_part_of_a_text() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+    let copy = std::env::temp_dir().join(format!("kc-bom-{}", std::process::id()));
+    std::fs::create_dir_all(copy.join("sources")).unwrap();
+    for (name, text) in real() {
+        let text = if name == "sources/A.txt" {
+            format!("\u{feff}{text}")
+        } else {
+            text
+        };
+        std::fs::write(copy.join(&name), text).unwrap();
+    }
+    assert!(root.join("sources/A.txt").exists());
+    let files = data::load(&[&copy]).expect("the copy reads");
+    std::fs::remove_dir_all(&copy).unwrap();
+    assert!(!files["sources/A.txt"].starts_with('\u{feff}'));
+    assert_same_tables(
+        &checked(&files).expect("clean"),
+        &compiled(),
+        "with a byte-order mark",
     );
 }
 
-/// A TOML slip names its line and what the editor most likely did, beside
-/// what the parser expected.
 #[test]
 fn a_toml_syntax_error_names_its_line_and_the_likely_slip() {
     // (file, text replaced, replacement, text on the line named, words of the hint)
