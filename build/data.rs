@@ -2071,23 +2071,17 @@ fn check_observations(
                 day[..4].parse::<u16>().map_or(0, |y| y - 1),
                 &day[4..]
             );
-            if end < a_year_before && !names_a_year(&o.quote) {
+            let wrong = if end < a_year_before && !names_a_year(&o.quote) {
+                Some(format!("over a year after {period} ended, and the quote names no year: check the period"))
+            } else if day <= end {
+                Some(format!("but {period} ends on {end}: its results came out after; check the source's date in sources.toml or this row's period"))
+            } else {
+                None
+            };
+            if let Some(why) = wrong {
                 r.at(
                     field(text, at, "period"),
-                    format!(
-                        "source {} is dated {day}, over a year after {} ended, and the quote names no year: check the period",
-                        source.id, period
-                    ),
-                );
-                continue;
-            }
-            if day <= end {
-                r.at(
-                    field(text, at, "period"),
-                    format!(
-                        "source {} is dated {day}, but {} ends on {end}: its results came out after; check the source's date in sources.toml or this row's period",
-                        source.id, period
-                    ),
+                    format!("source {} is dated {day}, {why}", source.id),
                 );
                 continue;
             }
