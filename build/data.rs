@@ -1066,11 +1066,18 @@ fn names_a_year(quote: &str) -> bool {
     ["去年", "上年", "前年", "同期"]
         .iter()
         .any(|w| quote.contains(w))
-        || quote.match_indices('年').any(|(at, _)| {
-            at >= 4
-                && quote.is_char_boundary(at - 4)
-                && quote[at - 4..at].bytes().all(|b| b.is_ascii_digit())
-        })
+        || quote
+            .match_indices('年')
+            .any(|(at, w)| year_ending_at(quote, at + w.len()).is_some())
+}
+
+/// The year a quote writes in digits just before byte `end` ("2025年").
+fn year_ending_at(quote: &str, end: usize) -> Option<u16> {
+    let digits = quote[..end].strip_suffix('年')?;
+    let year = digits.get(digits.len().checked_sub(4)?..)?;
+    year.bytes()
+        .all(|b| b.is_ascii_digit())
+        .then(|| year.parse().ok())?
 }
 
 /// Words that name a quarter in a quote, by quarter.
@@ -1093,12 +1100,7 @@ fn quarter_slip(quote: &str, period: Period) -> Option<String> {
         for w in *words {
             for (at, _) in quote.match_indices(w) {
                 // "2025年" just before the quarter's name is its year.
-                let said_year = quote[..at]
-                    .strip_suffix('年')
-                    .and_then(|b| b.get(b.len().saturating_sub(4)..))
-                    .filter(|y| y.len() == 4 && y.bytes().all(|c| c.is_ascii_digit()))
-                    .and_then(|y| y.parse::<u16>().ok());
-                named.push((i as u8 + 1, *w, said_year));
+                named.push((i as u8 + 1, *w, year_ending_at(quote, at)));
             }
         }
     }
@@ -1106,12 +1108,7 @@ fn quarter_slip(quote: &str, period: Period) -> Option<String> {
     if named.iter().all(|n| n.0 == first.0) && first.0 != q {
         return Some(format!(
             "the quote names the {} ({:?}), but the period is {period}: check the period",
-            [
-                "first quarter",
-                "second quarter",
-                "third quarter",
-                "fourth quarter"
-            ][first.0 as usize - 1],
+            quarter_words(first.0, 2),
             first.1
         ));
     }
@@ -1774,13 +1771,8 @@ fn check_sources(
                 field(text, at, "outlet"),
                 format!(
                     "data/{name} does not end with the outlet {tail}: it ends {:?}",
-                    body.chars()
-                        .rev()
-                        .take(12)
-                        .collect::<Vec<_>>()
-                        .into_iter()
-                        .rev()
-                        .collect::<String>()
+                    // Its last 12 characters.
+                    &body[body.char_indices().rev().nth(11).map_or(0, |(i, _)| i)..]
                 ),
             );
         }

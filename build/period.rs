@@ -72,14 +72,7 @@ impl Period {
                 let month = num(m).filter(|m| (1..=12).contains(m))? as u8;
                 let year = year(y)?;
                 // The month's own length: 2026-02-30 is a typo, not a day.
-                let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
-                let last = match month {
-                    2 if leap => 29,
-                    2 => 28,
-                    4 | 6 | 9 | 11 => 30,
-                    _ => 31,
-                };
-                let day = num(d).filter(|d| (1..=last).contains(d))? as u8;
+                let day = num(d).filter(|&d| (1..=days_in(year, month)).contains(&d))? as u8;
                 Some(Period::Date { year, month, day })
             }
             _ => None,
@@ -117,8 +110,7 @@ impl Period {
             Period::Year(year) => (year, 4),
             _ => return None,
         };
-        let day = if q == 1 || q == 4 { 31 } else { 30 };
-        Some(format!("{year}-{:02}-{day}", q * 3))
+        Some(format!("{year}-{:02}-{}", q * 3, days_in(year, q * 3)))
     }
 
     /// A day this period ends on or is dated, as `YYYY-MM-DD`, where it names one.
@@ -127,6 +119,18 @@ impl Period {
             Period::Date { year, month, day } => Some(format!("{year}-{month:02}-{day:02}")),
             _ => None,
         }
+    }
+}
+
+/// The days of `month` (1 to 12) in `year`.
+fn days_in(year: u16, month: u8) -> u16 {
+    match month {
+        2 if year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400)) => {
+            29
+        }
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
     }
 }
 
